@@ -1,0 +1,249 @@
+# libaigov: build, test, bench, install. Everything generated goes under $(BUILD).
+#   make          library (shared + static), CLI, pkg-config file, man page
+#   make demo     evaluate every bundled example descriptor
+#   make test     every test, the C ones under ASan+UBSan
+#   make bench    benchmark on a generated corpus
+#   make install PREFIX=/usr/local DESTDIR=
+
+VERSION      := 0.1.0
+SOVERSION    := 0
+BUILD        ?= build
+PREFIX       ?= /usr/local
+LIBDIR       ?= $(PREFIX)/lib
+INCLUDEDIR   ?= $(PREFIX)/include
+BINDIR       ?= $(PREFIX)/bin
+MANDIR       ?= $(PREFIX)/share/man
+CC           ?= cc
+AS_OF        ?= 2028-01-01
+
+PKG_CONFIG   ?= pkg-config
+CJSON_CFLAGS := $(shell $(PKG_CONFIG) --cflags libcjson 2>/dev/null)
+CJSON_LIBS   := $(shell $(PKG_CONFIG) --libs libcjson 2>/dev/null || echo -lcjson)
+CHECK_CFLAGS := $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
+CHECK_LIBS   := $(shell $(PKG_CONFIG) --libs check 2>/dev/null || echo -lcheck -lsubunit -lm -lrt -lpthread)
+# A python3 with jsonschema (Debian's python3-jsonschema installs into /usr/bin/python3).
+PYTHON       ?= $(shell for p in python3 /usr/bin/python3; do $$p -c 'import jsonschema' 2>/dev/null && { echo $$p; break; }; done)
+ifeq ($(PYTHON),)
+PYTHON       := python3
+endif
+
+WARN         := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2
+CFLAGS_COMMON := -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -Iinclude -Ilib $(CJSON_CFLAGS)
+CFLAGS       ?= -O2 -g
+LIB_CFLAGS   := $(CFLAGS_COMMON) $(CFLAGS) -fPIC -fvisibility=hidden -DAIGOV_BUILDING
+SAN_FLAGS    := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+SAN_CFLAGS   := $(CFLAGS_COMMON) -O1 -g $(SAN_FLAGS) -DAIGOV_BUILDING
+
+LIB_SRC      := $(sort $(filter-out lib/compile/rulec_main.c,$(wildcard lib/*/*.c)))
+RULEC_SRC    := $(filter-out lib/table/builtin.c,$(LIB_SRC)) lib/compile/rulec_main.c
+RULE_SRC     := $(sort $(shell find rules -name '*.json' ! -name '*.schema.json'))
+GEN_TABLE    := $(BUILD)/gen/builtin_table.c
+
+LIB_OBJ      := $(patsubst lib/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/gen/builtin_table.o
+SAN_OBJ      := $(patsubst lib/%.c,$(BUILD)/san/%.o,$(LIB_SRC)) $(BUILD)/san/gen/builtin_table.o
+
+LIB_SO       := $(BUILD)/libaigov.so
+LIB_SONAME   := libaigov.so.$(SOVERSION)
+LIB_REAL     := $(BUILD)/libaigov.so.$(VERSION)
+LIB_A        := $(BUILD)/libaigov.a
+SAN_A        := $(BUILD)/san/libaigov-san.a
+CLI          := $(BUILD)/aigov
+RULEC        := $(BUILD)/aigov-rulec
+GOLDEN       := $(BUILD)/aigov-golden
+PC_UNINST    := $(BUILD)/pkgconfig/aigov.pc
+
+TEST_TARGETS  :=
+BENCH_TARGETS :=
+
+.PHONY: all lib demo test test-c test-unit test-golden test-schema test-install bench install \
+        uninstall clean schema golden-update check-banned
+.DELETE_ON_ERROR:
+
+all: lib $(BUILD)/aigov.1 $(BUILD)/aigov.pc $(BUILD)/examples/embed
+
+lib: $(LIB_SO) $(LIB_A) $(CLI) $(GOLDEN) $(PC_UNINST)
+
+# ---- the rule compiler and the generated table --------------------------------
+$(RULEC): $(RULEC_SRC) $(wildcard lib/*/*.h) include/aigov.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_COMMON) -O1 -g -DAIGOV_BUILDING -o $@ $(RULEC_SRC) $(CJSON_LIBS)
+
+$(GEN_TABLE): $(RULEC) $(RULE_SRC)
+	@mkdir -p $(@D)
+	$(RULEC) -o $@ $(RULE_SRC)
+
+# ---- the library -------------------------------------------------------------
+$(BUILD)/obj/%.o: lib/%.c $(wildcard lib/*/*.h) include/aigov.h
+	@mkdir -p $(@D)
+	$(CC) $(LIB_CFLAGS) -c -o $@ $<
+
+$(BUILD)/obj/gen/builtin_table.o: $(GEN_TABLE) lib/table/table.h
+	@mkdir -p $(@D)
+	$(CC) $(LIB_CFLAGS) -c -o $@ $<
+
+$(LIB_REAL): $(LIB_OBJ)
+	$(CC) -shared -Wl,-soname,$(LIB_SONAME) -Wl,--no-undefined -o $@ $(LIB_OBJ) $(CJSON_LIBS)
+
+$(BUILD)/$(LIB_SONAME): $(LIB_REAL)
+	ln -sf $(notdir $<) $@
+
+$(LIB_SO): $(BUILD)/$(LIB_SONAME)
+	ln -sf $(LIB_SONAME) $@
+
+$(LIB_A): $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+# Sanitizer build of the same sources, for every C test.
+$(BUILD)/san/%.o: lib/%.c $(wildcard lib/*/*.h) include/aigov.h
+	@mkdir -p $(@D)
+	$(CC) $(SAN_CFLAGS) -c -o $@ $<
+
+$(BUILD)/san/gen/builtin_table.o: $(GEN_TABLE) lib/table/table.h
+	@mkdir -p $(@D)
+	$(CC) $(SAN_CFLAGS) -c -o $@ $<
+
+$(SAN_A): $(SAN_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+# ---- hosts -------------------------------------------------------------------
+CLI_SRC := $(sort $(wildcard examples/cli/*.c))
+$(CLI): $(CLI_SRC) $(wildcard examples/cli/*.h) $(LIB_SO)
+	$(CC) $(CFLAGS_COMMON) $(CFLAGS) -Iexamples/cli -o $@ $(CLI_SRC) -L$(BUILD) -laigov \
+	    -Wl,-rpath,'$$ORIGIN' -lpthread
+
+$(BUILD)/san/aigov: $(CLI_SRC) $(SAN_A)
+	$(CC) $(SAN_CFLAGS) -Iexamples/cli -o $@ $(CLI_SRC) $(SAN_A) $(CJSON_LIBS) -lpthread -lm
+
+$(BUILD)/examples/embed: examples/embed/embed.c $(LIB_SO)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_COMMON) $(CFLAGS) -o $@ $< -L$(BUILD) -laigov -Wl,-rpath,'$$ORIGIN/..'
+
+$(PC_UNINST): Makefile
+	@mkdir -p $(@D)
+	printf 'Name: aigov\nDescription: libaigov (uninstalled build tree)\nVersion: %s\nCflags: -I%s\nLibs: -L%s -Wl,-rpath,%s -laigov\n' \
+	    $(VERSION) $(abspath include) $(abspath $(BUILD)) $(abspath $(BUILD)) > $@
+
+$(BUILD)/aigov.pc: lib/aigov.pc.in Makefile
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|g' \
+	    -e 's|@VERSION@|$(VERSION)|g' $< > $@
+
+$(BUILD)/aigov.1: examples/cli/aigov.1
+	@mkdir -p $(@D)
+	cp $< $@
+
+# ---- demo ---------------------------------------------------------------------
+demo: $(CLI)
+	@for f in examples/descriptors/*.json; do \
+	    echo "=================================================================="; \
+	    echo "== $$f"; \
+	    echo "=================================================================="; \
+	    $(CLI) eval "$$f" --as-of $(AS_OF) --format text --fail-on none || exit 1; \
+	    echo; \
+	done
+
+# ---- tests ----------------------------------------------------------------------
+UNIT_SRC  := $(sort $(wildcard test/unit/*.c))
+UNIT_BIN  := $(BUILD)/san/unit-tests
+
+$(UNIT_BIN): $(UNIT_SRC) $(wildcard test/unit/*.h) $(SAN_A)
+	$(CC) $(SAN_CFLAGS) $(CHECK_CFLAGS) -Wno-missing-prototypes -Itest/unit -o $@ $(UNIT_SRC) $(SAN_A) \
+	    $(CJSON_LIBS) $(CHECK_LIBS)
+
+$(GOLDEN): test/golden/runner.c $(SAN_A)
+	$(CC) $(SAN_CFLAGS) -o $@ $< $(SAN_A) $(CJSON_LIBS)
+
+test-unit: $(UNIT_BIN)
+	AIGOV_RULES_DIR=rules $(UNIT_BIN)
+
+test-golden: $(GOLDEN)
+	$(GOLDEN) --coverage test/golden
+
+golden-update: $(GOLDEN)
+	$(GOLDEN) --update test/golden
+
+# The committed descriptor schema must be what the table generates.
+schema: $(CLI)
+	$(CLI) schema > rules/descriptor.schema.json
+
+test-schema: $(CLI)
+	@$(CLI) schema | cmp -s - rules/descriptor.schema.json || \
+	    { echo "rules/descriptor.schema.json is stale: run 'make schema'"; exit 1; }
+	@echo "descriptor schema: up to date"
+
+# The CLI under the sanitizers on every example, in every format.
+test-cli: $(BUILD)/san/aigov
+	@set -e; for f in examples/descriptors/*.json; do \
+	    for fmt in json text markdown; do \
+	        $(BUILD)/san/aigov eval "$$f" --as-of $(AS_OF) --format $$fmt --fail-on none > /dev/null; \
+	    done; \
+	done; \
+	cat examples/descriptors/*.json | tr -d '\n' | sed 's/}{/}\n{/g' > $(BUILD)/examples.ndjson; \
+	echo '{"bogus":1}' >> $(BUILD)/examples.ndjson; \
+	$(BUILD)/san/aigov eval --ndjson $(BUILD)/examples.ndjson --as-of $(AS_OF) --jobs 2 > $(BUILD)/examples.out; \
+	test "$$(wc -l < $(BUILD)/examples.out)" -eq "$$(wc -l < $(BUILD)/examples.ndjson)"; \
+	tail -n 1 $(BUILD)/examples.out | grep -q '"AIGOV_EINPUT"'; \
+	$(BUILD)/san/aigov rules > /dev/null; $(BUILD)/san/aigov explain eu.art27.1.fria > /dev/null; \
+	if $(BUILD)/san/aigov eval /nonexistent --as-of $(AS_OF) 2>/dev/null; then exit 1; fi; \
+	echo "cli: ok"
+
+# Installs into a temporary prefix and builds the embedding example with pkg-config.
+test-install: all
+	@set -e; d=$$(mktemp -d); \
+	$(MAKE) -s install DESTDIR=$$d PREFIX=/usr/local > /dev/null; \
+	PKG_CONFIG_SYSROOT_DIR=$$d PKG_CONFIG_LIBDIR=$$d/usr/local/lib/pkgconfig \
+	    $(CC) -o $$d/embed examples/embed/embed.c $$(PKG_CONFIG_SYSROOT_DIR=$$d PKG_CONFIG_LIBDIR=$$d/usr/local/lib/pkgconfig $(PKG_CONFIG) --cflags --libs aigov); \
+	LD_LIBRARY_PATH=$$d/usr/local/lib $$d/embed examples/descriptors/credit-scoring-bank.json > /dev/null; \
+	test -L $$d/usr/local/lib/libaigov.so.$(SOVERSION); \
+	readelf -d $$d/usr/local/lib/libaigov.so.$(VERSION) | grep -q 'SONAME.*libaigov.so.$(SOVERSION)'; \
+	rm -rf $$d; echo "install: ok"
+
+check-banned:
+	@! grep -rn --include='*.c' --include='*.h' -E 'cJSON_GetErrorPtr|cJSON_GetObjectItem\(|cJSON_HasObjectItem\(' lib include \
+	    || { echo "banned cJSON call (not thread-safe or case-insensitive)"; exit 1; }
+
+test-c: check-banned test-unit test-golden test-schema test-cli test-install
+
+# Fragments owned by the bindings and the hardening suites add their targets.
+-include bindings/python/python.mk bindings/go/go.mk test/fuzz/fuzz.mk test/reference/reference.mk test/hardening/hardening.mk
+
+test: lib
+	@$(MAKE) --no-print-directory test-c $(TEST_TARGETS)
+	@echo "make test: all suites passed"
+
+# ---- benchmark --------------------------------------------------------------------
+BENCH_N      ?= 10000
+BENCH_CORPUS := $(BUILD)/bench/corpus
+$(BUILD)/bench/aigov-bench: test/bench/bench.c $(LIB_A)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_COMMON) -O2 -g -o $@ $< $(LIB_A) $(CJSON_LIBS) -lpthread
+
+$(BUILD)/bench/corpus.ndjson: test/bench/gen_corpus.py $(GEN_TABLE)
+	@mkdir -p $(@D)
+	$(PYTHON) test/bench/gen_corpus.py --rules rules --count $(BENCH_N) --out $@ --dir $(BENCH_CORPUS)
+
+bench: $(BUILD)/bench/aigov-bench $(BUILD)/bench/corpus.ndjson $(CLI)
+	@$(BUILD)/bench/aigov-bench $(BUILD)/bench/corpus.ndjson $(CLI)
+	@$(MAKE) --no-print-directory $(BENCH_TARGETS) BENCH_CORPUS=$(abspath $(BENCH_CORPUS))
+	@$(BUILD)/bench/aigov-bench --summary-line $(BUILD)/bench/corpus.ndjson
+
+# ---- install ------------------------------------------------------------------------
+install: all
+	install -d $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 644 include/aigov.h $(DESTDIR)$(INCLUDEDIR)/aigov.h
+	install -m 755 $(LIB_REAL) $(DESTDIR)$(LIBDIR)/
+	ln -sf libaigov.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(LIB_SONAME)
+	ln -sf $(LIB_SONAME) $(DESTDIR)$(LIBDIR)/libaigov.so
+	install -m 644 $(LIB_A) $(DESTDIR)$(LIBDIR)/
+	install -m 644 $(BUILD)/aigov.pc $(DESTDIR)$(LIBDIR)/pkgconfig/aigov.pc
+	$(CC) $(CFLAGS_COMMON) $(CFLAGS) -Iexamples/cli -o $(DESTDIR)$(BINDIR)/aigov $(CLI_SRC) \
+	    -L$(DESTDIR)$(LIBDIR) -laigov -lpthread
+	install -m 644 $(BUILD)/aigov.1 $(DESTDIR)$(MANDIR)/man1/aigov.1
+
+uninstall:
+	rm -f $(DESTDIR)$(INCLUDEDIR)/aigov.h $(DESTDIR)$(LIBDIR)/libaigov.* $(DESTDIR)$(LIBDIR)/pkgconfig/aigov.pc \
+	    $(DESTDIR)$(BINDIR)/aigov $(DESTDIR)$(MANDIR)/man1/aigov.1
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,644 @@
+package aigov
+
+/*
+#cgo pkg-config: aigov
+#include <stdlib.h>
+#include <aigov.h>
+#include "shim.h"
+
+#if AIGOV_VERSION_MAJOR != 0 || AIGOV_VERSION_MINOR != 1
+#error "the libaigov Go binding is written for aigov.h 0.1.x: check PKG_CONFIG_PATH"
+#endif
+*/
+import "C"
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+	"unsafe"
+)
+
+// HeaderVersion is the aigov.h version this binding was compiled against.
+const HeaderVersion = C.AIGOV_VERSION_STRING
+
+// Version returns the version of the linked C library, e.g. "0.1.0".
+func Version() string { return C.GoString(C.aigov_version()) }
+
+// versionErr is non-nil when the shared library found at run time is not
+// compatible (same major and minor) with the header compiled against.
+var versionErr = func() error {
+	lib := uint(C.aigov_version_number())
+	hdr := uint(C.AIGOV_VERSION_NUMBER)
+	if lib/100 != hdr/100 {
+		return fmt.Errorf("aigov: linked libaigov %s is not compatible with the header %s this binding was built with (need %d.%d.x)",
+			Version(), HeaderVersion, hdr/10000, hdr/100%100)
+	}
+	return nil
+}()
+
+// CheckVersion reports whether the linked library matches the header's
+// major and minor version. Builtin panics, and Compile and Open fail, when
+// it does not.
+func CheckVersion() error { return versionErr }
+
+// Format selects a report rendering.
+type Format int
+
+const (
+	FormatJSON     Format = C.AIGOV_FORMAT_JSON
+	FormatText     Format = C.AIGOV_FORMAT_TEXT     // plain text for people
+	FormatMarkdown Format = C.AIGOV_FORMAT_MARKDOWN // for pull-request comments
+)
+
+func (f Format) String() string {
+	switch f {
+	case FormatJSON:
+		return "json"
+	case FormatText:
+		return "text"
+	case FormatMarkdown:
+		return "markdown"
+	}
+	return fmt.Sprintf("Format(%d)", int(f))
+}
+
+// ParseFormat maps "json", "text" or "markdown" (also "md") to a Format.
+func ParseFormat(s string) (Format, error) {
+	switch strings.ToLower(s) {
+	case "json", "":
+		return FormatJSON, nil
+	case "text", "txt":
+		return FormatText, nil
+	case "markdown", "md":
+		return FormatMarkdown, nil
+	}
+	return 0, goError(CodeInvalid, fmt.Sprintf("unknown format %q: expected json, text or markdown", s), "")
+}
+
+// Options are the options of one evaluation.
+type Options struct {
+	// AsOfDate is the evaluation date, "YYYY-MM-DD". It wins over AsOf.
+	AsOfDate string
+	// AsOf is the evaluation date as a time; its calendar date in its own
+	// location is used. One of AsOfDate and AsOf is required: the library
+	// never reads the clock.
+	AsOf time.Time
+	// Format of Report.Rendered (Evaluate) or of the bytes (Render).
+	// FormatJSON (the zero value) renders JSON only.
+	Format Format
+	// MaxInput is the largest descriptor accepted in bytes (0: 1 MiB).
+	MaxInput int
+	// MaxDepth is the deepest JSON nesting accepted (0: 32).
+	MaxDepth int
+}
+
+// Date formats t as the "YYYY-MM-DD" the library expects.
+func Date(t time.Time) string { return t.Format("2006-01-02") }
+
+// Source is one rule source document (the content of one rules/ file).
+type Source struct {
+	Name string // used in error messages, e.g. "rules/eu-ai-act/art27.json"
+	Data []byte // JSON text
+}
+
+// Table is an immutable, compiled rule table together with a pool of
+// evaluation contexts. It is safe for concurrent use by any number of
+// goroutines: each evaluation borrows a context (an aigov_ctx belongs to one
+// thread at a time) and gives it back.
+type Table struct {
+	c       *C.aigov_table
+	builtin bool
+
+	revision string
+	hash     string
+
+	// mu is held shared by every call into C and exclusively by Close, so
+	// that the table and its contexts are never freed under a running call.
+	mu     sync.RWMutex
+	closed bool
+
+	// sem bounds the contexts in use (and so the threads evaluating at once
+	// and the memory held); idle holds contexts ready for reuse. Both have
+	// capacity maxCtx, so a release never blocks.
+	sem  chan struct{}
+	idle chan *C.aigovgo_slot
+
+	rulesOnce sync.Once
+	rules     []RuleInfo
+	rulesErr  error
+}
+
+// DefaultMaxContexts is the number of evaluation contexts a Table creates at
+// most: evaluations beyond it wait for a context to be free. Evaluation is
+// CPU-bound, so more contexts than cores gain nothing.
+var DefaultMaxContexts = func() int {
+	n := 2 * runtime.GOMAXPROCS(0)
+	if n < 4 {
+		n = 4
+	}
+	return n
+}()
+
+func newTable(c *C.aigov_table, builtin bool) *Table {
+	t := &Table{
+		c:        c,
+		builtin:  builtin,
+		revision: C.GoString(C.aigov_table_revision(c)),
+		hash:     C.GoString(C.aigov_table_hash(c)),
+		sem:      make(chan struct{}, DefaultMaxContexts),
+		idle:     make(chan *C.aigovgo_slot, DefaultMaxContexts),
+	}
+	if !builtin {
+		// Safety net for a table that is dropped without Close.
+		runtime.SetFinalizer(t, (*Table).finalize)
+	}
+	return t
+}
+
+var (
+	builtinOnce  sync.Once
+	builtinTable *Table
+)
+
+// Builtin returns the rule table compiled into the library from rules/. It
+// is one shared Table for the whole process: Close on it is a no-op. It
+// panics if the linked library's version does not match (see CheckVersion).
+func Builtin() *Table {
+	if versionErr != nil {
+		panic(versionErr)
+	}
+	builtinOnce.Do(func() {
+		builtinTable = newTable((*C.aigov_table)(unsafe.Pointer(C.aigov_table_builtin())), true)
+	})
+	return builtinTable
+}
+
+// Compile compiles a rule set at run time with the same validation as the
+// build. Sources are read in the order given; exactly one has "manifest".
+// Errors are *Error with code CodeRules (naming the source, rule and JSON
+// path), CodeSyntax, CodeLimit, CodeNoMem or CodeInvalid. Close the table
+// when done with it.
+func Compile(sources []Source) (*Table, error) {
+	if versionErr != nil {
+		return nil, versionErr
+	}
+	n := len(sources)
+	// The C side takes arrays of pointers: build them in C memory (cgo does
+	// not allow passing Go memory that holds Go pointers).
+	words := n
+	if words == 0 {
+		words = 1
+	}
+	ptrSize := C.size_t(unsafe.Sizeof(uintptr(0)))
+	pNames := C.calloc(C.size_t(words), ptrSize)
+	pDatas := C.calloc(C.size_t(words), ptrSize)
+	pLens := C.calloc(C.size_t(words), C.size_t(unsafe.Sizeof(C.size_t(0))))
+	defer C.free(pNames)
+	defer C.free(pDatas)
+	defer C.free(pLens)
+	if pNames == nil || pDatas == nil || pLens == nil {
+		return nil, goError(CodeNoMem, "out of memory", "")
+	}
+	names := unsafe.Slice((**C.char)(pNames), words)
+	datas := unsafe.Slice((**C.char)(pDatas), words)
+	lens := unsafe.Slice((*C.size_t)(pLens), words)
+	defer func() {
+		for i := 0; i < n; i++ {
+			C.free(unsafe.Pointer(names[i]))
+			C.free(unsafe.Pointer(datas[i]))
+		}
+	}()
+	for i, s := range sources {
+		names[i] = C.CString(s.Name)
+		datas[i] = (*C.char)(C.CBytes(s.Data))
+		lens[i] = C.size_t(len(s.Data))
+	}
+	var out *C.aigov_table
+	cerr := (*C.aigov_error)(C.calloc(1, C.size_t(unsafe.Sizeof(C.aigov_error{}))))
+	if cerr == nil {
+		return nil, goError(CodeNoMem, "out of memory", "")
+	}
+	defer C.free(unsafe.Pointer(cerr))
+	rc := C.aigovgo_compile(&out, &names[0], &datas[0], &lens[0], C.size_t(n), cerr)
+	if rc != C.AIGOV_OK {
+		return nil, errorFrom(int(rc), cerr)
+	}
+	return newTable(out, false), nil
+}
+
+// CompileMap compiles sources given as name -> content, read in the order of
+// their names (as the build sorts rules/ by path).
+func CompileMap(sources map[string][]byte) (*Table, error) {
+	names := make([]string, 0, len(sources))
+	for name := range sources {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	list := make([]Source, len(names))
+	for i, name := range names {
+		list[i] = Source{Name: name, Data: sources[name]}
+	}
+	return Compile(list)
+}
+
+// Open compiles the rule set in directory dir: every *.json file below it
+// except JSON Schemas (*.schema.json), read in path order. Sources are named
+// "<base of dir>/<path below dir>", e.g. "rules/eu-ai-act/art27.json".
+func Open(dir string) (*Table, error) {
+	base := filepath.Base(filepath.Clean(dir))
+	var list []Source
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".json") || strings.HasSuffix(path, ".schema.json") {
+			return nil
+		}
+		rel, err := filepath.Rel(dir, path)
+		if err != nil {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		list = append(list, Source{Name: filepath.ToSlash(filepath.Join(base, rel)), Data: data})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i].Name < list[j].Name })
+	return Compile(list)
+}
+
+// Close frees the table's contexts and, for a compiled table, the table. It
+// waits for evaluations in progress. Later calls return ErrClosed. Close on
+// the Builtin table is a no-op.
+func (t *Table) Close() error {
+	if t == nil || t.builtin {
+		return nil
+	}
+	runtime.SetFinalizer(t, nil)
+	t.free()
+	return nil
+}
+
+func (t *Table) finalize() { t.free() }
+
+func (t *Table) free() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.closed {
+		return
+	}
+	t.closed = true
+	for {
+		select {
+		case s := <-t.idle:
+			C.aigovgo_slot_free(s)
+			continue
+		default:
+		}
+		break
+	}
+	C.aigov_table_free(t.c)
+	t.c = nil
+}
+
+// Revision is the rule set's revision (from its manifest).
+func (t *Table) Revision() string { return t.revision }
+
+// Hash is "sha256:<hex>" over the rule sources (names and contents).
+func (t *Table) Hash() string { return t.hash }
+
+// enter takes the shared lock, failing once the table is closed.
+func (t *Table) enter() error {
+	t.mu.RLock()
+	if t.closed {
+		t.mu.RUnlock()
+		return ErrClosed
+	}
+	return nil
+}
+
+func (t *Table) leave() {
+	t.mu.RUnlock()
+	runtime.KeepAlive(t)
+}
+
+// acquire borrows a context, creating one if none is idle and fewer than
+// the maximum exist; the caller holds the shared lock.
+func (t *Table) acquire() (*C.aigovgo_slot, error) {
+	t.sem <- struct{}{}
+	select {
+	case s := <-t.idle:
+		return s, nil
+	default:
+	}
+	cerr := (*C.aigov_error)(C.calloc(1, C.size_t(unsafe.Sizeof(C.aigov_error{}))))
+	if cerr == nil {
+		<-t.sem
+		return nil, goError(CodeNoMem, "out of memory", "")
+	}
+	defer C.free(unsafe.Pointer(cerr))
+	s := C.aigovgo_slot_new(t.c, cerr)
+	if s == nil {
+		<-t.sem
+		return nil, errorFrom(int(cerr.code), cerr)
+	}
+	return s, nil
+}
+
+func (t *Table) release(s *C.aigovgo_slot) {
+	t.idle <- s
+	<-t.sem
+}
+
+// errorFrom converts a C error (code rc, details in e) to *Error.
+func errorFrom(rc int, e *C.aigov_error) *Error {
+	err := &Error{Code: rc, Name: CodeName(rc)}
+	if e != nil {
+		err.Message = C.GoString(&e.message[0])
+		err.Path = C.GoString(&e.path[0])
+		err.Source = C.GoString(&e.source[0])
+		err.RuleID = C.GoString(&e.rule_id[0])
+		err.Offset = int(e.offset)
+	}
+	if err.Message == "" {
+		err.Message = C.GoString(C.aigov_strerror(C.int(rc)))
+	}
+	return err
+}
+
+// descriptorBytes turns the accepted descriptor forms into JSON text.
+func descriptorBytes(d any) ([]byte, error) {
+	switch v := d.(type) {
+	case []byte:
+		return v, nil
+	case json.RawMessage:
+		return v, nil
+	case string:
+		return []byte(v), nil
+	case io.Reader:
+		return io.ReadAll(v)
+	default:
+		b, err := json.Marshal(v)
+		if err != nil {
+			return nil, fmt.Errorf("aigov: encoding the descriptor: %w", err)
+		}
+		return b, nil
+	}
+}
+
+// setOptions writes opts into the slot's C options.
+func setOptions(s *C.aigovgo_slot, opts *Options) error {
+	date := opts.AsOfDate
+	if date == "" && !opts.AsOf.IsZero() {
+		var buf [16]byte
+		date = string(opts.AsOf.AppendFormat(buf[:0], "2006-01-02"))
+	}
+	if len(date) >= C.AIGOVGO_ASOF_MAX || strings.IndexByte(date, 0) >= 0 {
+		return goError(CodeInvalid, fmt.Sprintf("as_of %q is not a date: expected YYYY-MM-DD", date), "")
+	}
+	for i := 0; i < len(date); i++ {
+		s.as_of[i] = C.char(date[i])
+	}
+	s.as_of[len(date)] = 0
+	if opts.MaxInput < 0 || opts.MaxDepth < 0 {
+		return goError(CodeInvalid, "MaxInput and MaxDepth must not be negative", "")
+	}
+	s.opts.max_input = C.size_t(opts.MaxInput)
+	s.opts.max_depth = C.uint(opts.MaxDepth)
+	return nil
+}
+
+// cbytes returns a C view of b: nil for an empty slice. Go memory holding no
+// Go pointers may be passed to C for the duration of the call.
+func cbytes(b []byte) (*C.char, C.size_t) {
+	if len(b) == 0 {
+		return nil, 0
+	}
+	return (*C.char)(unsafe.Pointer(&b[0])), C.size_t(len(b))
+}
+
+// render evaluates and renders in f0 and, when f1 >= 0, in f1.
+func (t *Table) render(desc any, opts *Options, f0, f1 Format) (out0, out1 []byte, err error) {
+	data, err := descriptorBytes(desc)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := t.enter(); err != nil {
+		return nil, nil, err
+	}
+	defer t.leave()
+	s, err := t.acquire()
+	if err != nil {
+		return nil, nil, err
+	}
+	defer t.release(s)
+	if err := setOptions(s, opts); err != nil {
+		return nil, nil, err
+	}
+	p, n := cbytes(data)
+	rc := C.aigovgo_eval_render(s, p, n, C.int(f0), C.int(f1))
+	runtime.KeepAlive(data)
+	if rc != C.AIGOV_OK {
+		return nil, nil, errorFrom(int(rc), &s.err)
+	}
+	out0 = C.GoBytes(unsafe.Pointer(s.out[0]), C.int(s.out_len[0]))
+	if f1 >= 0 {
+		out1 = C.GoBytes(unsafe.Pointer(s.out[1]), C.int(s.out_len[1]))
+	}
+	C.aigovgo_slot_clear(s)
+	return out0, out1, nil
+}
+
+// Evaluate evaluates one descriptor and returns its decoded report.
+//
+// The descriptor is JSON text ([]byte, string, json.RawMessage or an
+// io.Reader) or any other value, which is encoded with encoding/json. An
+// as-of date is required in opts. When opts.Format is text or markdown, the
+// report is also rendered in it into Report.Rendered (one evaluation).
+//
+// Errors are *Error: CodeSyntax, CodeInput or CodeLimit (with the JSON
+// path and what was expected), CodeInvalid (bad options or as-of date),
+// CodeNoMem; ErrClosed after Close.
+func (t *Table) Evaluate(descriptor any, opts Options) (*Report, error) {
+	f1 := Format(-1)
+	if opts.Format != FormatJSON {
+		f1 = opts.Format
+	}
+	raw, other, err := t.render(descriptor, &opts, FormatJSON, f1)
+	if err != nil {
+		return nil, err
+	}
+	r := &Report{}
+	if err := json.Unmarshal(raw, r); err != nil {
+		return nil, fmt.Errorf("aigov: decoding the report: %w", err)
+	}
+	r.Raw = raw
+	r.Rendered = other
+	return r, nil
+}
+
+// Render evaluates one descriptor (as for Evaluate) and returns the report
+// rendered in opts.Format without decoding it: the fast path for hosts that
+// pass the report on. JSON output is byte-identical to the CLI's.
+func (t *Table) Render(descriptor any, opts Options) ([]byte, error) {
+	out, _, err := t.render(descriptor, &opts, opts.Format, -1)
+	return out, err
+}
+
+// EvaluateSummary evaluates one descriptor and reads the tier, the GPAI
+// class and the summary counts straight from the report, without rendering
+// or parsing JSON. opts.Format is ignored.
+func (t *Table) EvaluateSummary(descriptor any, opts Options) (Outcome, error) {
+	data, err := descriptorBytes(descriptor)
+	if err != nil {
+		return Outcome{}, err
+	}
+	if err := t.enter(); err != nil {
+		return Outcome{}, err
+	}
+	defer t.leave()
+	s, err := t.acquire()
+	if err != nil {
+		return Outcome{}, err
+	}
+	defer t.release(s)
+	if err := setOptions(s, &opts); err != nil {
+		return Outcome{}, err
+	}
+	p, n := cbytes(data)
+	rc := C.aigovgo_eval_summary(s, p, n)
+	runtime.KeepAlive(data)
+	if rc != C.AIGOV_OK {
+		return Outcome{}, errorFrom(int(rc), &s.err)
+	}
+	return Outcome{
+		Tier: tierOf(int(s.tier)),
+		GPAI: gpaiOf(int(s.gpai)),
+		Counts: Counts{
+			Total:         int(s.sum.total),
+			Met:           int(s.sum.met),
+			Gap:           int(s.sum.gap),
+			Unknown:       int(s.sum.unknown),
+			NotApplicable: int(s.sum.not_applicable),
+		},
+		InForceGaps: int(s.sum.in_force_gaps),
+		Questions:   int(s.sum.questions),
+	}, nil
+}
+
+// Rules returns the rule catalogue in table order (a fresh copy).
+func (t *Table) Rules() ([]RuleInfo, error) {
+	t.rulesOnce.Do(func() {
+		if err := t.enter(); err != nil {
+			t.rulesErr = err
+			return
+		}
+		defer t.leave()
+		n := int(C.aigov_table_rule_count(t.c))
+		rules := make([]RuleInfo, 0, n)
+		for i := 0; i < n; i++ {
+			var ri C.aigov_rule_info
+			if rc := C.aigov_table_rule(&ri, t.c, C.size_t(i)); rc != C.AIGOV_OK {
+				t.rulesErr = errorFrom(int(rc), nil)
+				return
+			}
+			rules = append(rules, ruleInfoFrom(&ri))
+		}
+		t.rules = rules
+	})
+	if t.rulesErr != nil {
+		return nil, t.rulesErr
+	}
+	return append([]RuleInfo(nil), t.rules...), nil
+}
+
+func ruleInfoFrom(ri *C.aigov_rule_info) RuleInfo {
+	return RuleInfo{
+		ID:          C.GoString(ri.id),
+		Framework:   C.GoString(ri.framework),
+		Citation:    C.GoString(ri.citation),
+		Title:       C.GoString(ri.title),
+		AppliesFrom: C.GoString(&ri.applies_from[0]),
+		Kind:        kindOf(int(ri.kind)),
+	}
+}
+
+// Rule returns the catalogue entry of one rule; ErrNotFound if absent.
+func (t *Table) Rule(id string) (RuleInfo, error) {
+	if err := t.enter(); err != nil {
+		return RuleInfo{}, err
+	}
+	defer t.leave()
+	cid := C.CString(id)
+	defer C.free(unsafe.Pointer(cid))
+	var idx C.size_t
+	if rc := C.aigov_table_find_rule(&idx, t.c, cid); rc != C.AIGOV_OK {
+		return RuleInfo{}, goError(int(rc), fmt.Sprintf("no rule %q", id), "")
+	}
+	var ri C.aigov_rule_info
+	if rc := C.aigov_table_rule(&ri, t.c, idx); rc != C.AIGOV_OK {
+		return RuleInfo{}, errorFrom(int(rc), nil)
+	}
+	return ruleInfoFrom(&ri), nil
+}
+
+// withBuffer runs a C function that returns a buffer to free with aigov_free.
+func (t *Table) withBuffer(call func(out **C.char, n *C.size_t, e *C.aigov_error) C.int) ([]byte, error) {
+	if err := t.enter(); err != nil {
+		return nil, err
+	}
+	defer t.leave()
+	cerr := (*C.aigov_error)(C.calloc(1, C.size_t(unsafe.Sizeof(C.aigov_error{}))))
+	if cerr == nil {
+		return nil, goError(CodeNoMem, "out of memory", "")
+	}
+	defer C.free(unsafe.Pointer(cerr))
+	var out *C.char
+	var n C.size_t
+	if rc := call(&out, &n, cerr); rc != C.AIGOV_OK {
+		return nil, errorFrom(int(rc), cerr)
+	}
+	defer C.aigov_free(unsafe.Pointer(out))
+	return C.GoBytes(unsafe.Pointer(out), C.int(n)), nil
+}
+
+// RenderRules renders the rule catalogue (id, citation, title, applies-from,
+// kind) in the given format.
+func (t *Table) RenderRules(f Format) ([]byte, error) {
+	return t.withBuffer(func(out **C.char, n *C.size_t, e *C.aigov_error) C.int {
+		return C.aigov_table_render_rules(out, n, t.c, C.int(f), e)
+	})
+}
+
+// Schema returns the JSON Schema (2020-12) of the descriptor this table
+// accepts.
+func (t *Table) Schema() ([]byte, error) {
+	return t.withBuffer(func(out **C.char, n *C.size_t, e *C.aigov_error) C.int {
+		return C.aigov_table_descriptor_schema(out, n, t.c, e)
+	})
+}
+
+// Explain renders one rule in readable form: citation, title, dates, its
+// condition written out, the facts it reads and the evidence it needs.
+// ErrNotFound for an unknown id.
+func (t *Table) Explain(id string) (string, error) {
+	cid := C.CString(id)
+	defer C.free(unsafe.Pointer(cid))
+	b, err := t.withBuffer(func(out **C.char, n *C.size_t, e *C.aigov_error) C.int {
+		return C.aigov_table_explain(out, n, t.c, cid, e)
+	})
+	return string(b), err
+}

@@ -1,0 +1,185 @@
+// Command aigov-bench measures the Go binding over a corpus of descriptors:
+// evaluations per second on the full report path (evaluate + render JSON +
+// copy to Go, the work `aigov eval --format json` does) and on the summary
+// path (EvaluateSummary: tier, GPAI and counts read without JSON), both on
+// one goroutine, then the resident memory growth over a long run after
+// warm-up. It prints one line for `make bench`:
+//
+//	go: full_per_s=N summary_per_s=N rss_growth_kb=N
+//
+// and a second line, "go-detail:", with the decoded-report (Evaluate) rate
+// and the memory run's figures.
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"libaigov.example/aigov"
+)
+
+func main() {
+	corpusDir := flag.String("corpus", "", "directory of descriptor JSON files (golden cases are unwrapped)")
+	asOf := flag.String("as-of", "2028-01-01", "evaluation date")
+	seconds := flag.Float64("seconds", 3, "measuring time of each throughput figure")
+	memEvals := flag.Int("mem-evals", 1000000, "evaluations of the memory run (0 to skip)")
+	warmup := flag.Int("warmup", 20000, "evaluations before the memory baseline")
+	flag.Parse()
+	if *corpusDir == "" {
+		fail("usage: aigov-bench -corpus DIR [-as-of D] [-seconds S] [-mem-evals N]")
+	}
+	corpus, err := load(*corpusDir)
+	if err != nil {
+		fail(err.Error())
+	}
+	tb := aigov.Builtin()
+	opts := aigov.Options{AsOfDate: *asOf}
+
+	// Keep only descriptors the engine accepts (the corpus is for speed).
+	var good [][]byte
+	for _, d := range corpus {
+		if _, err := tb.EvaluateSummary(d, opts); err == nil {
+			good = append(good, d)
+		}
+	}
+	if len(good) == 0 {
+		fail("no descriptor of " + *corpusDir + " evaluates")
+	}
+	if len(good) < len(corpus) {
+		fmt.Fprintf(os.Stderr, "aigov-bench: %d of %d descriptors rejected, left out\n", len(corpus)-len(good), len(corpus))
+	}
+
+	full := rate(*seconds, good, func(d []byte) error { _, err := tb.Render(d, opts); return err })
+	summary := rate(*seconds, good, func(d []byte) error { _, err := tb.EvaluateSummary(d, opts); return err })
+	typed := rate(*seconds/3, good, func(d []byte) error { _, err := tb.Evaluate(d, opts); return err })
+
+	growth, base, after, hwm := int64(0), int64(0), int64(0), int64(0)
+	if *memEvals > 0 {
+		// Warm-up: every context's buffers reach their working size.
+		for i := 0; i < *warmup; i++ {
+			step(tb, good[i%len(good)], opts, i)
+		}
+		settle()
+		base = rssKB()
+		for i := 0; i < *memEvals; i++ {
+			step(tb, good[i%len(good)], opts, i)
+		}
+		settle()
+		after = rssKB()
+		hwm = statusKB("VmHWM")
+		growth = after - base
+	}
+	fmt.Printf("go: full_per_s=%.0f summary_per_s=%.0f rss_growth_kb=%d\n", full, summary, growth)
+	fmt.Printf("go-detail: typed_report_per_s=%.0f descriptors=%d as_of=%s mem_evals=%d rss_base_kb=%d rss_after_kb=%d rss_peak_kb=%d gomaxprocs=%d\n",
+		typed, len(good), *asOf, *memEvals, base, after, hwm, runtime.GOMAXPROCS(0))
+}
+
+// step alternates the full and the summary path.
+func step(tb *aigov.Table, d []byte, opts aigov.Options, i int) {
+	var err error
+	if i%2 == 0 {
+		_, err = tb.Render(d, opts)
+	} else {
+		_, err = tb.EvaluateSummary(d, opts)
+	}
+	if err != nil {
+		fail(err.Error())
+	}
+}
+
+// rate runs f over the corpus for about `seconds` and returns calls per second.
+func rate(seconds float64, corpus [][]byte, f func([]byte) error) float64 {
+	for _, d := range corpus { // warm the contexts
+		if err := f(d); err != nil {
+			fail(err.Error())
+		}
+	}
+	deadline := time.Duration(seconds * float64(time.Second))
+	start := time.Now()
+	n := 0
+	for {
+		for _, d := range corpus {
+			if err := f(d); err != nil {
+				fail(err.Error())
+			}
+		}
+		n += len(corpus)
+		if el := time.Since(start); el >= deadline {
+			return float64(n) / el.Seconds()
+		}
+	}
+}
+
+// settle collects garbage and returns freed heap to the OS, so that RSS
+// shows what is still held rather than when the GC last ran.
+func settle() {
+	runtime.GC()
+	debug.FreeOSMemory()
+	time.Sleep(50 * time.Millisecond)
+}
+
+func rssKB() int64 { return statusKB("VmRSS") }
+
+func statusKB(key string) int64 {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return -1
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, key+":") {
+			fields := strings.Fields(line[len(key)+1:])
+			if len(fields) > 0 {
+				v, _ := strconv.ParseInt(fields[0], 10, 64)
+				return v
+			}
+		}
+	}
+	return -1
+}
+
+// load reads every *.json file of dir (sorted). A golden case (an object with
+// "descriptor" and "expect") stands for its descriptor.
+func load(dir string) ([][]byte, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.json"))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(files)
+	var out [][]byte
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		var c struct {
+			Descriptor json.RawMessage `json:"descriptor"`
+			Expect     json.RawMessage `json:"expect"`
+		}
+		if json.Unmarshal(data, &c) == nil && c.Descriptor != nil && c.Expect != nil {
+			data = c.Descriptor
+		}
+		out = append(out, data)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("no *.json file in %s", dir)
+	}
+	return out, nil
+}
+
+func fail(msg string) {
+	fmt.Fprintln(os.Stderr, "aigov-bench:", msg)
+	os.Exit(2)
+}

@@ -1,0 +1,38 @@
+# bindings/go/go.mk - Go binding and the Go HTTP service (issue 6).
+# Included by the top Makefile; BUILD, CLI and the target `lib` come from it.
+#
+#   make test-go    go test -race over the binding and examples/http-service
+#   make bench-go   go: full_per_s=N summary_per_s=N rss_growth_kb=N
+#
+# Standard library only, no module proxy (GOPROXY=off), caches under
+# $(BUILD)/go-cache so that a clean clone needs nothing from $HOME.
+
+GO ?= go
+BENCH_CORPUS ?= test/golden
+BENCH_AS_OF ?= 2028-01-01
+GO_BENCH_FLAGS ?=
+
+GO_BUILD_DIR = $(abspath $(BUILD))
+GO_ENV = PKG_CONFIG_PATH=$(GO_BUILD_DIR)/pkgconfig CGO_ENABLED=1 \
+	GOFLAGS=-mod=mod GOPROXY=off GOSUMDB=off GOENV=off \
+	GOCACHE=$(GO_BUILD_DIR)/go-cache/build GOPATH=$(GO_BUILD_DIR)/go-cache/path \
+	GOMODCACHE=$(GO_BUILD_DIR)/go-cache/path/pkg/mod
+GO_TEST_ENV = AIGOV_ROOT=$(CURDIR) AIGOV_CLI=$(abspath $(CLI))
+
+.PHONY: test-go bench-go go-check
+
+go-check:
+	@command -v $(GO) >/dev/null 2>&1 || { echo "go-check: '$(GO)' not found (apt-get install golang-go)" >&2; exit 1; }
+
+test-go: lib go-check
+	cd bindings/go && $(GO_ENV) $(GO_TEST_ENV) $(GO) vet ./...
+	cd bindings/go && $(GO_ENV) $(GO_TEST_ENV) $(GO) test -race -count=1 ./...
+	cd examples/http-service && $(GO_ENV) $(GO_TEST_ENV) $(GO) vet ./...
+	cd examples/http-service && $(GO_ENV) $(GO_TEST_ENV) $(GO) test -race -count=1 ./...
+
+bench-go: lib go-check
+	cd bindings/go && $(GO_ENV) $(GO) build -o $(GO_BUILD_DIR)/aigov-bench-go ./cmd/aigov-bench
+	$(GO_BUILD_DIR)/aigov-bench-go -corpus $(abspath $(BENCH_CORPUS)) -as-of $(BENCH_AS_OF) $(GO_BENCH_FLAGS)
+
+TEST_TARGETS += test-go
+BENCH_TARGETS += bench-go

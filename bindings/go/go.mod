@@ -1,0 +1,3 @@
+module libaigov.example/aigov
+
+go 1.19

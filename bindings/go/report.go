@@ -1,0 +1,216 @@
+package aigov
+
+import "encoding/json"
+
+// Tier is the EU AI Act risk tier of a system.
+type Tier string
+
+const (
+	TierOutOfScope   Tier = "out_of_scope"
+	TierProhibited   Tier = "prohibited"
+	TierHighRisk     Tier = "high_risk"
+	TierLimited      Tier = "limited"
+	TierMinimal      Tier = "minimal"
+	TierUndetermined Tier = "undetermined"
+)
+
+// tiers is indexed by aigov_tier.
+var tiers = [...]Tier{TierOutOfScope, TierProhibited, TierHighRisk, TierLimited, TierMinimal, TierUndetermined}
+
+func tierOf(v int) Tier {
+	if v >= 0 && v < len(tiers) {
+		return tiers[v]
+	}
+	return "?"
+}
+
+// GPAI is the general-purpose AI model class.
+type GPAI string
+
+const (
+	GPAINone         GPAI = "none"
+	GPAIModel        GPAI = "gpai"
+	GPAISystemic     GPAI = "gpai_systemic"
+	GPAIUndetermined GPAI = "undetermined"
+)
+
+// gpais is indexed by aigov_gpai.
+var gpais = [...]GPAI{GPAINone, GPAIModel, GPAISystemic, GPAIUndetermined}
+
+func gpaiOf(v int) GPAI {
+	if v >= 0 && v < len(gpais) {
+		return gpais[v]
+	}
+	return "?"
+}
+
+// Status is where a system stands on one reported rule.
+type Status string
+
+const (
+	StatusMet           Status = "met"
+	StatusGap           Status = "gap"
+	StatusUnknown       Status = "unknown"
+	StatusNotApplicable Status = "not_applicable"
+)
+
+// RuleKind is the kind of a rule.
+type RuleKind string
+
+const (
+	KindDefinition  RuleKind = "definition"
+	KindObligation  RuleKind = "obligation"
+	KindProhibition RuleKind = "prohibition"
+)
+
+var kinds = [...]RuleKind{KindDefinition, KindObligation, KindProhibition}
+
+func kindOf(v int) RuleKind {
+	if v >= 0 && v < len(kinds) {
+		return kinds[v]
+	}
+	return "?"
+}
+
+// Report is the decoded report of one evaluation. Its fields mirror the
+// report JSON; Raw holds that JSON exactly as the library rendered it
+// (byte-identical to `aigov eval --format json` without the final newline).
+type Report struct {
+	Engine         Engine         `json:"engine"`
+	AsOf           string         `json:"as_of"`
+	Classification Classification `json:"classification"`
+	Obligations    []Obligation   `json:"obligations"`
+	Questions      []Question     `json:"questions"`
+	Summary        Summary        `json:"summary"`
+
+	// Raw is the report JSON as rendered by the library.
+	Raw []byte `json:"-"`
+	// Rendered is the report in Options.Format when that is not FormatJSON
+	// (text or markdown); nil otherwise.
+	Rendered []byte `json:"-"`
+}
+
+// Engine identifies the library and rule set that produced a report.
+type Engine struct {
+	Version       string `json:"version"`
+	RulesRevision string `json:"rules_revision"`
+	RulesHash     string `json:"rules_hash"`
+}
+
+// Classification is the risk tier, the GPAI class and why.
+type Classification struct {
+	Tier          Tier                   `json:"tier"`
+	GPAI          GPAI                   `json:"gpai"`
+	PossibleTiers []Tier                 `json:"possible_tiers"`
+	PossibleGPAI  []GPAI                 `json:"possible_gpai"`
+	Roles         []string               `json:"roles"`
+	Reasons       []ClassificationReason `json:"reasons"`
+}
+
+// ClassificationReason is a rule that decided (or may decide) the class.
+type ClassificationReason struct {
+	Rule       string `json:"rule"`
+	Citation   string `json:"citation"`
+	Classifies string `json:"classifies"`
+	Value      string `json:"value"`
+}
+
+// Obligation is one reported rule (an obligation or a prohibition).
+type Obligation struct {
+	ID          string     `json:"id"`
+	Framework   string     `json:"framework"`
+	Kind        RuleKind   `json:"kind"`
+	Citation    string     `json:"citation"`
+	Title       string     `json:"title"`
+	Holder      []string   `json:"holder"`
+	AppliesFrom string     `json:"applies_from"`
+	InForce     bool       `json:"in_force"`
+	Status      Status     `json:"status"`
+	Reasons     []Reason   `json:"reasons"`
+	Evidence    []Evidence `json:"evidence"`
+}
+
+// Reason is one fact, rule or date test that decided a rule's condition.
+// Exactly one of Fact, Rule and AsOf is set.
+type Reason struct {
+	Fact   string          `json:"fact,omitempty"`
+	Value  json.RawMessage `json:"value,omitempty"` // the fact's value in the descriptor
+	Test   string          `json:"test,omitempty"`
+	Rule   string          `json:"rule,omitempty"`
+	AsOf   string          `json:"as_of,omitempty"`
+	Result string          `json:"result"` // "true", "false" or "unknown"
+}
+
+// Evidence is the state of one evidence item an obligation needs.
+type Evidence struct {
+	Item  string  `json:"item"`
+	Title string  `json:"title"`
+	State string  `json:"state"` // implemented, partial, planned, absent, unknown
+	Ref   *string `json:"ref"`   // nil when the descriptor gives none
+}
+
+// Question is a fact still missing, in the order it should be asked.
+type Question struct {
+	Fact        string   `json:"fact"`
+	Ask         string   `json:"ask"`
+	AffectsTier bool     `json:"affects_tier"`
+	AffectsGPAI bool     `json:"affects_gpai"`
+	Affects     []string `json:"affects"`
+}
+
+// Counts are numbers of reported rules by status.
+type Counts struct {
+	Total         int `json:"total"`
+	Met           int `json:"met"`
+	Gap           int `json:"gap"`
+	Unknown       int `json:"unknown"`
+	NotApplicable int `json:"not_applicable"`
+}
+
+// Summary counts the reported rules by status, overall and per framework.
+type Summary struct {
+	Counts
+	InForceGaps int               `json:"in_force_gaps"` // gaps of rules in force at the as-of date
+	Questions   int               `json:"questions"`
+	ByFramework map[string]Counts `json:"by_framework"`
+}
+
+// Obligation returns the reported rule with this id, or nil.
+func (r *Report) Obligation(id string) *Obligation {
+	for i := range r.Obligations {
+		if r.Obligations[i].ID == id {
+			return &r.Obligations[i]
+		}
+	}
+	return nil
+}
+
+// Question returns the question about this fact, or nil.
+func (r *Report) Question(fact string) *Question {
+	for i := range r.Questions {
+		if r.Questions[i].Fact == fact {
+			return &r.Questions[i]
+		}
+	}
+	return nil
+}
+
+// Outcome is what EvaluateSummary reads from a report without rendering or
+// parsing JSON: the classification and the counts of its summary.
+type Outcome struct {
+	Tier Tier
+	GPAI GPAI
+	Counts
+	InForceGaps int
+	Questions   int
+}
+
+// RuleInfo is the catalogue entry of one rule.
+type RuleInfo struct {
+	ID          string   `json:"id"`
+	Framework   string   `json:"framework"`
+	Citation    string   `json:"citation"`
+	Title       string   `json:"title"`
+	AppliesFrom string   `json:"applies_from"` // "" for definitions
+	Kind        RuleKind `json:"kind"`
+}

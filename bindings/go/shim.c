@@ -1,0 +1,104 @@
+/* shim.c - see shim.h. */
+#include "shim.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+aigovgo_slot *aigovgo_slot_new(const aigov_table *table, aigov_error *err)
+{
+    aigovgo_slot *s = calloc(1, sizeof *s);
+    if (!s) {
+        if (err) {
+            memset(err, 0, sizeof *err);
+            err->code = AIGOV_ENOMEM;
+            strcpy(err->message, "out of memory allocating a Go binding slot");
+        }
+        return NULL;
+    }
+    aigov_eval_options init = AIGOV_EVAL_OPTIONS_INIT;
+    s->opts = init;
+    if (aigov_ctx_new(&s->ctx, table, NULL, err) != AIGOV_OK) {
+        free(s);
+        return NULL;
+    }
+    return s;
+}
+
+void aigovgo_slot_clear(aigovgo_slot *s)
+{
+    for (int i = 0; i < 2; i++) {
+        aigov_free(s->out[i]);
+        s->out[i] = NULL;
+        s->out_len[i] = 0;
+    }
+}
+
+void aigovgo_slot_free(aigovgo_slot *s)
+{
+    if (!s)
+        return;
+    aigovgo_slot_clear(s);
+    aigov_ctx_free(s->ctx);
+    free(s);
+}
+
+static void prepare(aigovgo_slot *s)
+{
+    s->opts.version = AIGOV_EVAL_OPTIONS_VERSION;
+    s->opts.as_of = s->as_of[0] ? s->as_of : NULL;
+}
+
+int aigovgo_eval_summary(aigovgo_slot *s, const char *json, size_t len)
+{
+    const aigov_report *r = NULL;
+    if (!json)
+        json = ""; /* an empty Go slice: let the parser report it */
+    prepare(s);
+    int rc = aigov_eval(&r, s->ctx, json, len, &s->opts, &s->err);
+    if (rc != AIGOV_OK)
+        return rc;
+    s->tier = aigov_report_tier(r);
+    s->gpai = aigov_report_gpai(r);
+    return aigov_report_summary(&s->sum, r);
+}
+
+int aigovgo_eval_render(aigovgo_slot *s, const char *json, size_t len, int fmt0, int fmt1)
+{
+    const aigov_report *r = NULL;
+    aigovgo_slot_clear(s);
+    if (!json)
+        json = "";
+    prepare(s);
+    int rc = aigov_eval(&r, s->ctx, json, len, &s->opts, &s->err);
+    if (rc != AIGOV_OK)
+        return rc;
+    rc = aigov_report_render(&s->out[0], &s->out_len[0], r, fmt0, &s->err);
+    if (rc == AIGOV_OK && fmt1 >= 0)
+        rc = aigov_report_render(&s->out[1], &s->out_len[1], r, fmt1, &s->err);
+    if (rc != AIGOV_OK)
+        aigovgo_slot_clear(s);
+    return rc;
+}
+
+int aigovgo_compile(aigov_table **out, const char *const *names, const char *const *datas,
+                    const size_t *lens, size_t n, aigov_error *err)
+{
+    aigov_source *src = calloc(n ? n : 1, sizeof *src);
+    if (!src) {
+        *out = NULL;
+        if (err) {
+            memset(err, 0, sizeof *err);
+            err->code = AIGOV_ENOMEM;
+            strcpy(err->message, "out of memory");
+        }
+        return AIGOV_ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++) {
+        src[i].name = names[i];
+        src[i].data = datas[i];
+        src[i].len = lens[i];
+    }
+    int rc = aigov_table_compile(out, src, n, NULL, err);
+    free(src);
+    return rc;
+}

@@ -1,0 +1,48 @@
+/*
+ * shim.h - C side of the Go binding: one "slot" per pooled aigov_ctx, holding
+ * the context, its options, an error buffer and the outputs of the last call
+ * in C memory, so that an evaluation is a single cgo call and allocates
+ * nothing on the Go heap beyond the bytes handed back.
+ */
+#ifndef AIGOV_GO_SHIM_H
+#define AIGOV_GO_SHIM_H
+
+#include <stddef.h>
+#include <aigov.h>
+
+#if AIGOV_VERSION_MAJOR != 0 || AIGOV_VERSION_MINOR != 1
+#error "the libaigov Go binding is written for aigov.h 0.1.x: check PKG_CONFIG_PATH"
+#endif
+
+#define AIGOVGO_ASOF_MAX 32
+
+typedef struct aigovgo_slot {
+    aigov_ctx *ctx;
+    aigov_eval_options opts;
+    char as_of[AIGOVGO_ASOF_MAX];
+    aigov_error err;
+    /* outputs of aigovgo_eval_summary */
+    aigov_summary sum;
+    int tier;
+    int gpai;
+    /* outputs of aigovgo_eval_render (freed by aigovgo_slot_clear) */
+    char *out[2];
+    size_t out_len[2];
+} aigovgo_slot;
+
+/* NULL on failure, with *err filled. */
+aigovgo_slot *aigovgo_slot_new(const aigov_table *table, aigov_error *err);
+void aigovgo_slot_free(aigovgo_slot *s);
+/* Frees the buffers of the last aigovgo_eval_render. */
+void aigovgo_slot_clear(aigovgo_slot *s);
+
+/* aigov_eval then tier, gpai and summary into the slot. */
+int aigovgo_eval_summary(aigovgo_slot *s, const char *json, size_t len);
+/* aigov_eval then render in fmt0 into out[0] and, when fmt1 >= 0, in fmt1 into out[1]. */
+int aigovgo_eval_render(aigovgo_slot *s, const char *json, size_t len, int fmt0, int fmt1);
+
+/* Builds an aigov_source array in C memory and compiles it. */
+int aigovgo_compile(aigov_table **out, const char *const *names, const char *const *datas,
+                    const size_t *lens, size_t n, aigov_error *err);
+
+#endif

@@ -1,0 +1,347 @@
+/*
+ * aigov.h - libaigov, an embeddable AI-governance rules engine.
+ *
+ * Tells which obligations of the EU AI Act (Regulation (EU) 2024/1689 as
+ * amended by Regulation (EU) 2026/1744) and of ISO/IEC 42001:2023 apply to an
+ * AI system described by a JSON descriptor, and where it stands on each.
+ * Not legal advice.
+ *
+ * Conventions (libgit2 / zstd / Lua style):
+ *  - every function returns an int status: 0 (AIGOV_OK) or a negative
+ *    aigov_status; out-parameters come first;
+ *  - error details go to a caller-owned aigov_error (may be NULL); the library
+ *    has no global or thread-local state;
+ *  - aigov_table is immutable once built and may be shared by any number of
+ *    threads; an aigov_ctx belongs to one thread at a time and is reused
+ *    across evaluations so that evaluation after warm-up does not allocate;
+ *  - strings the library returns are UTF-8, NUL-terminated.
+ */
+#ifndef AIGOV_H
+#define AIGOV_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(_WIN32) && defined(AIGOV_BUILDING)
+#define AIGOV_API __declspec(dllexport)
+#elif defined(_WIN32)
+#define AIGOV_API __declspec(dllimport)
+#elif defined(__GNUC__)
+#define AIGOV_API __attribute__((visibility("default")))
+#else
+#define AIGOV_API
+#endif
+
+/* ---- Versions ----------------------------------------------------------- */
+
+#define AIGOV_VERSION_MAJOR 0
+#define AIGOV_VERSION_MINOR 1
+#define AIGOV_VERSION_PATCH 0
+#define AIGOV_VERSION_STRING "0.1.0"
+/* MAJOR*10000 + MINOR*100 + PATCH */
+#define AIGOV_VERSION_NUMBER \
+    (AIGOV_VERSION_MAJOR * 10000 + AIGOV_VERSION_MINOR * 100 + AIGOV_VERSION_PATCH)
+
+/** Version string of the linked library, e.g. "0.1.0". Static storage; thread-safe. */
+AIGOV_API const char *aigov_version(void);
+/** AIGOV_VERSION_NUMBER of the linked library (compare with the header's). Thread-safe. */
+AIGOV_API unsigned aigov_version_number(void);
+
+/* ---- Status codes and errors --------------------------------------------- */
+
+typedef enum aigov_status {
+    AIGOV_OK = 0,
+    AIGOV_EINVAL = -1,   /* a bad argument (NULL pointer, bad option, bad date) */
+    AIGOV_ENOMEM = -2,   /* an allocation failed; nothing leaked, objects still usable */
+    AIGOV_ESYNTAX = -3,  /* input is not well-formed JSON (or not UTF-8) */
+    AIGOV_EINPUT = -4,   /* well-formed JSON that the descriptor schema does not accept */
+    AIGOV_ELIMIT = -5,   /* input over a size, depth or count limit */
+    AIGOV_ERULES = -6,   /* a rule source failed to compile */
+    AIGOV_ENOTFOUND = -7 /* no such rule / item */
+} aigov_status;
+
+/** Static English description of a status code; never NULL. Thread-safe. */
+AIGOV_API const char *aigov_strerror(int code);
+
+#define AIGOV_ERROR_MESSAGE_MAX 256
+#define AIGOV_ERROR_PATH_MAX 256
+
+/**
+ * Error details, owned by the caller. Filled on failure by every function that
+ * takes one (pass NULL to ignore). On success its content is unspecified.
+ *  - code:    the same negative status the function returned;
+ *  - message: what went wrong and what was expected;
+ *  - path:    JSON path of the offending value, e.g. "$.system.annex_iii.points[2]"
+ *             ("" when not about a JSON value);
+ *  - source:  rule source name (compiler) or "descriptor";
+ *  - rule_id: rule being compiled, when the error is in one ("" otherwise);
+ *  - offset:  byte offset in the input where the error was found.
+ */
+typedef struct aigov_error {
+    int code;
+    char message[AIGOV_ERROR_MESSAGE_MAX];
+    char path[AIGOV_ERROR_PATH_MAX];
+    char source[128];
+    char rule_id[128];
+    size_t offset;
+} aigov_error;
+
+/* ---- Allocator hooks (optional) ----------------------------------------- */
+
+/**
+ * Custom allocator, per table or context (never global). All three functions
+ * are required when a struct is passed. malloc_fn/realloc_fn return NULL on
+ * failure; free_fn accepts NULL. The struct is copied; `ud` must outlive
+ * every object created with it. Pass NULL to use malloc/realloc/free.
+ */
+typedef struct aigov_allocator {
+    void *(*malloc_fn)(void *ud, size_t size);
+    void *(*realloc_fn)(void *ud, void *ptr, size_t size);
+    void (*free_fn)(void *ud, void *ptr);
+    void *ud;
+} aigov_allocator;
+
+/** Frees a buffer returned by a render function (any allocator). NULL is ignored. */
+AIGOV_API void aigov_free(void *ptr);
+
+/* ---- Rule tables ------------------------------------------------------------ */
+
+typedef struct aigov_table aigov_table;
+
+/**
+ * The rule table compiled into the library at build time from rules/.
+ * Static storage: never free it (aigov_table_free ignores it). Thread-safe.
+ */
+AIGOV_API const aigov_table *aigov_table_builtin(void);
+
+/** One rule source document (the content of one rules/ file). */
+typedef struct aigov_source {
+    const char *name; /* used in error messages, e.g. "rules/eu-ai-act/art27.json" */
+    const char *data; /* JSON text, need not be NUL-terminated */
+    size_t len;
+} aigov_source;
+
+/**
+ * Compiles a rule set at run time with the same validation as the build.
+ * out:     receives a new immutable table; free with aigov_table_free.
+ * sources: n documents, read in the order given; exactly one has "manifest".
+ * alloc:   allocator for the table, or NULL.
+ * Errors:  AIGOV_ERULES (err names the source, rule id and JSON path),
+ *          AIGOV_ESYNTAX, AIGOV_ELIMIT, AIGOV_ENOMEM, AIGOV_EINVAL.
+ * Thread-safe (no shared state). *out is NULL on failure.
+ */
+AIGOV_API int aigov_table_compile(aigov_table **out, const aigov_source *sources, size_t n,
+                                  const aigov_allocator *alloc, aigov_error *err);
+
+/** Frees a table from aigov_table_compile. NULL and the builtin table are ignored.
+ *  No context created from it may be used afterwards. */
+AIGOV_API void aigov_table_free(aigov_table *table);
+
+/** The rule set's revision string (manifest). Owned by the table. */
+AIGOV_API const char *aigov_table_revision(const aigov_table *table);
+/** "sha256:<hex>" over the rule sources (names and contents). Owned by the table. */
+AIGOV_API const char *aigov_table_hash(const aigov_table *table);
+/** Number of rules (all kinds). */
+AIGOV_API size_t aigov_table_rule_count(const aigov_table *table);
+
+typedef enum aigov_rule_kind {
+    AIGOV_RULE_DEFINITION = 0,
+    AIGOV_RULE_OBLIGATION = 1,
+    AIGOV_RULE_PROHIBITION = 2
+} aigov_rule_kind;
+
+/** Catalogue entry of one rule; strings are owned by the table. */
+typedef struct aigov_rule_info {
+    const char *id;
+    const char *framework;   /* "eu_ai_act", "iso42001" */
+    const char *citation;
+    const char *title;
+    char applies_from[11];   /* "YYYY-MM-DD", the earliest case; "" for definitions */
+    int kind;                /* aigov_rule_kind */
+} aigov_rule_info;
+
+/** Fills *out with rule `index` (< aigov_table_rule_count). AIGOV_ENOTFOUND past the end. */
+AIGOV_API int aigov_table_rule(aigov_rule_info *out, const aigov_table *table, size_t index);
+/** Finds a rule by id; *out_index receives its index. AIGOV_ENOTFOUND if absent. */
+AIGOV_API int aigov_table_find_rule(size_t *out_index, const aigov_table *table, const char *id);
+
+/* ---- Rendering formats ---------------------------------------------------- */
+
+typedef enum aigov_format {
+    AIGOV_FORMAT_JSON = 0,
+    AIGOV_FORMAT_TEXT = 1,     /* plain text for people (no colours) */
+    AIGOV_FORMAT_MARKDOWN = 2  /* for pull-request comments */
+} aigov_format;
+
+/**
+ * Renders the rule catalogue (id, citation, title, applies-from, kind).
+ * *out receives a NUL-terminated buffer to free with aigov_free; *out_len its
+ * length (out_len may be NULL). Errors: AIGOV_ENOMEM, AIGOV_EINVAL.
+ */
+AIGOV_API int aigov_table_render_rules(char **out, size_t *out_len, const aigov_table *table,
+                                       int format, aigov_error *err);
+
+/**
+ * Renders one rule in readable form: citation, title, dates, its condition
+ * written out, the facts it reads and the evidence it needs.
+ * Errors: AIGOV_ENOTFOUND (unknown id), AIGOV_ENOMEM, AIGOV_EINVAL.
+ */
+AIGOV_API int aigov_table_explain(char **out, size_t *out_len, const aigov_table *table,
+                                  const char *rule_id, aigov_error *err);
+
+/**
+ * Writes the JSON Schema (2020-12) of the descriptor this table accepts,
+ * generated from its fact catalogue. Free *out with aigov_free.
+ */
+AIGOV_API int aigov_table_descriptor_schema(char **out, size_t *out_len,
+                                            const aigov_table *table, aigov_error *err);
+
+/* ---- Evaluation ------------------------------------------------------------- */
+
+typedef struct aigov_ctx aigov_ctx;
+
+/**
+ * Creates an evaluation context for `table`: scratch memory sized for the
+ * table, reused by every aigov_eval on it. The table must outlive the
+ * context. A context is not thread-safe: use one per thread (they are cheap).
+ * Errors: AIGOV_ENOMEM, AIGOV_EINVAL. *out is NULL on failure.
+ */
+AIGOV_API int aigov_ctx_new(aigov_ctx **out, const aigov_table *table,
+                            const aigov_allocator *alloc, aigov_error *err);
+/** Frees a context and the report it holds. NULL is ignored. */
+AIGOV_API void aigov_ctx_free(aigov_ctx *ctx);
+
+#define AIGOV_EVAL_OPTIONS_VERSION 1
+#define AIGOV_DEFAULT_MAX_INPUT (1u << 20) /* 1 MiB */
+#define AIGOV_DEFAULT_MAX_DEPTH 32
+
+/**
+ * Evaluation options. Initialise with AIGOV_EVAL_OPTIONS_INIT, then set as_of.
+ *  - as_of:      "YYYY-MM-DD", required: the library never reads the clock;
+ *  - max_input:  bytes accepted (0 = AIGOV_DEFAULT_MAX_INPUT, at most 64 MiB);
+ *  - max_depth:  JSON nesting accepted (0 = AIGOV_DEFAULT_MAX_DEPTH, at most 256).
+ */
+typedef struct aigov_eval_options {
+    unsigned version;
+    const char *as_of;
+    size_t max_input;
+    unsigned max_depth;
+} aigov_eval_options;
+
+#define AIGOV_EVAL_OPTIONS_INIT { AIGOV_EVAL_OPTIONS_VERSION, NULL, 0, 0 }
+
+typedef struct aigov_report aigov_report;
+
+/**
+ * Parses and evaluates one descriptor (JSON text of `len` bytes).
+ * *out receives the report, owned by ctx and valid until the next aigov_eval
+ * on ctx or aigov_ctx_free. After the first call on a context, evaluation
+ * performs no heap allocation unless a descriptor needs more string space
+ * than any before it.
+ * Errors: AIGOV_ESYNTAX, AIGOV_EINPUT, AIGOV_ELIMIT (err->path names the JSON
+ * path and err->message what was expected), AIGOV_EINVAL (bad options or
+ * as_of), AIGOV_ENOMEM. On error *out is NULL and ctx stays usable.
+ */
+AIGOV_API int aigov_eval(const aigov_report **out, aigov_ctx *ctx, const char *json, size_t len,
+                         const aigov_eval_options *opts, aigov_error *err);
+
+/**
+ * Convenience for bindings: aigov_eval then aigov_report_render(JSON or
+ * another format). *out is freed with aigov_free.
+ */
+AIGOV_API int aigov_eval_render(char **out, size_t *out_len, aigov_ctx *ctx, const char *json,
+                                size_t len, const aigov_eval_options *opts, int format,
+                                aigov_error *err);
+
+/* ---- Reading a report without JSON --------------------------------------- */
+
+typedef enum aigov_tier {
+    AIGOV_TIER_OUT_OF_SCOPE = 0,
+    AIGOV_TIER_PROHIBITED = 1,
+    AIGOV_TIER_HIGH_RISK = 2,
+    AIGOV_TIER_LIMITED = 3,
+    AIGOV_TIER_MINIMAL = 4,
+    AIGOV_TIER_UNDETERMINED = 5
+} aigov_tier;
+
+typedef enum aigov_gpai {
+    AIGOV_GPAI_NONE = 0,
+    AIGOV_GPAI_MODEL = 1,
+    AIGOV_GPAI_SYSTEMIC = 2,
+    AIGOV_GPAI_UNDETERMINED = 3
+} aigov_gpai;
+
+typedef enum aigov_obligation_status {
+    AIGOV_STATUS_MET = 0,
+    AIGOV_STATUS_GAP = 1,
+    AIGOV_STATUS_UNKNOWN = 2,
+    AIGOV_STATUS_NOT_APPLICABLE = 3
+} aigov_obligation_status;
+
+/** "out_of_scope", "prohibited", ... ; "?" for a bad value. Static storage. */
+AIGOV_API const char *aigov_tier_name(int tier);
+/** "none", "gpai", "gpai_systemic", "undetermined". */
+AIGOV_API const char *aigov_gpai_name(int gpai);
+/** "met", "gap", "unknown", "not_applicable". */
+AIGOV_API const char *aigov_status_name(int status);
+
+/** aigov_tier of the report. */
+AIGOV_API int aigov_report_tier(const aigov_report *report);
+/** aigov_gpai of the report. */
+AIGOV_API int aigov_report_gpai(const aigov_report *report);
+
+/** Counts of reported rules (obligations and prohibitions) by status. */
+typedef struct aigov_summary {
+    size_t total, met, gap, unknown, not_applicable;
+    size_t in_force_gaps; /* gaps of rules in force at the as-of date */
+    size_t questions;
+} aigov_summary;
+
+AIGOV_API int aigov_report_summary(aigov_summary *out, const aigov_report *report);
+
+/** One reported rule. Strings are owned by the table or the context. */
+typedef struct aigov_obligation {
+    const char *id;
+    const char *framework;
+    const char *citation;
+    const char *title;
+    char applies_from[11];    /* "YYYY-MM-DD" */
+    int in_force;             /* 1 when as_of >= applies_from */
+    int status;               /* aigov_obligation_status */
+    int kind;                 /* AIGOV_RULE_OBLIGATION or AIGOV_RULE_PROHIBITION */
+} aigov_obligation;
+
+/** Number of reported rules, in table order. */
+AIGOV_API size_t aigov_report_obligation_count(const aigov_report *report);
+/** Fills *out with reported rule `index`. AIGOV_ENOTFOUND past the end. */
+AIGOV_API int aigov_report_obligation(aigov_obligation *out, const aigov_report *report,
+                                      size_t index);
+
+/** A fact still missing, in the order it should be asked. */
+typedef struct aigov_question {
+    const char *fact;  /* dotted path, e.g. "system.annex_iii.points" */
+    const char *ask;
+    int affects_tier;  /* 1 when answering may change the tier */
+    int affects_gpai;  /* 1 when answering may change the GPAI class */
+    size_t affected_rules;
+} aigov_question;
+
+AIGOV_API size_t aigov_report_question_count(const aigov_report *report);
+AIGOV_API int aigov_report_question(aigov_question *out, const aigov_report *report,
+                                    size_t index);
+
+/**
+ * Renders the report. *out is freed with aigov_free. JSON is deterministic:
+ * same table, descriptor and options give byte-identical output.
+ * Errors: AIGOV_ENOMEM, AIGOV_EINVAL.
+ */
+AIGOV_API int aigov_report_render(char **out, size_t *out_len, const aigov_report *report,
+                                  int format, aigov_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* AIGOV_H */

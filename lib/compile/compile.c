@@ -1,0 +1,1224 @@
+#include "compile/compile.h"
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "compile/json_in.h"
+#include "util/date.h"
+#include "util/error.h"
+#include "util/sha256.h"
+
+/* Where an item came from, for error messages. */
+typedef struct origin {
+    const cJSON *j;
+    const char *src;
+    const char *section; /* "facts", "evidence", "rules" */
+    size_t index;
+} origin;
+
+typedef struct cc {
+    aigov_table *t;
+    ag_arena *ar;
+    aigov_error *err;
+    ag_path path;
+    const char *src;
+    const char *rule_id;
+    origin *facts, *evs, *rules;
+    size_t n_facts_src, n_evs, n_rules;
+    /* mutable views of the table's arrays */
+    ag_fact *facts_out;
+    ag_node *nodes;
+    ag_evidence *ev_out;
+    ag_expr *exprs;
+    int32_t *kids;
+    ag_date_case *dates;
+    int32_t *rule_ev;
+    ag_rule *rules_out;
+    uint32_t n_exprs, n_kids, n_dates, n_rule_ev, n_nodes;
+} cc;
+
+const char *const ag_role_names[AG_N_ROLES] = {"provider",    "deployer",
+                                               "importer",    "distributor",
+                                               "authorised_representative",
+                                               "product_manufacturer", "organisation"};
+const char *const ag_class_names[AG_C_COUNT] = {"out_of_scope", "prohibited", "high_risk",
+                                                "limited",      "gpai",       "gpai_systemic"};
+static const char *const ev_states[] = {"implemented", "partial", "planned", "absent"};
+
+static int fail(cc *c, int code, const char *fmt, ...)
+#ifdef __GNUC__
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+static int fail(cc *c, int code, const char *fmt, ...)
+{
+    if (c->err) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(c->err->message, sizeof c->err->message, fmt, ap);
+        va_end(ap);
+        c->err->code = code;
+        ag_err_path(c->err, c->path.s);
+        ag_err_source(c->err, c->src, c->rule_id);
+    }
+    return code;
+}
+
+static int oom(cc *c) { return fail(c, AIGOV_ENOMEM, "out of memory compiling the rule table"); }
+
+static void *alloc_n(cc *c, size_t count, size_t size)
+{
+    if (size && count > ((size_t)1 << 30) / size)
+        return NULL;
+    return ag_arena_alloc(c->ar, count * size);
+}
+
+static char *dup_str(cc *c, const char *s) { return ag_arena_strdup(c->ar, s); }
+
+static int is_ident_char(char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_'; }
+
+/* Dotted lowercase identifier; min_segments >= 1. */
+static int valid_dotted(const char *s, int min_segments)
+{
+    int segs = 0;
+    size_t seglen = 0;
+    if (!*s || strlen(s) > 120)
+        return 0;
+    for (const char *p = s;; p++) {
+        if (*p == '.' || *p == '\0') {
+            if (seglen == 0)
+                return 0;
+            segs++;
+            seglen = 0;
+            if (*p == '\0')
+                break;
+        } else if (is_ident_char(*p)) {
+            seglen++;
+        } else {
+            return 0;
+        }
+    }
+    return segs >= min_segments;
+}
+
+static const char *get_str(cc *c, const cJSON *obj, const char *key, int required, size_t maxlen,
+                           int *rc)
+{
+    const cJSON *v = ag_json_get(obj, key);
+    *rc = 0;
+    if (!v) {
+        if (required) {
+            *rc = fail(c, AIGOV_ERULES, "missing required key '%s'", key);
+        }
+        return NULL;
+    }
+    size_t mark = ag_path_key(&c->path, key);
+    if (!cJSON_IsString(v) || !v->valuestring) {
+        *rc = fail(c, AIGOV_ERULES, "'%s' must be a string", key);
+    } else if (strlen(v->valuestring) == 0 || strlen(v->valuestring) > maxlen) {
+        *rc = fail(c, AIGOV_ERULES, "'%s' must be a non-empty string of at most %zu bytes", key,
+                   maxlen);
+    }
+    ag_path_pop(&c->path, mark);
+    return *rc ? NULL : v->valuestring;
+}
+
+static int parse_date_json(cc *c, const cJSON *v, int32_t *out)
+{
+    if (!cJSON_IsString(v) || ag_date_parse(v->valuestring, strlen(v->valuestring), out) != 0)
+        return fail(c, AIGOV_ERULES, "expected a date \"YYYY-MM-DD\" (a real calendar day)");
+    return 0;
+}
+
+static int find_fact(const cc *c, const char *id)
+{
+    for (uint32_t i = 0; i < c->t->n_facts; i++)
+        if (strcmp(c->facts_out[i].id, id) == 0)
+            return (int)i;
+    return -1;
+}
+
+static int find_rule(const cc *c, const char *id)
+{
+    for (size_t i = 0; i < c->n_rules; i++)
+        if (c->rules_out[i].id && strcmp(c->rules_out[i].id, id) == 0)
+            return (int)i;
+    return -1;
+}
+
+static int find_value(const ag_fact *f, const char *v)
+{
+    for (unsigned i = 0; i < f->n_values; i++)
+        if (strcmp(f->values[i], v) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* ---- manifest ------------------------------------------------------------- */
+
+static int compile_manifest(cc *c, const cJSON *m)
+{
+    static const char *const keys[] = {"revision", "frameworks", NULL};
+    size_t mark = ag_path_key(&c->path, "manifest");
+    int rc = 0;
+    if (!cJSON_IsObject(m)) {
+        rc = fail(c, AIGOV_ERULES, "manifest must be an object");
+        goto out;
+    }
+    if ((rc = ag_json_check_keys(m, keys, &c->path, c->err)))
+        goto out;
+    const char *rev = get_str(c, m, "revision", 1, 64, &rc);
+    if (rc)
+        goto out;
+    const cJSON *fw = ag_json_get(m, "frameworks");
+    size_t m2 = ag_path_key(&c->path, "frameworks");
+    if (!cJSON_IsArray(fw) || cJSON_GetArraySize(fw) < 1 || cJSON_GetArraySize(fw) > 16) {
+        rc = fail(c, AIGOV_ERULES, "frameworks must be an array of 1 to 16 frameworks");
+        goto out;
+    }
+    uint32_t n = (uint32_t)cJSON_GetArraySize(fw);
+    const char **ids = alloc_n(c, n, sizeof *ids), **names = alloc_n(c, n, sizeof *names);
+    if (!ids || !names) {
+        rc = oom(c);
+        goto out;
+    }
+    uint32_t i = 0;
+    for (const cJSON *f = fw->child; f; f = f->next, i++) {
+        static const char *const fkeys[] = {"id", "name", NULL};
+        size_t m3 = ag_path_index(&c->path, i);
+        if (!cJSON_IsObject(f)) {
+            rc = fail(c, AIGOV_ERULES, "a framework must be an object {id, name}");
+            goto out;
+        }
+        if ((rc = ag_json_check_keys(f, fkeys, &c->path, c->err)))
+            goto out;
+        const char *id = get_str(c, f, "id", 1, 32, &rc);
+        if (rc)
+            goto out;
+        const char *name = get_str(c, f, "name", 1, 200, &rc);
+        if (rc)
+            goto out;
+        if (!valid_dotted(id, 1) || strchr(id, '.')) {
+            rc = fail(c, AIGOV_ERULES, "framework id '%s' must match ^[a-z0-9_]+$", id);
+            goto out;
+        }
+        for (uint32_t k = 0; k < i; k++)
+            if (strcmp(ids[k], id) == 0) {
+                rc = fail(c, AIGOV_ERULES, "duplicate framework id '%s'", id);
+                goto out;
+            }
+        if (!(ids[i] = dup_str(c, id)) || !(names[i] = dup_str(c, name))) {
+            rc = oom(c);
+            goto out;
+        }
+        ag_path_pop(&c->path, m3);
+    }
+    ag_path_pop(&c->path, m2);
+    if (!(c->t->revision = dup_str(c, rev))) {
+        rc = oom(c);
+        goto out;
+    }
+    c->t->framework_ids = ids;
+    c->t->framework_names = names;
+    c->t->n_frameworks = n;
+out:
+    if (!rc)
+        ag_path_pop(&c->path, mark);
+    return rc;
+}
+
+/* ---- facts and evidence ------------------------------------------------- */
+
+static const char *const type_names[] = {"bool", "enum", "set", "number", "date", "string", NULL};
+
+static void set_origin(cc *c, const origin *o)
+{
+    c->src = o->src;
+    ag_path_root(&c->path);
+    ag_path_key(&c->path, o->section);
+    ag_path_index(&c->path, o->index);
+}
+
+static int compile_fact(cc *c, const origin *o, ag_fact *f)
+{
+    static const char *const keys[] = {"id",  "type", "values", "min",    "max", "max_length",
+                                       "description", "ask", "source", NULL};
+    const cJSON *j = o->j;
+    int rc;
+    set_origin(c, o);
+    c->rule_id = NULL;
+    if (!cJSON_IsObject(j))
+        return fail(c, AIGOV_ERULES, "a fact must be an object");
+    if ((rc = ag_json_check_keys(j, keys, &c->path, c->err)))
+        return rc;
+    const char *id = get_str(c, j, "id", 1, 120, &rc);
+    if (rc)
+        return rc;
+    if (!valid_dotted(id, 1) || strncmp(id, "evidence.", 9) == 0 ||
+        strcmp(id, "descriptor_version") == 0)
+        return fail(c, AIGOV_ERULES,
+                    "fact id '%s' must be dotted lowercase segments [a-z0-9_] (not under "
+                    "'evidence.', which evidence items own)",
+                    id);
+    c->rule_id = id;
+    const char *type = get_str(c, j, "type", 1, 16, &rc);
+    if (rc)
+        return rc;
+    int ti = -1;
+    for (int k = 0; type_names[k]; k++)
+        if (strcmp(type_names[k], type) == 0)
+            ti = k;
+    if (ti < 0)
+        return fail(c, AIGOV_ERULES, "unknown fact type '%s'; expected bool, enum, set, number, "
+                                     "date or string",
+                    type);
+    f->type = (uint8_t)ti;
+    f->evidence = -1;
+    const char *desc = get_str(c, j, "description", 1, 2000, &rc);
+    if (rc)
+        return rc;
+    const char *ask = get_str(c, j, "ask", 1, 500, &rc);
+    if (rc)
+        return rc;
+    const char *source = get_str(c, j, "source", 0, 300, &rc);
+    if (rc)
+        return rc;
+    const cJSON *values = ag_json_get(j, "values");
+    int wants_values = f->type == AG_T_ENUM || f->type == AG_T_SET;
+    if (wants_values != (values != NULL))
+        return fail(c, AIGOV_ERULES, wants_values ? "enum and set facts need 'values'"
+                                                  : "only enum and set facts take 'values'");
+    if (values) {
+        size_t mark = ag_path_key(&c->path, "values");
+        int n = cJSON_GetArraySize(values);
+        if (!cJSON_IsArray(values) || n < 1 || n > AG_MAX_VALUES)
+            return fail(c, AIGOV_ERULES, "values must be an array of 1 to %d strings", AG_MAX_VALUES);
+        const char **vals = alloc_n(c, (size_t)n, sizeof *vals);
+        if (!vals)
+            return oom(c);
+        int i = 0;
+        for (const cJSON *v = values->child; v; v = v->next, i++) {
+            size_t m2 = ag_path_index(&c->path, (size_t)i);
+            if (!cJSON_IsString(v) || !*v->valuestring || strlen(v->valuestring) > 64)
+                return fail(c, AIGOV_ERULES, "a value must be a non-empty string of at most 64 bytes");
+            for (int k = 0; k < i; k++)
+                if (strcmp(vals[k], v->valuestring) == 0)
+                    return fail(c, AIGOV_ERULES, "duplicate value '%s'", v->valuestring);
+            if (!(vals[i] = dup_str(c, v->valuestring)))
+                return oom(c);
+            ag_path_pop(&c->path, m2);
+        }
+        f->values = vals;
+        f->n_values = (uint8_t)n;
+        ag_path_pop(&c->path, mark);
+    }
+    const cJSON *mn = ag_json_get(j, "min"), *mx = ag_json_get(j, "max");
+    if (f->type == AG_T_NUMBER) {
+        if (!cJSON_IsNumber(mn) || !cJSON_IsNumber(mx) || mn->valuedouble > mx->valuedouble)
+            return fail(c, AIGOV_ERULES, "number facts need numeric 'min' <= 'max'");
+        f->min = mn->valuedouble;
+        f->max = mx->valuedouble;
+    } else if (mn || mx) {
+        return fail(c, AIGOV_ERULES, "only number facts take 'min' and 'max'");
+    }
+    const cJSON *ml = ag_json_get(j, "max_length");
+    if (f->type == AG_T_STRING) {
+        if (!cJSON_IsNumber(ml) || ml->valuedouble < 1 || ml->valuedouble > 4096 ||
+            ml->valuedouble != (double)(int)ml->valuedouble)
+            return fail(c, AIGOV_ERULES, "string facts need an integer 'max_length' from 1 to 4096");
+        f->max_length = (uint32_t)ml->valuedouble;
+    } else if (ml) {
+        return fail(c, AIGOV_ERULES, "only string facts take 'max_length'");
+    }
+    if (!(f->id = dup_str(c, id)) || !(f->description = dup_str(c, desc)) ||
+        !(f->ask = dup_str(c, ask)) || !(f->source = dup_str(c, source ? source : "")))
+        return oom(c);
+    return 0;
+}
+
+static int compile_evidence(cc *c, const origin *o, ag_evidence *e, ag_fact *f)
+{
+    static const char *const keys[] = {"id", "title", "description", "iso", NULL};
+    const cJSON *j = o->j;
+    int rc;
+    set_origin(c, o);
+    c->rule_id = NULL;
+    if (!cJSON_IsObject(j))
+        return fail(c, AIGOV_ERULES, "an evidence item must be an object");
+    if ((rc = ag_json_check_keys(j, keys, &c->path, c->err)))
+        return rc;
+    const char *id = get_str(c, j, "id", 1, 100, &rc);
+    if (rc)
+        return rc;
+    if (!valid_dotted(id, 1) || strchr(id, '.'))
+        return fail(c, AIGOV_ERULES, "evidence id '%s' must match ^[a-z0-9_]+$", id);
+    c->rule_id = id;
+    const char *title = get_str(c, j, "title", 1, 200, &rc);
+    if (rc)
+        return rc;
+    const char *desc = get_str(c, j, "description", 1, 2000, &rc);
+    if (rc)
+        return rc;
+    const cJSON *iso = ag_json_get(j, "iso");
+    if (iso) {
+        size_t mark = ag_path_key(&c->path, "iso");
+        int n = cJSON_GetArraySize(iso);
+        if (!cJSON_IsArray(iso) || n > 64)
+            return fail(c, AIGOV_ERULES, "iso must be an array of clause or control numbers");
+        const char **v = alloc_n(c, (size_t)n, sizeof *v);
+        if (!v)
+            return oom(c);
+        int i = 0;
+        for (const cJSON *x = iso->child; x; x = x->next, i++)
+            if (!cJSON_IsString(x) || !*x->valuestring || !(v[i] = dup_str(c, x->valuestring)))
+                return cJSON_IsString(x) && *x->valuestring
+                           ? oom(c)
+                           : fail(c, AIGOV_ERULES, "iso entries must be non-empty strings");
+        e->iso = v;
+        e->n_iso = (uint32_t)n;
+        ag_path_pop(&c->path, mark);
+    }
+    char fid[128], ask[400];
+    snprintf(fid, sizeof fid, "evidence.%s", id);
+    snprintf(ask, sizeof ask,
+             "What is the state of the evidence '%s' (implemented, partial, planned or absent)?",
+             title);
+    if (!(e->id = dup_str(c, id)) || !(e->title = dup_str(c, title)) ||
+        !(e->description = dup_str(c, desc)) || !(f->id = dup_str(c, fid)) ||
+        !(f->ask = dup_str(c, ask)))
+        return oom(c);
+    f->type = AG_T_EVIDENCE;
+    f->values = ev_states;
+    f->n_values = 4;
+    f->description = e->description;
+    f->source = "";
+    return 0;
+}
+
+/* Builds the descriptor tree from the fact ids; rejects a fact that is also
+ * the prefix of another (it would have to be both a value and an object). */
+static int build_nodes(cc *c, uint32_t max_nodes)
+{
+    ag_node *nodes = c->nodes;
+    nodes[0] = (ag_node){"$", -1, -1, -1, -1};
+    uint32_t n = 1;
+    for (uint32_t fi = 0; fi < c->t->n_facts; fi++) {
+        const char *id = c->facts_out[fi].id;
+        int32_t cur = 0;
+        const char *p = id;
+        while (*p) {
+            const char *dot = strchr(p, '.');
+            size_t len = dot ? (size_t)(dot - p) : strlen(p);
+            int32_t found = -1, last = -1;
+            for (int32_t k = nodes[cur].first_child; k >= 0; k = nodes[k].next_sibling) {
+                if (strlen(nodes[k].key) == len && memcmp(nodes[k].key, p, len) == 0)
+                    found = k;
+                last = k;
+            }
+            int is_leaf = dot == NULL;
+            if (found >= 0) {
+                if (is_leaf || nodes[found].fact >= 0) {
+                    ag_path_root(&c->path);
+                    c->src = "(fact catalogue)";
+                    c->rule_id = id;
+                    return fail(c, AIGOV_ERULES,
+                                "fact '%s' collides with another fact: a path cannot be both a "
+                                "value and an object",
+                                id);
+                }
+                cur = found;
+            } else {
+                if (n >= max_nodes)
+                    return oom(c);
+                char *key = ag_arena_alloc(c->ar, len + 1);
+                if (!key)
+                    return oom(c);
+                memcpy(key, p, len);
+                nodes[n] = (ag_node){key, cur, -1, -1, is_leaf ? (int32_t)fi : -1};
+                if (last >= 0)
+                    nodes[last].next_sibling = (int32_t)n;
+                else
+                    nodes[cur].first_child = (int32_t)n;
+                cur = (int32_t)n++;
+            }
+            p = dot ? dot + 1 : p + len;
+        }
+    }
+    c->n_nodes = n;
+    return 0;
+}
+
+/* ---- conditions ------------------------------------------------------------ */
+
+static int count_expr(const cJSON *j, int depth, uint32_t *exprs, uint32_t *kids)
+{
+    if (depth > AG_MAX_EXPR_DEPTH)
+        return -1;
+    (*exprs)++;
+    if (!cJSON_IsObject(j))
+        return 0;
+    const cJSON *list = ag_json_get(j, "all");
+    if (!list)
+        list = ag_json_get(j, "any");
+    if (cJSON_IsArray(list)) {
+        for (const cJSON *k = list->child; k; k = k->next) {
+            (*kids)++;
+            if (count_expr(k, depth + 1, exprs, kids))
+                return -1;
+        }
+    }
+    const cJSON *n = ag_json_get(j, "not");
+    if (n && count_expr(n, depth + 1, exprs, kids))
+        return -1;
+    return 0;
+}
+
+static const char *const cmp_keys[] = {"eq", "gt", "gte", "lt", "lte"};
+
+static int cexpr(cc *c, const cJSON *j, int depth, int32_t *out);
+
+static int c_list(cc *c, const cJSON *list, const char *key, int depth, ag_expr *e)
+{
+    size_t mark = ag_path_key(&c->path, key);
+    int n = cJSON_GetArraySize(list);
+    if (!cJSON_IsArray(list) || n < 1)
+        return fail(c, AIGOV_ERULES, "'%s' takes a non-empty array of conditions", key);
+    e->op = strcmp(key, "all") == 0 ? AG_OP_ALL : AG_OP_ANY;
+    e->a = (int32_t)c->n_kids;
+    e->b = n;
+    uint32_t first = c->n_kids;
+    c->n_kids += (uint32_t)n;
+    int i = 0;
+    for (const cJSON *k = list->child; k; k = k->next, i++) {
+        size_t m2 = ag_path_index(&c->path, (size_t)i);
+        int32_t idx;
+        int rc = cexpr(c, k, depth + 1, &idx);
+        if (rc)
+            return rc;
+        c->kids[first + (uint32_t)i] = idx;
+        ag_path_pop(&c->path, m2);
+    }
+    ag_path_pop(&c->path, mark);
+    return 0;
+}
+
+static int value_bit(cc *c, const ag_fact *f, const cJSON *v, uint64_t *mask)
+{
+    if (!cJSON_IsString(v))
+        return fail(c, AIGOV_ERULES, "expected a string value of fact '%s'", f->id);
+    int k = find_value(f, v->valuestring);
+    if (k < 0)
+        return fail(c, AIGOV_ERULES, "'%s' is not a value of fact '%s'", v->valuestring, f->id);
+    *mask |= 1ull << k;
+    return 0;
+}
+
+static int c_fact_test(cc *c, const cJSON *j, ag_expr *e)
+{
+    const cJSON *fj = ag_json_get(j, "fact");
+    if (!cJSON_IsString(fj))
+        return fail(c, AIGOV_ERULES, "'fact' must be a fact id string");
+    int fi = find_fact(c, fj->valuestring);
+    if (fi < 0)
+        return fail(c, AIGOV_ERULES, "unknown fact '%s'", fj->valuestring);
+    const ag_fact *f = &c->facts_out[fi];
+    if (cJSON_GetArraySize(j) != 2)
+        return fail(c, AIGOV_ERULES, "a fact test has 'fact' and exactly one operator");
+    const cJSON *opj = fj == j->child ? j->child->next : j->child;
+    const char *op = opj->string;
+    size_t mark = ag_path_key(&c->path, op);
+    e->a = fi;
+    int t = f->type;
+    int rc = 0;
+    if (strcmp(op, "is") == 0) {
+        if (t != AG_T_BOOL)
+            return fail(c, AIGOV_ERULES, "'is' tests bool facts; '%s' is not bool", f->id);
+        if (!cJSON_IsBool(opj))
+            return fail(c, AIGOV_ERULES, "'is' takes true or false");
+        e->op = AG_OP_IS;
+        e->src_op = AG_SRC_IS;
+        e->num = cJSON_IsTrue(opj) ? 1 : 0;
+    } else if ((strcmp(op, "eq") == 0 || strcmp(op, "in") == 0) &&
+               (t == AG_T_ENUM || t == AG_T_EVIDENCE)) {
+        e->op = AG_OP_MASK_ANY;
+        if (op[0] == 'e') {
+            e->src_op = AG_SRC_EQ;
+            rc = value_bit(c, f, opj, &e->mask);
+        } else {
+            e->src_op = AG_SRC_IN;
+            if (!cJSON_IsArray(opj) || cJSON_GetArraySize(opj) < 1)
+                return fail(c, AIGOV_ERULES, "'in' takes a non-empty array of values");
+            for (const cJSON *v = opj->child; v && !rc; v = v->next)
+                rc = value_bit(c, f, v, &e->mask);
+        }
+    } else if ((strcmp(op, "has") == 0 || strcmp(op, "has_any") == 0 ||
+                strcmp(op, "has_all") == 0) && t == AG_T_SET) {
+        e->op = strcmp(op, "has_all") == 0 ? AG_OP_MASK_ALL : AG_OP_MASK_ANY;
+        if (strcmp(op, "has") == 0) {
+            e->src_op = AG_SRC_HAS;
+            rc = value_bit(c, f, opj, &e->mask);
+        } else {
+            e->src_op = e->op == AG_OP_MASK_ALL ? AG_SRC_HAS_ALL : AG_SRC_HAS_ANY;
+            if (!cJSON_IsArray(opj) || cJSON_GetArraySize(opj) < 1)
+                return fail(c, AIGOV_ERULES, "'%s' takes a non-empty array of values", op);
+            for (const cJSON *v = opj->child; v && !rc; v = v->next)
+                rc = value_bit(c, f, v, &e->mask);
+        }
+    } else if (strcmp(op, "empty") == 0 && t == AG_T_SET) {
+        if (!cJSON_IsBool(opj))
+            return fail(c, AIGOV_ERULES, "'empty' takes true or false");
+        e->op = AG_OP_EMPTY;
+        e->src_op = AG_SRC_EMPTY;
+        e->num = cJSON_IsTrue(opj) ? 1 : 0;
+    } else {
+        int ci = -1;
+        for (int k = 0; k < 5; k++)
+            if (strcmp(op, cmp_keys[k]) == 0)
+                ci = k;
+        if (ci < 0 || (t != AG_T_NUMBER && t != AG_T_DATE))
+            return fail(c, AIGOV_ERULES,
+                        "operator '%s' does not fit fact '%s' of type %s (bool: is; enum: eq, in; "
+                        "set: has, has_any, has_all, empty; number/date: eq, gt, gte, lt, lte)",
+                        op, f->id, t == AG_T_EVIDENCE ? "evidence" : type_names[t]);
+        e->op = AG_OP_CMP;
+        e->src_op = AG_SRC_CMP;
+        e->cmp = (uint8_t)ci;
+        if (t == AG_T_NUMBER) {
+            if (!cJSON_IsNumber(opj))
+                return fail(c, AIGOV_ERULES, "'%s' on a number fact takes a number", op);
+            e->num = opj->valuedouble;
+        } else {
+            int32_t d;
+            if ((rc = parse_date_json(c, opj, &d)))
+                return rc;
+            e->num = d;
+        }
+    }
+    if (!rc)
+        ag_path_pop(&c->path, mark);
+    return rc;
+}
+
+static int cexpr(cc *c, const cJSON *j, int depth, int32_t *out)
+{
+    if (depth > AG_MAX_EXPR_DEPTH)
+        return fail(c, AIGOV_ERULES, "condition nested deeper than %d", AG_MAX_EXPR_DEPTH);
+    int32_t idx = (int32_t)c->n_exprs++;
+    ag_expr *e = &c->exprs[idx];
+    *out = idx;
+    if (cJSON_IsBool(j)) {
+        e->op = cJSON_IsTrue(j) ? AG_OP_TRUE : AG_OP_FALSE;
+        return 0;
+    }
+    if (!cJSON_IsObject(j) || !j->child)
+        return fail(c, AIGOV_ERULES, "a condition is true, false or an object such as {\"all\": "
+                                     "[...]}, {\"fact\": ..., \"is\": true}, {\"rule\": ...}");
+    const char *k = j->child->string;
+    if (ag_json_get(j, "fact"))
+        return c_fact_test(c, j, e);
+    if (cJSON_GetArraySize(j) != 1)
+        return fail(c, AIGOV_ERULES, "a condition object has exactly one operator key");
+    const cJSON *v = j->child;
+    if (strcmp(k, "all") == 0 || strcmp(k, "any") == 0)
+        return c_list(c, v, k, depth, e);
+    size_t mark = ag_path_key(&c->path, k);
+    int rc = 0;
+    if (strcmp(k, "not") == 0) {
+        e->op = AG_OP_NOT;
+        rc = cexpr(c, v, depth + 1, &e->a);
+        e = &c->exprs[idx];
+    } else if (strcmp(k, "known") == 0 || strcmp(k, "unknown") == 0) {
+        e->op = k[0] == 'k' ? AG_OP_KNOWN : AG_OP_UNKNOWN;
+        if (!cJSON_IsString(v) || (e->a = find_fact(c, v->valuestring)) < 0)
+            rc = fail(c, AIGOV_ERULES, "'%s' takes a known fact id", k);
+    } else if (strcmp(k, "rule") == 0) {
+        e->op = AG_OP_RULE;
+        if (!cJSON_IsString(v))
+            rc = fail(c, AIGOV_ERULES, "'rule' takes a rule id");
+        else if ((e->a = find_rule(c, v->valuestring)) < 0)
+            rc = fail(c, AIGOV_ERULES, "reference to unknown rule '%s'", v->valuestring);
+    } else if (strcmp(k, "as_of") == 0) {
+        e->op = AG_OP_AS_OF;
+        int ci = -1;
+        if (cJSON_IsObject(v) && cJSON_GetArraySize(v) == 1)
+            for (int q = 0; q < 5; q++)
+                if (strcmp(v->child->string, cmp_keys[q]) == 0)
+                    ci = q;
+        if (ci < 0)
+            return fail(c, AIGOV_ERULES, "'as_of' takes one of {\"gte\"|\"gt\"|\"lte\"|\"lt\"|\"eq\": date}");
+        e->cmp = (uint8_t)ci;
+        int32_t d;
+        size_t m2 = ag_path_key(&c->path, v->child->string);
+        if ((rc = parse_date_json(c, v->child, &d)))
+            return rc;
+        ag_path_pop(&c->path, m2);
+        e->num = d;
+    } else {
+        rc = fail(c, AIGOV_ERULES, "unknown condition operator '%s'", k);
+    }
+    if (!rc)
+        ag_path_pop(&c->path, mark);
+    return rc;
+}
+
+/* ---- rules ------------------------------------------------------------------- */
+
+static int role_index(const char *s)
+{
+    for (int i = 0; i < AG_N_ROLES; i++)
+        if (strcmp(ag_role_names[i], s) == 0)
+            return i;
+    return -1;
+}
+
+static int compile_dates(cc *c, const cJSON *af, ag_rule *r)
+{
+    size_t mark = ag_path_key(&c->path, "applies_from");
+    int rc;
+    r->dates_first = c->n_dates;
+    r->earliest = INT32_MAX;
+    if (cJSON_IsString(af)) {
+        ag_date_case *dc = &c->dates[c->n_dates++];
+        dc->cond = -1;
+        if ((rc = parse_date_json(c, af, &dc->date)))
+            return rc;
+        r->earliest = dc->date;
+    } else if (cJSON_IsArray(af) && cJSON_GetArraySize(af) >= 1) {
+        int i = 0, n = cJSON_GetArraySize(af);
+        for (const cJSON *k = af->child; k; k = k->next, i++) {
+            static const char *const keys[] = {"if", "date", NULL};
+            size_t m2 = ag_path_index(&c->path, (size_t)i);
+            if (!cJSON_IsObject(k))
+                return fail(c, AIGOV_ERULES, "a date case is {\"if\": condition, \"date\": date}");
+            if ((rc = ag_json_check_keys(k, keys, &c->path, c->err)))
+                return rc;
+            ag_date_case *dc = &c->dates[c->n_dates++];
+            const cJSON *cond = ag_json_get(k, "if"), *d = ag_json_get(k, "date");
+            if (!d)
+                return fail(c, AIGOV_ERULES, "a date case needs 'date'");
+            size_t m3 = ag_path_key(&c->path, "date");
+            if ((rc = parse_date_json(c, d, &dc->date)))
+                return rc;
+            ag_path_pop(&c->path, m3);
+            if ((i == n - 1) != (cond == NULL))
+                return fail(c, AIGOV_ERULES, "every date case but the last has 'if'; the last has none");
+            dc->cond = -1;
+            if (cond) {
+                m3 = ag_path_key(&c->path, "if");
+                if ((rc = cexpr(c, cond, 1, &dc->cond)))
+                    return rc;
+                ag_path_pop(&c->path, m3);
+            }
+            if (dc->date < r->earliest)
+                r->earliest = dc->date;
+            ag_path_pop(&c->path, m2);
+        }
+    } else {
+        return fail(c, AIGOV_ERULES, "applies_from is a date or a non-empty array of date cases");
+    }
+    r->dates_n = c->n_dates - r->dates_first;
+    ag_path_pop(&c->path, mark);
+    return 0;
+}
+
+static int compile_rule_head(cc *c, const origin *o, ag_rule *r)
+{
+    static const char *const keys[] = {"id",       "kind",         "framework", "citation",
+                                       "title",    "description",  "note",      "when",
+                                       "applies_from", "evidence", "holder",    "classifies",
+                                       "confers_role", NULL};
+    int rc;
+    set_origin(c, o);
+    c->rule_id = NULL;
+    if (!cJSON_IsObject(o->j))
+        return fail(c, AIGOV_ERULES, "a rule must be an object");
+    if ((rc = ag_json_check_keys(o->j, keys, &c->path, c->err)))
+        return rc;
+    const char *id = get_str(c, o->j, "id", 1, 120, &rc);
+    if (rc)
+        return rc;
+    if (!valid_dotted(id, 2))
+        return fail(c, AIGOV_ERULES, "rule id '%s' must match ^[a-z0-9]+(\\.[a-z0-9_]+)+$", id);
+    if (find_rule(c, id) >= 0)
+        return fail(c, AIGOV_ERULES, "duplicate rule id '%s'", id);
+    if (!(r->id = dup_str(c, id)))
+        return oom(c);
+    return 0;
+}
+
+static int compile_rule(cc *c, const origin *o, ag_rule *r)
+{
+    const cJSON *j = o->j;
+    int rc;
+    set_origin(c, o);
+    c->rule_id = r->id;
+    static const char *const kinds[] = {"definition", "obligation", "prohibition", NULL};
+    const char *kind = get_str(c, j, "kind", 1, 20, &rc);
+    if (rc)
+        return rc;
+    int ki = -1;
+    for (int k = 0; kinds[k]; k++)
+        if (strcmp(kinds[k], kind) == 0)
+            ki = k;
+    if (ki < 0)
+        return fail(c, AIGOV_ERULES, "kind must be definition, obligation or prohibition");
+    r->kind = (uint8_t)ki;
+    const char *fw = get_str(c, j, "framework", 1, 32, &rc);
+    if (rc)
+        return rc;
+    int fi = -1;
+    for (uint32_t k = 0; k < c->t->n_frameworks; k++)
+        if (strcmp(c->t->framework_ids[k], fw) == 0)
+            fi = (int)k;
+    if (fi < 0)
+        return fail(c, AIGOV_ERULES, "framework '%s' is not in the manifest", fw);
+    r->framework = (uint8_t)fi;
+    const char *cit = get_str(c, j, "citation", 1, 200, &rc);
+    if (rc)
+        return rc;
+    const char *title = get_str(c, j, "title", 1, 300, &rc);
+    if (rc)
+        return rc;
+    const char *desc = get_str(c, j, "description", 0, 4000, &rc);
+    if (rc)
+        return rc;
+    const char *note = get_str(c, j, "note", 0, 4000, &rc);
+    if (rc)
+        return rc;
+    if (!(r->citation = dup_str(c, cit)) || !(r->title = dup_str(c, title)) ||
+        !(r->description = dup_str(c, desc ? desc : "")) || !(r->note = dup_str(c, note ? note : "")))
+        return oom(c);
+
+    const cJSON *when = ag_json_get(j, "when");
+    if (!when)
+        return fail(c, AIGOV_ERULES, "missing required key 'when' (the applicability condition)");
+    size_t mark = ag_path_key(&c->path, "when");
+    r->expr_first = c->n_exprs;
+    if ((rc = cexpr(c, when, 1, &r->when)))
+        return rc;
+    ag_path_pop(&c->path, mark);
+
+    const cJSON *af = ag_json_get(j, "applies_from");
+    r->dates_n = 0;
+    r->earliest = AG_DATE_NONE;
+    if (r->kind == AG_K_DEFINITION) {
+        if (af || ag_json_get(j, "evidence") || ag_json_get(j, "holder"))
+            return fail(c, AIGOV_ERULES,
+                        "a definition has no applies_from, evidence or holder (it is not reported)");
+    } else {
+        if (!af)
+            return fail(c, AIGOV_ERULES, "missing required key 'applies_from'");
+        if ((rc = compile_dates(c, af, r)))
+            return rc;
+    }
+    r->expr_n = c->n_exprs - r->expr_first;
+
+    const cJSON *hold = ag_json_get(j, "holder");
+    if (r->kind != AG_K_DEFINITION) {
+        mark = ag_path_key(&c->path, "holder");
+        if (!cJSON_IsArray(hold) || cJSON_GetArraySize(hold) < 1)
+            return fail(c, AIGOV_ERULES, "holder must be a non-empty array of roles");
+        int i = 0;
+        for (const cJSON *h = hold->child; h; h = h->next, i++) {
+            int ri = cJSON_IsString(h) ? role_index(h->valuestring) : -1;
+            size_t m2 = ag_path_index(&c->path, (size_t)i);
+            if (ri < 0)
+                return fail(c, AIGOV_ERULES, "unknown holder; expected provider, deployer, importer, "
+                                             "distributor, authorised_representative, "
+                                             "product_manufacturer or organisation");
+            if (r->holders & (1u << ri))
+                return fail(c, AIGOV_ERULES, "duplicate holder '%s'", h->valuestring);
+            r->holders |= 1u << ri;
+            ag_path_pop(&c->path, m2);
+        }
+        ag_path_pop(&c->path, mark);
+    }
+
+    const cJSON *ev = ag_json_get(j, "evidence");
+    r->ev_first = c->n_rule_ev;
+    if (r->kind == AG_K_OBLIGATION) {
+        mark = ag_path_key(&c->path, "evidence");
+        if (!cJSON_IsArray(ev) || cJSON_GetArraySize(ev) < 1)
+            return fail(c, AIGOV_ERULES, "an obligation needs a non-empty 'evidence' array of "
+                                         "evidence ids");
+        int i = 0;
+        for (const cJSON *e = ev->child; e; e = e->next, i++) {
+            size_t m2 = ag_path_index(&c->path, (size_t)i);
+            int found = -1;
+            if (cJSON_IsString(e))
+                for (uint32_t k = 0; k < c->t->n_evidence; k++)
+                    if (strcmp(c->ev_out[k].id, e->valuestring) == 0)
+                        found = (int)k;
+            if (found < 0)
+                return fail(c, AIGOV_ERULES, "unknown evidence item %s%s%s",
+                            cJSON_IsString(e) ? "'" : "", cJSON_IsString(e) ? e->valuestring : "",
+                            cJSON_IsString(e) ? "'" : "(expected an evidence id string)");
+            for (uint32_t k = r->ev_first; k < c->n_rule_ev; k++)
+                if (c->rule_ev[k] == found)
+                    return fail(c, AIGOV_ERULES, "evidence '%s' listed twice", e->valuestring);
+            c->rule_ev[c->n_rule_ev++] = found;
+            ag_path_pop(&c->path, m2);
+        }
+        ag_path_pop(&c->path, mark);
+    } else if (ev) {
+        return fail(c, AIGOV_ERULES, "only obligations take 'evidence'");
+    }
+    r->ev_n = c->n_rule_ev - r->ev_first;
+
+    r->classifies = AG_C_NONE;
+    const char *cls = get_str(c, j, "classifies", 0, 32, &rc);
+    if (rc)
+        return rc;
+    if (cls) {
+        for (int k = 0; k < AG_C_COUNT; k++)
+            if (strcmp(ag_class_names[k], cls) == 0)
+                r->classifies = (int8_t)k;
+        if (r->classifies == AG_C_NONE)
+            return fail(c, AIGOV_ERULES, "classifies must be out_of_scope, prohibited, high_risk, "
+                                         "limited, gpai or gpai_systemic");
+        if (r->kind == AG_K_OBLIGATION)
+            return fail(c, AIGOV_ERULES, "obligations do not classify; use a definition");
+        if (r->kind == AG_K_PROHIBITION && r->classifies != AG_C_PROHIBITED)
+            return fail(c, AIGOV_ERULES, "a prohibition classifies 'prohibited' only");
+    }
+    if (r->kind == AG_K_PROHIBITION)
+        r->classifies = AG_C_PROHIBITED;
+    r->confers_role = -1;
+    const char *cr = get_str(c, j, "confers_role", 0, 40, &rc);
+    if (rc)
+        return rc;
+    if (cr) {
+        int ri = role_index(cr);
+        if (ri < 0 || ri == AG_N_ROLES - 1)
+            return fail(c, AIGOV_ERULES, "confers_role must be an operator role");
+        if (r->kind != AG_K_DEFINITION)
+            return fail(c, AIGOV_ERULES, "only definitions confer roles");
+        r->confers_role = (int8_t)ri;
+    }
+    return 0;
+}
+
+/* Depth-first over rule references; emits rules after those they read. */
+static int visit_rule(cc *c, int32_t ri, uint8_t *state, int32_t *order, uint32_t *n_order);
+
+static int visit_expr(cc *c, int32_t ei, uint8_t *state, int32_t *order, uint32_t *n_order)
+{
+    const ag_expr *e = &c->exprs[ei];
+    switch (e->op) {
+    case AG_OP_ALL:
+    case AG_OP_ANY:
+        for (int32_t k = 0; k < e->b; k++) {
+            int rc = visit_expr(c, c->kids[e->a + k], state, order, n_order);
+            if (rc)
+                return rc;
+        }
+        return 0;
+    case AG_OP_NOT:
+        return visit_expr(c, e->a, state, order, n_order);
+    case AG_OP_RULE:
+        return visit_rule(c, e->a, state, order, n_order);
+    default:
+        return 0;
+    }
+}
+
+static int visit_rule(cc *c, int32_t ri, uint8_t *state, int32_t *order, uint32_t *n_order)
+{
+    if (state[ri] == 2)
+        return 0;
+    if (state[ri] == 1) {
+        ag_path_root(&c->path);
+        c->src = "(rule graph)";
+        c->rule_id = c->rules_out[ri].id;
+        return fail(c, AIGOV_ERULES, "rule '%s' depends on itself through rule references",
+                    c->rules_out[ri].id);
+    }
+    state[ri] = 1;
+    const ag_rule *r = &c->rules_out[ri];
+    int rc = visit_expr(c, r->when, state, order, n_order);
+    for (uint32_t k = 0; !rc && k < r->dates_n; k++)
+        if (c->dates[r->dates_first + k].cond >= 0)
+            rc = visit_expr(c, c->dates[r->dates_first + k].cond, state, order, n_order);
+    if (rc)
+        return rc;
+    state[ri] = 2;
+    order[(*n_order)++] = ri;
+    return 0;
+}
+
+/* ---- driver ------------------------------------------------------------------ */
+
+static int collect(cc *c, const cJSON *root, const char *name, const cJSON **manifest,
+                   const char **manifest_src, size_t pass)
+{
+    static const char *const keys[] = {"format", "manifest", "facts", "evidence", "rules", "$schema", NULL};
+    int rc;
+    c->src = name;
+    c->rule_id = NULL;
+    ag_path_root(&c->path);
+    if (!cJSON_IsObject(root))
+        return fail(c, AIGOV_ERULES, "a rule source is a JSON object");
+    if (pass == 0) {
+        if ((rc = ag_json_check_duplicates(root, &c->path, c->err))) {
+            ag_err_source(c->err, name, NULL);
+            return rc;
+        }
+        if ((rc = ag_json_check_keys(root, keys, &c->path, c->err))) {
+            ag_err_source(c->err, name, NULL);
+            return rc;
+        }
+        const cJSON *fmt = ag_json_get(root, "format");
+        if (!cJSON_IsString(fmt) || strcmp(fmt->valuestring, "aigov-rules/1") != 0) {
+            ag_path_key(&c->path, "format");
+            return fail(c, AIGOV_ERULES, "format must be \"aigov-rules/1\"");
+        }
+        const cJSON *m = ag_json_get(root, "manifest");
+        if (m) {
+            if (*manifest) {
+                ag_path_key(&c->path, "manifest");
+                return fail(c, AIGOV_ERULES, "a second manifest (the first is in %s)", *manifest_src);
+            }
+            *manifest = m;
+            *manifest_src = name;
+        }
+    }
+    static const char *const sections[] = {"facts", "evidence", "rules"};
+    for (int s = 0; s < 3; s++) {
+        const cJSON *arr = ag_json_get(root, sections[s]);
+        if (!arr)
+            continue;
+        if (!cJSON_IsArray(arr)) {
+            ag_path_key(&c->path, sections[s]);
+            return fail(c, AIGOV_ERULES, "'%s' must be an array", sections[s]);
+        }
+        size_t i = 0;
+        for (const cJSON *it = arr->child; it; it = it->next, i++) {
+            origin o = {it, name, sections[s], i};
+            if (pass == 0) {
+                size_t *cnt = s == 0 ? &c->n_facts_src : s == 1 ? &c->n_evs : &c->n_rules;
+                (*cnt)++;
+            } else {
+                origin *dst = s == 0 ? c->facts : s == 1 ? c->evs : c->rules;
+                size_t *cnt = s == 0 ? &c->n_facts_src : s == 1 ? &c->n_evs : &c->n_rules;
+                dst[(*cnt)++] = o;
+            }
+        }
+    }
+    return 0;
+}
+
+static int count_rule_storage(cc *c, uint32_t *exprs, uint32_t *kids, uint32_t *dates,
+                              uint32_t *evs)
+{
+    for (size_t i = 0; i < c->n_rules; i++) {
+        const cJSON *j = c->rules[i].j;
+        if (!cJSON_IsObject(j))
+            continue;
+        const cJSON *w = ag_json_get(j, "when");
+        set_origin(c, &c->rules[i]);
+        if (w && count_expr(w, 1, exprs, kids))
+            return fail(c, AIGOV_ERULES, "condition nested deeper than %d", AG_MAX_EXPR_DEPTH);
+        const cJSON *af = ag_json_get(j, "applies_from");
+        if (cJSON_IsArray(af)) {
+            for (const cJSON *k = af->child; k; k = k->next) {
+                (*dates)++;
+                const cJSON *cond = cJSON_IsObject(k) ? ag_json_get(k, "if") : NULL;
+                if (cond && count_expr(cond, 1, exprs, kids))
+                    return fail(c, AIGOV_ERULES, "condition nested deeper than %d", AG_MAX_EXPR_DEPTH);
+            }
+        } else {
+            (*dates)++;
+        }
+        const cJSON *ev = ag_json_get(j, "evidence");
+        if (cJSON_IsArray(ev))
+            *evs += (uint32_t)cJSON_GetArraySize(ev);
+    }
+    return 0;
+}
+
+static void hash_sources(const aigov_source *s, size_t n, char out[72])
+{
+    ag_sha256 h;
+    ag_sha256_init(&h);
+    for (size_t i = 0; i < n; i++) {
+        char lenbuf[32];
+        const char *name = s[i].name ? s[i].name : "";
+        ag_sha256_update(&h, name, strlen(name) + 1);
+        int k = snprintf(lenbuf, sizeof lenbuf, "%zu", s[i].len);
+        ag_sha256_update(&h, lenbuf, (size_t)k + 1);
+        ag_sha256_update(&h, s[i].data, s[i].len);
+    }
+    memcpy(out, "sha256:", 7);
+    ag_sha256_hex(&h, out + 7);
+}
+
+static int compile_all(cc *c, const aigov_source *sources, size_t n, cJSON **roots)
+{
+    int rc;
+    const cJSON *manifest = NULL;
+    const char *manifest_src = NULL;
+    for (size_t i = 0; i < n; i++) {
+        const char *name = sources[i].name ? sources[i].name : "(unnamed)";
+        if (!sources[i].data && sources[i].len)
+            return ag_err(c->err, AIGOV_EINVAL, "source %zu has no data", i);
+        roots[i] = ag_json_parse_source(sources[i].data ? sources[i].data : "", sources[i].len,
+                                        name, c->err);
+        if (!roots[i])
+            return c->err ? c->err->code : AIGOV_ESYNTAX;
+        if ((rc = collect(c, roots[i], name, &manifest, &manifest_src, 0)))
+            return rc;
+    }
+    if (!manifest) {
+        c->src = "(rule set)";
+        ag_path_root(&c->path);
+        return fail(c, AIGOV_ERULES, "no source has a 'manifest'");
+    }
+    if (c->n_rules > 100000 || c->n_facts_src + c->n_evs > 100000)
+        return fail(c, AIGOV_ELIMIT, "too many facts, evidence items or rules");
+    c->facts = alloc_n(c, c->n_facts_src + 1, sizeof(origin));
+    c->evs = alloc_n(c, c->n_evs + 1, sizeof(origin));
+    c->rules = alloc_n(c, c->n_rules + 1, sizeof(origin));
+    if (!c->facts || !c->evs || !c->rules)
+        return oom(c);
+    c->n_facts_src = c->n_evs = c->n_rules = 0;
+    for (size_t i = 0; i < n; i++)
+        collect(c, roots[i], sources[i].name ? sources[i].name : "(unnamed)", &manifest,
+                &manifest_src, 1);
+
+    c->src = manifest_src;
+    ag_path_root(&c->path);
+    if ((rc = compile_manifest(c, manifest)))
+        return rc;
+
+    aigov_table *t = c->t;
+    uint32_t n_facts = (uint32_t)(c->n_facts_src + c->n_evs);
+    c->facts_out = alloc_n(c, n_facts + 1, sizeof(ag_fact));
+    c->ev_out = alloc_n(c, c->n_evs + 1, sizeof(ag_evidence));
+    if (!c->facts_out || !c->ev_out)
+        return oom(c);
+    t->n_facts = 0;
+    for (size_t i = 0; i < c->n_facts_src; i++) {
+        if ((rc = compile_fact(c, &c->facts[i], &c->facts_out[i])))
+            return rc;
+        if (find_fact(c, c->facts_out[i].id) >= 0)
+            return fail(c, AIGOV_ERULES, "duplicate fact id '%s'", c->facts_out[i].id);
+        t->n_facts++;
+    }
+    for (size_t i = 0; i < c->n_evs; i++) {
+        ag_fact *f = &c->facts_out[t->n_facts];
+        if ((rc = compile_evidence(c, &c->evs[i], &c->ev_out[i], f)))
+            return rc;
+        for (size_t k = 0; k < i; k++)
+            if (strcmp(c->ev_out[k].id, c->ev_out[i].id) == 0)
+                return fail(c, AIGOV_ERULES, "duplicate evidence id '%s'", c->ev_out[i].id);
+        f->evidence = (int32_t)i;
+        c->ev_out[i].fact = (int32_t)t->n_facts;
+        t->n_facts++;
+    }
+    t->n_evidence = (uint32_t)c->n_evs;
+
+    uint32_t max_nodes = 1;
+    for (uint32_t i = 0; i < t->n_facts; i++)
+        for (const char *p = c->facts_out[i].id; *p; p++)
+            max_nodes += *p == '.';
+    max_nodes += t->n_facts;
+    if (!(c->nodes = alloc_n(c, max_nodes, sizeof(ag_node))))
+        return oom(c);
+    if ((rc = build_nodes(c, max_nodes)))
+        return rc;
+
+    uint32_t n_exprs = 0, n_kids = 0, n_dates = 0, n_ev = 0;
+    if ((rc = count_rule_storage(c, &n_exprs, &n_kids, &n_dates, &n_ev)))
+        return rc;
+    c->exprs = alloc_n(c, n_exprs + 1, sizeof(ag_expr));
+    c->kids = alloc_n(c, n_kids + 1, sizeof(int32_t));
+    c->dates = alloc_n(c, n_dates + 1, sizeof(ag_date_case));
+    c->rule_ev = alloc_n(c, n_ev + 1, sizeof(int32_t));
+    c->rules_out = alloc_n(c, c->n_rules + 1, sizeof(ag_rule));
+    if (!c->exprs || !c->kids || !c->dates || !c->rule_ev || !c->rules_out)
+        return oom(c);
+    for (size_t i = 0; i < c->n_rules; i++)
+        if ((rc = compile_rule_head(c, &c->rules[i], &c->rules_out[i])))
+            return rc;
+    for (size_t i = 0; i < c->n_rules; i++)
+        if ((rc = compile_rule(c, &c->rules[i], &c->rules_out[i])))
+            return rc;
+
+    uint8_t *state = alloc_n(c, c->n_rules + 1, 1);
+    int32_t *order = alloc_n(c, c->n_rules + 1, sizeof(int32_t));
+    int32_t *reported = alloc_n(c, c->n_rules + 1, sizeof(int32_t));
+    if (!state || !order || !reported)
+        return oom(c);
+    uint32_t n_order = 0, n_rep = 0;
+    for (size_t i = 0; i < c->n_rules; i++) {
+        if ((rc = visit_rule(c, (int32_t)i, state, order, &n_order)))
+            return rc;
+        if (c->rules_out[i].kind != AG_K_DEFINITION)
+            reported[n_rep++] = (int32_t)i;
+    }
+
+    char hash[72];
+    hash_sources(sources, n, hash);
+    if (!(t->hash = dup_str(c, hash)))
+        return oom(c);
+    t->facts = c->facts_out;
+    t->nodes = c->nodes;
+    t->n_nodes = c->n_nodes;
+    t->evidence = c->ev_out;
+    t->exprs = c->exprs;
+    t->n_exprs = c->n_exprs;
+    t->kids = c->kids;
+    t->n_kids = c->n_kids;
+    t->dates = c->dates;
+    t->n_dates = c->n_dates;
+    t->rule_evidence = c->rule_ev;
+    t->n_rule_evidence = c->n_rule_ev;
+    t->rules = c->rules_out;
+    t->n_rules = (uint32_t)c->n_rules;
+    t->order = order;
+    t->reported = reported;
+    t->n_reported = n_rep;
+    return 0;
+}
+
+int ag_compile(aigov_table **out, const aigov_source *sources, size_t n,
+               const aigov_allocator *alloc, aigov_error *err)
+{
+    ag_err_clear(err);
+    if (!out)
+        return ag_err(err, AIGOV_EINVAL, "out is NULL");
+    *out = NULL;
+    if (!sources && n)
+        return ag_err(err, AIGOV_EINVAL, "sources is NULL");
+    ag_mem mem;
+    if (ag_mem_init(&mem, alloc))
+        return ag_err(err, AIGOV_EINVAL, "allocator is missing a function");
+    if (n > 10000)
+        return ag_err(err, AIGOV_ELIMIT, "at most 10000 rule sources");
+    cJSON **roots = ag_calloc(&mem, n + 1, sizeof *roots);
+    aigov_table *t = ag_calloc(&mem, 1, sizeof *t);
+    if (!roots || !t) {
+        ag_mfree(&mem, roots);
+        ag_mfree(&mem, t);
+        return ag_err(err, AIGOV_ENOMEM, "out of memory compiling the rule table");
+    }
+    t->mem = mem;
+    ag_arena_init(&t->arena, &t->mem);
+    cc c;
+    memset(&c, 0, sizeof c);
+    c.t = t;
+    c.ar = &t->arena;
+    c.err = err;
+    int rc = compile_all(&c, sources, n, roots);
+    for (size_t i = 0; i < n; i++)
+        cJSON_Delete(roots[i]);
+    ag_mfree(&mem, roots);
+    if (rc) {
+        ag_arena_free(&t->arena);
+        ag_mfree(&mem, t);
+        return rc;
+    }
+    *out = t;
+    return 0;
+}

@@ -1,0 +1,706 @@
+#include "descriptor/parse.h"
+#include <stdio.h>
+#include <string.h>
+#include "util/date.h"
+#include "util/error.h"
+#include "util/num.h"
+
+#define MAX_KEY 128
+#define PATH_CAP 64
+
+typedef struct ps {
+    const char *s;
+    size_t n, i;
+    unsigned depth, max_depth;
+    const aigov_table *t;
+    ag_facts *f;
+    const ag_mem *mem;
+    aigov_error *err;
+    /* path of the value being read: node keys and array indices */
+    const char *path_key[PATH_CAP];
+    long path_idx[PATH_CAP];
+    int path_len;
+} ps;
+
+static void push_key(ps *p, const char *key)
+{
+    if (p->path_len < PATH_CAP) {
+        p->path_key[p->path_len] = key;
+        p->path_idx[p->path_len] = -1;
+    }
+    p->path_len++;
+}
+
+static void push_index(ps *p, long i)
+{
+    if (p->path_len < PATH_CAP) {
+        p->path_key[p->path_len] = NULL;
+        p->path_idx[p->path_len] = i;
+    }
+    p->path_len++;
+}
+
+static void pop(ps *p) { p->path_len--; }
+
+static int fail(ps *p, int code, const char *fmt, ...)
+#ifdef __GNUC__
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+#include <stdarg.h>
+static int fail(ps *p, int code, const char *fmt, ...)
+{
+    aigov_error *e = p->err;
+    if (!e)
+        return code;
+    e->code = code;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(e->message, sizeof e->message, fmt, ap);
+    va_end(ap);
+    char *o = e->path;
+    size_t cap = sizeof e->path, len = 1;
+    o[0] = '$';
+    o[1] = '\0';
+    for (int k = 0; k < p->path_len && k < PATH_CAP; k++) {
+        int w = p->path_key[k] ? snprintf(o + len, cap - len, ".%s", p->path_key[k])
+                               : snprintf(o + len, cap - len, "[%ld]", p->path_idx[k]);
+        if (w < 0 || (size_t)w >= cap - len)
+            break;
+        len += (size_t)w;
+    }
+    ag_strlcpy(e->source, "descriptor", sizeof e->source);
+    e->rule_id[0] = '\0';
+    e->offset = p->i;
+    return code;
+}
+
+static void ws(ps *p)
+{
+    while (p->i < p->n) {
+        char c = p->s[p->i];
+        if (c != ' ' && c != '\n' && c != '\r' && c != '\t')
+            break;
+        p->i++;
+    }
+}
+
+static const char *what_is_here(ps *p)
+{
+    if (p->i >= p->n)
+        return "end of input";
+    switch (p->s[p->i]) {
+    case '{': return "an object";
+    case '[': return "an array";
+    case '"': return "a string";
+    case 't':
+    case 'f': return "a boolean";
+    case 'n': return "null";
+    default:
+        if (p->s[p->i] == '-' || (p->s[p->i] >= '0' && p->s[p->i] <= '9'))
+            return "a number";
+        return "an invalid token";
+    }
+}
+
+static int literal(ps *p, const char *word)
+{
+    size_t k = strlen(word);
+    if (p->n - p->i < k || memcmp(p->s + p->i, word, k) != 0)
+        return fail(p, AIGOV_ESYNTAX, "invalid literal; expected %s", word);
+    p->i += k;
+    return 0;
+}
+
+static int hex4(const char *s, unsigned *out)
+{
+    unsigned v = 0;
+    for (int k = 0; k < 4; k++) {
+        char c = s[k];
+        v <<= 4;
+        if (c >= '0' && c <= '9')
+            v |= (unsigned)(c - '0');
+        else if (c >= 'a' && c <= 'f')
+            v |= (unsigned)(c - 'a' + 10);
+        else if (c >= 'A' && c <= 'F')
+            v |= (unsigned)(c - 'A' + 10);
+        else
+            return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+/* Reads the string at p->i (which is '"'). Validates escapes and UTF-8.
+ * Decodes into dst (capacity cap, NUL-terminated) when dst is not NULL;
+ * *out_len receives the decoded length (or the raw length bound if dst is
+ * NULL). Returns 0, ESYNTAX, or EINPUT for a NUL character. */
+static int read_string(ps *p, char *dst, size_t cap, size_t *out_len, int *truncated)
+{
+    size_t o = 0;
+    *truncated = 0;
+    p->i++; /* opening quote */
+    for (;;) {
+        if (p->i >= p->n)
+            return fail(p, AIGOV_ESYNTAX, "unterminated string");
+        unsigned char c = (unsigned char)p->s[p->i];
+        unsigned char tmp[4];
+        size_t tn = 0;
+        if (c == '"') {
+            p->i++;
+            break;
+        }
+        if (c < 0x20)
+            return fail(p, AIGOV_ESYNTAX, "control character 0x%02x in a string (escape it)", c);
+        if (c == '\\') {
+            if (p->i + 1 >= p->n)
+                return fail(p, AIGOV_ESYNTAX, "unterminated escape");
+            char e = p->s[p->i + 1];
+            p->i += 2;
+            unsigned cp;
+            switch (e) {
+            case '"': tmp[0] = '"'; tn = 1; break;
+            case '\\': tmp[0] = '\\'; tn = 1; break;
+            case '/': tmp[0] = '/'; tn = 1; break;
+            case 'b': tmp[0] = '\b'; tn = 1; break;
+            case 'f': tmp[0] = '\f'; tn = 1; break;
+            case 'n': tmp[0] = '\n'; tn = 1; break;
+            case 'r': tmp[0] = '\r'; tn = 1; break;
+            case 't': tmp[0] = '\t'; tn = 1; break;
+            case 'u':
+                if (p->n - p->i < 4 || hex4(p->s + p->i, &cp))
+                    return fail(p, AIGOV_ESYNTAX, "\\u needs four hex digits");
+                p->i += 4;
+                if (cp >= 0xDC00 && cp <= 0xDFFF)
+                    return fail(p, AIGOV_ESYNTAX, "lone low surrogate \\u%04X", cp);
+                if (cp >= 0xD800 && cp <= 0xDBFF) {
+                    unsigned lo;
+                    if (p->n - p->i < 6 || p->s[p->i] != '\\' || p->s[p->i + 1] != 'u' ||
+                        hex4(p->s + p->i + 2, &lo) || lo < 0xDC00 || lo > 0xDFFF)
+                        return fail(p, AIGOV_ESYNTAX, "lone high surrogate \\u%04X", cp);
+                    p->i += 6;
+                    cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                }
+                if (cp == 0)
+                    return fail(p, AIGOV_EINPUT, "NUL character (\\u0000) is not allowed in strings");
+                if (cp < 0x80) {
+                    tmp[0] = (unsigned char)cp;
+                    tn = 1;
+                } else if (cp < 0x800) {
+                    tmp[0] = (unsigned char)(0xC0 | (cp >> 6));
+                    tmp[1] = (unsigned char)(0x80 | (cp & 0x3F));
+                    tn = 2;
+                } else if (cp < 0x10000) {
+                    tmp[0] = (unsigned char)(0xE0 | (cp >> 12));
+                    tmp[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+                    tmp[2] = (unsigned char)(0x80 | (cp & 0x3F));
+                    tn = 3;
+                } else {
+                    tmp[0] = (unsigned char)(0xF0 | (cp >> 18));
+                    tmp[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+                    tmp[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+                    tmp[3] = (unsigned char)(0x80 | (cp & 0x3F));
+                    tn = 4;
+                }
+                break;
+            default:
+                p->i--;
+                return fail(p, AIGOV_ESYNTAX, "invalid escape '\\%c'", e);
+            }
+        } else if (c < 0x80) {
+            tmp[0] = c;
+            tn = 1;
+            p->i++;
+        } else {
+            /* UTF-8: reject overlong forms, surrogates and code points past U+10FFFF */
+            size_t need;
+            unsigned cp, min;
+            if (c >= 0xC2 && c <= 0xDF) { need = 1; cp = c & 0x1F; min = 0x80; }
+            else if (c >= 0xE0 && c <= 0xEF) { need = 2; cp = c & 0x0F; min = 0x800; }
+            else if (c >= 0xF0 && c <= 0xF4) { need = 3; cp = c & 0x07; min = 0x10000; }
+            else
+                return fail(p, AIGOV_ESYNTAX, "invalid UTF-8 byte 0x%02x", c);
+            if (p->n - p->i <= need)
+                return fail(p, AIGOV_ESYNTAX, "truncated UTF-8 sequence");
+            tmp[0] = c;
+            for (size_t k = 1; k <= need; k++) {
+                unsigned char cc = (unsigned char)p->s[p->i + k];
+                if ((cc & 0xC0) != 0x80)
+                    return fail(p, AIGOV_ESYNTAX, "invalid UTF-8 continuation byte 0x%02x", cc);
+                cp = (cp << 6) | (cc & 0x3F);
+                tmp[k] = cc;
+            }
+            if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+                return fail(p, AIGOV_ESYNTAX, "invalid UTF-8 sequence (overlong, surrogate or out of range)");
+            tn = need + 1;
+            p->i += tn;
+        }
+        if (dst) {
+            if (o + tn < cap) {
+                memcpy(dst + o, tmp, tn);
+            } else {
+                *truncated = 1;
+            }
+        }
+        o += tn;
+    }
+    if (dst)
+        dst[o < cap ? o : cap - 1] = '\0';
+    *out_len = o;
+    return 0;
+}
+
+/* Decodes a string value into the facts' string buffer. */
+static int read_string_value(ps *p, uint32_t *off, uint32_t *len)
+{
+    size_t start = p->i, dummy;
+    int trunc, rc;
+    if ((rc = read_string(p, NULL, 0, &dummy, &trunc)))
+        return rc;
+    size_t raw = p->i - start;
+    ag_facts *f = p->f;
+    if (f->strs_len + raw + 1 > f->strs_cap) {
+        size_t cap = f->strs_cap;
+        while (cap < f->strs_len + raw + 1)
+            cap *= 2;
+        char *ns = ag_realloc(p->mem, f->strs, cap);
+        if (!ns)
+            return fail(p, AIGOV_ENOMEM, "out of memory reading a string");
+        f->strs = ns;
+        f->strs_cap = cap;
+    }
+    p->i = start;
+    size_t n;
+    if ((rc = read_string(p, f->strs + f->strs_len, f->strs_cap - f->strs_len, &n, &trunc)))
+        return rc;
+    *off = (uint32_t)f->strs_len;
+    *len = (uint32_t)n;
+    f->strs_len += n + 1;
+    return 0;
+}
+
+static int read_number(ps *p, double *out, int *negative)
+{
+    size_t start = p->i;
+    *negative = 0;
+    if (p->i < p->n && p->s[p->i] == '-') {
+        *negative = 1;
+        p->i++;
+    }
+    if (p->i >= p->n || p->s[p->i] < '0' || p->s[p->i] > '9')
+        return fail(p, AIGOV_ESYNTAX, "invalid number");
+    if (p->s[p->i] == '0') {
+        p->i++;
+    } else {
+        while (p->i < p->n && p->s[p->i] >= '0' && p->s[p->i] <= '9')
+            p->i++;
+    }
+    if (p->i < p->n && p->s[p->i] == '.') {
+        p->i++;
+        if (p->i >= p->n || p->s[p->i] < '0' || p->s[p->i] > '9')
+            return fail(p, AIGOV_ESYNTAX, "invalid number: digits expected after '.'");
+        while (p->i < p->n && p->s[p->i] >= '0' && p->s[p->i] <= '9')
+            p->i++;
+    }
+    if (p->i < p->n && (p->s[p->i] == 'e' || p->s[p->i] == 'E')) {
+        p->i++;
+        if (p->i < p->n && (p->s[p->i] == '+' || p->s[p->i] == '-'))
+            p->i++;
+        if (p->i >= p->n || p->s[p->i] < '0' || p->s[p->i] > '9')
+            return fail(p, AIGOV_ESYNTAX, "invalid number: digits expected in the exponent");
+        while (p->i < p->n && p->s[p->i] >= '0' && p->s[p->i] <= '9')
+            p->i++;
+    }
+    if (ag_num_parse(p->s + start, p->i - start, out) != 0)
+        return fail(p, AIGOV_EINPUT, "number out of the range of a double");
+    return 0;
+}
+
+static int expect_char(ps *p, char c, const char *what)
+{
+    ws(p);
+    if (p->i >= p->n || p->s[p->i] != c)
+        return fail(p, AIGOV_ESYNTAX, "expected %s, found %s", what, what_is_here(p));
+    p->i++;
+    return 0;
+}
+
+static int enter(ps *p)
+{
+    if (++p->depth > p->max_depth)
+        return fail(p, AIGOV_ELIMIT, "nesting deeper than %u levels", p->max_depth);
+    return 0;
+}
+
+static void list_values(char *buf, size_t cap, const ag_fact *f)
+{
+    size_t len = 0;
+    buf[0] = '\0';
+    for (unsigned k = 0; k < f->n_values; k++) {
+        int w = snprintf(buf + len, cap - len, "%s%s", k ? ", " : "", f->values[k]);
+        if (w < 0 || (size_t)w >= cap - len) {
+            if (cap > 5)
+                strcpy(buf + cap - 5, "...");
+            return;
+        }
+        len += (size_t)w;
+    }
+}
+
+static int enum_value(ps *p, const ag_fact *f, int *out)
+{
+    char key[MAX_KEY + 1];
+    size_t n;
+    int trunc, rc;
+    ws(p);
+    if (p->i >= p->n || p->s[p->i] != '"')
+        return -1;
+    if ((rc = read_string(p, key, sizeof key, &n, &trunc)))
+        return rc;
+    for (unsigned k = 0; !trunc && k < f->n_values; k++)
+        if (strcmp(f->values[k], key) == 0) {
+            *out = (int)k;
+            return 0;
+        }
+    char list[180];
+    list_values(list, sizeof list, f);
+    return fail(p, AIGOV_EINPUT, "'%.40s%s' is not a valid value; expected one of: %s", key,
+                trunc ? "..." : "", list);
+}
+
+static int parse_evidence(ps *p, ag_value *v)
+{
+    int rc;
+    if ((rc = expect_char(p, '{', "an object {\"state\": ..., \"ref\": ...}")) || (rc = enter(p)))
+        return rc;
+    int have_state = 0, have_ref = 0, first = 1;
+    const ag_fact state_fact = {"state", AG_T_ENUM, 4,
+                                (const char *const[]){"implemented", "partial", "planned", "absent"},
+                                0, 0, 0, "", "", "", -1};
+    for (;;) {
+        ws(p);
+        if (first && p->i < p->n && p->s[p->i] == '}') {
+            p->i++;
+            break;
+        }
+        if (p->i >= p->n || p->s[p->i] != '"')
+            return fail(p, AIGOV_ESYNTAX, "expected a key string, found %s", what_is_here(p));
+        char key[MAX_KEY + 1];
+        size_t kn;
+        int trunc;
+        if ((rc = read_string(p, key, sizeof key, &kn, &trunc)) || (rc = expect_char(p, ':', "':'")))
+            return rc;
+        if (!trunc && strcmp(key, "state") == 0) {
+            push_key(p, "state");
+            if (have_state)
+                return fail(p, AIGOV_EINPUT, "duplicate key 'state'");
+            int k = 0;
+            rc = enum_value(p, &state_fact, &k);
+            if (rc < 0)
+                return fail(p, AIGOV_EINPUT, "expected a string (implemented, partial, planned or absent), found %s", what_is_here(p));
+            if (rc)
+                return rc;
+            v->v.mask = 1ull << k;
+            have_state = 1;
+            pop(p);
+        } else if (!trunc && strcmp(key, "ref") == 0) {
+            push_key(p, "ref");
+            if (have_ref)
+                return fail(p, AIGOV_EINPUT, "duplicate key 'ref'");
+            ws(p);
+            if (p->i >= p->n || p->s[p->i] != '"')
+                return fail(p, AIGOV_EINPUT, "expected a string (a URL or document id), found %s", what_is_here(p));
+            if ((rc = read_string_value(p, &v->str_off, &v->str_len)))
+                return rc;
+            if (v->str_len > 2000)
+                return fail(p, AIGOV_ELIMIT, "reference longer than 2000 bytes");
+            have_ref = 1;
+            pop(p);
+        } else {
+            push_key(p, key);
+            return fail(p, AIGOV_EINPUT, "unknown key '%.60s'; expected 'state' or 'ref'", key);
+        }
+        first = 0;
+        ws(p);
+        if (p->i < p->n && p->s[p->i] == ',') {
+            p->i++;
+            continue;
+        }
+        if ((rc = expect_char(p, '}', "',' or '}'")))
+            return rc;
+        break;
+    }
+    p->depth--;
+    if (!have_state)
+        return fail(p, AIGOV_EINPUT, "evidence needs 'state' (implemented, partial, planned or absent)");
+    v->known = 1;
+    return 0;
+}
+
+static int parse_leaf(ps *p, const ag_fact *f, ag_value *v)
+{
+    int rc;
+    ws(p);
+    if (p->i < p->n && p->s[p->i] == 'n') {
+        /* null: explicitly unknown, same as absent */
+        return literal(p, "null");
+    }
+    memset(v, 0, sizeof *v);
+    switch (f->type) {
+    case AG_T_BOOL:
+        if (p->i < p->n && p->s[p->i] == 't') {
+            if ((rc = literal(p, "true")))
+                return rc;
+            v->v.mask = 1;
+        } else if (p->i < p->n && p->s[p->i] == 'f') {
+            if ((rc = literal(p, "false")))
+                return rc;
+            v->v.mask = 0;
+        } else {
+            return fail(p, AIGOV_EINPUT, "expected true, false or null, found %s", what_is_here(p));
+        }
+        break;
+    case AG_T_ENUM: {
+        int k = 0;
+        rc = enum_value(p, f, &k);
+        if (rc < 0) {
+            char list[180];
+            list_values(list, sizeof list, f);
+            return fail(p, AIGOV_EINPUT, "expected a string, one of: %s; found %s", list, what_is_here(p));
+        }
+        if (rc)
+            return rc;
+        v->v.mask = 1ull << k;
+        break;
+    }
+    case AG_T_SET: {
+        if (p->i >= p->n || p->s[p->i] != '[') {
+            char list[160];
+            list_values(list, sizeof list, f);
+            return fail(p, AIGOV_EINPUT, "expected an array of distinct strings from: %s; found %s", list, what_is_here(p));
+        }
+        p->i++;
+        if ((rc = enter(p)))
+            return rc;
+        ws(p);
+        long idx = 0;
+        if (p->i < p->n && p->s[p->i] == ']') {
+            p->i++;
+        } else {
+            for (;;) {
+                push_index(p, idx);
+                int k = 0;
+                rc = enum_value(p, f, &k);
+                if (rc < 0) {
+                    char list[160];
+                    list_values(list, sizeof list, f);
+                    return fail(p, AIGOV_EINPUT, "expected a string, one of: %s; found %s", list, what_is_here(p));
+                }
+                if (rc)
+                    return rc;
+                if (v->v.mask & (1ull << k))
+                    return fail(p, AIGOV_EINPUT, "'%s' is listed twice", f->values[k]);
+                v->v.mask |= 1ull << k;
+                pop(p);
+                idx++;
+                ws(p);
+                if (p->i < p->n && p->s[p->i] == ',') {
+                    p->i++;
+                    continue;
+                }
+                if ((rc = expect_char(p, ']', "',' or ']'")))
+                    return rc;
+                break;
+            }
+        }
+        p->depth--;
+        break;
+    }
+    case AG_T_NUMBER: {
+        if (p->i >= p->n || !(p->s[p->i] == '-' || (p->s[p->i] >= '0' && p->s[p->i] <= '9')))
+            return fail(p, AIGOV_EINPUT, "expected a number from %g to %g, found %s", f->min, f->max, what_is_here(p));
+        int neg;
+        if ((rc = read_number(p, &v->v.num, &neg)))
+            return rc;
+        if ((neg && f->min >= 0) || v->v.num < f->min || v->v.num > f->max)
+            return fail(p, AIGOV_EINPUT, "expected a number from %g to %g", f->min, f->max);
+        break;
+    }
+    case AG_T_DATE: {
+        if (p->i >= p->n || p->s[p->i] != '"')
+            return fail(p, AIGOV_EINPUT, "expected a date string \"YYYY-MM-DD\", found %s", what_is_here(p));
+        char buf[16];
+        size_t n;
+        int trunc;
+        if ((rc = read_string(p, buf, sizeof buf, &n, &trunc)))
+            return rc;
+        if (trunc || ag_date_parse(buf, n, &v->v.date) != 0)
+            return fail(p, AIGOV_EINPUT, "expected a date \"YYYY-MM-DD\" (a real calendar day from 1900)");
+        break;
+    }
+    case AG_T_STRING:
+        if (p->i >= p->n || p->s[p->i] != '"')
+            return fail(p, AIGOV_EINPUT, "expected a string, found %s", what_is_here(p));
+        if ((rc = read_string_value(p, &v->str_off, &v->str_len)))
+            return rc;
+        if (v->str_len > f->max_length)
+            return fail(p, AIGOV_ELIMIT, "string longer than %u bytes", f->max_length);
+        break;
+    case AG_T_EVIDENCE:
+        if (p->i >= p->n || p->s[p->i] != '{')
+            return fail(p, AIGOV_EINPUT, "expected an object {\"state\": \"implemented|partial|planned|absent\", \"ref\": \"...\"}, found %s", what_is_here(p));
+        return parse_evidence(p, v);
+    }
+    v->known = 1;
+    return 0;
+}
+
+static int parse_object(ps *p, int32_t node);
+
+static int parse_member(ps *p, int32_t node, const char *key, int trunc)
+{
+    const aigov_table *t = p->t;
+    int rc;
+    if (node == 0 && !trunc && strcmp(key, "$schema") == 0) {
+        push_key(p, "$schema");
+        ws(p);
+        size_t n;
+        int tr;
+        if (p->i >= p->n || p->s[p->i] != '"')
+            return fail(p, AIGOV_EINPUT, "expected a string (the schema URI), found %s", what_is_here(p));
+        if ((rc = read_string(p, NULL, 0, &n, &tr)))
+            return rc;
+        pop(p);
+        return 0;
+    }
+    if (node == 0 && !trunc && strcmp(key, "descriptor_version") == 0) {
+        push_key(p, "descriptor_version");
+        ws(p);
+        double v;
+        int neg;
+        if (p->i >= p->n || !(p->s[p->i] == '-' || (p->s[p->i] >= '0' && p->s[p->i] <= '9')))
+            return fail(p, AIGOV_EINPUT, "expected the number 1, found %s", what_is_here(p));
+        if ((rc = read_number(p, &v, &neg)))
+            return rc;
+        if (v != 1 || neg)
+            return fail(p, AIGOV_EINPUT, "unsupported descriptor_version; this library reads version 1");
+        pop(p);
+        return 0;
+    }
+    int32_t child = -1;
+    for (int32_t k = t->nodes[node].first_child; k >= 0 && !trunc; k = t->nodes[k].next_sibling)
+        if (strcmp(t->nodes[k].key, key) == 0) {
+            child = k;
+            break;
+        }
+    if (child < 0) {
+        push_key(p, key);
+        char list[160];
+        size_t len = 0;
+        list[0] = '\0';
+        for (int32_t k = t->nodes[node].first_child; k >= 0; k = t->nodes[k].next_sibling) {
+            int w = snprintf(list + len, sizeof list - len, "%s%s", len ? ", " : "", t->nodes[k].key);
+            if (w < 0 || (size_t)w >= sizeof list - len) {
+                strcpy(list + sizeof list - 5, "...");
+                break;
+            }
+            len += (size_t)w;
+        }
+        return fail(p, AIGOV_EINPUT, "unknown key '%.60s%s' (keys are case-sensitive); expected one of: %s",
+                    key, trunc ? "..." : "", list);
+    }
+    push_key(p, t->nodes[child].key);
+    if (p->f->seen[child] == p->f->epoch)
+        return fail(p, AIGOV_EINPUT, "duplicate key '%s'", t->nodes[child].key);
+    p->f->seen[child] = p->f->epoch;
+    if (t->nodes[child].fact >= 0) {
+        int32_t fi = t->nodes[child].fact;
+        rc = parse_leaf(p, &t->facts[fi], &p->f->vals[fi]);
+    } else {
+        ws(p);
+        if (p->i >= p->n || p->s[p->i] != '{')
+            return fail(p, AIGOV_EINPUT, "expected an object, found %s", what_is_here(p));
+        rc = parse_object(p, child);
+    }
+    if (rc)
+        return rc;
+    pop(p);
+    return 0;
+}
+
+static int parse_object(ps *p, int32_t node)
+{
+    int rc;
+    if ((rc = expect_char(p, '{', "an object")) || (rc = enter(p)))
+        return rc;
+    int first = 1;
+    for (;;) {
+        ws(p);
+        if (first && p->i < p->n && p->s[p->i] == '}') {
+            p->i++;
+            break;
+        }
+        if (p->i >= p->n || p->s[p->i] != '"')
+            return fail(p, AIGOV_ESYNTAX, "expected a key string, found %s", what_is_here(p));
+        char key[MAX_KEY + 1];
+        size_t kn;
+        int trunc;
+        if ((rc = read_string(p, key, sizeof key, &kn, &trunc)))
+            return rc;
+        if ((rc = expect_char(p, ':', "':' after the key")))
+            return rc;
+        if ((rc = parse_member(p, node, key, trunc)))
+            return rc;
+        first = 0;
+        ws(p);
+        if (p->i < p->n && p->s[p->i] == ',') {
+            p->i++;
+            continue;
+        }
+        if ((rc = expect_char(p, '}', "',' or '}'")))
+            return rc;
+        break;
+    }
+    p->depth--;
+    return 0;
+}
+
+int ag_descriptor_parse(ag_facts *f, const aigov_table *t, const ag_mem *mem, const char *json,
+                        size_t len, size_t max_input, unsigned max_depth, aigov_error *err)
+{
+    ps p;
+    memset(&p, 0, sizeof p);
+    p.s = json;
+    p.n = len;
+    p.t = t;
+    p.f = f;
+    p.mem = mem;
+    p.err = err;
+    p.max_depth = max_depth;
+    for (uint32_t k = 0; k < t->n_facts; k++)
+        f->vals[k].known = 0;
+    f->strs_len = 1; /* offset 0 is the empty string */
+    f->strs[0] = '\0';
+    if (++f->epoch == 0) {
+        memset(f->seen, 0, (t->n_nodes + 1) * sizeof *f->seen);
+        f->epoch = 1;
+    }
+    if (len > max_input)
+        return fail(&p, AIGOV_ELIMIT, "descriptor is %zu bytes; the limit is %zu", len, max_input);
+    if (len >= 3 && (unsigned char)json[0] == 0xEF && (unsigned char)json[1] == 0xBB &&
+        (unsigned char)json[2] == 0xBF)
+        return fail(&p, AIGOV_ESYNTAX, "byte-order mark at the start; send UTF-8 without a BOM");
+    ws(&p);
+    if (p.i >= p.n)
+        return fail(&p, AIGOV_ESYNTAX, "empty document; expected a JSON object");
+    if (p.s[p.i] != '{')
+        return fail(&p, AIGOV_EINPUT, "the descriptor must be a JSON object, found %s", what_is_here(&p));
+    int rc = parse_object(&p, 0);
+    if (rc)
+        return rc;
+    ws(&p);
+    if (p.i < p.n)
+        return fail(&p, AIGOV_ESYNTAX, "trailing content after the JSON document");
+    return 0;
+}

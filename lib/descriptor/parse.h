@@ -1,0 +1,11 @@
+/* Descriptor JSON -> facts. A strict, single-pass JSON reader driven by the
+ * table's fact catalogue: no DOM and no allocation (strings are decoded into
+ * ag_facts' reusable buffer), duplicate and unknown keys rejected, UTF-8
+ * validated, every error with its JSON path. */
+#ifndef AIGOV_DESCRIPTOR_PARSE_H
+#define AIGOV_DESCRIPTOR_PARSE_H
+#include "descriptor/facts.h"
+
+int ag_descriptor_parse(ag_facts *f, const aigov_table *t, const ag_mem *mem, const char *json,
+                        size_t len, size_t max_input, unsigned max_depth, aigov_error *err);
+#endif

@@ -1,0 +1,331 @@
+/* Evaluation over the compiled table: rule values in dependency order, then
+ * applicability dates, statuses, the classification chain and questions. */
+#include <string.h>
+#include "eval/result.h"
+#include "util/date.h"
+
+int ag_result_init(ag_result *r, const aigov_table *t, const ag_mem *mem)
+{
+    memset(r, 0, sizeof *r);
+    size_t nr = t->n_rules + 1, nf = t->n_facts + 1;
+    r->expr_val = ag_calloc(mem, t->n_exprs + 1, 1);
+    r->rule_val = ag_calloc(mem, nr, 1);
+    r->rule_date = ag_calloc(mem, nr, sizeof *r->rule_date);
+    r->date_uncertain = ag_calloc(mem, nr, 1);
+    r->status = ag_calloc(mem, nr, 1);
+    r->visit_rule = ag_calloc(mem, nr, sizeof *r->visit_rule);
+    r->visit_fact = ag_calloc(mem, nf, sizeof *r->visit_fact);
+    r->touched = ag_calloc(mem, nf, sizeof *r->touched);
+    r->f_tier = ag_calloc(mem, nf, 1);
+    r->f_gpai = ag_calloc(mem, nf, 1);
+    r->f_count = ag_calloc(mem, nf, sizeof *r->f_count);
+    r->questions = ag_calloc(mem, nf, sizeof *r->questions);
+    r->sort_keys = ag_calloc(mem, nf, sizeof *r->sort_keys);
+    r->by_framework = ag_calloc(mem, t->n_frameworks + 1, sizeof *r->by_framework);
+    r->cap_pairs = (size_t)t->n_reported * 4 + 64;
+    r->pairs = ag_calloc(mem, r->cap_pairs, sizeof *r->pairs);
+    if (!r->expr_val || !r->rule_val || !r->rule_date || !r->date_uncertain || !r->status ||
+        !r->visit_rule || !r->visit_fact || !r->touched || !r->f_tier || !r->f_gpai ||
+        !r->f_count || !r->questions || !r->sort_keys || !r->by_framework || !r->pairs) {
+        ag_result_free(r, mem);
+        return AIGOV_ENOMEM;
+    }
+    return 0;
+}
+
+void ag_result_free(ag_result *r, const ag_mem *mem)
+{
+    void *ptrs[] = {r->expr_val,   r->rule_val, r->rule_date, r->date_uncertain, r->status,
+                    r->visit_rule, r->visit_fact, r->touched, r->f_tier,       r->f_gpai,
+                    r->f_count,    r->questions, r->sort_keys, r->by_framework,  r->pairs};
+    for (size_t i = 0; i < sizeof ptrs / sizeof *ptrs; i++)
+        ag_mfree(mem, ptrs[i]);
+    memset(r, 0, sizeof *r);
+}
+
+static void eval_rules(ag_result *r, const aigov_table *t, const ag_facts *f)
+{
+    for (uint32_t k = 0; k < t->n_rules; k++) {
+        const ag_rule *ru = &t->rules[t->order[k]];
+        /* children have higher indices than their parents */
+        for (uint32_t e = ru->expr_first + ru->expr_n; e-- > ru->expr_first;)
+            r->expr_val[e] = ag_eval_expr(t, f, r, (int32_t)e);
+        r->rule_val[t->order[k]] = r->expr_val[ru->when];
+    }
+}
+
+/* applies_from: the first case that holds; while an earlier case is unknown,
+ * the earliest date still possible (a duty never starts later than it may). */
+static void eval_dates(ag_result *r, const aigov_table *t, uint32_t ri)
+{
+    const ag_rule *ru = &t->rules[ri];
+    int32_t best = INT32_MAX;
+    int uncertain = 0;
+    for (uint32_t k = 0; k < ru->dates_n; k++) {
+        const ag_date_case *dc = &t->dates[ru->dates_first + k];
+        uint8_t v = dc->cond < 0 ? AG_T : r->expr_val[dc->cond];
+        if (v == AG_F)
+            continue;
+        if (dc->date < best)
+            best = dc->date;
+        if (v == AG_T)
+            break;
+        uncertain = 1;
+    }
+    r->rule_date[ri] = best;
+    r->date_uncertain[ri] = (uint8_t)uncertain;
+}
+
+static uint8_t obligation_status(const ag_result *r, const aigov_table *t, const ag_facts *f,
+                                 uint32_t ri)
+{
+    const ag_rule *ru = &t->rules[ri];
+    uint8_t v = r->rule_val[ri];
+    if (v == AG_F)
+        return AIGOV_STATUS_NOT_APPLICABLE;
+    if (v == AG_U)
+        return AIGOV_STATUS_UNKNOWN;
+    if (ru->kind == AG_K_PROHIBITION)
+        return AIGOV_STATUS_GAP;
+    int missing = 0;
+    for (uint32_t k = 0; k < ru->ev_n; k++) {
+        const ag_value *ev = &f->vals[t->evidence[t->rule_evidence[ru->ev_first + k]].fact];
+        if (!ev->known)
+            missing = 1;
+        else if (ev->v.mask != (1u << AG_EV_IMPLEMENTED))
+            return AIGOV_STATUS_GAP;
+    }
+    return missing ? AIGOV_STATUS_UNKNOWN : AIGOV_STATUS_MET;
+}
+
+/* Walks a chain of classes in order: the first true one wins; unknown ones
+ * stay possible. Returns the single possible outcome or `undetermined`. */
+static int chain(const uint8_t *vals, const int *classes, const int *outcomes, int n,
+                 int fallback, int undetermined, uint32_t *possible)
+{
+    *possible = 0;
+    for (int k = 0; k < n; k++) {
+        uint8_t v = vals[classes[k]];
+        if (v == AG_F)
+            continue;
+        *possible |= 1u << outcomes[k];
+        if (v == AG_T)
+            goto done;
+    }
+    *possible |= 1u << fallback;
+done:
+    for (int k = 0; k < 32; k++)
+        if (*possible == 1u << k)
+            return k;
+    return undetermined;
+}
+
+static void classify(ag_result *r, const aigov_table *t)
+{
+    for (int c = 0; c < AG_C_COUNT; c++)
+        r->class_val[c] = AG_F;
+    r->roles = 0;
+    for (uint32_t ri = 0; ri < t->n_rules; ri++) {
+        const ag_rule *ru = &t->rules[ri];
+        uint8_t v = r->rule_val[ri];
+        if (ru->confers_role >= 0 && v == AG_T)
+            r->roles |= 1u << ru->confers_role;
+        if (ru->classifies < 0 || v == AG_F)
+            continue;
+        /* a prohibition counts only while in force */
+        if (ru->kind == AG_K_PROHIBITION && r->as_of < r->rule_date[ri])
+            continue;
+        uint8_t *cv = &r->class_val[ru->classifies];
+        if (v == AG_T)
+            *cv = AG_T;
+        else if (*cv == AG_F)
+            *cv = AG_U;
+    }
+    static const int tier_classes[] = {AG_C_OUT_OF_SCOPE, AG_C_PROHIBITED, AG_C_HIGH_RISK,
+                                       AG_C_LIMITED};
+    static const int tier_out[] = {AIGOV_TIER_OUT_OF_SCOPE, AIGOV_TIER_PROHIBITED,
+                                   AIGOV_TIER_HIGH_RISK, AIGOV_TIER_LIMITED};
+    r->tier = chain(r->class_val, tier_classes, tier_out, 4, AIGOV_TIER_MINIMAL,
+                    AIGOV_TIER_UNDETERMINED, &r->possible_tiers);
+    static const int gpai_classes[] = {AG_C_GPAI_SYSTEMIC, AG_C_GPAI};
+    static const int gpai_out[] = {AIGOV_GPAI_SYSTEMIC, AIGOV_GPAI_MODEL};
+    r->gpai = chain(r->class_val, gpai_classes, gpai_out, 2, AIGOV_GPAI_NONE,
+                    AIGOV_GPAI_UNDETERMINED, &r->possible_gpai);
+}
+
+/* ---- questions ------------------------------------------------------------ */
+
+typedef struct qwalk {
+    ag_result *r;
+    const aigov_table *t;
+    const ag_mem *mem;
+    int32_t root; /* reported rule, or -1 for the classification */
+    uint8_t tier, gpai;
+    int oom;
+} qwalk;
+
+static void touch_fact(qwalk *w, int32_t fi)
+{
+    ag_result *r = w->r;
+    if (r->visit_fact[fi] == r->visit_epoch)
+        return;
+    r->visit_fact[fi] = r->visit_epoch;
+    if (r->touched[fi] != r->eval_epoch) {
+        r->touched[fi] = r->eval_epoch;
+        r->f_tier[fi] = r->f_gpai[fi] = 0;
+        r->f_count[fi] = 0;
+        r->questions[r->n_questions++] = fi;
+    }
+    r->f_tier[fi] |= w->tier;
+    r->f_gpai[fi] |= w->gpai;
+    if (w->root >= 0) {
+        r->f_count[fi]++;
+        if (r->n_pairs == r->cap_pairs) {
+            size_t cap = r->cap_pairs * 2;
+            ag_pair *np = ag_realloc(w->mem, r->pairs, cap * sizeof *np);
+            if (!np) {
+                w->oom = 1;
+                return;
+            }
+            r->pairs = np;
+            r->cap_pairs = cap;
+        }
+        r->pairs[r->n_pairs++] = (ag_pair){fi, w->root};
+    }
+}
+
+static void walk(qwalk *w, int32_t ei)
+{
+    ag_result *r = w->r;
+    const ag_expr *e = &w->t->exprs[ei];
+    if (r->expr_val[ei] != AG_U)
+        return;
+    switch (e->op) {
+    case AG_OP_ALL:
+    case AG_OP_ANY:
+        for (int32_t k = 0; k < e->b; k++)
+            walk(w, w->t->kids[e->a + k]);
+        return;
+    case AG_OP_NOT: walk(w, e->a); return;
+    case AG_OP_RULE:
+        if (r->visit_rule[e->a] != r->visit_epoch) {
+            r->visit_rule[e->a] = r->visit_epoch;
+            walk(w, w->t->rules[e->a].when);
+        }
+        return;
+    case AG_OP_IS:
+    case AG_OP_MASK_ANY:
+    case AG_OP_MASK_ALL:
+    case AG_OP_EMPTY:
+    case AG_OP_CMP: touch_fact(w, e->a); return;
+    default: return;
+    }
+}
+
+static void next_root(qwalk *w, int32_t root, uint8_t tier, uint8_t gpai)
+{
+    w->root = root;
+    w->tier = tier;
+    w->gpai = gpai;
+    if (++w->r->visit_epoch == 0) {
+        memset(w->r->visit_rule, 0, (w->t->n_rules + 1) * sizeof(uint32_t));
+        memset(w->r->visit_fact, 0, (w->t->n_facts + 1) * sizeof(uint32_t));
+        w->r->visit_epoch = 1;
+    }
+}
+
+static int questions(ag_result *r, const aigov_table *t, const ag_facts *f, const ag_mem *mem)
+{
+    qwalk w = {r, t, mem, -1, 0, 0, 0};
+    r->n_questions = 0;
+    r->n_pairs = 0;
+    if (++r->eval_epoch == 0) {
+        memset(r->touched, 0, (t->n_facts + 1) * sizeof(uint32_t));
+        r->eval_epoch = 1;
+    }
+    int tier_open = r->tier == AIGOV_TIER_UNDETERMINED;
+    int gpai_open = r->gpai == AIGOV_GPAI_UNDETERMINED;
+    if (tier_open || gpai_open) {
+        for (uint32_t ri = 0; ri < t->n_rules; ri++) {
+            const ag_rule *ru = &t->rules[ri];
+            if (ru->classifies < 0 || r->rule_val[ri] != AG_U)
+                continue;
+            if (ru->kind == AG_K_PROHIBITION && r->as_of < r->rule_date[ri])
+                continue;
+            int is_gpai = ru->classifies == AG_C_GPAI || ru->classifies == AG_C_GPAI_SYSTEMIC;
+            if (is_gpai ? !gpai_open : !tier_open)
+                continue;
+            next_root(&w, -1, (uint8_t)!is_gpai, (uint8_t)is_gpai);
+            walk(&w, ru->when);
+        }
+    }
+    for (uint32_t k = 0; k < t->n_reported; k++) {
+        int32_t ri = t->reported[k];
+        const ag_rule *ru = &t->rules[ri];
+        next_root(&w, ri, 0, 0);
+        if (r->rule_val[ri] == AG_U)
+            walk(&w, ru->when);
+        if (r->date_uncertain[ri])
+            for (uint32_t d = 0; d < ru->dates_n; d++)
+                if (t->dates[ru->dates_first + d].cond >= 0)
+                    walk(&w, t->dates[ru->dates_first + d].cond);
+        if (r->rule_val[ri] == AG_T && r->status[ri] == AIGOV_STATUS_UNKNOWN)
+            for (uint32_t e = 0; e < ru->ev_n; e++) {
+                int32_t fi = t->evidence[t->rule_evidence[ru->ev_first + e]].fact;
+                if (!f->vals[fi].known)
+                    touch_fact(&w, fi);
+            }
+    }
+    if (w.oom)
+        return AIGOV_ENOMEM;
+    /* order: tier first, then GPAI, then most rules affected, then catalogue */
+    uint32_t n = r->n_questions;
+    for (uint32_t k = 0; k < n; k++) {
+        int32_t fi = r->questions[k];
+        uint32_t cnt = r->f_count[fi] > 0xFFFF ? 0xFFFF : r->f_count[fi];
+        r->sort_keys[k] = (uint64_t)!r->f_tier[fi] << 62 | (uint64_t)!r->f_gpai[fi] << 61 |
+                          (uint64_t)(0xFFFF - cnt) << 32 | (uint32_t)fi;
+    }
+    for (uint32_t k = 1; k < n; k++) {
+        uint64_t key = r->sort_keys[k];
+        uint32_t j = k;
+        for (; j > 0 && r->sort_keys[j - 1] > key; j--)
+            r->sort_keys[j] = r->sort_keys[j - 1];
+        r->sort_keys[j] = key;
+    }
+    for (uint32_t k = 0; k < n; k++)
+        r->questions[k] = (int32_t)(r->sort_keys[k] & 0xFFFFFFFFu);
+    return 0;
+}
+
+static void count(ag_counts *c, uint8_t status)
+{
+    c->total++;
+    switch (status) {
+    case AIGOV_STATUS_MET: c->met++; break;
+    case AIGOV_STATUS_GAP: c->gap++; break;
+    case AIGOV_STATUS_UNKNOWN: c->unknown++; break;
+    default: c->not_applicable++; break;
+    }
+}
+
+int ag_evaluate(ag_result *r, const aigov_table *t, const ag_facts *f, int32_t as_of,
+                const ag_mem *mem)
+{
+    r->as_of = as_of;
+    eval_rules(r, t, f);
+    memset(&r->counts, 0, sizeof r->counts);
+    memset(r->by_framework, 0, t->n_frameworks * sizeof *r->by_framework);
+    r->in_force_gaps = 0;
+    for (uint32_t k = 0; k < t->n_reported; k++) {
+        uint32_t ri = (uint32_t)t->reported[k];
+        eval_dates(r, t, ri);
+        r->status[ri] = obligation_status(r, t, f, ri);
+        count(&r->counts, r->status[ri]);
+        count(&r->by_framework[t->rules[ri].framework], r->status[ri]);
+        if (r->status[ri] == AIGOV_STATUS_GAP && as_of >= r->rule_date[ri])
+            r->in_force_gaps++;
+    }
+    classify(r, t);
+    return questions(r, t, f, mem);
+}

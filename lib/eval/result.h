@@ -1,0 +1,58 @@
+/* What evaluation produces from facts and a table: three-valued rule values,
+ * statuses, dates, the classification and the ordered questions. Lives in
+ * the context and is reused; sized once for the table. */
+#ifndef AIGOV_EVAL_RESULT_H
+#define AIGOV_EVAL_RESULT_H
+#include <stddef.h>
+#include <stdint.h>
+#include "descriptor/facts.h"
+
+enum ag_kleene { AG_F = 0, AG_T = 1, AG_U = 2 };
+
+typedef struct ag_pair {
+    int32_t fact, rule; /* fact still unknown -> reported rule it affects */
+} ag_pair;
+
+typedef struct ag_counts {
+    size_t total, met, gap, unknown, not_applicable;
+} ag_counts;
+
+typedef struct ag_result {
+    int32_t as_of;
+    uint8_t *expr_val;   /* every expression (n_exprs) */
+    uint8_t *rule_val;   /* every rule's `when` (n_rules) */
+    int32_t *rule_date;  /* applies_from per rule */
+    uint8_t *date_uncertain;
+    uint8_t *status;     /* aigov_obligation_status per rule (reported ones) */
+    uint8_t class_val[AG_C_COUNT];
+    int tier, gpai;
+    uint32_t possible_tiers, possible_gpai; /* bit per aigov_tier / aigov_gpai */
+    uint32_t roles;      /* bit per ag_role_names */
+    /* questions */
+    uint32_t *visit_rule, *visit_fact, *touched;
+    uint32_t visit_epoch, eval_epoch;
+    uint8_t *f_tier, *f_gpai;
+    uint32_t *f_count;
+    int32_t *questions;  /* fact indices in asking order */
+    uint32_t n_questions;
+    uint64_t *sort_keys;
+    ag_pair *pairs;
+    size_t n_pairs, cap_pairs;
+    /* summary */
+    ag_counts counts;
+    ag_counts *by_framework;
+    size_t in_force_gaps;
+} ag_result;
+
+int ag_result_init(ag_result *r, const aigov_table *t, const ag_mem *mem);
+void ag_result_free(ag_result *r, const ag_mem *mem);
+
+/* Three-valued value of expression ei given facts and the rule values
+ * already computed (rules are evaluated in dependency order). */
+uint8_t ag_eval_expr(const aigov_table *t, const ag_facts *f, const ag_result *r, int32_t ei);
+
+/* Evaluates every rule, classifies, computes statuses and questions. Returns
+ * 0 or AIGOV_ENOMEM (questions' storage grows on first use). */
+int ag_evaluate(ag_result *r, const aigov_table *t, const ag_facts *f, int32_t as_of,
+                const ag_mem *mem);
+#endif

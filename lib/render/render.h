@@ -1,0 +1,26 @@
+/* Renderers: report -> JSON / text / markdown, and the table's catalogue,
+ * explanations and descriptor schema. They only read what earlier stages
+ * produced. */
+#ifndef AIGOV_RENDER_H
+#define AIGOV_RENDER_H
+#include "report/report.h"
+#include "util/buf.h"
+
+/* A deciding part of a condition (see reasons.c). */
+typedef void (*ag_leaf_fn)(void *ud, int32_t expr);
+/* Calls fn for each leaf that decided expression ei, at most `max` of them. */
+void ag_reasons(const aigov_table *t, const ag_result *r, int32_t ei, ag_leaf_fn fn, void *ud,
+                int max);
+/* "has \"5b\"", "gte 2027-12-02", "is true" ... for a leaf expression. */
+void ag_describe_test(char *out, size_t cap, const aigov_table *t, const ag_expr *e);
+/* Appends the fact's value as JSON (null when unknown). */
+void ag_json_fact_value(ag_buf *b, const aigov_table *t, const ag_facts *f, int32_t fi);
+/* "true" / "false" / "unknown". */
+const char *ag_kleene_name(uint8_t v);
+
+void ag_render_json(ag_buf *b, const aigov_report *rep);
+void ag_render_text(ag_buf *b, const aigov_report *rep);
+void ag_render_markdown(ag_buf *b, const aigov_report *rep);
+/* Condition written out for people, e.g. "all of (fact x is true, rule y)". */
+void ag_render_condition(ag_buf *b, const aigov_table *t, int32_t ei, int depth);
+#endif

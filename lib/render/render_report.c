@@ -1,0 +1,26 @@
+/* aigov_report_render: picks the renderer for a format. */
+#include "render/render.h"
+#include "util/error.h"
+
+int aigov_report_render(char **out, size_t *out_len, const aigov_report *rep, int format,
+                        aigov_error *err)
+{
+    if (!out)
+        return ag_err(err, AIGOV_EINVAL, "out is NULL");
+    *out = NULL;
+    if (out_len)
+        *out_len = 0;
+    if (!rep)
+        return ag_err(err, AIGOV_EINVAL, "report is NULL");
+    ag_buf b;
+    ag_buf_init(&b, rep->mem);
+    switch (format) {
+    case AIGOV_FORMAT_JSON: ag_render_json(&b, rep); break;
+    case AIGOV_FORMAT_TEXT: ag_render_text(&b, rep); break;
+    case AIGOV_FORMAT_MARKDOWN: ag_render_markdown(&b, rep); break;
+    default: return ag_err(err, AIGOV_EINVAL, "unknown format %d", format);
+    }
+    if (ag_buf_finish(&b, out, out_len))
+        return ag_err(err, AIGOV_ENOMEM, "out of memory rendering the report");
+    return 0;
+}

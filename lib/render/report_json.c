@@ -1,0 +1,230 @@
+/* The report as JSON: compact, keys in a fixed order, deterministic. */
+#include <string.h>
+#include "render/render.h"
+#include "util/date.h"
+
+#define MAX_REASONS 24
+
+typedef struct jctx {
+    ag_buf *b;
+    const aigov_report *rep;
+    int first;
+} jctx;
+
+static void comma(jctx *j)
+{
+    if (!j->first)
+        ag_buf_putc(j->b, ',');
+    j->first = 0;
+}
+
+static void leaf_json(void *ud, int32_t ei)
+{
+    jctx *j = ud;
+    const aigov_table *t = j->rep->t;
+    const ag_expr *e = &t->exprs[ei];
+    ag_buf *b = j->b;
+    char test[256];
+    comma(j);
+    if (e->op == AG_OP_RULE) {
+        ag_buf_puts(b, "{\"rule\":");
+        ag_buf_json_str(b, t->rules[e->a].id);
+    } else if (e->op == AG_OP_AS_OF) {
+        ag_describe_test(test, sizeof test, t, e);
+        ag_buf_puts(b, "{\"as_of\":");
+        ag_buf_json_str(b, test);
+    } else if (e->op == AG_OP_TRUE || e->op == AG_OP_FALSE) {
+        ag_buf_puts(b, "{\"test\":");
+        ag_buf_json_str(b, e->op == AG_OP_TRUE ? "always" : "never");
+    } else {
+        ag_describe_test(test, sizeof test, t, e);
+        ag_buf_puts(b, "{\"fact\":");
+        ag_buf_json_str(b, t->facts[e->a].id);
+        ag_buf_puts(b, ",\"value\":");
+        ag_json_fact_value(b, t, j->rep->f, e->a);
+        ag_buf_puts(b, ",\"test\":");
+        ag_buf_json_str(b, test);
+    }
+    ag_buf_puts(b, ",\"result\":\"");
+    ag_buf_puts(b, ag_kleene_name(j->rep->r->expr_val[ei]));
+    ag_buf_puts(b, "\"}");
+}
+
+static void names_from_mask(ag_buf *b, uint32_t mask, const char *(*name)(int), int n)
+{
+    ag_buf_putc(b, '[');
+    int first = 1;
+    for (int k = 0; k < n; k++)
+        if (mask & (1u << k)) {
+            if (!first)
+                ag_buf_putc(b, ',');
+            ag_buf_json_str(b, name(k));
+            first = 0;
+        }
+    ag_buf_putc(b, ']');
+}
+
+static const char *role_name(int k) { return ag_role_names[k]; }
+
+static void counts_json(ag_buf *b, const ag_counts *c)
+{
+    ag_buf_printf(b, "\"total\":%zu,\"met\":%zu,\"gap\":%zu,\"unknown\":%zu,\"not_applicable\":%zu",
+                  c->total, c->met, c->gap, c->unknown, c->not_applicable);
+}
+
+static void classification_json(ag_buf *b, const aigov_report *rep)
+{
+    const aigov_table *t = rep->t;
+    const ag_result *r = rep->r;
+    ag_buf_puts(b, "\"classification\":{\"tier\":");
+    ag_buf_json_str(b, aigov_tier_name(r->tier));
+    ag_buf_puts(b, ",\"gpai\":");
+    ag_buf_json_str(b, aigov_gpai_name(r->gpai));
+    ag_buf_puts(b, ",\"possible_tiers\":");
+    names_from_mask(b, r->possible_tiers, aigov_tier_name, AIGOV_TIER_UNDETERMINED);
+    ag_buf_puts(b, ",\"possible_gpai\":");
+    names_from_mask(b, r->possible_gpai, aigov_gpai_name, AIGOV_GPAI_UNDETERMINED);
+    ag_buf_puts(b, ",\"roles\":");
+    names_from_mask(b, r->roles, role_name, AG_N_ROLES);
+    ag_buf_puts(b, ",\"reasons\":[");
+    int first = 1;
+    for (uint32_t ri = 0; ri < t->n_rules; ri++) {
+        const ag_rule *ru = &t->rules[ri];
+        if (ru->classifies < 0 || r->rule_val[ri] == AG_F)
+            continue;
+        if (ru->kind == AG_K_PROHIBITION && !ag_in_force(r, (int32_t)ri))
+            continue;
+        if (!first)
+            ag_buf_putc(b, ',');
+        first = 0;
+        ag_buf_puts(b, "{\"rule\":");
+        ag_buf_json_str(b, ru->id);
+        ag_buf_puts(b, ",\"citation\":");
+        ag_buf_json_str(b, ru->citation);
+        ag_buf_puts(b, ",\"classifies\":");
+        ag_buf_json_str(b, ag_class_names[ru->classifies]);
+        ag_buf_puts(b, ",\"value\":\"");
+        ag_buf_puts(b, ag_kleene_name(r->rule_val[ri]));
+        ag_buf_puts(b, "\"}");
+    }
+    ag_buf_puts(b, "]}");
+}
+
+static void obligation_json(ag_buf *b, const aigov_report *rep, int32_t ri)
+{
+    const aigov_table *t = rep->t;
+    const ag_result *r = rep->r;
+    const ag_rule *ru = &t->rules[ri];
+    char d[11];
+    ag_buf_puts(b, "{\"id\":");
+    ag_buf_json_str(b, ru->id);
+    ag_buf_puts(b, ",\"framework\":");
+    ag_buf_json_str(b, t->framework_ids[ru->framework]);
+    ag_buf_puts(b, ru->kind == AG_K_PROHIBITION ? ",\"kind\":\"prohibition\"" : ",\"kind\":\"obligation\"");
+    ag_buf_puts(b, ",\"citation\":");
+    ag_buf_json_str(b, ru->citation);
+    ag_buf_puts(b, ",\"title\":");
+    ag_buf_json_str(b, ru->title);
+    ag_buf_puts(b, ",\"holder\":");
+    names_from_mask(b, ru->holders, role_name, AG_N_ROLES);
+    ag_date_format(d, r->rule_date[ri]);
+    ag_buf_puts(b, ",\"applies_from\":");
+    ag_buf_json_str(b, d);
+    ag_buf_puts(b, ag_in_force(r, ri) ? ",\"in_force\":true" : ",\"in_force\":false");
+    ag_buf_puts(b, ",\"status\":");
+    ag_buf_json_str(b, aigov_status_name(r->status[ri]));
+    ag_buf_puts(b, ",\"reasons\":[");
+    jctx j = {b, rep, 1};
+    ag_reasons(t, r, ru->when, leaf_json, &j, MAX_REASONS);
+    ag_buf_puts(b, "],\"evidence\":[");
+    for (uint32_t k = 0; k < ru->ev_n; k++) {
+        const ag_evidence *ev = &t->evidence[t->rule_evidence[ru->ev_first + k]];
+        const ag_value *v = &rep->f->vals[ev->fact];
+        if (k)
+            ag_buf_putc(b, ',');
+        ag_buf_puts(b, "{\"item\":");
+        ag_buf_json_str(b, ev->id);
+        ag_buf_puts(b, ",\"title\":");
+        ag_buf_json_str(b, ev->title);
+        ag_buf_puts(b, ",\"state\":");
+        if (v->known)
+            ag_json_fact_value(b, t, rep->f, ev->fact);
+        else
+            ag_buf_puts(b, "\"unknown\"");
+        ag_buf_puts(b, ",\"ref\":");
+        if (v->known && v->str_len)
+            ag_buf_json_str(b, ag_facts_str(rep->f, v));
+        else
+            ag_buf_puts(b, "null");
+        ag_buf_putc(b, '}');
+    }
+    ag_buf_puts(b, "]}");
+}
+
+static void questions_json(ag_buf *b, const aigov_report *rep)
+{
+    const aigov_table *t = rep->t;
+    const ag_result *r = rep->r;
+    ag_buf_puts(b, "\"questions\":[");
+    for (uint32_t q = 0; q < r->n_questions; q++) {
+        int32_t fi = r->questions[q];
+        if (q)
+            ag_buf_putc(b, ',');
+        ag_buf_puts(b, "{\"fact\":");
+        ag_buf_json_str(b, t->facts[fi].id);
+        ag_buf_puts(b, ",\"ask\":");
+        ag_buf_json_str(b, t->facts[fi].ask);
+        ag_buf_puts(b, r->f_tier[fi] ? ",\"affects_tier\":true" : ",\"affects_tier\":false");
+        ag_buf_puts(b, r->f_gpai[fi] ? ",\"affects_gpai\":true" : ",\"affects_gpai\":false");
+        ag_buf_puts(b, ",\"affects\":[");
+        int first = 1;
+        for (size_t p = 0; p < r->n_pairs; p++)
+            if (r->pairs[p].fact == fi) {
+                if (!first)
+                    ag_buf_putc(b, ',');
+                ag_buf_json_str(b, t->rules[r->pairs[p].rule].id);
+                first = 0;
+            }
+        ag_buf_puts(b, "]}");
+    }
+    ag_buf_putc(b, ']');
+}
+
+void ag_render_json(ag_buf *b, const aigov_report *rep)
+{
+    const aigov_table *t = rep->t;
+    const ag_result *r = rep->r;
+    char d[11];
+    ag_buf_puts(b, "{\"engine\":{\"version\":");
+    ag_buf_json_str(b, AIGOV_VERSION_STRING);
+    ag_buf_puts(b, ",\"rules_revision\":");
+    ag_buf_json_str(b, t->revision);
+    ag_buf_puts(b, ",\"rules_hash\":");
+    ag_buf_json_str(b, t->hash);
+    ag_date_format(d, r->as_of);
+    ag_buf_puts(b, "},\"as_of\":");
+    ag_buf_json_str(b, d);
+    ag_buf_putc(b, ',');
+    classification_json(b, rep);
+    ag_buf_puts(b, ",\"obligations\":[");
+    for (uint32_t k = 0; k < t->n_reported; k++) {
+        if (k)
+            ag_buf_putc(b, ',');
+        obligation_json(b, rep, t->reported[k]);
+    }
+    ag_buf_puts(b, "],");
+    questions_json(b, rep);
+    ag_buf_puts(b, ",\"summary\":{");
+    counts_json(b, &r->counts);
+    ag_buf_printf(b, ",\"in_force_gaps\":%zu,\"questions\":%u,\"by_framework\":{", r->in_force_gaps,
+                  r->n_questions);
+    for (uint32_t k = 0; k < t->n_frameworks; k++) {
+        if (k)
+            ag_buf_putc(b, ',');
+        ag_buf_json_str(b, t->framework_ids[k]);
+        ag_buf_puts(b, ":{");
+        counts_json(b, &r->by_framework[k]);
+        ag_buf_putc(b, '}');
+    }
+    ag_buf_puts(b, "}}}");
+}

@@ -1,0 +1,74 @@
+/* The report as GitHub-flavoured markdown, e.g. for a pull-request comment. */
+#include <string.h>
+#include "render/render.h"
+#include "util/date.h"
+
+/* Table cells: pipes and newlines would break the row. */
+static void cell(ag_buf *b, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '|')
+            ag_buf_puts(b, "\\|");
+        else if (*s == '\n' || *s == '\r')
+            ag_buf_putc(b, ' ');
+        else
+            ag_buf_putc(b, *s);
+    }
+}
+
+static const char *status_badge(int s)
+{
+    switch (s) {
+    case AIGOV_STATUS_MET: return "met";
+    case AIGOV_STATUS_GAP: return "**gap**";
+    case AIGOV_STATUS_UNKNOWN: return "unknown";
+    default: return "n/a";
+    }
+}
+
+void ag_render_markdown(ag_buf *b, const aigov_report *rep)
+{
+    const aigov_table *t = rep->t;
+    const ag_result *r = rep->r;
+    char d[11];
+    ag_date_format(d, r->as_of);
+    ag_buf_printf(b, "### AI governance report: tier `%s`, GPAI `%s`\n\n", aigov_tier_name(r->tier),
+                  aigov_gpai_name(r->gpai));
+    ag_buf_printf(b, "_libaigov %s, rules %s, as of %s. Not legal advice._\n\n", AIGOV_VERSION_STRING,
+                  t->revision, d);
+    ag_buf_puts(b, "**Roles:** ");
+    int first = 1;
+    for (int k = 0; k < AG_N_ROLES; k++)
+        if (r->roles & (1u << k)) {
+            ag_buf_printf(b, "%s%s", first ? "" : ", ", ag_role_names[k]);
+            first = 0;
+        }
+    ag_buf_puts(b, first ? "none established\n\n" : "\n\n");
+    ag_buf_printf(b, "**Summary:** %zu gap (%zu in force), %zu met, %zu unknown, %zu not applicable\n\n",
+                  r->counts.gap, r->in_force_gaps, r->counts.met, r->counts.unknown,
+                  r->counts.not_applicable);
+    ag_buf_puts(b, "| Status | In force | From | Citation | Obligation |\n|---|---|---|---|---|\n");
+    for (uint32_t k = 0; k < t->n_reported; k++) {
+        int32_t ri = t->reported[k];
+        if (r->status[ri] == AIGOV_STATUS_NOT_APPLICABLE)
+            continue;
+        const ag_rule *ru = &t->rules[ri];
+        ag_date_format(d, r->rule_date[ri]);
+        ag_buf_printf(b, "| %s | %s | %s | ", status_badge(r->status[ri]),
+                      ag_in_force(r, ri) ? "yes" : "no", d);
+        cell(b, ru->citation);
+        ag_buf_puts(b, " | ");
+        cell(b, ru->title);
+        ag_buf_printf(b, " (`%s`) |\n", ru->id);
+    }
+    if (r->n_questions) {
+        ag_buf_printf(b, "\n**Open questions (%u)**\n\n", r->n_questions);
+        for (uint32_t q = 0; q < r->n_questions; q++) {
+            int32_t fi = r->questions[q];
+            ag_buf_printf(b, "%u. %s`%s`: ", q + 1, r->f_tier[fi] ? "**[tier]** " : "",
+                          t->facts[fi].id);
+            cell(b, t->facts[fi].ask);
+            ag_buf_putc(b, '\n');
+        }
+    }
+}

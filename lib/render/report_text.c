@@ -1,0 +1,79 @@
+/* The report as plain text for people: applicable rules first, not
+ * applicable ones counted but not listed. */
+#include <string.h>
+#include "render/render.h"
+#include "util/date.h"
+
+static void roles_text(ag_buf *b, uint32_t roles)
+{
+    int first = 1;
+    for (int k = 0; k < AG_N_ROLES; k++)
+        if (roles & (1u << k)) {
+            ag_buf_printf(b, "%s%s", first ? "" : ", ", ag_role_names[k]);
+            first = 0;
+        }
+    if (first)
+        ag_buf_puts(b, "(none established)");
+}
+
+void ag_render_text(ag_buf *b, const aigov_report *rep)
+{
+    const aigov_table *t = rep->t;
+    const ag_result *r = rep->r;
+    char d[11];
+    ag_date_format(d, r->as_of);
+    ag_buf_printf(b, "libaigov %s, rules %s (%.19s...), as of %s\n\n", AIGOV_VERSION_STRING,
+                  t->revision, t->hash, d);
+    ag_buf_printf(b, "Classification\n  Tier:   %s\n", aigov_tier_name(r->tier));
+    if (r->tier == AIGOV_TIER_UNDETERMINED) {
+        ag_buf_puts(b, "          still possible:");
+        for (int k = 0; k < AIGOV_TIER_UNDETERMINED; k++)
+            if (r->possible_tiers & (1u << k))
+                ag_buf_printf(b, " %s", aigov_tier_name(k));
+        ag_buf_putc(b, '\n');
+    }
+    ag_buf_printf(b, "  GPAI:   %s\n  Roles:  ", aigov_gpai_name(r->gpai));
+    roles_text(b, r->roles);
+    ag_buf_puts(b, "\n  Why:\n");
+    for (uint32_t ri = 0; ri < t->n_rules; ri++) {
+        const ag_rule *ru = &t->rules[ri];
+        if (ru->classifies < 0 || r->rule_val[ri] == AG_F)
+            continue;
+        if (ru->kind == AG_K_PROHIBITION && !ag_in_force(r, (int32_t)ri))
+            continue;
+        ag_buf_printf(b, "    %-8s %s (%s): %s\n", ag_kleene_name(r->rule_val[ri]), ru->id,
+                      ru->citation, ru->title);
+    }
+    size_t na = r->counts.not_applicable;
+    ag_buf_printf(b, "\nObligations (%zu listed; %zu not applicable not shown)\n",
+                  r->counts.total - na, na);
+    ag_buf_printf(b, "  %-8s %-9s %-11s %-24s %s\n", "STATUS", "IN FORCE", "FROM", "CITATION",
+                  "ID / TITLE");
+    for (uint32_t k = 0; k < t->n_reported; k++) {
+        int32_t ri = t->reported[k];
+        if (r->status[ri] == AIGOV_STATUS_NOT_APPLICABLE)
+            continue;
+        const ag_rule *ru = &t->rules[ri];
+        ag_date_format(d, r->rule_date[ri]);
+        ag_buf_printf(b, "  %-8s %-9s %-11s %-24.24s %s\n  %-55s %s\n",
+                      aigov_status_name(r->status[ri]), ag_in_force(r, ri) ? "yes" : "no", d,
+                      ru->citation, ru->id, "", ru->title);
+    }
+    ag_buf_printf(b, "\nQuestions (%u)\n", r->n_questions);
+    for (uint32_t q = 0; q < r->n_questions; q++) {
+        int32_t fi = r->questions[q];
+        ag_buf_printf(b, "  %2u. %s%s%s\n      %s\n", q + 1, r->f_tier[fi] ? "[tier] " : "",
+                      r->f_gpai[fi] ? "[gpai] " : "", t->facts[fi].id, t->facts[fi].ask);
+    }
+    ag_buf_printf(b,
+                  "\nSummary: %zu rules: %zu met, %zu gap, %zu unknown, %zu not applicable; "
+                  "%zu gaps in force\n",
+                  r->counts.total, r->counts.met, r->counts.gap, r->counts.unknown, na,
+                  r->in_force_gaps);
+    for (uint32_t k = 0; k < t->n_frameworks; k++) {
+        const ag_counts *c = &r->by_framework[k];
+        ag_buf_printf(b, "  %-10s %zu met, %zu gap, %zu unknown, %zu not applicable\n",
+                      t->framework_ids[k], c->met, c->gap, c->unknown, c->not_applicable);
+    }
+    ag_buf_puts(b, "\nNot legal advice: a structured reading of the cited provisions.\n");
+}

@@ -1,0 +1,57 @@
+/* Public access to rule tables: the builtin one, run-time compiled ones,
+ * and their catalogue. */
+#include "table/table.h"
+#include <string.h>
+#include "compile/compile.h"
+#include "util/date.h"
+#include "util/error.h"
+
+int aigov_table_compile(aigov_table **out, const aigov_source *sources, size_t n,
+                        const aigov_allocator *alloc, aigov_error *err)
+{
+    return ag_compile(out, sources, n, alloc, err);
+}
+
+void aigov_table_free(aigov_table *t)
+{
+    if (!t || t->is_static)
+        return;
+    ag_mem mem = t->mem;
+    ag_arena_free(&t->arena);
+    ag_mfree(&mem, t);
+}
+
+const char *aigov_table_revision(const aigov_table *t) { return t ? t->revision : ""; }
+const char *aigov_table_hash(const aigov_table *t) { return t ? t->hash : ""; }
+size_t aigov_table_rule_count(const aigov_table *t) { return t ? t->n_rules : 0; }
+
+int aigov_table_rule(aigov_rule_info *out, const aigov_table *t, size_t index)
+{
+    if (!out || !t)
+        return AIGOV_EINVAL;
+    if (index >= t->n_rules)
+        return AIGOV_ENOTFOUND;
+    const ag_rule *r = &t->rules[index];
+    out->id = r->id;
+    out->framework = t->framework_ids[r->framework];
+    out->citation = r->citation;
+    out->title = r->title;
+    out->kind = r->kind;
+    if (r->earliest == AG_DATE_NONE)
+        out->applies_from[0] = '\0';
+    else
+        ag_date_format(out->applies_from, r->earliest);
+    return 0;
+}
+
+int aigov_table_find_rule(size_t *out_index, const aigov_table *t, const char *id)
+{
+    if (!out_index || !t || !id)
+        return AIGOV_EINVAL;
+    for (uint32_t i = 0; i < t->n_rules; i++)
+        if (strcmp(t->rules[i].id, id) == 0) {
+            *out_index = i;
+            return 0;
+        }
+    return AIGOV_ENOTFOUND;
+}

@@ -1,0 +1,154 @@
+/* The compiled rule table: flat arrays with indices instead of pointers
+ * between entries, so the build can emit it as static const C data and the
+ * run-time compiler can build the same layout on the heap. Immutable once
+ * built; every reader may share it across threads. */
+#ifndef AIGOV_TABLE_H
+#define AIGOV_TABLE_H
+#include <stddef.h>
+#include <stdint.h>
+#include "aigov.h"
+#include "util/mem.h"
+#include "util/arena.h"
+
+#define AG_MAX_VALUES 64     /* enum / set values per fact (bit masks) */
+#define AG_MAX_EXPR_DEPTH 64 /* nesting of a condition */
+
+enum ag_fact_type {
+    AG_T_BOOL = 0,
+    AG_T_ENUM,
+    AG_T_SET,
+    AG_T_NUMBER,
+    AG_T_DATE,
+    AG_T_STRING,
+    AG_T_EVIDENCE
+};
+
+/* Evidence states, in the order of the evidence "values". */
+enum ag_evidence_state { AG_EV_IMPLEMENTED = 0, AG_EV_PARTIAL, AG_EV_PLANNED, AG_EV_ABSENT };
+
+typedef struct ag_fact {
+    const char *id; /* dotted path */
+    uint8_t type;   /* ag_fact_type */
+    uint8_t n_values;
+    const char *const *values;
+    double min, max;       /* numbers */
+    uint32_t max_length;   /* strings */
+    const char *description, *ask, *source;
+    int32_t evidence;      /* evidence index for AG_T_EVIDENCE, else -1 */
+} ag_fact;
+
+/* Descriptor shape: a tree of object keys whose leaves are facts. Node 0 is
+ * the document root; children are a linked list in catalogue order. */
+typedef struct ag_node {
+    const char *key;
+    int32_t parent, first_child, next_sibling;
+    int32_t fact; /* -1 for an object node */
+} ag_node;
+
+typedef struct ag_evidence {
+    const char *id, *title, *description;
+    const char *const *iso; /* ISO/IEC 42001 clauses and controls whose artefact it is */
+    uint32_t n_iso;
+    int32_t fact;
+} ag_evidence;
+
+enum ag_op {
+    AG_OP_TRUE = 0,
+    AG_OP_FALSE,
+    AG_OP_ALL,       /* a = first kid index, b = count */
+    AG_OP_ANY,
+    AG_OP_NOT,       /* a = child */
+    AG_OP_IS,        /* bool fact a == (num != 0) */
+    AG_OP_MASK_ANY,  /* enum/evidence: value bit in mask; set: intersects mask */
+    AG_OP_MASK_ALL,  /* set contains every bit of mask */
+    AG_OP_EMPTY,     /* set is empty == (num != 0) */
+    AG_OP_CMP,       /* number/date fact a <cmp> num */
+    AG_OP_KNOWN,
+    AG_OP_UNKNOWN,
+    AG_OP_RULE,      /* a = rule index */
+    AG_OP_AS_OF      /* as_of <cmp> num (day number) */
+};
+
+enum ag_cmp { AG_CMP_EQ = 0, AG_CMP_GT, AG_CMP_GTE, AG_CMP_LT, AG_CMP_LTE };
+
+/* Source operator, kept for explanations ("has", "in" ...). */
+enum ag_src_op {
+    AG_SRC_NONE = 0, AG_SRC_IS, AG_SRC_EQ, AG_SRC_IN, AG_SRC_HAS, AG_SRC_HAS_ANY,
+    AG_SRC_HAS_ALL, AG_SRC_EMPTY, AG_SRC_CMP
+};
+
+typedef struct ag_expr {
+    uint8_t op, cmp, src_op, pad;
+    int32_t a, b;
+    uint64_t mask;
+    double num;
+} ag_expr;
+
+typedef struct ag_date_case {
+    int32_t cond; /* expression index, -1 for the unconditional last case */
+    int32_t date; /* day number */
+} ag_date_case;
+
+enum ag_kind { AG_K_DEFINITION = 0, AG_K_OBLIGATION = 1, AG_K_PROHIBITION = 2 };
+
+enum ag_class {
+    AG_C_NONE = -1,
+    AG_C_OUT_OF_SCOPE = 0,
+    AG_C_PROHIBITED,
+    AG_C_HIGH_RISK,
+    AG_C_LIMITED,
+    AG_C_GPAI,
+    AG_C_GPAI_SYSTEMIC,
+    AG_C_COUNT
+};
+
+#define AG_N_ROLES 7
+extern const char *const ag_role_names[AG_N_ROLES];
+extern const char *const ag_class_names[AG_C_COUNT];
+
+typedef struct ag_rule {
+    const char *id, *citation, *title, *description, *note;
+    uint8_t kind;         /* ag_kind */
+    int8_t classifies;    /* ag_class */
+    int8_t confers_role;  /* index in ag_role_names or -1 */
+    uint8_t framework;    /* index in frameworks */
+    uint32_t holders;     /* bit per ag_role_names */
+    int32_t when;         /* expression index */
+    uint32_t dates_first, dates_n;
+    uint32_t ev_first, ev_n; /* into rule_evidence */
+    int32_t earliest;     /* earliest applies_from day, AG_DATE_NONE for definitions */
+    uint32_t expr_first, expr_n; /* the rule's expressions; children after parents */
+} ag_rule;
+
+struct aigov_table {
+    int is_static;
+    ag_mem mem; /* heap tables only */
+    const char *revision, *hash;
+    const char *const *framework_ids, *const *framework_names;
+    uint32_t n_frameworks;
+    const ag_fact *facts;
+    uint32_t n_facts;
+    const ag_node *nodes;
+    uint32_t n_nodes;
+    const ag_evidence *evidence;
+    uint32_t n_evidence;
+    const ag_expr *exprs;
+    uint32_t n_exprs;
+    const int32_t *kids;
+    uint32_t n_kids;
+    const ag_date_case *dates;
+    uint32_t n_dates;
+    const int32_t *rule_evidence;
+    uint32_t n_rule_evidence;
+    const ag_rule *rules;
+    uint32_t n_rules;
+    const int32_t *order; /* rules in dependency order (referenced rules first) */
+    const int32_t *reported; /* obligations and prohibitions, in table order */
+    uint32_t n_reported;
+    ag_arena arena; /* run-time tables: where everything above lives */
+};
+
+/* The table the build generated from rules/ (build/gen/builtin_table.c). */
+extern const struct aigov_table ag_builtin_table;
+
+#endif

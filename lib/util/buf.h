@@ -1,0 +1,32 @@
+/* Growable text buffer; the first allocation failure sticks (oom flag) so
+ * writers can append freely and check once at the end. */
+#ifndef AIGOV_UTIL_BUF_H
+#define AIGOV_UTIL_BUF_H
+#include <stddef.h>
+#include "util/mem.h"
+
+typedef struct ag_buf {
+    const ag_mem *mem;
+    char *data; /* allocated with ag_user_alloc: can be handed to the caller */
+    size_t len, cap;
+    int oom;
+} ag_buf;
+
+void ag_buf_init(ag_buf *b, const ag_mem *mem);
+void ag_buf_free(ag_buf *b);
+void ag_buf_put(ag_buf *b, const char *s, size_t n);
+void ag_buf_puts(ag_buf *b, const char *s);
+void ag_buf_putc(ag_buf *b, char c);
+void ag_buf_printf(ag_buf *b, const char *fmt, ...)
+#ifdef __GNUC__
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* Appends s as a JSON string literal (quotes and escapes). */
+void ag_buf_json_str(ag_buf *b, const char *s);
+/* Appends a double as JSON (shortest form that round-trips). */
+void ag_buf_json_num(ag_buf *b, double v);
+/* Hands the NUL-terminated data to the caller; returns AIGOV_ENOMEM on a
+ * failed append (then frees everything). */
+int ag_buf_finish(ag_buf *b, char **out, size_t *out_len);
+#endif
