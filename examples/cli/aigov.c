@@ -204,11 +204,13 @@ int main(int argc, char **argv)
             putchar('\n');
         return ex;
     }
-    if (strcmp(cmd, "schema") == 0 && argc == 2)
-        return print_buffer(aigov_table_descriptor_schema(&out, NULL, aigov_table_builtin(), &err),
-                            out, &err, "schema");
-    if (strcmp(cmd, "explain") == 0 && argc == 3)
-        return print_buffer(aigov_table_explain(&out, NULL, aigov_table_builtin(), argv[2], &err),
-                            out, &err, "explain");
+    if (strcmp(cmd, "schema") == 0 && argc == 2) {
+        int rc = aigov_table_descriptor_schema(&out, NULL, aigov_table_builtin(), &err);
+        return print_buffer(rc, out, &err, "schema");
+    }
+    if (strcmp(cmd, "explain") == 0 && argc == 3) {
+        int rc = aigov_table_explain(&out, NULL, aigov_table_builtin(), argv[2], &err);
+        return print_buffer(rc, out, &err, "explain");
+    }
     return usage();
 }

@@ -65,6 +65,14 @@ static int fail(cc *c, int code, const char *fmt, ...)
     return code;
 }
 
+static int check_keys(cc *c, const cJSON *obj, const char *const *allowed)
+{
+    int rc = ag_json_check_keys(obj, allowed, &c->path, c->err);
+    if (rc)
+        ag_err_source(c->err, c->src, c->rule_id);
+    return rc;
+}
+
 static int oom(cc *c) { return fail(c, AIGOV_ENOMEM, "out of memory compiling the rule table"); }
 
 static void *alloc_n(cc *c, size_t count, size_t size)
@@ -166,7 +174,7 @@ static int compile_manifest(cc *c, const cJSON *m)
         rc = fail(c, AIGOV_ERULES, "manifest must be an object");
         goto out;
     }
-    if ((rc = ag_json_check_keys(m, keys, &c->path, c->err)))
+    if ((rc = check_keys(c, m, keys)))
         goto out;
     const char *rev = get_str(c, m, "revision", 1, 64, &rc);
     if (rc)
@@ -191,7 +199,7 @@ static int compile_manifest(cc *c, const cJSON *m)
             rc = fail(c, AIGOV_ERULES, "a framework must be an object {id, name}");
             goto out;
         }
-        if ((rc = ag_json_check_keys(f, fkeys, &c->path, c->err)))
+        if ((rc = check_keys(c, f, fkeys)))
             goto out;
         const char *id = get_str(c, f, "id", 1, 32, &rc);
         if (rc)
@@ -250,7 +258,7 @@ static int compile_fact(cc *c, const origin *o, ag_fact *f)
     c->rule_id = NULL;
     if (!cJSON_IsObject(j))
         return fail(c, AIGOV_ERULES, "a fact must be an object");
-    if ((rc = ag_json_check_keys(j, keys, &c->path, c->err)))
+    if ((rc = check_keys(c, j, keys)))
         return rc;
     const char *id = get_str(c, j, "id", 1, 120, &rc);
     if (rc)
@@ -346,7 +354,7 @@ static int compile_evidence(cc *c, const origin *o, ag_evidence *e, ag_fact *f)
     c->rule_id = NULL;
     if (!cJSON_IsObject(j))
         return fail(c, AIGOV_ERULES, "an evidence item must be an object");
-    if ((rc = ag_json_check_keys(j, keys, &c->path, c->err)))
+    if ((rc = check_keys(c, j, keys)))
         return rc;
     const char *id = get_str(c, j, "id", 1, 100, &rc);
     if (rc)
@@ -691,7 +699,7 @@ static int compile_dates(cc *c, const cJSON *af, ag_rule *r)
             size_t m2 = ag_path_index(&c->path, (size_t)i);
             if (!cJSON_IsObject(k))
                 return fail(c, AIGOV_ERULES, "a date case is {\"if\": condition, \"date\": date}");
-            if ((rc = ag_json_check_keys(k, keys, &c->path, c->err)))
+            if ((rc = check_keys(c, k, keys)))
                 return rc;
             ag_date_case *dc = &c->dates[c->n_dates++];
             const cJSON *cond = ag_json_get(k, "if"), *d = ag_json_get(k, "date");
@@ -733,7 +741,7 @@ static int compile_rule_head(cc *c, const origin *o, ag_rule *r)
     c->rule_id = NULL;
     if (!cJSON_IsObject(o->j))
         return fail(c, AIGOV_ERULES, "a rule must be an object");
-    if ((rc = ag_json_check_keys(o->j, keys, &c->path, c->err)))
+    if ((rc = check_keys(c, o->j, keys)))
         return rc;
     const char *id = get_str(c, o->j, "id", 1, 120, &rc);
     if (rc)
@@ -964,7 +972,7 @@ static int collect(cc *c, const cJSON *root, const char *name, const cJSON **man
             ag_err_source(c->err, name, NULL);
             return rc;
         }
-        if ((rc = ag_json_check_keys(root, keys, &c->path, c->err))) {
+        if ((rc = check_keys(c, root, keys))) {
             ag_err_source(c->err, name, NULL);
             return rc;
         }

@@ -292,6 +292,8 @@ static int read_number(ps *p, double *out, int *negative)
         return fail(p, AIGOV_ESYNTAX, "invalid number");
     if (p->s[p->i] == '0') {
         p->i++;
+        if (p->i < p->n && p->s[p->i] >= '0' && p->s[p->i] <= '9')
+            return fail(p, AIGOV_ESYNTAX, "invalid number: leading zeros are not allowed");
     } else {
         while (p->i < p->n && p->s[p->i] >= '0' && p->s[p->i] <= '9')
             p->i++;

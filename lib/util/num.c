@@ -66,6 +66,18 @@ int ag_num_parse(const char *s, size_t n, double *out)
                 e = e * 10 + (s[i] - '0');
         exp10 += (int)(eneg ? -e : e);
     }
+    /* Clinger's fast path, extended: trailing zeros go to the exponent and
+     * large exponents into the mantissa while it stays exact, so that any
+     * value written with few significant digits (1e25, 2.15e25,
+     * 10000000000000000000000000) is rounded exactly once. */
+    while (mant && mant % 10 == 0) {
+        mant /= 10;
+        exp10++;
+    }
+    while (exp10 > 22 && mant && mant <= (1ull << 53) / 10) {
+        mant *= 10;
+        exp10--;
+    }
     /* mant is exact up to 2^53; above that the conversion rounds once more. */
     double v = mant == 0 ? 0.0 : scale10((double)mant, exp10);
     if (isinf(v))

@@ -1,0 +1,189 @@
+/* The public API's contracts: versions, names, allocators, reuse without
+ * allocation, determinism, rendering. */
+#include <stdlib.h>
+#include <string.h>
+#include "unit.h"
+
+typedef struct counter {
+    size_t allocs, frees, fail_after;
+} counter;
+
+static void *c_malloc(void *ud, size_t n)
+{
+    counter *c = ud;
+    if (c->fail_after && c->allocs + 1 >= c->fail_after)
+        return NULL;
+    c->allocs++;
+    return malloc(n);
+}
+
+static void *c_realloc(void *ud, void *p, size_t n)
+{
+    counter *c = ud;
+    if (c->fail_after && c->allocs + 1 >= c->fail_after)
+        return NULL;
+    c->allocs++;
+    if (p)
+        c->frees++;
+    return realloc(p, n);
+}
+
+static void c_free(void *ud, void *p)
+{
+    counter *c = ud;
+    if (p)
+        c->frees++;
+    free(p);
+}
+
+static const char *credit =
+    "{\"organisation\":{\"name\":\"Bank\",\"established_in_eu\":true,\"public_authority\":false},"
+    "\"operator\":{\"roles\":[\"deployer\"]},\"system\":{\"is_ai_system\":true,"
+    "\"annex_iii\":{\"points\":[\"5b\"]}},\"evidence\":{\"fria\":{\"state\":\"absent\",\"ref\":\"R-1\"}}}";
+
+START_TEST(versions_and_names)
+{
+    ck_assert_str_eq(aigov_version(), AIGOV_VERSION_STRING);
+    ck_assert_uint_eq(aigov_version_number(), AIGOV_VERSION_NUMBER);
+    ck_assert_str_eq(aigov_strerror(AIGOV_EINPUT), "descriptor does not match the schema");
+    ck_assert_str_eq(aigov_strerror(-99), "unknown error code");
+    ck_assert_str_eq(aigov_tier_name(AIGOV_TIER_HIGH_RISK), "high_risk");
+    ck_assert_str_eq(aigov_tier_name(42), "?");
+    ck_assert_str_eq(aigov_gpai_name(AIGOV_GPAI_SYSTEMIC), "gpai_systemic");
+    ck_assert_str_eq(aigov_status_name(AIGOV_STATUS_NOT_APPLICABLE), "not_applicable");
+    aigov_free(NULL);
+}
+END_TEST
+
+START_TEST(a_warm_context_evaluates_without_allocating)
+{
+    counter c = {0, 0, 0};
+    aigov_allocator a = {c_malloc, c_realloc, c_free, &c};
+    aigov_ctx *ctx;
+    aigov_error err;
+    ck_assert_int_eq(aigov_ctx_new(&ctx, aigov_table_builtin(), &a, &err), 0);
+    aigov_eval_options o = AIGOV_EVAL_OPTIONS_INIT;
+    o.as_of = "2028-01-01";
+    const aigov_report *r;
+    ck_assert_int_eq(aigov_eval(&r, ctx, credit, strlen(credit), &o, &err), 0);
+    size_t warm = c.allocs;
+    for (int i = 0; i < 50; i++)
+        ck_assert_int_eq(aigov_eval(&r, ctx, credit, strlen(credit), &o, &err), 0);
+    ck_assert_uint_eq(c.allocs, warm);
+    /* rendering allocates only its output, freed by aigov_free through the same allocator */
+    char *out;
+    ck_assert_int_eq(aigov_report_render(&out, NULL, r, AIGOV_FORMAT_JSON, &err), 0);
+    ck_assert(c.allocs > warm);
+    aigov_free(out);
+    aigov_ctx_free(ctx);
+    ck_assert_uint_eq(c.allocs, c.frees);
+}
+END_TEST
+
+START_TEST(allocation_failure_is_reported_and_leaves_nothing)
+{
+    for (size_t n = 1; n < 40; n++) {
+        counter c = {0, 0, n};
+        aigov_allocator a = {c_malloc, c_realloc, c_free, &c};
+        aigov_ctx *ctx = NULL;
+        aigov_error err;
+        int rc = aigov_ctx_new(&ctx, aigov_table_builtin(), &a, &err);
+        if (rc == 0) {
+            aigov_eval_options o = AIGOV_EVAL_OPTIONS_INIT;
+            o.as_of = "2028-01-01";
+            const aigov_report *r;
+            rc = aigov_eval(&r, ctx, credit, strlen(credit), &o, &err);
+            ck_assert(rc == 0 || rc == AIGOV_ENOMEM);
+            if (rc == 0) {
+                char *out = NULL;
+                rc = aigov_report_render(&out, NULL, r, AIGOV_FORMAT_TEXT, &err);
+                ck_assert(rc == 0 || rc == AIGOV_ENOMEM);
+                aigov_free(out);
+            }
+            aigov_ctx_free(ctx);
+        } else {
+            ck_assert_int_eq(rc, AIGOV_ENOMEM);
+            ck_assert_int_eq(err.code, AIGOV_ENOMEM);
+            ck_assert_ptr_null(ctx);
+        }
+        ck_assert_uint_eq(c.allocs, c.frees);
+    }
+}
+END_TEST
+
+START_TEST(rendering_is_deterministic_and_complete)
+{
+    aigov_ctx *ctx;
+    aigov_error err;
+    ck_assert_int_eq(aigov_ctx_new(&ctx, aigov_table_builtin(), NULL, &err), 0);
+    aigov_eval_options o = AIGOV_EVAL_OPTIONS_INIT;
+    o.as_of = "2028-01-01";
+    char *a = NULL, *b = NULL, *md = NULL, *txt = NULL;
+    size_t alen, blen;
+    ck_assert_int_eq(aigov_eval_render(&a, &alen, ctx, credit, strlen(credit), &o, AIGOV_FORMAT_JSON, &err), 0);
+    const char *other = "{\"system\":{\"is_ai_system\":false}}";
+    ck_assert_int_eq(aigov_eval_render(&b, &blen, ctx, other, strlen(other), &o, AIGOV_FORMAT_JSON, &err), 0);
+    aigov_free(b);
+    ck_assert_int_eq(aigov_eval_render(&b, &blen, ctx, credit, strlen(credit), &o, AIGOV_FORMAT_JSON, &err), 0);
+    ck_assert_uint_eq(alen, blen);
+    ck_assert_int_eq(memcmp(a, b, alen), 0);
+    ck_assert_uint_eq(strlen(a), alen);
+    const char *keys[] = {"{\"engine\":{\"version\":\"" AIGOV_VERSION_STRING "\",\"rules_revision\":",
+                          "\"as_of\":\"2028-01-01\"", "\"classification\":{\"tier\":\"undetermined\"",
+                          "\"obligations\":[", "\"questions\":[", "\"summary\":{", "\"ref\":\"R-1\""};
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+        ck_assert_msg(strstr(a, keys[i]) != NULL, "missing %s", keys[i]);
+    ck_assert_int_eq(aigov_eval_render(&md, NULL, ctx, credit, strlen(credit), &o, AIGOV_FORMAT_MARKDOWN, &err), 0);
+    ck_assert_ptr_nonnull(strstr(md, "| Status |"));
+    ck_assert_int_eq(aigov_eval_render(&txt, NULL, ctx, credit, strlen(credit), &o, AIGOV_FORMAT_TEXT, &err), 0);
+    ck_assert_ptr_nonnull(strstr(txt, "Tier:   undetermined"));
+    char *bad = NULL;
+    const aigov_report *r;
+    ck_assert_int_eq(aigov_eval(&r, ctx, credit, strlen(credit), &o, &err), 0);
+    ck_assert_int_eq(aigov_report_render(&bad, NULL, r, 99, &err), AIGOV_EINVAL);
+    ck_assert_ptr_null(bad);
+    aigov_free(a);
+    aigov_free(b);
+    aigov_free(md);
+    aigov_free(txt);
+    aigov_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(catalogue_explain_and_schema)
+{
+    const aigov_table *t = aigov_table_builtin();
+    aigov_error err;
+    char *out;
+    for (int f = 0; f < 3; f++) {
+        ck_assert_int_eq(aigov_table_render_rules(&out, NULL, t, f, &err), 0);
+        ck_assert_ptr_nonnull(strstr(out, "eu.art27.1.fria"));
+        aigov_free(out);
+    }
+    ck_assert_int_eq(aigov_table_explain(&out, NULL, t, "eu.art27.1.fria", &err), 0);
+    ck_assert_ptr_nonnull(strstr(out, "Art. 27(1)"));
+    aigov_free(out);
+    ck_assert_int_eq(aigov_table_explain(&out, NULL, t, "eu.no.such", &err), AIGOV_ENOTFOUND);
+    ck_assert_int_eq(aigov_table_descriptor_schema(&out, NULL, t, &err), 0);
+    ck_assert_ptr_nonnull(strstr(out, "\"additionalProperties\": false"));
+    aigov_free(out);
+    ck_assert_int_eq(aigov_ctx_new(NULL, t, NULL, &err), AIGOV_EINVAL);
+    aigov_ctx *ctx;
+    ck_assert_int_eq(aigov_ctx_new(&ctx, NULL, NULL, &err), AIGOV_EINVAL);
+    aigov_ctx_free(NULL);
+}
+END_TEST
+
+Suite *api_suite(void)
+{
+    Suite *s = suite_create("api");
+    TCase *tc = tcase_create("api");
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, versions_and_names);
+    tcase_add_test(tc, a_warm_context_evaluates_without_allocating);
+    tcase_add_test(tc, allocation_failure_is_reported_and_leaves_nothing);
+    tcase_add_test(tc, rendering_is_deterministic_and_complete);
+    tcase_add_test(tc, catalogue_explain_and_schema);
+    suite_add_tcase(s, tc);
+    return s;
+}

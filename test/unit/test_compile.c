@@ -1,0 +1,134 @@
+/* The rule compiler: what a reviewer would reject, rejected with the file,
+ * rule id and JSON path. */
+#include <string.h>
+#include "unit.h"
+
+#define FACTS                                                                                      \
+    "\"facts\":[{\"id\":\"s.flag\",\"type\":\"bool\",\"description\":\"d\",\"ask\":\"a?\"},"      \
+    "{\"id\":\"s.kind\",\"type\":\"enum\",\"values\":[\"x\",\"y\"],\"description\":\"d\",\"ask\":\"a?\"},"  \
+    "{\"id\":\"s.n\",\"type\":\"number\",\"min\":0,\"max\":100,\"description\":\"d\",\"ask\":\"a?\"}]," \
+    "\"evidence\":[{\"id\":\"doc\",\"title\":\"Doc\",\"description\":\"d\"}]"
+
+#define RULE(id, extra)                                                                            \
+    "{\"id\":\"" id "\",\"kind\":\"definition\",\"framework\":\"eu_ai_act\",\"citation\":\"Art. "  \
+    "1\",\"title\":\"t\"" extra "}"
+
+typedef struct bad {
+    const char *body;
+    const char *rule_id;
+    const char *path;
+    const char *in_message;
+} bad;
+
+static const bad cases[] = {
+    {"{\"format\":\"aigov-rules/1\"," FACTS ",\"rules\":[" RULE("a.b", ",\"when\":{\"fact\":\"s.nope\",\"is\":true}") "]}",
+     "a.b", "$.rules[0].when", "unknown fact"},
+    {"{\"format\":\"aigov-rules/1\"," FACTS ",\"rules\":[" RULE("a.b", ",\"when\":{\"fact\":\"s.kind\",\"is\":true}") "]}",
+     "a.b", "$.rules[0].when.is", "bool"},
+    {"{\"format\":\"aigov-rules/1\"," FACTS ",\"rules\":[" RULE("a.b", ",\"when\":{\"fact\":\"s.kind\",\"eq\":\"z\"}") "]}",
+     "a.b", "$.rules[0].when.eq", "not a value"},
+    {"{\"format\":\"aigov-rules/1\"," FACTS ",\"rules\":[" RULE("a.b", ",\"when\":{\"fact\":\"s.n\",\"gt\":\"1\"}") "]}",
+     "a.b", "$.rules[0].when.gt", "number"},
+    {"{\"format\":\"aigov-rules/1\"," FACTS ",\"rules\":[" RULE("a.b", ",\"when\":true") "," RULE("a.b", ",\"when\":true") "]}",
+     "", "$.rules[1]", "duplicate rule id"},
+    {"{\"format\":\"aigov-rules/1\"," FACTS ",\"rules\":[" RULE("a.b", ",\"when\":{\"rule\":\"a.c\"}") "]}",
+     "a.b", "$.rules[0].when.rule", "unknown rule"},
+    {"{\"format\":\"aigov-rules/1\"," FACTS ",\"rules\":[" RULE("a.b", ",\"when\":{\"rule\":\"a.c\"}") "," RULE("a.c", ",\"when\":{\"not\":{\"rule\":\"a.b\"}}") "]}",
+     "a.b", "$", "depends on itself"},
+    {"{\"format\":\"aigov-rules/1\"," FACTS ",\"rules\":[{\"id\":\"a.b\",\"kind\":\"obligation\",\"framework\":\"eu_ai_act\",\"citation\":\"c\",\"title\":\"t\",\"holder\":[\"provider\"],\"applies_from\":\"2026-02-30\",\"when\":true,\"evidence\":[\"doc\"]}]}",
+     "a.b", "$.rules[0].applies_from", "date"},
+    {"{\"format\":\"aigov-rules/1\"," FACTS ",\"rules\":[{\"id\":\"a.b\",\"kind\":\"obligation\",\"framework\":\"eu_ai_act\",\"citation\":\"c\",\"title\":\"t\",\"holder\":[\"provider\"],\"applies_from\":\"2026-02-03\",\"when\":true}]}",
+     "a.b", "$.rules[0].evidence", "evidence"},
+    {"{\"format\":\"aigov-rules/1\"," FACTS ",\"rules\":[{\"id\":\"a.b\",\"kind\":\"obligation\",\"framework\":\"eu_ai_act\",\"citation\":\"c\",\"title\":\"t\",\"holder\":[\"provider\"],\"applies_from\":\"2026-02-03\",\"when\":true,\"evidence\":[\"nodoc\"]}]}",
+     "a.b", "$.rules[0].evidence[0]", "unknown evidence"},
+    {"{\"format\":\"aigov-rules/1\"," FACTS ",\"rules\":[{\"id\":\"a.b\",\"kind\":\"obligation\",\"framework\":\"us_law\",\"citation\":\"c\",\"title\":\"t\",\"holder\":[\"provider\"],\"applies_from\":\"2026-02-03\",\"when\":true,\"evidence\":[\"doc\"]}]}",
+     "a.b", "$.rules[0]", "not in the manifest"},
+    {"{\"format\":\"aigov-rules/1\"," FACTS ",\"rules\":[" RULE("a.b", ",\"when\":{\"all\":[]}") "]}",
+     "a.b", "$.rules[0].when.all", "non-empty"},
+    {"{\"format\":\"aigov-rules/1\"," FACTS ",\"rules\":[" RULE("a.b", ",\"when\":true,\"colour\":1") "]}",
+     "", "$.rules[0].colour", "unknown key"},
+    {"{\"format\":\"aigov-rules/1\"," FACTS ",\"rules\":[" RULE("A.B", ",\"when\":true") "]}",
+     "", "$.rules[0]", "must match"},
+    {"{\"format\":\"aigov-rules/1\",\"facts\":[{\"id\":\"s.a\",\"type\":\"bool\",\"description\":\"d\",\"ask\":\"a\"},{\"id\":\"s.a.b\",\"type\":\"bool\",\"description\":\"d\",\"ask\":\"a\"}]}",
+     "s.a.b", "$", "collides"},
+    {"{\"format\":\"aigov-rules/1\",\"facts\":[{\"id\":\"s.a\",\"type\":\"bool\",\"description\":\"d\"}]}",
+     "s.a", "$.facts[0]", "ask"},
+    {"{\"format\":\"aigov-rules/1\",\"rules\":[],\"rules\":[]}", "", "$.rules", "duplicate key"},
+    {"{\"format\":\"aigov-rules/2\"}", "", "$.format", "aigov-rules/1"},
+};
+
+START_TEST(invalid_rule_sources_are_rejected_with_location)
+{
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        aigov_error err;
+        int rc;
+        aigov_table *t = unit_compile(cases[i].body, &err, &rc);
+        ck_assert_msg(rc == AIGOV_ERULES, "case %zu: rc %d (%s)", i, rc, err.message);
+        ck_assert_ptr_null(t);
+        ck_assert_msg(strcmp(err.rule_id, cases[i].rule_id) == 0, "case %zu: rule_id '%s' want '%s'",
+                      i, err.rule_id, cases[i].rule_id);
+        ck_assert_msg(strcmp(err.path, cases[i].path) == 0, "case %zu: path '%s' want '%s' (%s)", i,
+                      err.path, cases[i].path, err.message);
+        ck_assert_msg(strstr(err.message, cases[i].in_message) != NULL, "case %zu: message '%s'", i,
+                      err.message);
+        ck_assert(strlen(err.source) > 0);
+    }
+}
+END_TEST
+
+START_TEST(syntax_errors_and_missing_manifest)
+{
+    aigov_error err;
+    aigov_table *t = NULL;
+    const char *broken = "{\"format\":\"aigov-rules/1\",\n\"facts\":[}";
+    aigov_source s1 = {"broken.json", broken, strlen(broken)};
+    ck_assert_int_eq(aigov_table_compile(&t, &s1, 1, NULL, &err), AIGOV_ESYNTAX);
+    ck_assert_str_eq(err.source, "broken.json");
+    ck_assert_ptr_nonnull(strstr(err.message, "line 2"));
+    const char *nomani = "{\"format\":\"aigov-rules/1\"}";
+    aigov_source s2 = {"x.json", nomani, strlen(nomani)};
+    ck_assert_int_eq(aigov_table_compile(&t, &s2, 1, NULL, &err), AIGOV_ERULES);
+    ck_assert_ptr_nonnull(strstr(err.message, "manifest"));
+    ck_assert_int_eq(aigov_table_compile(NULL, &s2, 1, NULL, &err), AIGOV_EINVAL);
+    aigov_allocator half = {NULL, NULL, NULL, NULL};
+    ck_assert_int_eq(aigov_table_compile(&t, &s2, 1, &half, &err), AIGOV_EINVAL);
+}
+END_TEST
+
+START_TEST(a_valid_set_compiles_with_revision_and_hash)
+{
+    aigov_error err;
+    int rc;
+    aigov_table *t = unit_compile(
+        "{\"format\":\"aigov-rules/1\"," FACTS ",\"rules\":[" RULE("a.b", ",\"when\":{\"fact\":\"s.flag\",\"is\":true}") "]}",
+        &err, &rc);
+    ck_assert_msg(rc == 0, "%s at %s", err.message, err.path);
+    ck_assert_str_eq(aigov_table_revision(t), "t1");
+    ck_assert_int_eq((int)strlen(aigov_table_hash(t)), 7 + 64);
+    ck_assert_int_eq(aigov_table_rule_count(t), 1);
+    aigov_rule_info info;
+    ck_assert_int_eq(aigov_table_rule(&info, t, 0), 0);
+    ck_assert_str_eq(info.id, "a.b");
+    ck_assert_str_eq(info.applies_from, "");
+    ck_assert_int_eq(aigov_table_rule(&info, t, 1), AIGOV_ENOTFOUND);
+    size_t idx;
+    ck_assert_int_eq(aigov_table_find_rule(&idx, t, "a.b"), 0);
+    ck_assert_int_eq(aigov_table_find_rule(&idx, t, "a.c"), AIGOV_ENOTFOUND);
+    aigov_table_free(t);
+    /* the builtin table compiled from rules/ is the same kind of thing */
+    const aigov_table *b = aigov_table_builtin();
+    ck_assert(aigov_table_rule_count(b) > 100);
+    aigov_table_free((aigov_table *)b); /* ignored */
+}
+END_TEST
+
+Suite *compile_suite(void)
+{
+    Suite *s = suite_create("compile");
+    TCase *tc = tcase_create("compile");
+    tcase_add_test(tc, invalid_rule_sources_are_rejected_with_location);
+    tcase_add_test(tc, syntax_errors_and_missing_manifest);
+    tcase_add_test(tc, a_valid_set_compiles_with_revision_and_hash);
+    suite_add_tcase(s, tc);
+    return s;
+}

@@ -1,0 +1,20 @@
+/* Shared helpers of the Check unit tests. */
+#ifndef AIGOV_UNIT_H
+#define AIGOV_UNIT_H
+#include <check.h>
+#include "aigov.h"
+
+Suite *util_suite(void);
+Suite *descriptor_suite(void);
+Suite *compile_suite(void);
+Suite *eval_suite(void);
+Suite *api_suite(void);
+
+/* A small rule set: the manifest plus one source of facts/evidence/rules. */
+aigov_table *unit_compile(const char *body, aigov_error *err, int *rc);
+/* Evaluates json against t at as_of; returns the report (owned by *ctx). */
+const aigov_report *unit_eval(aigov_ctx **ctx, const aigov_table *t, const char *json,
+                              const char *as_of, aigov_error *err, int *rc);
+/* Status of reported rule id, or -1. */
+int unit_status(const aigov_report *r, const char *id);
+#endif
