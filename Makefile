@@ -36,7 +36,7 @@ SAN_CFLAGS   := $(CFLAGS_COMMON) -O1 -g $(SAN_FLAGS) -DAIGOV_BUILDING
 
 LIB_SRC      := $(sort $(filter-out lib/compile/rulec_main.c,$(wildcard lib/*/*.c)))
 RULEC_SRC    := $(filter-out lib/table/builtin.c,$(LIB_SRC)) lib/compile/rulec_main.c
-RULE_SRC     := $(sort $(shell find rules -name '*.json' ! -name '*.schema.json'))
+RULE_SRC     := $(shell find rules -name '*.json' ! -name '*.schema.json' | LC_ALL=C sort -V)
 GEN_TABLE    := $(BUILD)/gen/builtin_table.c
 
 LIB_OBJ      := $(patsubst lib/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/gen/builtin_table.o
@@ -179,7 +179,7 @@ test-cli: $(BUILD)/san/aigov
 	        $(BUILD)/san/aigov eval "$$f" --as-of $(AS_OF) --format $$fmt --fail-on none > /dev/null; \
 	    done; \
 	done; \
-	cat examples/descriptors/*.json | tr -d '\n' | sed 's/}{/}\n{/g' > $(BUILD)/examples.ndjson; \
+	for f in examples/descriptors/*.json; do tr -d '\n' < $$f; echo; done > $(BUILD)/examples.ndjson; \
 	echo '{"bogus":1}' >> $(BUILD)/examples.ndjson; \
 	$(BUILD)/san/aigov eval --ndjson $(BUILD)/examples.ndjson --as-of $(AS_OF) --jobs 2 > $(BUILD)/examples.out; \
 	test "$$(wc -l < $(BUILD)/examples.out)" -eq "$$(wc -l < $(BUILD)/examples.ndjson)"; \
@@ -217,7 +217,7 @@ BENCH_N      ?= 10000
 BENCH_CORPUS := $(BUILD)/bench/corpus
 $(BUILD)/bench/aigov-bench: test/bench/bench.c $(LIB_A)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_COMMON) -O2 -g -o $@ $< $(LIB_A) $(CJSON_LIBS) -lpthread
+	$(CC) $(CFLAGS_COMMON) -std=gnu11 -Wno-missing-prototypes -O2 -g -o $@ $< $(LIB_A) $(CJSON_LIBS) -lpthread
 
 $(BUILD)/bench/corpus.ndjson: test/bench/gen_corpus.py $(GEN_TABLE)
 	@mkdir -p $(@D)

@@ -430,8 +430,9 @@ func cbytes(b []byte) (*C.char, C.size_t) {
 	return (*C.char)(unsafe.Pointer(&b[0])), C.size_t(len(b))
 }
 
-// render evaluates and renders in f0 and, when f1 >= 0, in f1.
-func (t *Table) render(desc any, opts *Options, f0, f1 Format) (out0, out1 []byte, err error) {
+// render evaluates and renders in f0, appended to dst0, and, when f1 >= 0,
+// in f1.
+func (t *Table) render(dst0 []byte, desc any, opts *Options, f0, f1 Format) (out0, out1 []byte, err error) {
 	data, err := descriptorBytes(desc)
 	if err != nil {
 		return nil, nil, err
@@ -454,12 +455,23 @@ func (t *Table) render(desc any, opts *Options, f0, f1 Format) (out0, out1 []byt
 	if rc != C.AIGOV_OK {
 		return nil, nil, errorFrom(int(rc), &s.err)
 	}
-	out0 = C.GoBytes(unsafe.Pointer(s.out[0]), C.int(s.out_len[0]))
+	out0 = appendC(dst0, s.out[0], s.out_len[0])
 	if f1 >= 0 {
-		out1 = C.GoBytes(unsafe.Pointer(s.out[1]), C.int(s.out_len[1]))
+		out1 = appendC(nil, s.out[1], s.out_len[1])
 	}
 	C.aigovgo_slot_clear(s)
 	return out0, out1, nil
+}
+
+// appendC appends n bytes of C memory at p to dst.
+func appendC(dst []byte, p *C.char, n C.size_t) []byte {
+	if n == 0 {
+		if dst == nil {
+			return []byte{}
+		}
+		return dst
+	}
+	return append(dst, unsafe.Slice((*byte)(unsafe.Pointer(p)), int(n))...)
 }
 
 // Evaluate evaluates one descriptor and returns its decoded report.
@@ -477,7 +489,7 @@ func (t *Table) Evaluate(descriptor any, opts Options) (*Report, error) {
 	if opts.Format != FormatJSON {
 		f1 = opts.Format
 	}
-	raw, other, err := t.render(descriptor, &opts, FormatJSON, f1)
+	raw, other, err := t.render(nil, descriptor, &opts, FormatJSON, f1)
 	if err != nil {
 		return nil, err
 	}
@@ -493,9 +505,22 @@ func (t *Table) Evaluate(descriptor any, opts Options) (*Report, error) {
 // Render evaluates one descriptor (as for Evaluate) and returns the report
 // rendered in opts.Format without decoding it: the fast path for hosts that
 // pass the report on. JSON output is byte-identical to the CLI's.
+//
+// Each call allocates the report's bytes; AppendRender reuses a buffer.
 func (t *Table) Render(descriptor any, opts Options) ([]byte, error) {
-	out, _, err := t.render(descriptor, &opts, opts.Format, -1)
+	out, _, err := t.render(nil, descriptor, &opts, opts.Format, -1)
 	return out, err
+}
+
+// AppendRender is Render appending the report to dst and returning the
+// extended buffer: with a reused buffer (dst[:0]) it allocates nothing in
+// steady state. On error dst is returned unchanged.
+func (t *Table) AppendRender(dst []byte, descriptor any, opts Options) ([]byte, error) {
+	out, _, err := t.render(dst, descriptor, &opts, opts.Format, -1)
+	if err != nil {
+		return dst, err
+	}
+	return out, nil
 }
 
 // EvaluateSummary evaluates one descriptor and reads the tier, the GPAI

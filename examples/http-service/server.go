@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"libaigov.example/aigov"
@@ -303,14 +304,26 @@ func (s *Server) evaluate(w http.ResponseWriter, r *http.Request) {
 		}
 		return
 	}
-	out, err := s.table.Render(body, aigov.Options{AsOfDate: asOf, Format: format, MaxInput: int(s.cfg.MaxBody)})
+	buf := bufPool.Get().(*[]byte)
+	defer putBuf(buf)
+	out, err := s.table.AppendRender((*buf)[:0], body, aigov.Options{AsOfDate: asOf, Format: format, MaxInput: int(s.cfg.MaxBody)})
 	if err != nil {
 		writeLibraryError(w, err)
 		return
 	}
+	*buf = out
 	w.Header().Set("Aigov-As-Of", asOf)
 	w.Header().Set("Cache-Control", "no-store")
 	writeBody(w, mediaType, out)
+}
+
+// bufPool recycles report buffers (reports run to ~100 KB).
+var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 128<<10); return &b }}
+
+func putBuf(b *[]byte) {
+	if cap(*b) <= 4<<20 {
+		bufPool.Put(b)
+	}
 }
 
 // rules: GET /v1/rules, the rule catalogue (JSON, markdown or text).

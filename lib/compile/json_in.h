@@ -1,6 +1,6 @@
 /* Reading rule sources with cJSON: strict, case-sensitive, duplicate keys
- * rejected, every error with the JSON path. Never uses cJSON_GetErrorPtr
- * (global state) or the case-insensitive getters. */
+ * rejected, every error with the JSON path. Never uses cJSON's global error
+ * pointer (not thread-safe) or its case-insensitive getters. */
 #ifndef AIGOV_COMPILE_JSON_IN_H
 #define AIGOV_COMPILE_JSON_IN_H
 #include <cjson/cJSON.h>

@@ -8,36 +8,37 @@ int ag_result_init(ag_result *r, const aigov_table *t, const ag_mem *mem)
 {
     memset(r, 0, sizeof *r);
     size_t nr = t->n_rules + 1, nf = t->n_facts + 1;
+    r->words = (t->n_facts + 63) / 64 + 1;
     r->expr_val = ag_calloc(mem, t->n_exprs + 1, 1);
     r->rule_val = ag_calloc(mem, nr, 1);
     r->rule_date = ag_calloc(mem, nr, sizeof *r->rule_date);
     r->date_uncertain = ag_calloc(mem, nr, 1);
     r->status = ag_calloc(mem, nr, 1);
-    r->visit_rule = ag_calloc(mem, nr, sizeof *r->visit_rule);
-    r->visit_fact = ag_calloc(mem, nf, sizeof *r->visit_fact);
-    r->touched = ag_calloc(mem, nf, sizeof *r->touched);
+    r->rule_bits = ag_calloc(mem, nr * r->words, sizeof(uint64_t));
+    r->ask_bits = ag_calloc(mem, nr * r->words, sizeof(uint64_t));
+    r->tier_bits = ag_calloc(mem, 3 * r->words, sizeof(uint64_t));
     r->f_tier = ag_calloc(mem, nf, 1);
     r->f_gpai = ag_calloc(mem, nf, 1);
     r->f_count = ag_calloc(mem, nf, sizeof *r->f_count);
     r->questions = ag_calloc(mem, nf, sizeof *r->questions);
     r->sort_keys = ag_calloc(mem, nf, sizeof *r->sort_keys);
     r->by_framework = ag_calloc(mem, t->n_frameworks + 1, sizeof *r->by_framework);
-    r->cap_pairs = (size_t)t->n_reported * 4 + 64;
-    r->pairs = ag_calloc(mem, r->cap_pairs, sizeof *r->pairs);
     if (!r->expr_val || !r->rule_val || !r->rule_date || !r->date_uncertain || !r->status ||
-        !r->visit_rule || !r->visit_fact || !r->touched || !r->f_tier || !r->f_gpai ||
-        !r->f_count || !r->questions || !r->sort_keys || !r->by_framework || !r->pairs) {
+        !r->rule_bits || !r->ask_bits || !r->tier_bits || !r->f_tier || !r->f_gpai ||
+        !r->f_count || !r->questions || !r->sort_keys || !r->by_framework) {
         ag_result_free(r, mem);
         return AIGOV_ENOMEM;
     }
+    r->gpai_bits = r->tier_bits + r->words;
+    r->all_bits = r->gpai_bits + r->words;
     return 0;
 }
 
 void ag_result_free(ag_result *r, const ag_mem *mem)
 {
-    void *ptrs[] = {r->expr_val,   r->rule_val, r->rule_date, r->date_uncertain, r->status,
-                    r->visit_rule, r->visit_fact, r->touched, r->f_tier,       r->f_gpai,
-                    r->f_count,    r->questions, r->sort_keys, r->by_framework,  r->pairs};
+    void *ptrs[] = {r->expr_val, r->rule_val, r->rule_date, r->date_uncertain, r->status,
+                    r->rule_bits, r->ask_bits, r->tier_bits, r->f_tier,  r->f_gpai,
+                    r->f_count,  r->questions, r->sort_keys, r->by_framework};
     for (size_t i = 0; i < sizeof ptrs / sizeof *ptrs; i++)
         ag_mfree(mem, ptrs[i]);
     memset(r, 0, sizeof *r);
@@ -153,133 +154,117 @@ static void classify(ag_result *r, const aigov_table *t)
                     AIGOV_GPAI_UNDETERMINED, &r->possible_gpai);
 }
 
-/* ---- questions ------------------------------------------------------------ */
+/* ---- questions --------------------------------------------------------------
+ * The unknown facts an unknown condition depends on: the leaves of its
+ * unknown parts, and through an unknown rule reference that rule's own set.
+ * Rules are visited in dependency order, so a referenced rule's set is ready
+ * (one pass, bit sets of the fact catalogue). */
 
-typedef struct qwalk {
-    ag_result *r;
-    const aigov_table *t;
-    const ag_mem *mem;
-    int32_t root; /* reported rule, or -1 for the classification */
-    uint8_t tier, gpai;
-    int oom;
-} qwalk;
+static void set_bit(uint64_t *bits, int32_t fi) { bits[(uint32_t)fi / 64] |= 1ull << ((uint32_t)fi % 64); }
 
-static void touch_fact(qwalk *w, int32_t fi)
+static void unknown_facts(const ag_result *r, const aigov_table *t, int32_t ei, uint64_t *bits)
 {
-    ag_result *r = w->r;
-    if (r->visit_fact[fi] == r->visit_epoch)
-        return;
-    r->visit_fact[fi] = r->visit_epoch;
-    if (r->touched[fi] != r->eval_epoch) {
-        r->touched[fi] = r->eval_epoch;
-        r->f_tier[fi] = r->f_gpai[fi] = 0;
-        r->f_count[fi] = 0;
-        r->questions[r->n_questions++] = fi;
-    }
-    r->f_tier[fi] |= w->tier;
-    r->f_gpai[fi] |= w->gpai;
-    if (w->root >= 0) {
-        r->f_count[fi]++;
-        if (r->n_pairs == r->cap_pairs) {
-            size_t cap = r->cap_pairs * 2;
-            ag_pair *np = ag_realloc(w->mem, r->pairs, cap * sizeof *np);
-            if (!np) {
-                w->oom = 1;
-                return;
-            }
-            r->pairs = np;
-            r->cap_pairs = cap;
-        }
-        r->pairs[r->n_pairs++] = (ag_pair){fi, w->root};
-    }
-}
-
-static void walk(qwalk *w, int32_t ei)
-{
-    ag_result *r = w->r;
-    const ag_expr *e = &w->t->exprs[ei];
+    const ag_expr *e = &t->exprs[ei];
     if (r->expr_val[ei] != AG_U)
         return;
     switch (e->op) {
     case AG_OP_ALL:
     case AG_OP_ANY:
         for (int32_t k = 0; k < e->b; k++)
-            walk(w, w->t->kids[e->a + k]);
+            unknown_facts(r, t, t->kids[e->a + k], bits);
         return;
-    case AG_OP_NOT: walk(w, e->a); return;
-    case AG_OP_RULE:
-        if (r->visit_rule[e->a] != r->visit_epoch) {
-            r->visit_rule[e->a] = r->visit_epoch;
-            walk(w, w->t->rules[e->a].when);
-        }
+    case AG_OP_NOT: unknown_facts(r, t, e->a, bits); return;
+    case AG_OP_RULE: {
+        const uint64_t *src = r->rule_bits + (size_t)e->a * r->words;
+        for (uint32_t w = 0; w < r->words; w++)
+            bits[w] |= src[w];
         return;
+    }
     case AG_OP_IS:
     case AG_OP_MASK_ANY:
     case AG_OP_MASK_ALL:
     case AG_OP_EMPTY:
-    case AG_OP_CMP: touch_fact(w, e->a); return;
+    case AG_OP_CMP: set_bit(bits, e->a); return;
     default: return;
     }
 }
 
-static void next_root(qwalk *w, int32_t root, uint8_t tier, uint8_t gpai)
+static void questions(ag_result *r, const aigov_table *t, const ag_facts *f)
 {
-    w->root = root;
-    w->tier = tier;
-    w->gpai = gpai;
-    if (++w->r->visit_epoch == 0) {
-        memset(w->r->visit_rule, 0, (w->t->n_rules + 1) * sizeof(uint32_t));
-        memset(w->r->visit_fact, 0, (w->t->n_facts + 1) * sizeof(uint32_t));
-        w->r->visit_epoch = 1;
-    }
-}
-
-static int questions(ag_result *r, const aigov_table *t, const ag_facts *f, const ag_mem *mem)
-{
-    qwalk w = {r, t, mem, -1, 0, 0, 0};
-    r->n_questions = 0;
-    r->n_pairs = 0;
-    if (++r->eval_epoch == 0) {
-        memset(r->touched, 0, (t->n_facts + 1) * sizeof(uint32_t));
-        r->eval_epoch = 1;
+    uint32_t W = r->words;
+    memset(r->tier_bits, 0, 3 * W * sizeof(uint64_t));
+    for (uint32_t k = 0; k < t->n_rules; k++) {
+        int32_t ri = t->order[k];
+        if (r->rule_val[ri] != AG_U)
+            continue;
+        uint64_t *bits = r->rule_bits + (size_t)ri * W;
+        memset(bits, 0, W * sizeof(uint64_t));
+        unknown_facts(r, t, t->rules[ri].when, bits);
     }
     int tier_open = r->tier == AIGOV_TIER_UNDETERMINED;
     int gpai_open = r->gpai == AIGOV_GPAI_UNDETERMINED;
-    if (tier_open || gpai_open) {
-        for (uint32_t ri = 0; ri < t->n_rules; ri++) {
-            const ag_rule *ru = &t->rules[ri];
-            if (ru->classifies < 0 || r->rule_val[ri] != AG_U)
-                continue;
-            if (ru->kind == AG_K_PROHIBITION && r->as_of < r->rule_date[ri])
-                continue;
-            int is_gpai = ru->classifies == AG_C_GPAI || ru->classifies == AG_C_GPAI_SYSTEMIC;
-            if (is_gpai ? !gpai_open : !tier_open)
-                continue;
-            next_root(&w, -1, (uint8_t)!is_gpai, (uint8_t)is_gpai);
-            walk(&w, ru->when);
-        }
+    for (uint32_t ri = 0; ri < t->n_rules && (tier_open || gpai_open); ri++) {
+        const ag_rule *ru = &t->rules[ri];
+        if (ru->classifies < 0 || r->rule_val[ri] != AG_U)
+            continue;
+        if (ru->kind == AG_K_PROHIBITION && r->as_of < r->rule_date[ri])
+            continue;
+        int is_gpai = ru->classifies == AG_C_GPAI || ru->classifies == AG_C_GPAI_SYSTEMIC;
+        if (is_gpai ? !gpai_open : !tier_open)
+            continue;
+        uint64_t *dst = is_gpai ? r->gpai_bits : r->tier_bits;
+        const uint64_t *src = r->rule_bits + (size_t)ri * W;
+        for (uint32_t w = 0; w < W; w++)
+            dst[w] |= src[w];
     }
+    for (uint32_t w = 0; w < W; w++)
+        r->all_bits[w] = r->tier_bits[w] | r->gpai_bits[w];
     for (uint32_t k = 0; k < t->n_reported; k++) {
         int32_t ri = t->reported[k];
         const ag_rule *ru = &t->rules[ri];
-        next_root(&w, ri, 0, 0);
+        uint64_t *ask = r->ask_bits + (size_t)ri * W;
+        memset(ask, 0, W * sizeof(uint64_t));
         if (r->rule_val[ri] == AG_U)
-            walk(&w, ru->when);
-        if (r->date_uncertain[ri])
+            memcpy(ask, r->rule_bits + (size_t)ri * W, W * sizeof(uint64_t));
+        if (r->date_uncertain[ri] && r->rule_val[ri] != AG_F)
             for (uint32_t d = 0; d < ru->dates_n; d++)
                 if (t->dates[ru->dates_first + d].cond >= 0)
-                    walk(&w, t->dates[ru->dates_first + d].cond);
+                    unknown_facts(r, t, t->dates[ru->dates_first + d].cond, ask);
         if (r->rule_val[ri] == AG_T && r->status[ri] == AIGOV_STATUS_UNKNOWN)
             for (uint32_t e = 0; e < ru->ev_n; e++) {
                 int32_t fi = t->evidence[t->rule_evidence[ru->ev_first + e]].fact;
                 if (!f->vals[fi].known)
-                    touch_fact(&w, fi);
+                    set_bit(ask, fi);
             }
+        for (uint32_t w = 0; w < W; w++)
+            r->all_bits[w] |= ask[w];
     }
-    if (w.oom)
-        return AIGOV_ENOMEM;
+    /* the questions: every fact in some set, with what it affects */
+    uint32_t n = 0;
+    for (uint32_t w = 0; w < W; w++) {
+        uint64_t m = r->all_bits[w];
+        while (m) {
+            int b = __builtin_ctzll(m);
+            m &= m - 1;
+            int32_t fi = (int32_t)(w * 64 + (uint32_t)b);
+            r->f_tier[fi] = (uint8_t)((r->tier_bits[w] >> b) & 1);
+            r->f_gpai[fi] = (uint8_t)((r->gpai_bits[w] >> b) & 1);
+            r->f_count[fi] = 0;
+            r->questions[n++] = fi;
+        }
+    }
+    for (uint32_t k = 0; k < t->n_reported; k++) {
+        const uint64_t *ask = r->ask_bits + (size_t)t->reported[k] * W;
+        for (uint32_t w = 0; w < W; w++) {
+            uint64_t m = ask[w];
+            while (m) {
+                int b = __builtin_ctzll(m);
+                m &= m - 1;
+                r->f_count[w * 64 + (uint32_t)b]++;
+            }
+        }
+    }
     /* order: tier first, then GPAI, then most rules affected, then catalogue */
-    uint32_t n = r->n_questions;
     for (uint32_t k = 0; k < n; k++) {
         int32_t fi = r->questions[k];
         uint32_t cnt = r->f_count[fi] > 0xFFFF ? 0xFFFF : r->f_count[fi];
@@ -295,7 +280,7 @@ static int questions(ag_result *r, const aigov_table *t, const ag_facts *f, cons
     }
     for (uint32_t k = 0; k < n; k++)
         r->questions[k] = (int32_t)(r->sort_keys[k] & 0xFFFFFFFFu);
-    return 0;
+    r->n_questions = n;
 }
 
 static void count(ag_counts *c, uint8_t status)
@@ -327,5 +312,7 @@ int ag_evaluate(ag_result *r, const aigov_table *t, const ag_facts *f, int32_t a
             r->in_force_gaps++;
     }
     classify(r, t);
-    return questions(r, t, f, mem);
+    questions(r, t, f);
+    (void)mem;
+    return 0;
 }

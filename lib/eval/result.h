@@ -9,10 +9,6 @@
 
 enum ag_kleene { AG_F = 0, AG_T = 1, AG_U = 2 };
 
-typedef struct ag_pair {
-    int32_t fact, rule; /* fact still unknown -> reported rule it affects */
-} ag_pair;
-
 typedef struct ag_counts {
     size_t total, met, gap, unknown, not_applicable;
 } ag_counts;
@@ -28,16 +24,16 @@ typedef struct ag_result {
     int tier, gpai;
     uint32_t possible_tiers, possible_gpai; /* bit per aigov_tier / aigov_gpai */
     uint32_t roles;      /* bit per ag_role_names */
-    /* questions */
-    uint32_t *visit_rule, *visit_fact, *touched;
-    uint32_t visit_epoch, eval_epoch;
+    /* questions: sets of unknown facts as bit sets of `words` words */
+    uint32_t words;
+    uint64_t *rule_bits;  /* per rule: unknown facts its `when` depends on (when unknown) */
+    uint64_t *ask_bits;   /* per rule: unknown facts that would decide its status or date */
+    uint64_t *tier_bits, *gpai_bits, *all_bits;
     uint8_t *f_tier, *f_gpai;
     uint32_t *f_count;
     int32_t *questions;  /* fact indices in asking order */
     uint32_t n_questions;
     uint64_t *sort_keys;
-    ag_pair *pairs;
-    size_t n_pairs, cap_pairs;
     /* summary */
     ag_counts counts;
     ag_counts *by_framework;
@@ -51,8 +47,13 @@ void ag_result_free(ag_result *r, const ag_mem *mem);
  * already computed (rules are evaluated in dependency order). */
 uint8_t ag_eval_expr(const aigov_table *t, const ag_facts *f, const ag_result *r, int32_t ei);
 
-/* Evaluates every rule, classifies, computes statuses and questions. Returns
- * 0 or AIGOV_ENOMEM (questions' storage grows on first use). */
+/* Whether answering fact fi could change reported rule ri. */
+static inline int ag_affects(const ag_result *r, int32_t fi, int32_t ri)
+{
+    return (int)((r->ask_bits[(size_t)ri * r->words + (uint32_t)fi / 64] >> ((uint32_t)fi % 64)) & 1u);
+}
+
+/* Evaluates every rule, classifies, computes statuses and questions. */
 int ag_evaluate(ag_result *r, const aigov_table *t, const ag_facts *f, int32_t as_of,
                 const ag_mem *mem);
 #endif

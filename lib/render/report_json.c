@@ -178,11 +178,11 @@ static void questions_json(ag_buf *b, const aigov_report *rep)
         ag_buf_puts(b, r->f_gpai[fi] ? ",\"affects_gpai\":true" : ",\"affects_gpai\":false");
         ag_buf_puts(b, ",\"affects\":[");
         int first = 1;
-        for (size_t p = 0; p < r->n_pairs; p++)
-            if (r->pairs[p].fact == fi) {
+        for (uint32_t k = 0; k < t->n_reported; k++)
+            if (ag_affects(r, fi, t->reported[k])) {
                 if (!first)
                     ag_buf_putc(b, ',');
-                ag_buf_json_str(b, t->rules[r->pairs[p].rule].id);
+                ag_buf_json_str(b, t->rules[t->reported[k]].id);
                 first = 0;
             }
         ag_buf_puts(b, "]}");

@@ -47,17 +47,15 @@ void ag_render_text(ag_buf *b, const aigov_report *rep)
     size_t na = r->counts.not_applicable;
     ag_buf_printf(b, "\nObligations (%zu listed; %zu not applicable not shown)\n",
                   r->counts.total - na, na);
-    ag_buf_printf(b, "  %-8s %-9s %-11s %-24s %s\n", "STATUS", "IN FORCE", "FROM", "CITATION",
-                  "ID / TITLE");
+    ag_buf_printf(b, "  %-8s %-9s %-11s %s\n", "STATUS", "IN FORCE", "FROM", "CITATION: OBLIGATION [ID]");
     for (uint32_t k = 0; k < t->n_reported; k++) {
         int32_t ri = t->reported[k];
         if (r->status[ri] == AIGOV_STATUS_NOT_APPLICABLE)
             continue;
         const ag_rule *ru = &t->rules[ri];
         ag_date_format(d, r->rule_date[ri]);
-        ag_buf_printf(b, "  %-8s %-9s %-11s %-24.24s %s\n  %-55s %s\n",
-                      aigov_status_name(r->status[ri]), ag_in_force(r, ri) ? "yes" : "no", d,
-                      ru->citation, ru->id, "", ru->title);
+        ag_buf_printf(b, "  %-8s %-9s %-11s %s: %s [%s]\n", aigov_status_name(r->status[ri]),
+                      ag_in_force(r, ri) ? "yes" : "no", d, ru->citation, ru->title, ru->id);
     }
     ag_buf_printf(b, "\nQuestions (%u)\n", r->n_questions);
     for (uint32_t q = 0; q < r->n_questions; q++) {
