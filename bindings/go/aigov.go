@@ -379,8 +379,10 @@ func errorFrom(rc int, e *C.aigov_error) *Error {
 	return err
 }
 
-// descriptorBytes turns the accepted descriptor forms into JSON text.
-func descriptorBytes(d any) ([]byte, error) {
+// descriptorBytes turns the accepted descriptor forms into JSON text. A
+// reader is read up to one byte past the input limit, which is enough for
+// the library to report ELIMIT.
+func descriptorBytes(d any, opts *Options) ([]byte, error) {
 	switch v := d.(type) {
 	case []byte:
 		return v, nil
@@ -389,7 +391,11 @@ func descriptorBytes(d any) ([]byte, error) {
 	case string:
 		return []byte(v), nil
 	case io.Reader:
-		return io.ReadAll(v)
+		limit := int64(opts.MaxInput)
+		if limit <= 0 {
+			limit = C.AIGOV_DEFAULT_MAX_INPUT
+		}
+		return io.ReadAll(io.LimitReader(v, limit+1))
 	default:
 		b, err := json.Marshal(v)
 		if err != nil {
@@ -433,7 +439,7 @@ func cbytes(b []byte) (*C.char, C.size_t) {
 // render evaluates and renders in f0, appended to dst0, and, when f1 >= 0,
 // in f1.
 func (t *Table) render(dst0 []byte, desc any, opts *Options, f0, f1 Format) (out0, out1 []byte, err error) {
-	data, err := descriptorBytes(desc)
+	data, err := descriptorBytes(desc, opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -527,7 +533,7 @@ func (t *Table) AppendRender(dst []byte, descriptor any, opts Options) ([]byte, 
 // class and the summary counts straight from the report, without rendering
 // or parsing JSON. opts.Format is ignored.
 func (t *Table) EvaluateSummary(descriptor any, opts Options) (Outcome, error) {
-	data, err := descriptorBytes(descriptor)
+	data, err := descriptorBytes(descriptor, &opts)
 	if err != nil {
 		return Outcome{}, err
 	}

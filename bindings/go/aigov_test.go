@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -164,6 +165,9 @@ func TestGoldenFull(t *testing.T) {
 		if c.AsOf == "" {
 			c.AsOf = defaultAsOf
 		}
+		if err := c.resolve(repoRoot(t)); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
 		got, err := Builtin().Render(c.Descriptor, Options{AsOfDate: c.AsOf})
 		if err != nil {
 			t.Errorf("%s: %v", f, err)
@@ -255,7 +259,7 @@ func TestConcurrent(t *testing.T) {
 		seq[i] = result{raw: raw, out: o}
 	}
 	const goroutines = 64
-	rounds := 4
+	rounds := 2
 	if testing.Short() {
 		rounds = 1
 	}
@@ -351,6 +355,20 @@ func TestDescriptorForms(t *testing.T) {
 	if _, err := tb.Evaluate(map[string]any{"x": make(chan int)}, Options{AsOfDate: "2028-01-01"}); err == nil {
 		t.Error("an unencodable descriptor was accepted")
 	}
+	// A reader is not read past the input limit.
+	huge := io.MultiReader(strings.NewReader(`{"organisation":{"name":"`), neverEnding('x'))
+	if _, err := tb.EvaluateSummary(huge, Options{AsOfDate: "2028-01-01"}); !errors.Is(err, ErrLimit) {
+		t.Errorf("endless reader: %v", err)
+	}
+}
+
+type neverEnding byte
+
+func (b neverEnding) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = byte(b)
+	}
+	return len(p), nil
 }
 
 func TestErrors(t *testing.T) {
@@ -520,7 +538,8 @@ func TestCompile(t *testing.T) {
 	if tb.Hash() != b.Hash() {
 		// Open names sources as the Makefile does, so a fresh build and
 		// Open("rules") hash alike.
-		t.Errorf("hash %s differs from builtin %s: stale build or source naming", tb.Hash(), b.Hash())
+		t.Fatalf("Open(rules) hashes %s, the builtin table %s: rules/ changed since the build (make lib) or Open names sources unlike the Makefile",
+			tb.Hash(), b.Hash())
 	}
 	r1, err := tb.Rules()
 	if err != nil {

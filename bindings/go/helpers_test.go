@@ -3,6 +3,7 @@ package aigov
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -47,7 +48,9 @@ type goldenCase struct {
 	Description string          `json:"description"`
 	Pins        string          `json:"pins"`
 	AsOf        string          `json:"as_of"`
-	Descriptor  json.RawMessage `json:"descriptor"`
+	Descriptor  json.RawMessage `json:"descriptor"`      // an object
+	DescFile    string          `json:"descriptor_file"` // or a file (from the repository root)
+	DescRaw     *string         `json:"descriptor_raw"`  // or text, e.g. malformed JSON
 	Expect      struct {
 		Tier             *Tier             `json:"tier"`
 		GPAI             *GPAI             `json:"gpai"`
@@ -85,9 +88,36 @@ func loadGolden(t testing.TB) []goldenCase {
 		if c.AsOf == "" {
 			c.AsOf = defaultAsOf
 		}
+		if err := c.resolve(repoRoot(t)); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
 		cases = append(cases, c)
 	}
 	return cases
+}
+
+// resolve leaves the descriptor's JSON text in c.Descriptor, as the C
+// runner (test/golden/runner.c) reads it: "descriptor" (an object),
+// "descriptor_file" or "descriptor_raw".
+func (c *goldenCase) resolve(root string) error {
+	switch {
+	case len(c.Descriptor) > 0 && c.Descriptor[0] == '{':
+	case c.DescFile != "":
+		p := c.DescFile
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(root, p)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		c.Descriptor = data
+	case c.DescRaw != nil:
+		c.Descriptor = json.RawMessage(*c.DescRaw)
+	default:
+		return fmt.Errorf("a case needs descriptor (an object), descriptor_file or descriptor_raw")
+	}
+	return nil
 }
 
 // descCase is one descriptor of the shared corpus with its date.

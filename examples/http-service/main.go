@@ -59,6 +59,9 @@ func run(ctx context.Context, args []string, logOut io.Writer, ready func(addr s
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	if cfg.MaxBody <= 0 || cfg.MaxBody > 64<<20 {
+		return fmt.Errorf("-max-body %d: must be 1 to %d bytes (the library's input limit)", cfg.MaxBody, 64<<20)
+	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}

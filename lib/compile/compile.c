@@ -457,6 +457,55 @@ static int build_nodes(cc *c, uint32_t max_nodes)
     return 0;
 }
 
+static uint32_t pow2_at_least(uint32_t n)
+{
+    uint32_t p = 16;
+    while (p < n)
+        p *= 2;
+    return p;
+}
+
+/* Hash indexes over descriptor keys and enum values (see table.h). */
+static int build_indexes(cc *c)
+{
+    aigov_table *t = c->t;
+    uint32_t nsize = pow2_at_least(c->n_nodes * 2);
+    int32_t *ni = alloc_n(c, nsize, sizeof *ni);
+    uint32_t n_values = 0;
+    for (uint32_t f = 0; f < t->n_facts; f++)
+        if (c->facts_out[f].type == AG_T_ENUM || c->facts_out[f].type == AG_T_SET)
+            n_values += c->facts_out[f].n_values;
+    uint32_t vsize = pow2_at_least(n_values * 2);
+    int32_t *vi = alloc_n(c, vsize, sizeof *vi);
+    if (!ni || !vi)
+        return oom(c);
+    memset(ni, 0xff, nsize * sizeof *ni);
+    memset(vi, 0xff, vsize * sizeof *vi);
+    for (uint32_t k = 1; k < c->n_nodes; k++) {
+        const ag_node *n = &c->nodes[k];
+        uint32_t h = ag_key_hash(n->parent, n->key, strlen(n->key)) & (nsize - 1);
+        while (ni[h] >= 0)
+            h = (h + 1) & (nsize - 1);
+        ni[h] = (int32_t)k;
+    }
+    for (uint32_t f = 0; f < t->n_facts; f++) {
+        const ag_fact *fa = &c->facts_out[f];
+        if (fa->type != AG_T_ENUM && fa->type != AG_T_SET)
+            continue;
+        for (uint32_t v = 0; v < fa->n_values; v++) {
+            uint32_t h = ag_key_hash((int32_t)f, fa->values[v], strlen(fa->values[v])) & (vsize - 1);
+            while (vi[h] >= 0)
+                h = (h + 1) & (vsize - 1);
+            vi[h] = (int32_t)(f << 8 | v);
+        }
+    }
+    t->node_index = ni;
+    t->node_index_mask = nsize - 1;
+    t->value_index = vi;
+    t->value_index_mask = vsize - 1;
+    return 0;
+}
+
 /* ---- conditions ------------------------------------------------------------ */
 
 static int count_expr(const cJSON *j, int depth, uint32_t *exprs, uint32_t *kids)
@@ -1134,6 +1183,9 @@ static int compile_all(cc *c, const aigov_source *sources, size_t n, cJSON **roo
     if (!(c->nodes = alloc_n(c, max_nodes, sizeof(ag_node))))
         return oom(c);
     if ((rc = build_nodes(c, max_nodes)))
+        return rc;
+
+    if ((rc = build_indexes(c)))
         return rc;
 
     uint32_t n_exprs = 0, n_kids = 0, n_dates = 0, n_ev = 0;

@@ -151,15 +151,22 @@ int ag_emit_c(FILE *o, const aigov_table *t)
     fputs(" 0};\nstatic const int32_t reported[] = {", o);
     for (uint32_t i = 0; i < t->n_reported; i++)
         fprintf(o, "%s%" PRId32 ",", i % 20 ? " " : "\n  ", t->reported[i]);
-    fputs(" 0};\n\nconst struct aigov_table ag_builtin_table = {\n  1, {{0, 0, 0, 0}}, ", o);
+    fputs(" 0};\nstatic const int32_t node_index[] = {", o);
+    for (uint32_t i = 0; i <= t->node_index_mask; i++)
+        fprintf(o, "%s%" PRId32 ",", i % 20 ? " " : "\n  ", t->node_index[i]);
+    fputs("};\nstatic const int32_t value_index[] = {", o);
+    for (uint32_t i = 0; i <= t->value_index_mask; i++)
+        fprintf(o, "%s%" PRId32 ",", i % 20 ? " " : "\n  ", t->value_index[i]);
+    fputs("};\n\nconst struct aigov_table ag_builtin_table = {\n  1, {{0, 0, 0, 0}}, ", o);
     cstr(o, t->revision);
     fputs(", ", o);
     cstr(o, t->hash);
     fprintf(o,
             ",\n  fw_ids, fw_names, %u,\n  facts, %u,\n  nodes, %u,\n  evidence, %u,\n"
             "  exprs, %u,\n  kids, %u,\n  dates, %u,\n  rule_evidence, %u,\n  rules, %u,\n"
-            "  order, reported, %u,\n  {0, 0}\n};\n",
+            "  order, node_index, %u, value_index, %u, reported, %u,\n  {0, 0}\n};\n",
             t->n_frameworks, t->n_facts, t->n_nodes, t->n_evidence, t->n_exprs, t->n_kids,
-            t->n_dates, t->n_rule_evidence, t->n_rules, t->n_reported);
+            t->n_dates, t->n_rule_evidence, t->n_rules, t->node_index_mask, t->value_index_mask,
+            t->n_reported);
     return ferror(o) ? -1 : 0;
 }

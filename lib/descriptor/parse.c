@@ -142,6 +142,25 @@ static int read_string(ps *p, char *dst, size_t cap, size_t *out_len, int *trunc
     *truncated = 0;
     p->i++; /* opening quote */
     for (;;) {
+        /* fast path: a run of plain printable ASCII */
+        size_t run = p->i;
+        while (run < p->n) {
+            unsigned char ch = (unsigned char)p->s[run];
+            if (ch < 0x20 || ch >= 0x80 || ch == '"' || ch == '\\')
+                break;
+            run++;
+        }
+        if (run > p->i) {
+            size_t k = run - p->i;
+            if (dst) {
+                if (o + k < cap)
+                    memcpy(dst + o, p->s + p->i, k);
+                else
+                    *truncated = 1;
+            }
+            o += k;
+            p->i = run;
+        }
         if (p->i >= p->n)
             return fail(p, AIGOV_ESYNTAX, "unterminated string");
         unsigned char c = (unsigned char)p->s[p->i];
@@ -360,11 +379,25 @@ static int enum_value(ps *p, const ag_fact *f, int *out)
         return -1;
     if ((rc = read_string(p, key, sizeof key, &n, &trunc)))
         return rc;
-    for (unsigned k = 0; !trunc && k < f->n_values; k++)
-        if (strcmp(f->values[k], key) == 0) {
-            *out = (int)k;
-            return 0;
+    const aigov_table *t = p->t;
+    if (!trunc && f >= t->facts && f < t->facts + t->n_facts) {
+        int32_t fi = (int32_t)(f - t->facts);
+        for (uint32_t h = ag_key_hash(fi, key, n) & t->value_index_mask;; h = (h + 1) & t->value_index_mask) {
+            int32_t slot = t->value_index[h];
+            if (slot < 0)
+                break;
+            if ((slot >> 8) == fi && strcmp(f->values[slot & 0xff], key) == 0) {
+                *out = slot & 0xff;
+                return 0;
+            }
         }
+    } else {
+        for (unsigned k = 0; !trunc && k < f->n_values; k++)
+            if (strcmp(f->values[k], key) == 0) {
+                *out = (int)k;
+                return 0;
+            }
+    }
     char list[180];
     list_values(list, sizeof list, f);
     return fail(p, AIGOV_EINPUT, "'%.40s%s' is not a valid value; expected one of: %s", key,
@@ -560,7 +593,7 @@ static int parse_leaf(ps *p, const ag_fact *f, ag_value *v)
 
 static int parse_object(ps *p, int32_t node);
 
-static int parse_member(ps *p, int32_t node, const char *key, int trunc)
+static int parse_member(ps *p, int32_t node, const char *key, size_t key_len, int trunc)
 {
     const aigov_table *t = p->t;
     int rc;
@@ -591,10 +624,16 @@ static int parse_member(ps *p, int32_t node, const char *key, int trunc)
         return 0;
     }
     int32_t child = -1;
-    for (int32_t k = t->nodes[node].first_child; k >= 0 && !trunc; k = t->nodes[k].next_sibling)
-        if (strcmp(t->nodes[k].key, key) == 0) {
-            child = k;
-            break;
+    if (!trunc)
+        for (uint32_t h = ag_key_hash(node, key, key_len) & t->node_index_mask;;
+             h = (h + 1) & t->node_index_mask) {
+            int32_t k = t->node_index[h];
+            if (k < 0)
+                break;
+            if (t->nodes[k].parent == node && strcmp(t->nodes[k].key, key) == 0) {
+                child = k;
+                break;
+            }
         }
     if (child < 0) {
         push_key(p, key);
@@ -652,7 +691,7 @@ static int parse_object(ps *p, int32_t node)
             return rc;
         if ((rc = expect_char(p, ':', "':' after the key")))
             return rc;
-        if ((rc = parse_member(p, node, key, trunc)))
+        if ((rc = parse_member(p, node, key, kn, trunc)))
             return rc;
         first = 0;
         ws(p);

@@ -48,23 +48,20 @@ static void eval_rules(ag_result *r, const aigov_table *t, const ag_facts *f)
 {
     for (uint32_t k = 0; k < t->n_rules; k++) {
         const ag_rule *ru = &t->rules[t->order[k]];
-        /* children have higher indices than their parents */
-        for (uint32_t e = ru->expr_first + ru->expr_n; e-- > ru->expr_first;)
-            r->expr_val[e] = ag_eval_expr(t, f, r, (int32_t)e);
-        r->rule_val[t->order[k]] = r->expr_val[ru->when];
+        r->rule_val[t->order[k]] = ag_eval_expr(t, f, r, ru->when);
     }
 }
 
 /* applies_from: the first case that holds; while an earlier case is unknown,
  * the earliest date still possible (a duty never starts later than it may). */
-static void eval_dates(ag_result *r, const aigov_table *t, uint32_t ri)
+static void eval_dates(ag_result *r, const aigov_table *t, const ag_facts *f, uint32_t ri)
 {
     const ag_rule *ru = &t->rules[ri];
     int32_t best = INT32_MAX;
     int uncertain = 0;
     for (uint32_t k = 0; k < ru->dates_n; k++) {
         const ag_date_case *dc = &t->dates[ru->dates_first + k];
-        uint8_t v = dc->cond < 0 ? AG_T : r->expr_val[dc->cond];
+        uint8_t v = dc->cond < 0 ? AG_T : ag_eval_expr(t, f, r, dc->cond);
         if (v == AG_F)
             continue;
         if (dc->date < best)
@@ -189,8 +186,11 @@ static void unknown_facts(const ag_result *r, const aigov_table *t, int32_t ei, 
     }
 }
 
-static void questions(ag_result *r, const aigov_table *t, const ag_facts *f)
+void ag_questions(ag_result *r, const aigov_table *t, const ag_facts *f)
 {
+    if (r->questions_ready)
+        return;
+    r->questions_ready = 1;
     uint32_t W = r->words;
     memset(r->tier_bits, 0, 3 * W * sizeof(uint64_t));
     for (uint32_t k = 0; k < t->n_rules; k++) {
@@ -227,9 +227,13 @@ static void questions(ag_result *r, const aigov_table *t, const ag_facts *f)
         if (r->rule_val[ri] == AG_U)
             memcpy(ask, r->rule_bits + (size_t)ri * W, W * sizeof(uint64_t));
         if (r->date_uncertain[ri] && r->rule_val[ri] != AG_F)
-            for (uint32_t d = 0; d < ru->dates_n; d++)
-                if (t->dates[ru->dates_first + d].cond >= 0)
-                    unknown_facts(r, t, t->dates[ru->dates_first + d].cond, ask);
+            /* the cases up to the first that holds were evaluated */
+            for (uint32_t d = 0; d < ru->dates_n; d++) {
+                int32_t cond = t->dates[ru->dates_first + d].cond;
+                if (cond < 0 || r->expr_val[cond] == AG_T)
+                    break;
+                unknown_facts(r, t, cond, ask);
+            }
         if (r->rule_val[ri] == AG_T && r->status[ri] == AIGOV_STATUS_UNKNOWN)
             for (uint32_t e = 0; e < ru->ev_n; e++) {
                 int32_t fi = t->evidence[t->rule_evidence[ru->ev_first + e]].fact;
@@ -304,7 +308,7 @@ int ag_evaluate(ag_result *r, const aigov_table *t, const ag_facts *f, int32_t a
     r->in_force_gaps = 0;
     for (uint32_t k = 0; k < t->n_reported; k++) {
         uint32_t ri = (uint32_t)t->reported[k];
-        eval_dates(r, t, ri);
+        eval_dates(r, t, f, ri);
         r->status[ri] = obligation_status(r, t, f, ri);
         count(&r->counts, r->status[ri]);
         count(&r->by_framework[t->rules[ri].framework], r->status[ri]);
@@ -312,7 +316,7 @@ int ag_evaluate(ag_result *r, const aigov_table *t, const ag_facts *f, int32_t a
             r->in_force_gaps++;
     }
     classify(r, t);
-    questions(r, t, f);
+    r->questions_ready = 0;
     (void)mem;
     return 0;
 }

@@ -12,38 +12,46 @@ static uint8_t cmp_num(int cmp, double a, double b)
     }
 }
 
-uint8_t ag_eval_expr(const aigov_table *t, const ag_facts *f, const ag_result *r, int32_t ei)
+/* Evaluates ei and its parts, short-circuiting: `all` stops at its first
+ * false part, `any` at its first true one. Parts after that keep stale
+ * values; readers (reasons, questions) only look past a part when the
+ * value of its parent says every part was evaluated. */
+uint8_t ag_eval_expr(const aigov_table *t, const ag_facts *f, ag_result *r, int32_t ei)
 {
     const ag_expr *e = &t->exprs[ei];
+    uint8_t v;
     switch (e->op) {
-    case AG_OP_TRUE: return AG_T;
-    case AG_OP_FALSE: return AG_F;
-    case AG_OP_ALL: {
-        uint8_t acc = AG_T;
-        for (int32_t k = 0; k < e->b; k++) {
-            uint8_t v = r->expr_val[t->kids[e->a + k]];
-            if (v == AG_F)
-                return AG_F;
-            if (v == AG_U)
-                acc = AG_U;
-        }
-        return acc;
-    }
+    case AG_OP_TRUE: v = AG_T; break;
+    case AG_OP_FALSE: v = AG_F; break;
+    case AG_OP_ALL:
     case AG_OP_ANY: {
-        uint8_t acc = AG_F;
+        uint8_t stop = e->op == AG_OP_ALL ? AG_F : AG_T;
+        v = e->op == AG_OP_ALL ? AG_T : AG_F;
         for (int32_t k = 0; k < e->b; k++) {
-            uint8_t v = r->expr_val[t->kids[e->a + k]];
-            if (v == AG_T)
-                return AG_T;
-            if (v == AG_U)
-                acc = AG_U;
+            uint8_t kv = ag_eval_expr(t, f, r, t->kids[e->a + k]);
+            if (kv == stop) {
+                v = stop;
+                break;
+            }
+            if (kv == AG_U)
+                v = AG_U;
         }
-        return acc;
+        break;
     }
     case AG_OP_NOT: {
-        uint8_t v = r->expr_val[e->a];
-        return v == AG_U ? AG_U : (uint8_t)(v == AG_F);
+        uint8_t c = ag_eval_expr(t, f, r, e->a);
+        v = c == AG_U ? AG_U : (uint8_t)(c == AG_F);
+        break;
     }
+    default: v = ag_eval_leaf(t, f, r, e); break;
+    }
+    r->expr_val[ei] = v;
+    return v;
+}
+
+uint8_t ag_eval_leaf(const aigov_table *t, const ag_facts *f, const ag_result *r, const ag_expr *e)
+{
+    switch (e->op) {
     case AG_OP_RULE: return r->rule_val[e->a];
     case AG_OP_AS_OF: return cmp_num(e->cmp, r->as_of, e->num);
     case AG_OP_KNOWN: return f->vals[e->a].known ? AG_T : AG_F;

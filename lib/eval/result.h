@@ -33,6 +33,7 @@ typedef struct ag_result {
     uint32_t *f_count;
     int32_t *questions;  /* fact indices in asking order */
     uint32_t n_questions;
+    int questions_ready; /* computed on first use: a gate reading the tier never pays */
     uint64_t *sort_keys;
     /* summary */
     ag_counts counts;
@@ -45,7 +46,9 @@ void ag_result_free(ag_result *r, const ag_mem *mem);
 
 /* Three-valued value of expression ei given facts and the rule values
  * already computed (rules are evaluated in dependency order). */
-uint8_t ag_eval_expr(const aigov_table *t, const ag_facts *f, const ag_result *r, int32_t ei);
+uint8_t ag_eval_expr(const aigov_table *t, const ag_facts *f, ag_result *r, int32_t ei);
+/* A leaf test (fact, rule reference, as-of, known/unknown). */
+uint8_t ag_eval_leaf(const aigov_table *t, const ag_facts *f, const ag_result *r, const ag_expr *e);
 
 /* Whether answering fact fi could change reported rule ri. */
 static inline int ag_affects(const ag_result *r, int32_t fi, int32_t ri)
@@ -53,7 +56,11 @@ static inline int ag_affects(const ag_result *r, int32_t fi, int32_t ri)
     return (int)((r->ask_bits[(size_t)ri * r->words + (uint32_t)fi / 64] >> ((uint32_t)fi % 64)) & 1u);
 }
 
-/* Evaluates every rule, classifies, computes statuses and questions. */
+/* Computes the questions of the last evaluation (if not done yet). */
+void ag_questions(ag_result *r, const aigov_table *t, const ag_facts *f);
+
+/* Evaluates every rule, classifies and computes statuses; questions follow
+ * on first use (ag_questions). */
 int ag_evaluate(ag_result *r, const aigov_table *t, const ag_facts *f, int32_t as_of,
                 const ag_mem *mem);
 #endif

@@ -12,6 +12,7 @@ int aigov_report_render(char **out, size_t *out_len, const aigov_report *rep, in
         *out_len = 0;
     if (!rep)
         return ag_err(err, AIGOV_EINVAL, "report is NULL");
+    ag_report_questions(rep);
     ag_buf b;
     ag_buf_init(&b, rep->mem);
     switch (format) {

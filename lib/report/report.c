@@ -42,7 +42,7 @@ int aigov_report_summary(aigov_summary *out, const aigov_report *rep)
     out->unknown = c->unknown;
     out->not_applicable = c->not_applicable;
     out->in_force_gaps = rep->r->in_force_gaps;
-    out->questions = rep->r->n_questions;
+    out->questions = ag_report_questions(rep)->n_questions;
     return 0;
 }
 
@@ -67,13 +67,16 @@ int aigov_report_obligation(aigov_obligation *out, const aigov_report *rep, size
     return 0;
 }
 
-size_t aigov_report_question_count(const aigov_report *rep) { return rep ? rep->r->n_questions : 0; }
+size_t aigov_report_question_count(const aigov_report *rep)
+{
+    return rep ? ag_report_questions(rep)->n_questions : 0;
+}
 
 int aigov_report_question(aigov_question *out, const aigov_report *rep, size_t index)
 {
     if (!out || !rep)
         return AIGOV_EINVAL;
-    if (index >= rep->r->n_questions)
+    if (index >= ag_report_questions(rep)->n_questions)
         return AIGOV_ENOTFOUND;
     int32_t fi = rep->r->questions[index];
     out->fact = rep->t->facts[fi].id;

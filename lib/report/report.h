@@ -10,6 +10,14 @@ struct aigov_report {
     const ag_mem *mem; /* for rendered buffers */
 };
 
+/* The report's questions, computed on first use. A report belongs to one
+ * context, used by one thread at a time, so this lazy step needs no lock. */
+static inline const ag_result *ag_report_questions(const aigov_report *rep)
+{
+    ag_questions((ag_result *)rep->r, rep->t, rep->f);
+    return rep->r;
+}
+
 static inline int ag_in_force(const ag_result *r, int32_t rule)
 {
     return r->as_of >= r->rule_date[rule];

@@ -143,10 +143,27 @@ struct aigov_table {
     const ag_rule *rules;
     uint32_t n_rules;
     const int32_t *order; /* rules in dependency order (referenced rules first) */
+    /* Open-addressing index for the descriptor reader: slot -> node index
+     * (keyed by parent and key) or -1; and slot -> fact << 8 | value index
+     * (keyed by fact and value string) or -1. Sizes are powers of two. */
+    const int32_t *node_index;
+    uint32_t node_index_mask;
+    const int32_t *value_index;
+    uint32_t value_index_mask;
     const int32_t *reported; /* obligations and prohibitions, in table order */
     uint32_t n_reported;
     ag_arena arena; /* run-time tables: where everything above lives */
 };
+
+/* Hash of a key under a parent (node or fact index), shared by the
+ * compiler that builds the indexes and the reader that probes them. */
+static inline uint32_t ag_key_hash(int32_t parent, const char *key, size_t len)
+{
+    uint32_t h = 2166136261u ^ (uint32_t)parent * 0x9E3779B1u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)key[i]) * 16777619u;
+    return h ^ (h >> 15);
+}
 
 /* The table the build generated from rules/ (build/gen/builtin_table.c). */
 extern const struct aigov_table ag_builtin_table;

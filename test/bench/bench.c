@@ -160,6 +160,12 @@ int main(int argc, char **argv)
         facts.vals = store + i * t->n_facts;
         sink += ag_evaluate(&res, t, &facts, 22000, &mem) == 0;
     });
+    double eval_questions = MEASURE(0.5, {
+        facts.vals = store + i * t->n_facts;
+        ag_evaluate(&res, t, &facts, 22000, &mem);
+        ag_questions(&res, t, &facts);
+        sink += res.n_questions;
+    });
     facts.vals = saved;
     double report_json = MEASURE(1.0, {
         char *out = NULL;
@@ -176,6 +182,8 @@ int main(int argc, char **argv)
            1e6 / parse_eval);
     printf("bench: evaluate only           %10.0f descriptors/s (%.2f us each)\n", eval_only,
            1e6 / eval_only);
+    printf("bench: evaluate + questions    %10.0f descriptors/s (%.2f us each; questions are computed on first use)\n",
+           eval_questions, 1e6 / eval_questions);
     printf("bench: evaluate + JSON report  %10.0f descriptors/s\n", report_json);
     if (argc > 2) {
         double j1 = cli_throughput(argv[2], argv[1], 1, n);

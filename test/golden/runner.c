@@ -174,7 +174,7 @@ static int check_case(const char *dir, const char *file, aigov_ctx *ctx, const a
         cJSON_Delete(c);
         return 1;
     }
-    const ag_result *r = rep->r;
+    const ag_result *r = ag_report_questions(rep);
     for (uint32_t i = 0; i < t->n_rules; i++)
         seen[i] |= (unsigned char)(1u << (r->rule_val[i] == AG_F ? 0 : r->rule_val[i] == AG_T ? 1 : 2));
 
