@@ -36,7 +36,7 @@ SAN_CFLAGS   := $(CFLAGS_COMMON) -O1 -g $(SAN_FLAGS) -DAIGOV_BUILDING
 
 LIB_SRC      := $(sort $(filter-out lib/compile/rulec_main.c,$(wildcard lib/*/*.c)))
 RULEC_SRC    := $(filter-out lib/table/builtin.c,$(LIB_SRC)) lib/compile/rulec_main.c
-RULE_SRC     := $(shell find rules -name '*.json' ! -name '*.schema.json' | LC_ALL=C sort -V)
+RULE_SRC     := $(shell find rules -name '*.json' ! -name '*.schema.json' | LC_ALL=C sort)
 GEN_TABLE    := $(BUILD)/gen/builtin_table.c
 
 LIB_OBJ      := $(patsubst lib/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/gen/builtin_table.o
@@ -68,7 +68,11 @@ $(RULEC): $(RULEC_SRC) $(wildcard lib/*/*.h) include/aigov.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_COMMON) -O1 -g -DAIGOV_BUILDING -o $@ $(RULEC_SRC) $(CJSON_LIBS)
 
-$(GEN_TABLE): $(RULEC) $(RULE_SRC)
+# A renamed, added or removed rule file changes the table (and its hash) too.
+RULE_LIST    := $(BUILD)/gen/rule-sources.txt
+$(shell mkdir -p $(BUILD)/gen; echo '$(RULE_SRC)' | cmp -s - $(RULE_LIST) || echo '$(RULE_SRC)' > $(RULE_LIST))
+
+$(GEN_TABLE): $(RULEC) $(RULE_SRC) $(RULE_LIST)
 	@mkdir -p $(@D)
 	$(RULEC) -o $@ $(RULE_SRC)
 
@@ -191,13 +195,17 @@ test-cli: $(BUILD)/san/aigov
 # Installs into a temporary prefix and builds the embedding example with pkg-config.
 test-install: all
 	@set -e; d=$$(mktemp -d); \
-	$(MAKE) -s install DESTDIR=$$d PREFIX=/usr/local > /dev/null; \
-	PKG_CONFIG_SYSROOT_DIR=$$d PKG_CONFIG_LIBDIR=$$d/usr/local/lib/pkgconfig \
-	    $(CC) -o $$d/embed examples/embed/embed.c $$(PKG_CONFIG_SYSROOT_DIR=$$d PKG_CONFIG_LIBDIR=$$d/usr/local/lib/pkgconfig $(PKG_CONFIG) --cflags --libs aigov); \
-	LD_LIBRARY_PATH=$$d/usr/local/lib $$d/embed examples/descriptors/credit-scoring-bank.json > /dev/null; \
-	test -L $$d/usr/local/lib/libaigov.so.$(SOVERSION); \
-	readelf -d $$d/usr/local/lib/libaigov.so.$(VERSION) | grep -q 'SONAME.*libaigov.so.$(SOVERSION)'; \
-	rm -rf $$d; echo "install: ok"
+	$(MAKE) -s install DESTDIR=$$d/staging PREFIX=/usr/local > /dev/null; \
+	test -f $$d/staging/usr/local/include/aigov.h; \
+	test -L $$d/staging/usr/local/lib/libaigov.so.$(SOVERSION); \
+	test -f $$d/staging/usr/local/share/man/man1/aigov.1; \
+	$(MAKE) -s install PREFIX=$$d/prefix > /dev/null; \
+	flags=$$(PKG_CONFIG_PATH=$$d/prefix/lib/pkgconfig $(PKG_CONFIG) --cflags --libs aigov); \
+	$(CC) -o $$d/embed examples/embed/embed.c $$flags; \
+	LD_LIBRARY_PATH=$$d/prefix/lib $$d/embed examples/descriptors/credit-scoring-bank.json > /dev/null; \
+	LD_LIBRARY_PATH=$$d/prefix/lib $$d/prefix/bin/aigov --version > /dev/null; \
+	readelf -d $$d/prefix/lib/libaigov.so.$(VERSION) | grep -q 'SONAME.*libaigov.so.$(SOVERSION)'; \
+	rm -rf $$d; echo "install: ok (DESTDIR staging, pkg-config build of examples/embed, SONAME)"
 
 check-banned:
 	@! grep -rn --include='*.c' --include='*.h' -E 'cJSON_GetErrorPtr|cJSON_GetObjectItem\(|cJSON_HasObjectItem\(' lib include \
@@ -236,7 +244,8 @@ install: all
 	ln -sf libaigov.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(LIB_SONAME)
 	ln -sf $(LIB_SONAME) $(DESTDIR)$(LIBDIR)/libaigov.so
 	install -m 644 $(LIB_A) $(DESTDIR)$(LIBDIR)/
-	install -m 644 $(BUILD)/aigov.pc $(DESTDIR)$(LIBDIR)/pkgconfig/aigov.pc
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|g' \
+	    -e 's|@VERSION@|$(VERSION)|g' lib/aigov.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/aigov.pc
 	$(CC) $(CFLAGS_COMMON) $(CFLAGS) -Iexamples/cli -o $(DESTDIR)$(BINDIR)/aigov $(CLI_SRC) \
 	    -L$(DESTDIR)$(LIBDIR) -laigov -lpthread
 	install -m 644 $(BUILD)/aigov.1 $(DESTDIR)$(MANDIR)/man1/aigov.1

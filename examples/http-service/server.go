@@ -356,14 +356,15 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusServiceUnavailable, "unavailable", err.Error(), "")
 		return
 	}
-	body, _ := json.Marshal(map[string]any{
-		"status": "ok",
-		"engine": map[string]string{
-			"version":        aigov.Version(),
-			"rules_revision": s.table.Revision(),
-			"rules_hash":     s.table.Hash(),
-		},
-	})
+	type engine struct {
+		Version       string `json:"version"`
+		RulesRevision string `json:"rules_revision"`
+		RulesHash     string `json:"rules_hash"`
+	}
+	body, _ := json.Marshal(struct {
+		Status string `json:"status"`
+		Engine engine `json:"engine"`
+	}{"ok", engine{aigov.Version(), s.table.Revision(), s.table.Hash()}})
 	w.Header().Set("Cache-Control", "no-store")
 	writeBody(w, "application/json", body)
 }
