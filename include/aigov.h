@@ -150,7 +150,8 @@ AIGOV_API size_t aigov_table_rule_count(const aigov_table *table);
 typedef enum aigov_rule_kind {
     AIGOV_RULE_DEFINITION = 0,
     AIGOV_RULE_OBLIGATION = 1,
-    AIGOV_RULE_PROHIBITION = 2
+    AIGOV_RULE_PROHIBITION = 2,
+    AIGOV_RULE_FINDING = 3     /* a problem check, e.g. an unjustified SoA exclusion */
 } aigov_rule_kind;
 
 /** Catalogue entry of one rule; strings are owned by the table. */
@@ -311,7 +312,7 @@ typedef struct aigov_obligation {
     char applies_from[11];    /* "YYYY-MM-DD" */
     int in_force;             /* 1 when as_of >= applies_from */
     int status;               /* aigov_obligation_status */
-    int kind;                 /* AIGOV_RULE_OBLIGATION or AIGOV_RULE_PROHIBITION */
+    int kind;                 /* AIGOV_RULE_OBLIGATION, _PROHIBITION or _FINDING */
 } aigov_obligation;
 
 /** Number of reported rules, in table order. */

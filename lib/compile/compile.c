@@ -23,8 +23,9 @@ typedef struct cc {
     ag_path path;
     const char *src;
     const char *rule_id;
-    origin *facts, *evs, *rules;
-    size_t n_facts_src, n_evs, n_rules;
+    origin *facts, *evs, *rules, *pens;
+    size_t n_facts_src, n_evs, n_rules, n_pens;
+    const cJSON *penalty_facts;
     /* mutable views of the table's arrays */
     ag_fact *facts_out;
     ag_node *nodes;
@@ -34,7 +35,9 @@ typedef struct cc {
     ag_date_case *dates;
     int32_t *rule_ev;
     ag_rule *rules_out;
-    uint32_t n_exprs, n_kids, n_dates, n_rule_ev, n_nodes;
+    uint32_t n_exprs, n_kids, n_dates, n_rule_ev, n_nodes, n_xw;
+    ag_penalty *pens_out;
+    int32_t *xw;
 } cc;
 
 const char *const ag_role_names[AG_N_ROLES] = {"provider",    "deployer",
@@ -167,7 +170,7 @@ static int find_value(const ag_fact *f, const char *v)
 
 static int compile_manifest(cc *c, const cJSON *m)
 {
-    static const char *const keys[] = {"revision", "frameworks", NULL};
+    static const char *const keys[] = {"revision", "frameworks", "penalty_facts", NULL};
     size_t mark = ag_path_key(&c->path, "manifest");
     int rc = 0;
     if (!cJSON_IsObject(m)) {
@@ -230,6 +233,7 @@ static int compile_manifest(cc *c, const cJSON *m)
     c->t->framework_ids = ids;
     c->t->framework_names = names;
     c->t->n_frameworks = n;
+    c->penalty_facts = ag_json_get(m, "penalty_facts");
 out:
     if (!rc)
         ag_path_pop(&c->path, mark);
@@ -503,6 +507,123 @@ static int build_indexes(cc *c)
     t->node_index_mask = nsize - 1;
     t->value_index = vi;
     t->value_index_mask = vsize - 1;
+    return 0;
+}
+
+/* ---- penalty tiers and the facts they read ----------------------------------- */
+
+static int higher_lower(cc *c, const cJSON *j, const char *key, uint8_t *lower)
+{
+    const cJSON *v = ag_json_get(j, key);
+    if (!v)
+        return fail(c, AIGOV_ERULES, "missing required key '%s' (higher or lower)", key);
+    if (!cJSON_IsString(v) || (strcmp(v->valuestring, "higher") && strcmp(v->valuestring, "lower")))
+        return fail(c, AIGOV_ERULES, "'%s' must be \"higher\" or \"lower\"", key);
+    *lower = v->valuestring[0] == 'l';
+    return 0;
+}
+
+static int size_values(cc *c, const cJSON *pf, const char *key, const ag_fact *size, uint64_t *mask)
+{
+    const cJSON *a = ag_json_get(pf, key);
+    size_t mark = ag_path_key(&c->path, key);
+    if (!cJSON_IsArray(a))
+        return fail(c, AIGOV_ERULES, "'%s' lists values of the size fact", key);
+    for (const cJSON *v = a->child; v; v = v->next) {
+        int k = cJSON_IsString(v) ? find_value(size, v->valuestring) : -1;
+        if (k < 0)
+            return fail(c, AIGOV_ERULES, "'%s' names a value the size fact does not have", key);
+        *mask |= 1ull << k;
+    }
+    ag_path_pop(&c->path, mark);
+    return 0;
+}
+
+static int compile_penalties(cc *c)
+{
+    aigov_table *t = c->t;
+    int rc;
+    t->penalty_facts = (ag_penalty_facts){-1, -1, -1, 0, 0};
+    c->pens_out = alloc_n(c, c->n_pens + 1, sizeof(ag_penalty));
+    if (!c->pens_out)
+        return oom(c);
+    for (size_t i = 0; i < c->n_pens; i++) {
+        static const char *const keys[] = {"id", "citation", "title", "fixed_eur", "turnover_percent",
+                                           "undertaking", "sme", "small_mid_cap", "eu_institution_eur",
+                                           "national", NULL};
+        const origin *o = &c->pens[i];
+        ag_penalty *p = &c->pens_out[i];
+        set_origin(c, o);
+        c->rule_id = NULL;
+        if (!cJSON_IsObject(o->j))
+            return fail(c, AIGOV_ERULES, "a penalty tier is an object");
+        if ((rc = check_keys(c, o->j, keys)))
+            return rc;
+        const char *id = get_str(c, o->j, "id", 1, 40, &rc);
+        if (rc)
+            return rc;
+        if (!valid_dotted(id, 1) || strchr(id, '.'))
+            return fail(c, AIGOV_ERULES, "penalty id '%s' must match ^[a-z0-9_]+$", id);
+        c->rule_id = id;
+        for (size_t k = 0; k < i; k++)
+            if (strcmp(c->pens_out[k].id, id) == 0)
+                return fail(c, AIGOV_ERULES, "duplicate penalty id '%s'", id);
+        const char *cit = get_str(c, o->j, "citation", 1, 100, &rc);
+        if (rc)
+            return rc;
+        const char *title = get_str(c, o->j, "title", 1, 300, &rc);
+        if (rc)
+            return rc;
+        if (!(p->id = dup_str(c, id)) || !(p->citation = dup_str(c, cit)) || !(p->title = dup_str(c, title)))
+            return oom(c);
+        const cJSON *nat = ag_json_get(o->j, "national");
+        p->national = cJSON_IsTrue(nat);
+        if (nat && !cJSON_IsBool(nat))
+            return fail(c, AIGOV_ERULES, "'national' is true or false");
+        if (p->national)
+            continue;
+        const cJSON *fx = ag_json_get(o->j, "fixed_eur"), *pc = ag_json_get(o->j, "turnover_percent");
+        const cJSON *ei = ag_json_get(o->j, "eu_institution_eur");
+        if (!cJSON_IsNumber(fx) || fx->valuedouble <= 0 || !cJSON_IsNumber(pc) ||
+            pc->valuedouble < 0 || pc->valuedouble > 100 || (ei && (!cJSON_IsNumber(ei) || ei->valuedouble < 0)))
+            return fail(c, AIGOV_ERULES, "a tier needs fixed_eur > 0 and turnover_percent 0..100 (and eu_institution_eur >= 0)");
+        p->fixed_eur = fx->valuedouble;
+        p->turnover_percent = pc->valuedouble;
+        p->eu_institution_eur = ei ? ei->valuedouble : 0;
+        if ((rc = higher_lower(c, o->j, "undertaking", &p->undertaking_lower)) ||
+            (rc = higher_lower(c, o->j, "sme", &p->sme_lower)) ||
+            (rc = higher_lower(c, o->j, "small_mid_cap", &p->smc_lower)))
+            return rc;
+    }
+    t->penalties = c->pens_out;
+    t->n_penalties = (uint32_t)c->n_pens;
+    if (c->penalty_facts) {
+        static const char *const keys[] = {"size", "sme", "small_mid_cap", "turnover", "eu_institution", NULL};
+        const cJSON *pf = c->penalty_facts;
+        ag_path_root(&c->path);
+        ag_path_key(&c->path, "manifest");
+        ag_path_key(&c->path, "penalty_facts");
+        c->rule_id = NULL;
+        if (!cJSON_IsObject(pf))
+            return fail(c, AIGOV_ERULES, "penalty_facts is an object");
+        if ((rc = check_keys(c, pf, keys)))
+            return rc;
+        static const char *const fkeys[] = {"size", "turnover", "eu_institution"};
+        static const uint8_t ftypes[] = {AG_T_ENUM, AG_T_NUMBER, AG_T_BOOL};
+        int32_t *slots[] = {&t->penalty_facts.size, &t->penalty_facts.turnover, &t->penalty_facts.eu_institution};
+        for (int k = 0; k < 3; k++) {
+            const cJSON *v = ag_json_get(pf, fkeys[k]);
+            int fi = cJSON_IsString(v) ? find_fact(c, v->valuestring) : -1;
+            if (fi < 0 || c->facts_out[fi].type != ftypes[k])
+                return fail(c, AIGOV_ERULES, "penalty_facts.%s must name a fact of type %s", fkeys[k],
+                            type_names[ftypes[k]]);
+            *slots[k] = fi;
+        }
+        const ag_fact *size = &c->facts_out[t->penalty_facts.size];
+        if ((rc = size_values(c, pf, "sme", size, &t->penalty_facts.sme_mask)) ||
+            (rc = size_values(c, pf, "small_mid_cap", size, &t->penalty_facts.smc_mask)))
+            return rc;
+    }
     return 0;
 }
 
@@ -784,7 +905,7 @@ static int compile_rule_head(cc *c, const origin *o, ag_rule *r)
     static const char *const keys[] = {"id",       "kind",         "framework", "citation",
                                        "title",    "description",  "note",      "when",
                                        "applies_from", "evidence", "holder",    "classifies",
-                                       "confers_role", NULL};
+                                       "confers_role", "penalty", "crosswalk", NULL};
     int rc;
     set_origin(c, o);
     c->rule_id = NULL;
@@ -810,7 +931,7 @@ static int compile_rule(cc *c, const origin *o, ag_rule *r)
     int rc;
     set_origin(c, o);
     c->rule_id = r->id;
-    static const char *const kinds[] = {"definition", "obligation", "prohibition", NULL};
+    static const char *const kinds[] = {"definition", "obligation", "prohibition", "finding", NULL};
     const char *kind = get_str(c, j, "kind", 1, 20, &rc);
     if (rc)
         return rc;
@@ -819,7 +940,7 @@ static int compile_rule(cc *c, const origin *o, ag_rule *r)
         if (strcmp(kinds[k], kind) == 0)
             ki = k;
     if (ki < 0)
-        return fail(c, AIGOV_ERULES, "kind must be definition, obligation or prohibition");
+        return fail(c, AIGOV_ERULES, "kind must be definition, obligation, prohibition or finding");
     r->kind = (uint8_t)ki;
     const char *fw = get_str(c, j, "framework", 1, 32, &rc);
     if (rc)
@@ -934,8 +1055,8 @@ static int compile_rule(cc *c, const origin *o, ag_rule *r)
         if (r->classifies == AG_C_NONE)
             return fail(c, AIGOV_ERULES, "classifies must be out_of_scope, prohibited, high_risk, "
                                          "limited, gpai or gpai_systemic");
-        if (r->kind == AG_K_OBLIGATION)
-            return fail(c, AIGOV_ERULES, "obligations do not classify; use a definition");
+        if (r->kind == AG_K_OBLIGATION || r->kind == AG_K_FINDING)
+            return fail(c, AIGOV_ERULES, "obligations and findings do not classify; use a definition");
         if (r->kind == AG_K_PROHIBITION && r->classifies != AG_C_PROHIBITED)
             return fail(c, AIGOV_ERULES, "a prohibition classifies 'prohibited' only");
     }
@@ -953,6 +1074,73 @@ static int compile_rule(cc *c, const origin *o, ag_rule *r)
             return fail(c, AIGOV_ERULES, "only definitions confer roles");
         r->confers_role = (int8_t)ri;
     }
+    r->penalty = -1;
+    const char *pen = get_str(c, j, "penalty", 0, 40, &rc);
+    if (rc)
+        return rc;
+    if (pen) {
+        if (r->kind != AG_K_OBLIGATION && r->kind != AG_K_PROHIBITION)
+            return fail(c, AIGOV_ERULES, "only obligations and prohibitions carry a penalty");
+        for (uint32_t k = 0; k < c->t->n_penalties; k++)
+            if (strcmp(c->pens_out[k].id, pen) == 0)
+                r->penalty = (int32_t)k;
+        if (r->penalty < 0) {
+            size_t mark2 = ag_path_key(&c->path, "penalty");
+            (void)mark2;
+            return fail(c, AIGOV_ERULES, "unknown penalty tier '%s'", pen);
+        }
+    }
+    return 0;
+}
+
+/* crosswalk: ISO rules whose evidence an obligation reuses, checked once
+ * every rule's kind and framework is known. */
+static int compile_crosswalk(cc *c, const origin *o, ag_rule *r)
+{
+    const cJSON *xw = ag_json_get(o->j, "crosswalk");
+    r->xw_first = (int32_t)c->n_xw;
+    r->xw_n = -1;
+    r->beyond = "";
+    if (!xw)
+        return 0;
+    set_origin(c, o);
+    c->rule_id = r->id;
+    size_t mark = ag_path_key(&c->path, "crosswalk");
+    static const char *const keys[] = {"iso", "beyond", NULL};
+    int rc;
+    if (r->kind != AG_K_OBLIGATION)
+        return fail(c, AIGOV_ERULES, "only obligations carry a crosswalk");
+    if (!cJSON_IsObject(xw))
+        return fail(c, AIGOV_ERULES, "crosswalk is {\"iso\": [rule ids], \"beyond\": text}");
+    if ((rc = check_keys(c, xw, keys)))
+        return rc;
+    const cJSON *iso = ag_json_get(xw, "iso");
+    if (!cJSON_IsArray(iso))
+        return fail(c, AIGOV_ERULES, "crosswalk needs 'iso', an array of ISO rule ids (may be empty)");
+    const char *beyond = get_str(c, xw, "beyond", 0, 2000, &rc);
+    if (rc)
+        return rc;
+    if (beyond && !(r->beyond = dup_str(c, beyond)))
+        return oom(c);
+    size_t m2 = ag_path_key(&c->path, "iso");
+    int i = 0;
+    for (const cJSON *x = iso->child; x; x = x->next, i++) {
+        size_t m3 = ag_path_index(&c->path, (size_t)i);
+        int ri = cJSON_IsString(x) ? find_rule(c, x->valuestring) : -1;
+        if (ri < 0)
+            return fail(c, AIGOV_ERULES, "crosswalk names an unknown rule");
+        const ag_rule *target = &c->rules_out[ri];
+        if (target->kind == AG_K_DEFINITION || target->framework == r->framework)
+            return fail(c, AIGOV_ERULES, "crosswalk must name reported rules of another framework ('%s')", target->id);
+        for (int32_t k = r->xw_first; k < (int32_t)c->n_xw; k++)
+            if (c->xw[k] == ri)
+                return fail(c, AIGOV_ERULES, "crosswalk names '%s' twice", target->id);
+        c->xw[c->n_xw++] = ri;
+        ag_path_pop(&c->path, m3);
+    }
+    ag_path_pop(&c->path, m2);
+    ag_path_pop(&c->path, mark);
+    r->xw_n = (int32_t)c->n_xw - r->xw_first;
     return 0;
 }
 
@@ -1009,7 +1197,7 @@ static int visit_rule(cc *c, int32_t ri, uint8_t *state, int32_t *order, uint32_
 static int collect(cc *c, const cJSON *root, const char *name, const cJSON **manifest,
                    const char **manifest_src, size_t pass)
 {
-    static const char *const keys[] = {"format", "manifest", "facts", "evidence", "rules", "$schema", NULL};
+    static const char *const keys[] = {"format", "manifest", "facts", "evidence", "rules", "penalties", "$schema", NULL};
     int rc;
     c->src = name;
     c->rule_id = NULL;
@@ -1040,8 +1228,8 @@ static int collect(cc *c, const cJSON *root, const char *name, const cJSON **man
             *manifest_src = name;
         }
     }
-    static const char *const sections[] = {"facts", "evidence", "rules"};
-    for (int s = 0; s < 3; s++) {
+    static const char *const sections[] = {"facts", "evidence", "rules", "penalties"};
+    for (int s = 0; s < 4; s++) {
         const cJSON *arr = ag_json_get(root, sections[s]);
         if (!arr)
             continue;
@@ -1052,12 +1240,11 @@ static int collect(cc *c, const cJSON *root, const char *name, const cJSON **man
         size_t i = 0;
         for (const cJSON *it = arr->child; it; it = it->next, i++) {
             origin o = {it, name, sections[s], i};
+            size_t *cnt = s == 0 ? &c->n_facts_src : s == 1 ? &c->n_evs : s == 2 ? &c->n_rules : &c->n_pens;
             if (pass == 0) {
-                size_t *cnt = s == 0 ? &c->n_facts_src : s == 1 ? &c->n_evs : &c->n_rules;
                 (*cnt)++;
             } else {
-                origin *dst = s == 0 ? c->facts : s == 1 ? c->evs : c->rules;
-                size_t *cnt = s == 0 ? &c->n_facts_src : s == 1 ? &c->n_evs : &c->n_rules;
+                origin *dst = s == 0 ? c->facts : s == 1 ? c->evs : s == 2 ? c->rules : c->pens;
                 dst[(*cnt)++] = o;
             }
         }
@@ -1090,6 +1277,10 @@ static int count_rule_storage(cc *c, uint32_t *exprs, uint32_t *kids, uint32_t *
         const cJSON *ev = ag_json_get(j, "evidence");
         if (cJSON_IsArray(ev))
             *evs += (uint32_t)cJSON_GetArraySize(ev);
+        const cJSON *xw = ag_json_get(j, "crosswalk");
+        const cJSON *iso = cJSON_IsObject(xw) ? ag_json_get(xw, "iso") : NULL;
+        if (cJSON_IsArray(iso))
+            c->n_xw += (uint32_t)cJSON_GetArraySize(iso);
     }
     return 0;
 }
@@ -1136,9 +1327,10 @@ static int compile_all(cc *c, const aigov_source *sources, size_t n, cJSON **roo
     c->facts = alloc_n(c, c->n_facts_src + 1, sizeof(origin));
     c->evs = alloc_n(c, c->n_evs + 1, sizeof(origin));
     c->rules = alloc_n(c, c->n_rules + 1, sizeof(origin));
-    if (!c->facts || !c->evs || !c->rules)
+    c->pens = alloc_n(c, c->n_pens + 1, sizeof(origin));
+    if (!c->facts || !c->evs || !c->rules || !c->pens)
         return oom(c);
-    c->n_facts_src = c->n_evs = c->n_rules = 0;
+    c->n_facts_src = c->n_evs = c->n_rules = c->n_pens = 0;
     for (size_t i = 0; i < n; i++)
         collect(c, roots[i], sources[i].name ? sources[i].name : "(unnamed)", &manifest,
                 &manifest_src, 1);
@@ -1187,6 +1379,8 @@ static int compile_all(cc *c, const aigov_source *sources, size_t n, cJSON **roo
 
     if ((rc = build_indexes(c)))
         return rc;
+    if ((rc = compile_penalties(c)))
+        return rc;
 
     uint32_t n_exprs = 0, n_kids = 0, n_dates = 0, n_ev = 0;
     if ((rc = count_rule_storage(c, &n_exprs, &n_kids, &n_dates, &n_ev)))
@@ -1196,13 +1390,20 @@ static int compile_all(cc *c, const aigov_source *sources, size_t n, cJSON **roo
     c->dates = alloc_n(c, n_dates + 1, sizeof(ag_date_case));
     c->rule_ev = alloc_n(c, n_ev + 1, sizeof(int32_t));
     c->rules_out = alloc_n(c, c->n_rules + 1, sizeof(ag_rule));
-    if (!c->exprs || !c->kids || !c->dates || !c->rule_ev || !c->rules_out)
+    c->xw = alloc_n(c, c->n_xw + 1, sizeof(int32_t));
+    uint32_t xw_cap = c->n_xw;
+    c->n_xw = 0;
+    (void)xw_cap;
+    if (!c->exprs || !c->kids || !c->dates || !c->rule_ev || !c->rules_out || !c->xw)
         return oom(c);
     for (size_t i = 0; i < c->n_rules; i++)
         if ((rc = compile_rule_head(c, &c->rules[i], &c->rules_out[i])))
             return rc;
     for (size_t i = 0; i < c->n_rules; i++)
         if ((rc = compile_rule(c, &c->rules[i], &c->rules_out[i])))
+            return rc;
+    for (size_t i = 0; i < c->n_rules; i++)
+        if ((rc = compile_crosswalk(c, &c->rules[i], &c->rules_out[i])))
             return rc;
 
     uint8_t *state = alloc_n(c, c->n_rules + 1, 1);
@@ -1239,6 +1440,8 @@ static int compile_all(cc *c, const aigov_source *sources, size_t n, cJSON **roo
     t->order = order;
     t->reported = reported;
     t->n_reported = n_rep;
+    t->crosswalk = c->xw;
+    t->n_crosswalk = c->n_xw;
     return 0;
 }
 

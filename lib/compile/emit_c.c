@@ -140,10 +140,13 @@ int ag_emit_c(FILE *o, const aigov_table *t)
         fputs(", ", o);
         cstr(o, r->note);
         fprintf(o, ", %u, %d, %d, %u, %" PRIu32 "u, %" PRId32 ", %" PRIu32 ", %" PRIu32 ", %" PRIu32
-                   ", %" PRIu32 ", %" PRId32 ", %" PRIu32 ", %" PRIu32 "},\n",
+                   ", %" PRIu32 ", %" PRId32 ", %" PRIu32 ", %" PRIu32 ", %" PRId32 ", %" PRId32
+                   ", %" PRId32 ", ",
                 r->kind, r->classifies, r->confers_role, r->framework, r->holders, r->when,
                 r->dates_first, r->dates_n, r->ev_first, r->ev_n, r->earliest, r->expr_first,
-                r->expr_n);
+                r->expr_n, r->penalty, r->xw_first, r->xw_n);
+        cstr(o, r->beyond);
+        fputs("},\n", o);
     }
     fputs("};\nstatic const int32_t order[] = {", o);
     for (uint32_t i = 0; i < t->n_rules; i++)
@@ -157,16 +160,40 @@ int ag_emit_c(FILE *o, const aigov_table *t)
     fputs("};\nstatic const int32_t value_index[] = {", o);
     for (uint32_t i = 0; i <= t->value_index_mask; i++)
         fprintf(o, "%s%" PRId32 ",", i % 20 ? " " : "\n  ", t->value_index[i]);
-    fputs("};\n\nconst struct aigov_table ag_builtin_table = {\n  1, {{0, 0, 0, 0}}, ", o);
+    fputs("};\nstatic const ag_penalty penalties[] = {\n", o);
+    for (uint32_t i = 0; i < t->n_penalties; i++) {
+        const ag_penalty *p = &t->penalties[i];
+        fputs("  {", o);
+        cstr(o, p->id);
+        fputs(", ", o);
+        cstr(o, p->citation);
+        fputs(", ", o);
+        cstr(o, p->title);
+        fputs(", ", o);
+        dbl(o, p->fixed_eur);
+        fputs(", ", o);
+        dbl(o, p->turnover_percent);
+        fputs(", ", o);
+        dbl(o, p->eu_institution_eur);
+        fprintf(o, ", %u, %u, %u, %u},\n", p->undertaking_lower, p->sme_lower, p->smc_lower, p->national);
+    }
+    fputs("  {NULL, NULL, NULL, 0, 0, 0, 0, 0, 0, 0}\n};\nstatic const int32_t crosswalk[] = {", o);
+    for (uint32_t i = 0; i < t->n_crosswalk; i++)
+        fprintf(o, "%s%" PRId32 ",", i % 20 ? " " : "\n  ", t->crosswalk[i]);
+    fputs(" 0};\n\nconst struct aigov_table ag_builtin_table = {\n  1, {{0, 0, 0, 0}}, ", o);
     cstr(o, t->revision);
     fputs(", ", o);
     cstr(o, t->hash);
     fprintf(o,
             ",\n  fw_ids, fw_names, %u,\n  facts, %u,\n  nodes, %u,\n  evidence, %u,\n"
             "  exprs, %u,\n  kids, %u,\n  dates, %u,\n  rule_evidence, %u,\n  rules, %u,\n"
-            "  order, node_index, %u, value_index, %u, reported, %u,\n  {0, 0}\n};\n",
+            "  order, node_index, %u, value_index, %u, reported, %u,\n"
+            "  penalties, %u, {%" PRId32 ", %" PRId32 ", %" PRId32 ", UINT64_C(0x%" PRIx64
+            "), UINT64_C(0x%" PRIx64 ")},\n  crosswalk, %u,\n  {0, 0}\n};\n",
             t->n_frameworks, t->n_facts, t->n_nodes, t->n_evidence, t->n_exprs, t->n_kids,
             t->n_dates, t->n_rule_evidence, t->n_rules, t->node_index_mask, t->value_index_mask,
-            t->n_reported);
+            t->n_reported, t->n_penalties, t->penalty_facts.size, t->penalty_facts.turnover,
+            t->penalty_facts.eu_institution, t->penalty_facts.sme_mask, t->penalty_facts.smc_mask,
+            t->n_crosswalk);
     return ferror(o) ? -1 : 0;
 }

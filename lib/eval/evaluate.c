@@ -79,6 +79,8 @@ static uint8_t obligation_status(const ag_result *r, const aigov_table *t, const
 {
     const ag_rule *ru = &t->rules[ri];
     uint8_t v = r->rule_val[ri];
+    if (ru->kind == AG_K_FINDING) /* `when` describes a problem */
+        return v == AG_T ? AIGOV_STATUS_GAP : v == AG_F ? AIGOV_STATUS_MET : AIGOV_STATUS_UNKNOWN;
     if (v == AG_F)
         return AIGOV_STATUS_NOT_APPLICABLE;
     if (v == AG_U)

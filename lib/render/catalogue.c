@@ -15,7 +15,7 @@ static const ag_mem *table_mem(const aigov_table *t, ag_mem *tmp)
     return tmp;
 }
 
-static const char *const kind_names[] = {"definition", "obligation", "prohibition"};
+static const char *const kind_names[] = {"definition", "obligation", "prohibition", "finding"};
 
 static void holders_json(ag_buf *b, uint32_t mask)
 {

@@ -1,5 +1,7 @@
 /* The report as JSON: compact, keys in a fixed order, deterministic. */
 #include <string.h>
+#include "eval/exposure.h"
+#include "render/readiness.h"
 #include "render/render.h"
 #include "util/date.h"
 
@@ -120,7 +122,9 @@ static void obligation_json(ag_buf *b, const aigov_report *rep, int32_t ri)
     ag_buf_json_str(b, ru->id);
     ag_buf_puts(b, ",\"framework\":");
     ag_buf_json_str(b, t->framework_ids[ru->framework]);
-    ag_buf_puts(b, ru->kind == AG_K_PROHIBITION ? ",\"kind\":\"prohibition\"" : ",\"kind\":\"obligation\"");
+    static const char *const kinds[] = {"definition", "obligation", "prohibition", "finding"};
+    ag_buf_puts(b, ",\"kind\":");
+    ag_buf_json_str(b, kinds[ru->kind]);
     ag_buf_puts(b, ",\"citation\":");
     ag_buf_json_str(b, ru->citation);
     ag_buf_puts(b, ",\"title\":");
@@ -158,7 +162,97 @@ static void obligation_json(ag_buf *b, const aigov_report *rep, int32_t ri)
             ag_buf_puts(b, "null");
         ag_buf_putc(b, '}');
     }
-    ag_buf_puts(b, "]}");
+    ag_buf_putc(b, ']');
+    ag_cap cap;
+    ag_penalty_cap(&cap, t, rep->f, ri);
+    if (cap.tier) {
+        ag_buf_puts(b, ",\"penalty\":{\"tier\":");
+        ag_buf_json_str(b, cap.tier->id);
+        ag_buf_puts(b, ",\"citation\":");
+        ag_buf_json_str(b, cap.tier->citation);
+        ag_buf_puts(b, ",\"cap_eur\":");
+        if (cap.cap_known)
+            ag_buf_json_num(b, cap.cap_eur);
+        else
+            ag_buf_puts(b, "null");
+        ag_buf_puts(b, ",\"basis\":");
+        ag_buf_json_str(b, cap.basis);
+        ag_buf_putc(b, '}');
+    }
+    int32_t met;
+    int cov = ag_crosswalk_coverage(t, r, ri, &met);
+    if (cov != AG_COV_NONE) {
+        static const char *const cov_names[] = {"covered", "partly_covered", "not_covered"};
+        ag_buf_puts(b, ",\"crosswalk\":{\"iso\":[");
+        for (int32_t k = 0; k < ru->xw_n; k++) {
+            if (k)
+                ag_buf_putc(b, ',');
+            ag_buf_json_str(b, t->rules[t->crosswalk[ru->xw_first + k]].id);
+        }
+        ag_buf_puts(b, "],\"coverage\":");
+        ag_buf_json_str(b, cov_names[cov]);
+        ag_buf_puts(b, ",\"still_needed\":[");
+        int first = 1;
+        for (int32_t k = 0; k < ru->xw_n; k++) {
+            int32_t x = t->crosswalk[ru->xw_first + k];
+            if (r->status[x] == AIGOV_STATUS_MET)
+                continue;
+            if (!first)
+                ag_buf_putc(b, ',');
+            ag_buf_json_str(b, t->rules[x].id);
+            first = 0;
+        }
+        ag_buf_puts(b, "],\"beyond\":");
+        ag_buf_json_str(b, ru->beyond);
+        ag_buf_putc(b, '}');
+    }
+    ag_buf_putc(b, '}');
+}
+
+static void readiness_json(ag_buf *b, const aigov_report *rep)
+{
+    const aigov_table *t = rep->t;
+    ag_buf_puts(b, "\"readiness\":{");
+    for (uint32_t k = 0; k < t->n_frameworks; k++) {
+        ag_readiness_t rd;
+        ag_readiness(rep, k, &rd);
+        if (k)
+            ag_buf_putc(b, ',');
+        ag_buf_json_str(b, t->framework_ids[k]);
+        ag_buf_printf(b, ":{\"applicable\":%u,\"undecided\":%u,\"met\":%u,\"percent_met\":",
+                      rd.applicable, rd.undecided, rd.met);
+        ag_buf_json_num(b, rd.applicable ? (double)(int)(1000.0 * rd.met / rd.applicable + 0.5) / 10.0 : 0);
+        ag_buf_printf(b, ",\"ready\":%s,\"in_force\":%u,\"upcoming\":[", rd.ready ? "true" : "false",
+                      rd.in_force);
+        for (size_t d = 0; d < rd.n_upcoming; d++) {
+            char day[11];
+            ag_date_format(day, rd.upcoming[d].date);
+            ag_buf_printf(b, "%s{\"applies_from\":\"%s\",\"obligations\":%u}", d ? "," : "", day,
+                          rd.upcoming[d].count);
+        }
+        ag_buf_puts(b, "]}");
+    }
+    ag_buf_puts(b, "},\"next_actions\":[");
+    ag_action acts[AG_MAX_ACTIONS];
+    size_t n = ag_next_actions(rep, acts, AG_MAX_ACTIONS);
+    for (size_t a = 0; a < n; a++) {
+        const ag_evidence *ev = &t->evidence[acts[a].evidence];
+        ag_buf_puts(b, a ? ",{\"evidence\":" : "{\"evidence\":");
+        ag_buf_json_str(b, ev->id);
+        ag_buf_puts(b, ",\"title\":");
+        ag_buf_json_str(b, ev->title);
+        ag_buf_printf(b, ",\"closes\":%u,\"rules\":[", acts[a].closes);
+        int first = 1;
+        for (uint32_t k = 0; k < t->n_reported; k++)
+            if (ag_action_closes(rep, &acts[a], t->reported[k])) {
+                if (!first)
+                    ag_buf_putc(b, ',');
+                ag_buf_json_str(b, t->rules[t->reported[k]].id);
+                first = 0;
+            }
+        ag_buf_puts(b, "]}");
+    }
+    ag_buf_putc(b, ']');
 }
 
 static void questions_json(ag_buf *b, const aigov_report *rep)
@@ -226,5 +320,7 @@ void ag_render_json(ag_buf *b, const aigov_report *rep)
         counts_json(b, &r->by_framework[k]);
         ag_buf_putc(b, '}');
     }
-    ag_buf_puts(b, "}}}");
+    ag_buf_puts(b, "}},");
+    readiness_json(b, rep);
+    ag_buf_putc(b, '}');
 }

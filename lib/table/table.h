@@ -89,7 +89,21 @@ typedef struct ag_date_case {
     int32_t date; /* day number */
 } ag_date_case;
 
-enum ag_kind { AG_K_DEFINITION = 0, AG_K_OBLIGATION = 1, AG_K_PROHIBITION = 2 };
+enum ag_kind { AG_K_DEFINITION = 0, AG_K_OBLIGATION = 1, AG_K_PROHIBITION = 2, AG_K_FINDING = 3 };
+
+/* A penalty tier (Arts. 99-101): a cap from a fixed amount and a share of
+ * worldwide turnover, combined by the higher or the lower of the two. */
+typedef struct ag_penalty {
+    const char *id, *citation, *title;
+    double fixed_eur, turnover_percent, eu_institution_eur;
+    uint8_t undertaking_lower, sme_lower, smc_lower, national;
+} ag_penalty;
+
+/* Which facts the penalty computation reads (manifest "penalty_facts"). */
+typedef struct ag_penalty_facts {
+    int32_t size, turnover, eu_institution; /* fact indices or -1 */
+    uint64_t sme_mask, smc_mask;            /* values of the size fact */
+} ag_penalty_facts;
 
 enum ag_class {
     AG_C_NONE = -1,
@@ -118,6 +132,9 @@ typedef struct ag_rule {
     uint32_t ev_first, ev_n; /* into rule_evidence */
     int32_t earliest;     /* earliest applies_from day, AG_DATE_NONE for definitions */
     uint32_t expr_first, expr_n; /* the rule's expressions; children after parents */
+    int32_t penalty;      /* index in penalties, or -1 */
+    int32_t xw_first, xw_n; /* crosswalk: ISO rule indices in crosswalk[]; xw_n -1 = none given */
+    const char *beyond;   /* what the Act requires beyond the ISO artefacts */
 } ag_rule;
 
 struct aigov_table {
@@ -150,8 +167,13 @@ struct aigov_table {
     uint32_t node_index_mask;
     const int32_t *value_index;
     uint32_t value_index_mask;
-    const int32_t *reported; /* obligations and prohibitions, in table order */
+    const int32_t *reported; /* obligations, prohibitions and findings, in table order */
     uint32_t n_reported;
+    const ag_penalty *penalties;
+    uint32_t n_penalties;
+    ag_penalty_facts penalty_facts;
+    const int32_t *crosswalk;
+    uint32_t n_crosswalk;
     ag_arena arena; /* run-time tables: where everything above lives */
 };
 

@@ -1,0 +1,94 @@
+#include "eval/exposure.h"
+#include <stdio.h>
+
+static void eur(char *out, size_t cap, double v)
+{
+    /* whole euros with thousands separators, locale-independent */
+    char digits[32];
+    snprintf(digits, sizeof digits, "%.0f", v);
+    size_t n = 0, len = 0;
+    while (digits[n])
+        n++;
+    for (size_t i = 0; i < n && len + 2 < cap; i++) {
+        out[len++] = digits[i];
+        if ((n - i - 1) % 3 == 0 && i + 1 < n)
+            out[len++] = ',';
+    }
+    out[len] = '\0';
+}
+
+void ag_penalty_cap(ag_cap *out, const aigov_table *t, const ag_facts *f, int32_t rule)
+{
+    const ag_rule *ru = &t->rules[rule];
+    out->tier = ru->penalty >= 0 ? &t->penalties[ru->penalty] : NULL;
+    out->cap_known = 0;
+    out->cap_eur = 0;
+    out->basis[0] = '\0';
+    const ag_penalty *p = out->tier;
+    if (!p)
+        return;
+    if (p->national) {
+        snprintf(out->basis, sizeof out->basis,
+                 "national penalties (%s): Member States set them; no Union cap", p->citation);
+        return;
+    }
+    const ag_penalty_facts *pf = &t->penalty_facts;
+    char fixed[40];
+    eur(fixed, sizeof fixed, p->fixed_eur);
+    if (pf->eu_institution >= 0 && f->vals[pf->eu_institution].known &&
+        f->vals[pf->eu_institution].v.mask && p->eu_institution_eur > 0) {
+        out->cap_known = 1;
+        out->cap_eur = p->eu_institution_eur;
+        eur(fixed, sizeof fixed, p->eu_institution_eur);
+        snprintf(out->basis, sizeof out->basis, "EU institution (Art. 100): up to EUR %s", fixed);
+        return;
+    }
+    int lower = p->undertaking_lower;
+    const char *who = "undertaking";
+    const char *assumed = "";
+    if (pf->size >= 0 && f->vals[pf->size].known) {
+        uint64_t m = f->vals[pf->size].v.mask;
+        if (m & pf->sme_mask) {
+            lower = p->sme_lower;
+            who = "SME (Art. 99(6))";
+        } else if (m & pf->smc_mask) {
+            lower = p->smc_lower;
+            who = "small mid-cap (Art. 99(6a))";
+        }
+    } else if (pf->size >= 0) {
+        assumed = "; size unknown, so the undertaking rule is assumed";
+    }
+    const ag_value *tv = pf->turnover >= 0 ? &f->vals[pf->turnover] : NULL;
+    if (tv && tv->known) {
+        double share = tv->v.num * p->turnover_percent / 100.0;
+        double cap = lower ? (share < p->fixed_eur ? share : p->fixed_eur)
+                           : (share > p->fixed_eur ? share : p->fixed_eur);
+        char capbuf[40];
+        eur(capbuf, sizeof capbuf, cap);
+        out->cap_known = 1;
+        out->cap_eur = cap;
+        snprintf(out->basis, sizeof out->basis,
+                 "%s: the %s of EUR %s or %g%% of worldwide annual turnover = EUR %s%s", who,
+                 lower ? "lower" : "higher", fixed, p->turnover_percent, capbuf, assumed);
+    } else {
+        snprintf(out->basis, sizeof out->basis,
+                 "%s: the %s of EUR %s or %g%% of worldwide annual turnover (turnover unknown)%s",
+                 who, lower ? "lower" : "higher", fixed, p->turnover_percent, assumed);
+    }
+}
+
+int ag_crosswalk_coverage(const aigov_table *t, const ag_result *r, int32_t rule, int32_t *met)
+{
+    const ag_rule *ru = &t->rules[rule];
+    *met = 0;
+    if (ru->xw_n < 0)
+        return AG_COV_NONE;
+    for (int32_t k = 0; k < ru->xw_n; k++)
+        if (r->status[t->crosswalk[ru->xw_first + k]] == AIGOV_STATUS_MET)
+            (*met)++;
+    if (ru->xw_n == 0 || *met == 0)
+        return AG_COV_NOT_COVERED;
+    if (*met == ru->xw_n && !ru->beyond[0])
+        return AG_COV_COVERED;
+    return AG_COV_PARTLY;
+}

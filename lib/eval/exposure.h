@@ -1,0 +1,22 @@
+/* Derived answers over an evaluation: the penalty cap a breach of a rule
+ * would expose the operator to, and how far an ISO/IEC 42001 management
+ * system already covers an AI Act obligation. */
+#ifndef AIGOV_EVAL_EXPOSURE_H
+#define AIGOV_EVAL_EXPOSURE_H
+#include "eval/result.h"
+
+typedef struct ag_cap {
+    const ag_penalty *tier; /* NULL when the rule names none */
+    int cap_known;          /* cap_eur is a number */
+    double cap_eur;
+    char basis[240];        /* how the cap is made up, in words */
+} ag_cap;
+
+void ag_penalty_cap(ag_cap *out, const aigov_table *t, const ag_facts *f, int32_t rule);
+
+enum ag_coverage { AG_COV_NONE = -1, AG_COV_COVERED = 0, AG_COV_PARTLY, AG_COV_NOT_COVERED };
+
+/* Coverage of obligation `rule` by its crosswalked ISO rules; *met receives
+ * how many of them are met. AG_COV_NONE when the rule has no crosswalk. */
+int ag_crosswalk_coverage(const aigov_table *t, const ag_result *r, int32_t rule, int32_t *met);
+#endif

@@ -1,0 +1,106 @@
+/* Readiness per framework and the next actions: which evidence item, once
+ * in place, would close the most open obligations (both frameworks). */
+#include <string.h>
+#include "render/readiness.h"
+#include "util/date.h"
+
+static int is_open(const ag_result *r, int32_t ri)
+{
+    return r->rule_val[ri] == AG_T &&
+           (r->status[ri] == AIGOV_STATUS_GAP || r->status[ri] == AIGOV_STATUS_UNKNOWN);
+}
+
+/* Obligations still open that list evidence item e, not yet implemented. */
+static uint32_t closes(const aigov_report *rep, uint32_t e)
+{
+    const aigov_table *t = rep->t;
+    const ag_value *v = &rep->f->vals[t->evidence[e].fact];
+    if (v->known && v->v.mask == (1u << AG_EV_IMPLEMENTED))
+        return 0;
+    uint32_t n = 0;
+    for (uint32_t k = 0; k < t->n_reported; k++) {
+        int32_t ri = t->reported[k];
+        const ag_rule *ru = &t->rules[ri];
+        if (ru->kind != AG_K_OBLIGATION || !is_open(rep->r, ri))
+            continue;
+        for (uint32_t x = 0; x < ru->ev_n; x++)
+            if ((uint32_t)t->rule_evidence[ru->ev_first + x] == e) {
+                n++;
+                break;
+            }
+    }
+    return n;
+}
+
+size_t ag_next_actions(const aigov_report *rep, ag_action *out, size_t max)
+{
+    size_t n = 0;
+    for (uint32_t e = 0; e < rep->t->n_evidence; e++) {
+        uint32_t c = closes(rep, e);
+        if (!c)
+            continue;
+        size_t pos = n < max ? n : max;
+        while (pos > 0 && out[pos - 1].closes < c)
+            pos--;
+        if (pos >= max)
+            continue;
+        size_t last = n < max ? n : max - 1;
+        memmove(out + pos + 1, out + pos, (last - pos) * sizeof *out);
+        out[pos] = (ag_action){(int32_t)e, c};
+        if (n < max)
+            n++;
+    }
+    return n;
+}
+
+int ag_action_closes(const aigov_report *rep, const ag_action *a, int32_t ri)
+{
+    const aigov_table *t = rep->t;
+    const ag_rule *ru = &t->rules[ri];
+    if (ru->kind != AG_K_OBLIGATION || !is_open(rep->r, ri))
+        return 0;
+    for (uint32_t x = 0; x < ru->ev_n; x++)
+        if (t->rule_evidence[ru->ev_first + x] == a->evidence)
+            return 1;
+    return 0;
+}
+
+void ag_readiness(const aigov_report *rep, uint32_t fw, ag_readiness_t *out)
+{
+    const aigov_table *t = rep->t;
+    const ag_result *r = rep->r;
+    memset(out, 0, sizeof *out);
+    for (uint32_t k = 0; k < t->n_reported; k++) {
+        int32_t ri = t->reported[k];
+        if (t->rules[ri].framework != fw || r->status[ri] == AIGOV_STATUS_NOT_APPLICABLE)
+            continue;
+        if (r->rule_val[ri] == AG_U) { /* applicability itself still open */
+            out->undecided++;
+            continue;
+        }
+        out->applicable++;
+        out->met += r->status[ri] == AIGOV_STATUS_MET;
+        if (ag_in_force(r, ri)) {
+            out->in_force++;
+        } else {
+            size_t d = 0;
+            while (d < out->n_upcoming && out->upcoming[d].date != r->rule_date[ri])
+                d++;
+            if (d == out->n_upcoming && d < AG_MAX_UPCOMING) {
+                out->upcoming[d].date = r->rule_date[ri];
+                out->upcoming[d].count = 0;
+                out->n_upcoming++;
+            }
+            if (d < out->n_upcoming)
+                out->upcoming[d].count++;
+        }
+    }
+    /* dates in order */
+    for (size_t a = 1; a < out->n_upcoming; a++)
+        for (size_t b = a; b > 0 && out->upcoming[b - 1].date > out->upcoming[b].date; b--) {
+            ag_upcoming tmp = out->upcoming[b];
+            out->upcoming[b] = out->upcoming[b - 1];
+            out->upcoming[b - 1] = tmp;
+        }
+    out->ready = out->applicable > 0 && out->met == out->applicable;
+}
