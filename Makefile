@@ -214,7 +214,7 @@ check-banned:
 test-c: check-banned test-unit test-golden test-schema test-cli test-install
 
 # Fragments owned by the bindings and the hardening suites add their targets.
--include bindings/python/python.mk bindings/go/go.mk test/fuzz/fuzz.mk test/reference/reference.mk test/hardening/hardening.mk
+-include bindings/python/python.mk bindings/go/go.mk test/fuzz/fuzz.mk test/reference/reference.mk test/hardening/hardening.mk test/oscal/oscal.mk
 
 test: lib
 	@$(MAKE) --no-print-directory test-c $(TEST_TARGETS)

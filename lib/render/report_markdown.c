@@ -1,5 +1,6 @@
 /* The report as GitHub-flavoured markdown, e.g. for a pull-request comment. */
 #include <string.h>
+#include "render/readiness.h"
 #include "render/render.h"
 #include "util/date.h"
 
@@ -60,6 +61,16 @@ void ag_render_markdown(ag_buf *b, const aigov_report *rep)
         ag_buf_puts(b, " | ");
         cell(b, ru->title);
         ag_buf_printf(b, " (`%s`) |\n", ru->id);
+    }
+    ag_action acts[AG_MAX_ACTIONS];
+    size_t na = ag_next_actions(rep, acts, AG_MAX_ACTIONS);
+    if (na) {
+        ag_buf_puts(b, "\n**Next actions** (evidence that would close the most open obligations)\n\n");
+        for (size_t a = 0; a < na; a++) {
+            ag_buf_printf(b, "%zu. ", a + 1);
+            cell(b, t->evidence[acts[a].evidence].title);
+            ag_buf_printf(b, " (`%s`): closes %u\n", t->evidence[acts[a].evidence].id, acts[a].closes);
+        }
     }
     if (r->n_questions) {
         ag_buf_printf(b, "\n**Open questions (%u)**\n\n", r->n_questions);

@@ -1,6 +1,8 @@
 /* The report as plain text for people: applicable rules first, not
  * applicable ones counted but not listed. */
 #include <string.h>
+#include "eval/exposure.h"
+#include "render/readiness.h"
 #include "render/render.h"
 #include "util/date.h"
 
@@ -56,6 +58,12 @@ void ag_render_text(ag_buf *b, const aigov_report *rep)
         ag_date_format(d, r->rule_date[ri]);
         ag_buf_printf(b, "  %-8s %-9s %-11s %s: %s [%s]\n", aigov_status_name(r->status[ri]),
                       ag_in_force(r, ri) ? "yes" : "no", d, ru->citation, ru->title, ru->id);
+        if (r->status[ri] == AIGOV_STATUS_GAP) {
+            ag_cap cap;
+            ag_penalty_cap(&cap, t, rep->f, ri);
+            if (cap.tier)
+                ag_buf_printf(b, "  %-30s exposure %s: %s\n", "", cap.tier->citation, cap.basis);
+        }
     }
     ag_buf_printf(b, "\nQuestions (%u)\n", r->n_questions);
     for (uint32_t q = 0; q < r->n_questions; q++) {
@@ -72,6 +80,29 @@ void ag_render_text(ag_buf *b, const aigov_report *rep)
         const ag_counts *c = &r->by_framework[k];
         ag_buf_printf(b, "  %-10s %zu met, %zu gap, %zu unknown, %zu not applicable\n",
                       t->framework_ids[k], c->met, c->gap, c->unknown, c->not_applicable);
+    }
+    ag_buf_puts(b, "\nReadiness\n");
+    for (uint32_t k = 0; k < t->n_frameworks; k++) {
+        ag_readiness_t rd;
+        ag_readiness(rep, k, &rd);
+        ag_buf_printf(b, "  %-10s %u of %u applicable met (%.0f%%)%s; %u in force", t->framework_ids[k],
+                      rd.met, rd.applicable, rd.applicable ? 100.0 * rd.met / rd.applicable : 0.0,
+                      rd.ready ? ", ready" : "", rd.in_force);
+        for (size_t u = 0; u < rd.n_upcoming; u++) {
+            ag_date_format(d, rd.upcoming[u].date);
+            ag_buf_printf(b, "%s%u from %s", u ? ", " : "; upcoming: ", rd.upcoming[u].count, d);
+        }
+        if (rd.undecided)
+            ag_buf_printf(b, "; %u undecided", rd.undecided);
+        ag_buf_putc(b, '\n');
+    }
+    ag_action acts[AG_MAX_ACTIONS];
+    size_t na_ = ag_next_actions(rep, acts, AG_MAX_ACTIONS);
+    if (na_) {
+        ag_buf_puts(b, "\nNext actions (evidence that would close the most open obligations)\n");
+        for (size_t a = 0; a < na_; a++)
+            ag_buf_printf(b, "  %2zu. %s [%s]: %u obligation%s\n", a + 1, t->evidence[acts[a].evidence].title,
+                          t->evidence[acts[a].evidence].id, acts[a].closes, acts[a].closes == 1 ? "" : "s");
     }
     ag_buf_puts(b, "\nNot legal advice: a structured reading of the cited provisions.\n");
 }
