@@ -127,7 +127,7 @@ type Table struct {
 
 	// sem bounds the contexts in use (and so the threads evaluating at once
 	// and the memory held); idle holds contexts ready for reuse. Both have
-	// capacity maxCtx, so a release never blocks.
+	// capacity DefaultMaxContexts, so a release never blocks.
 	sem  chan struct{}
 	idle chan *C.aigovgo_slot
 
@@ -301,14 +301,14 @@ func (t *Table) free() {
 		return
 	}
 	t.closed = true
-	for {
+	// Every context is idle: calls hold the shared lock while they use one.
+	for drained := false; !drained; {
 		select {
 		case s := <-t.idle:
 			C.aigovgo_slot_free(s)
-			continue
 		default:
+			drained = true
 		}
-		break
 	}
 	C.aigov_table_free(t.c)
 	t.c = nil

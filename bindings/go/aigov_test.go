@@ -308,6 +308,84 @@ func TestConcurrent(t *testing.T) {
 	}
 }
 
+// TestTypedReportComplete checks that the typed Report carries the whole
+// report: encoding it again gives the same JSON value as Raw (so a field
+// the library adds and the binding misses fails here).
+func TestTypedReportComplete(t *testing.T) {
+	tb := Builtin()
+	n := 0
+	for _, c := range corpus(t) {
+		if c.WantErr {
+			continue
+		}
+		r, err := tb.Evaluate(c.Data, Options{AsOfDate: c.AsOf})
+		if err != nil {
+			continue
+		}
+		again, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want, got any
+		if err := json.Unmarshal(r.Raw, &want); err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(again, &got); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(want, got) {
+			t.Errorf("%s: the typed report loses or changes something:\n%s", c.Name, jsonDiff(want, got, "$"))
+			if n++; n > 3 {
+				return
+			}
+		}
+	}
+}
+
+// jsonDiff names the first differences between two decoded JSON values.
+func jsonDiff(want, got any, path string) string {
+	switch w := want.(type) {
+	case map[string]any:
+		g, ok := got.(map[string]any)
+		if !ok {
+			return path + ": not an object\n"
+		}
+		out := ""
+		for k, v := range w {
+			gv, ok := g[k]
+			if !ok {
+				out += path + "." + k + ": missing from the typed report\n"
+				continue
+			}
+			out += jsonDiff(v, gv, path+"."+k)
+		}
+		for k := range g {
+			if _, ok := w[k]; !ok {
+				out += path + "." + k + ": not in the library's report\n"
+			}
+		}
+		return out
+	case []any:
+		g, ok := got.([]any)
+		if !ok || len(g) != len(w) {
+			return path + ": array differs\n"
+		}
+		out := ""
+		for i := range w {
+			out += jsonDiff(w[i], g[i], fmt.Sprintf("%s[%d]", path, i))
+			if len(out) > 2000 {
+				return out
+			}
+		}
+		return out
+	default:
+		if !reflect.DeepEqual(want, got) {
+			return fmt.Sprintf("%s: %v != %v\n", path, want, got)
+		}
+		return ""
+	}
+}
+
 func TestDescriptorForms(t *testing.T) {
 	tb := Builtin()
 	desc := map[string]any{
@@ -429,6 +507,22 @@ func TestErrors(t *testing.T) {
 			}
 		}
 	}
+	// Bad options.
+	if _, err := tb.Evaluate(`{}`, Options{AsOfDate: "2028-01-01", Format: 9}); !errors.Is(err, ErrInvalid) {
+		t.Errorf("format 9: %v", err)
+	}
+	if _, err := tb.RenderRules(9); !errors.Is(err, ErrInvalid) {
+		t.Errorf("RenderRules(9): %v", err)
+	}
+	if _, err := tb.Render(`{}`, Options{AsOfDate: "2028-01-01", MaxInput: 100 << 20}); !errors.Is(err, ErrInvalid) {
+		t.Errorf("MaxInput 100 MiB: %v", err)
+	}
+	if _, err := tb.Render(`{}`, Options{AsOfDate: "2028-01-01", MaxDepth: -1}); !errors.Is(err, ErrInvalid) {
+		t.Errorf("MaxDepth -1: %v", err)
+	}
+	if _, err := ParseFormat("xml"); !errors.Is(err, ErrInvalid) {
+		t.Errorf("ParseFormat(xml): %v", err)
+	}
 	// The table stays usable after errors.
 	if _, err := tb.Evaluate(`{}`, opts); err != nil {
 		t.Fatal(err)
@@ -462,7 +556,7 @@ func TestCatalogue(t *testing.T) {
 			if r.AppliesFrom != "" {
 				t.Errorf("%s: definition with applies_from %q", r.ID, r.AppliesFrom)
 			}
-		case KindObligation, KindProhibition:
+		case KindObligation, KindProhibition, KindFinding:
 			if _, err := time.Parse("2006-01-02", r.AppliesFrom); err != nil {
 				t.Errorf("%s: applies_from %q", r.ID, r.AppliesFrom)
 			}

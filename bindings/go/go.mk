@@ -3,6 +3,7 @@
 #
 #   make test-go    go test -race over the binding and examples/http-service
 #   make bench-go   go: full_per_s=N summary_per_s=N rss_growth_kb=N
+#   make http-service   build/aigov-http
 #
 # Standard library only, no module proxy (GOPROXY=off), caches under
 # $(BUILD)/go-cache so that a clean clone needs nothing from $HOME.
@@ -19,7 +20,7 @@ GO_ENV = PKG_CONFIG_PATH=$(GO_BUILD_DIR)/pkgconfig CGO_ENABLED=1 \
 	GOMODCACHE=$(GO_BUILD_DIR)/go-cache/path/pkg/mod
 GO_TEST_ENV = AIGOV_ROOT=$(CURDIR) AIGOV_CLI=$(abspath $(CLI))
 
-.PHONY: test-go bench-go go-check
+.PHONY: test-go bench-go go-check http-service
 
 go-check:
 	@command -v $(GO) >/dev/null 2>&1 || { echo "go-check: '$(GO)' not found (apt-get install golang-go)" >&2; exit 1; }
@@ -35,6 +36,10 @@ test-go: lib go-check
 bench-go: lib go-check
 	cd bindings/go && $(GO_ENV) $(GO) build -o $(GO_BUILD_DIR)/aigov-bench-go ./cmd/aigov-bench
 	$(GO_BUILD_DIR)/aigov-bench-go -corpus $(abspath $(BENCH_CORPUS)) -as-of $(BENCH_AS_OF) $(GO_BENCH_FLAGS)
+
+# build/aigov-http: the example HTTP service (examples/http-service).
+http-service: lib go-check
+	cd examples/http-service && $(GO_ENV) $(GO) build -o $(GO_BUILD_DIR)/aigov-http .
 
 TEST_TARGETS += test-go
 BENCH_TARGETS += bench-go

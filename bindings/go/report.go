@@ -61,9 +61,10 @@ const (
 	KindDefinition  RuleKind = "definition"
 	KindObligation  RuleKind = "obligation"
 	KindProhibition RuleKind = "prohibition"
+	KindFinding     RuleKind = "finding" // a problem check: true is a gap, false is met
 )
 
-var kinds = [...]RuleKind{KindDefinition, KindObligation, KindProhibition}
+var kinds = [...]RuleKind{KindDefinition, KindObligation, KindProhibition, KindFinding}
 
 func kindOf(v int) RuleKind {
 	if v >= 0 && v < len(kinds) {
@@ -82,6 +83,9 @@ type Report struct {
 	Obligations    []Obligation   `json:"obligations"`
 	Questions      []Question     `json:"questions"`
 	Summary        Summary        `json:"summary"`
+	// Readiness per framework id ("eu_ai_act", "iso42001").
+	Readiness   map[string]Readiness `json:"readiness"`
+	NextActions []NextAction         `json:"next_actions"`
 
 	// Raw is the report JSON as rendered by the library.
 	Raw []byte `json:"-"`
@@ -115,7 +119,8 @@ type ClassificationReason struct {
 	Value      string `json:"value"`
 }
 
-// Obligation is one reported rule (an obligation or a prohibition).
+// Obligation is one reported rule (an obligation, a prohibition or a
+// finding).
 type Obligation struct {
 	ID          string     `json:"id"`
 	Framework   string     `json:"framework"`
@@ -128,6 +133,50 @@ type Obligation struct {
 	Status      Status     `json:"status"`
 	Reasons     []Reason   `json:"reasons"`
 	Evidence    []Evidence `json:"evidence"`
+	Penalty     *Penalty   `json:"penalty,omitempty"`   // penalty exposure, when the rule has one
+	Crosswalk   *Crosswalk `json:"crosswalk,omitempty"` // ISO/IEC 42001 coverage, when mapped
+}
+
+// Penalty is the fine exposure of breaching a rule (Arts. 99-101).
+type Penalty struct {
+	Tier     string   `json:"tier"`
+	Citation string   `json:"citation"`
+	CapEUR   *float64 `json:"cap_eur"` // nil when it cannot be worked out from the descriptor
+	Basis    string   `json:"basis"`
+}
+
+// Crosswalk tells how far the ISO/IEC 42001 rules mapped to an obligation
+// cover it.
+type Crosswalk struct {
+	ISO         []string `json:"iso"`
+	Coverage    string   `json:"coverage"` // covered, partly_covered, not_covered
+	StillNeeded []string `json:"still_needed"`
+	Beyond      string   `json:"beyond"`
+}
+
+// Readiness is the state of one framework's applicable rules.
+type Readiness struct {
+	Applicable int        `json:"applicable"`
+	Undecided  int        `json:"undecided"`
+	Met        int        `json:"met"`
+	PercentMet float64    `json:"percent_met"`
+	Ready      bool       `json:"ready"`
+	InForce    int        `json:"in_force"`
+	Upcoming   []Upcoming `json:"upcoming"`
+}
+
+// Upcoming counts obligations that start applying on a later date.
+type Upcoming struct {
+	AppliesFrom string `json:"applies_from"`
+	Obligations int    `json:"obligations"`
+}
+
+// NextAction is a piece of evidence whose completion closes reported rules.
+type NextAction struct {
+	Evidence string   `json:"evidence"`
+	Title    string   `json:"title"`
+	Closes   int      `json:"closes"`
+	Rules    []string `json:"rules"`
 }
 
 // Reason is one fact, rule or date test that decided a rule's condition.

@@ -2,12 +2,17 @@
  * per line out, in input order, with N threads sharing one table. Lines are
  * read in batches so a stream of any length runs in bounded memory. */
 #include <pthread.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
 
-#define BATCH 2048
+/* Lines per batch: enough to keep every thread busy, few enough that the
+ * rendered reports (~100 KB each) of one batch stay small in memory. */
+#define BATCH 256
 
 typedef struct line {
     char *text;
@@ -74,6 +79,51 @@ static void print_error(FILE *out, const line *l, size_t lineno)
     fprintf(out, ",\"line\":%zu}}\n", lineno);
 }
 
+static size_t read_batch(FILE *in, line *lines)
+{
+    size_t n = 0;
+    while (n < BATCH && read_line(in, &lines[n].text, &lines[n].len))
+        n++;
+    return n;
+}
+
+static void write_batch(line *lines, size_t n, size_t *lineno, int format)
+{
+    for (size_t i = 0; i < n; i++) {
+        line *l = &lines[i];
+        ++*lineno;
+        if (l->rc == 0) {
+            fwrite(l->out, 1, l->out_len, stdout);
+            if (format == AIGOV_FORMAT_JSON)
+                fputc('\n', stdout);
+        } else {
+            print_error(stdout, l, *lineno);
+        }
+        aigov_free(l->out);
+        free(l->text);
+        l->out = l->text = NULL;
+    }
+}
+
+static int start(worker *ws, int jobs)
+{
+    for (int k = 0; k < jobs; k++)
+        if (pthread_create(&ws[k].th, NULL, work, &ws[k]) != 0) {
+            for (int j = 0; j < k; j++)
+                pthread_join(ws[j].th, NULL);
+            return -1;
+        }
+    return 0;
+}
+
+static void join(worker *ws, int jobs)
+{
+    for (int k = 0; k < jobs; k++)
+        pthread_join(ws[k].th, NULL);
+}
+
+/* Double-buffered: while the workers evaluate one batch, this thread writes
+ * the previous batch's reports and reads the next batch's lines. */
 int cli_ndjson(const aigov_table *table, const char *path, const aigov_eval_options *opts,
                int jobs, int format)
 {
@@ -84,15 +134,21 @@ int cli_ndjson(const aigov_table *table, const char *path, const aigov_eval_opti
     }
     if (jobs < 1)
         jobs = 1;
+#ifdef __GLIBC__
+    /* Reports of ~100 KB would each be an mmap/munmap pair with page faults
+     * under glibc's defaults; keep them on the heap and the heap untrimmed. */
+    mallopt(M_MMAP_THRESHOLD, 16 << 20);
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
+#endif
     worker *ws = calloc((size_t)jobs, sizeof *ws);
+    line *bufs[2] = {calloc(BATCH, sizeof(line)), calloc(BATCH, sizeof(line))};
     batch b;
     memset(&b, 0, sizeof b);
-    b.lines = calloc(BATCH, sizeof *b.lines);
     b.table = table;
     b.opts = opts;
     b.format = format;
     int rc = 0;
-    if (!ws || !b.lines) {
+    if (!ws || !bufs[0] || !bufs[1]) {
         fprintf(stderr, "aigov: out of memory\n");
         rc = 2;
         goto done;
@@ -106,39 +162,26 @@ int cli_ndjson(const aigov_table *table, const char *path, const aigov_eval_opti
             goto done;
         }
     }
-    size_t lineno = 0;
-    for (;;) {
-        b.n = 0;
-        while (b.n < BATCH && read_line(in, &b.lines[b.n].text, &b.lines[b.n].len))
-            b.n++;
-        if (b.n == 0)
-            break;
+    size_t lineno = 0, n_cur = read_batch(in, bufs[0]), n_prev = 0;
+    int cur = 0;
+    while (n_cur > 0) {
+        b.lines = bufs[cur];
+        b.n = n_cur;
         atomic_store(&b.next, 0);
-        if (jobs == 1) {
+        int threaded = jobs > 1 && start(ws, jobs) == 0;
+        if (!threaded)
             work(&ws[0]);
-        } else {
-            for (int k = 0; k < jobs; k++)
-                if (pthread_create(&ws[k].th, NULL, work, &ws[k]) != 0) {
-                    fprintf(stderr, "aigov: cannot start a thread\n");
-                    rc = 2;
-                    goto done;
-                }
-            for (int k = 0; k < jobs; k++)
-                pthread_join(ws[k].th, NULL);
-        }
-        for (size_t i = 0; i < b.n; i++) {
-            line *l = &b.lines[i];
-            lineno++;
-            if (l->rc == 0) {
-                fwrite(l->out, 1, l->out_len, stdout);
-                if (format == AIGOV_FORMAT_JSON)
-                    fputc('\n', stdout);
-            } else {
-                print_error(stdout, l, lineno);
-            }
-            aigov_free(l->out);
-            free(l->text);
-            l->out = l->text = NULL;
+        write_batch(bufs[1 - cur], n_prev, &lineno, format);
+        size_t n_next = read_batch(in, bufs[1 - cur]);
+        if (threaded)
+            join(ws, jobs);
+        /* the batch just evaluated is written next round */
+        n_prev = n_cur;
+        n_cur = n_next;
+        cur = 1 - cur;
+        if (n_cur == 0) {
+            write_batch(bufs[1 - cur], n_prev, &lineno, format);
+            n_prev = 0;
         }
     }
 done:
@@ -146,7 +189,8 @@ done:
         for (int k = 0; k < jobs; k++)
             aigov_ctx_free(ws[k].ctx);
     free(ws);
-    free(b.lines);
+    free(bufs[0]);
+    free(bufs[1]);
     if (in != stdin)
         fclose(in);
     if (fflush(stdout) != 0)

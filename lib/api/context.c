@@ -12,6 +12,7 @@ struct aigov_ctx {
     ag_facts facts;
     ag_result res;
     aigov_report report;
+    size_t render_hint;
 };
 
 const char *aigov_version(void) { return AIGOV_VERSION_STRING; }
@@ -44,7 +45,7 @@ int aigov_ctx_new(aigov_ctx **out, const aigov_table *t, const aigov_allocator *
         ag_mfree(&mem, c);
         return ag_err(err, AIGOV_ENOMEM, "out of memory creating a context");
     }
-    c->report = (aigov_report){t, &c->facts, &c->res, &c->mem};
+    c->report = (aigov_report){t, &c->facts, &c->res, &c->mem, &c->render_hint};
     *out = c;
     return 0;
 }

@@ -8,6 +8,7 @@ struct aigov_report {
     const ag_facts *f;
     const ag_result *r;
     const ag_mem *mem; /* for rendered buffers */
+    size_t *render_hint; /* size of the last rendering: one allocation of the right size next time */
 };
 
 /* The report's questions, computed on first use. A report belongs to one

@@ -43,6 +43,8 @@ static int grow(ag_buf *b, size_t extra)
     return 1;
 }
 
+void ag_buf_reserve(ag_buf *b, size_t n) { grow(b, n); }
+
 void ag_buf_put(ag_buf *b, const char *s, size_t n)
 {
     if (!grow(b, n))

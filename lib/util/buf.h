@@ -14,6 +14,8 @@ typedef struct ag_buf {
 
 void ag_buf_init(ag_buf *b, const ag_mem *mem);
 void ag_buf_free(ag_buf *b);
+/* Makes room for n more bytes at once (a failure sets oom). */
+void ag_buf_reserve(ag_buf *b, size_t n);
 void ag_buf_put(ag_buf *b, const char *s, size_t n);
 void ag_buf_puts(ag_buf *b, const char *s);
 void ag_buf_putc(ag_buf *b, char c);
