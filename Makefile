@@ -139,7 +139,7 @@ $(BUILD)/aigov.1: examples/cli/aigov.1
 
 # ---- demo ---------------------------------------------------------------------
 demo: $(CLI)
-	@for f in examples/descriptors/*.json; do \
+	@for f in examples/descriptors/*.json examples/portfolio/*.json; do \
 	    echo "=================================================================="; \
 	    echo "== $$f"; \
 	    echo "=================================================================="; \
@@ -189,6 +189,8 @@ test-cli: $(BUILD)/san/aigov
 	test "$$(wc -l < $(BUILD)/examples.out)" -eq "$$(wc -l < $(BUILD)/examples.ndjson)"; \
 	tail -n 1 $(BUILD)/examples.out | grep -q '"AIGOV_EINPUT"'; \
 	$(BUILD)/san/aigov rules > /dev/null; $(BUILD)/san/aigov explain eu.art27.1.fria > /dev/null; \
+	for f in examples/portfolio/*.json; do for fmt in json text markdown; do \
+	    $(BUILD)/san/aigov eval "$$f" --as-of $(AS_OF) --format $$fmt --fail-on none > /dev/null; done; done; \
 	if $(BUILD)/san/aigov eval /nonexistent --as-of $(AS_OF) 2>/dev/null; then exit 1; fi; \
 	echo "cli: ok"
 

@@ -250,8 +250,28 @@ AIGOV_API int aigov_eval(const aigov_report **out, aigov_ctx *ctx, const char *j
                          const aigov_eval_options *opts, aigov_error *err);
 
 /**
+ * A descriptor may describe one organisation with several systems:
+ * {"organisation": {...}, "evidence": {...shared...}, "systems": [{"operator":
+ * ..., "system": ..., "gpai": ..., "evidence": ...}, ...]}; each system is
+ * evaluated with the organisation's facts and shared evidence, its own
+ * evidence taking precedence. aigov_eval rejects such a descriptor
+ * (AIGOV_EINPUT at "$.systems"); this evaluates system `index` (0 for a
+ * single-system descriptor) and sets *out_systems (may be NULL) to the number
+ * of systems. Errors as aigov_eval, and AIGOV_ENOTFOUND for an index past the
+ * end. The report is owned by ctx as with aigov_eval.
+ */
+AIGOV_API int aigov_eval_system(const aigov_report **out, size_t *out_systems, aigov_ctx *ctx,
+                                const char *json, size_t len, size_t index,
+                                const aigov_eval_options *opts, aigov_error *err);
+
+/**
  * Convenience for bindings: aigov_eval then aigov_report_render(JSON or
- * another format). *out is freed with aigov_free.
+ * another format). *out is freed with aigov_free. For a descriptor of several
+ * systems it renders every system and then, once, the organisation's own
+ * rules (JSON: {"engine", "as_of", "systems": [{"index", "name",
+ * "classification", "obligations", "questions", "summary", "readiness",
+ * "next_actions"}], "organisation": {"obligations", "summary", "readiness",
+ * "next_actions"}}).
  */
 AIGOV_API int aigov_eval_render(char **out, size_t *out_len, aigov_ctx *ctx, const char *json,
                                 size_t len, const aigov_eval_options *opts, int format,

@@ -128,11 +128,10 @@ static int cmd_eval(int argc, char **argv)
     aigov_error err;
     const aigov_report *rep;
     char *out = NULL;
+    size_t systems = 1;
     int rc = aigov_ctx_new(&ctx, table, NULL, &err);
-    if (!rc)
-        rc = aigov_eval(&rep, ctx, json, len, &opts, &err);
-    if (!rc)
-        rc = aigov_report_render(&out, NULL, rep, format, &err);
+    if (!rc) /* one system, or several under one organisation: all rendered together */
+        rc = aigov_eval_render(&out, NULL, ctx, json, len, &opts, format, &err);
     int exit_code = 0;
     if (rc) {
         print_error(file, &err);
@@ -144,17 +143,26 @@ static int cmd_eval(int argc, char **argv)
             fputs(out, stdout);
         if (format == AIGOV_FORMAT_JSON)
             fputc('\n', stdout);
-        aigov_summary s;
-        aigov_report_summary(&s, rep);
-        int tier = aigov_report_tier(rep);
-        int failing = 0;
-        if (strcmp(fail_on, "none") != 0)
-            failing = tier == AIGOV_TIER_PROHIBITED;
-        if (strcmp(fail_on, "gap") == 0 || strcmp(fail_on, "unknown") == 0)
-            failing |= s.in_force_gaps > 0;
-        if (strcmp(fail_on, "unknown") == 0)
-            failing |= tier == AIGOV_TIER_UNDETERMINED || s.unknown > 0;
-        exit_code = failing;
+        for (size_t i = 0; i < systems && rc == 0; i++) {
+            rc = aigov_eval_system(&rep, &systems, ctx, json, len, i, &opts, &err);
+            if (rc)
+                break;
+            aigov_summary s;
+            aigov_report_summary(&s, rep);
+            int tier = aigov_report_tier(rep);
+            int failing = 0;
+            if (strcmp(fail_on, "none") != 0)
+                failing = tier == AIGOV_TIER_PROHIBITED;
+            if (strcmp(fail_on, "gap") == 0 || strcmp(fail_on, "unknown") == 0)
+                failing |= s.in_force_gaps > 0;
+            if (strcmp(fail_on, "unknown") == 0)
+                failing |= tier == AIGOV_TIER_UNDETERMINED || s.unknown > 0;
+            exit_code |= failing;
+        }
+        if (rc) {
+            print_error(file, &err);
+            exit_code = 2;
+        }
     }
     aigov_free(out);
     aigov_ctx_free(ctx);

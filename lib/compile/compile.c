@@ -1419,6 +1419,19 @@ static int compile_all(cc *c, const aigov_source *sources, size_t n, cJSON **roo
             reported[n_rep++] = (int32_t)i;
     }
 
+    /* in dependency order, so referenced rules are classified first */
+    for (uint32_t k = 0; k < n_order; k++) {
+        ag_rule *r = &c->rules_out[order[k]];
+        r->org_level = 1;
+        for (uint32_t e = r->expr_first; e < r->expr_first + r->expr_n && r->org_level; e++) {
+            const ag_expr *x = &c->exprs[e];
+            if (x->op == AG_OP_RULE)
+                r->org_level = c->rules_out[x->a].org_level;
+            else if (x->op >= AG_OP_IS && x->op <= AG_OP_UNKNOWN)
+                r->org_level = strncmp(c->facts_out[x->a].id, "organisation.", 13) == 0;
+        }
+    }
+
     char hash[72];
     hash_sources(sources, n, hash);
     if (!(t->hash = dup_str(c, hash)))

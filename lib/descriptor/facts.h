@@ -16,12 +16,21 @@ typedef struct ag_value {
     } v;
 } ag_value;
 
+#define AG_MAX_SYSTEMS 256
+
 typedef struct ag_facts {
     ag_value *vals;   /* one per table fact */
     uint32_t *seen;   /* per descriptor node: epoch of the last parse that saw it */
     uint32_t epoch;
     char *strs;       /* decoded strings, NUL-terminated each */
     size_t strs_len, strs_cap;
+    /* A descriptor of one organisation with several systems: where each
+     * element of "systems" is in the input, and the organisation's facts to
+     * start every system from. */
+    uint32_t n_systems;
+    size_t sys_off[AG_MAX_SYSTEMS], sys_len[AG_MAX_SYSTEMS];
+    ag_value *org_vals;
+    size_t org_strs_len;
 } ag_facts;
 
 int ag_facts_init(ag_facts *f, const aigov_table *t, const ag_mem *mem);

@@ -20,6 +20,9 @@ typedef struct ps {
     const char *path_key[PATH_CAP];
     long path_idx[PATH_CAP];
     int path_len;
+    int top;       /* reading the document's root object */
+    int in_system; /* reading one element of "systems" */
+    int saw_systems, saw_system_keys;
 } ps;
 
 static void push_key(ps *p, const char *key)
@@ -593,6 +596,113 @@ static int parse_leaf(ps *p, const ag_fact *f, ag_value *v)
 
 static int parse_object(ps *p, int32_t node);
 
+/* Validates and skips any JSON value (used for the elements of "systems",
+ * read again one by one later). */
+static int skip_value(ps *p)
+{
+    int rc;
+    ws(p);
+    if (p->i >= p->n)
+        return fail(p, AIGOV_ESYNTAX, "expected a value, found end of input");
+    char c = p->s[p->i];
+    if (c == '"') {
+        size_t n;
+        int tr;
+        return read_string(p, NULL, 0, &n, &tr);
+    }
+    if (c == 't')
+        return literal(p, "true");
+    if (c == 'f')
+        return literal(p, "false");
+    if (c == 'n')
+        return literal(p, "null");
+    if (c == '-' || (c >= '0' && c <= '9')) {
+        double v;
+        int neg;
+        return read_number(p, &v, &neg);
+    }
+    if (c != '{' && c != '[')
+        return fail(p, AIGOV_ESYNTAX, "invalid token");
+    char close = c == '{' ? '}' : ']';
+    p->i++;
+    if ((rc = enter(p)))
+        return rc;
+    ws(p);
+    if (p->i < p->n && p->s[p->i] == close) {
+        p->i++;
+        p->depth--;
+        return 0;
+    }
+    for (;;) {
+        if (close == '}') {
+            ws(p);
+            size_t n;
+            int tr;
+            if (p->i >= p->n || p->s[p->i] != '"')
+                return fail(p, AIGOV_ESYNTAX, "expected a key string, found %s", what_is_here(p));
+            if ((rc = read_string(p, NULL, 0, &n, &tr)) || (rc = expect_char(p, ':', "':'")))
+                return rc;
+        }
+        if ((rc = skip_value(p)))
+            return rc;
+        ws(p);
+        if (p->i < p->n && p->s[p->i] == ',') {
+            p->i++;
+            continue;
+        }
+        if ((rc = expect_char(p, close, close == '}' ? "',' or '}'" : "',' or ']'")))
+            return rc;
+        break;
+    }
+    p->depth--;
+    return 0;
+}
+
+/* "systems": [ {operator, system, gpai, evidence}, ... ] at the root. */
+static int parse_systems(ps *p)
+{
+    int rc;
+    push_key(p, "systems");
+    if (p->saw_systems)
+        return fail(p, AIGOV_EINPUT, "duplicate key 'systems'");
+    p->saw_systems = 1;
+    ws(p);
+    if (p->i >= p->n || p->s[p->i] != '[')
+        return fail(p, AIGOV_EINPUT, "expected an array of system descriptors, found %s", what_is_here(p));
+    p->i++;
+    if ((rc = enter(p)))
+        return rc;
+    ws(p);
+    if (p->i < p->n && p->s[p->i] == ']')
+        return fail(p, AIGOV_EINPUT, "'systems' needs at least one system");
+    for (long idx = 0;; idx++) {
+        push_index(p, idx);
+        ws(p);
+        if (p->i >= p->n || p->s[p->i] != '{')
+            return fail(p, AIGOV_EINPUT, "expected a system descriptor object, found %s", what_is_here(p));
+        if (p->f->n_systems >= AG_MAX_SYSTEMS)
+            return fail(p, AIGOV_ELIMIT, "more than %d systems in one descriptor", AG_MAX_SYSTEMS);
+        size_t start = p->i;
+        if ((rc = skip_value(p)))
+            return rc;
+        p->f->sys_off[p->f->n_systems] = start;
+        p->f->sys_len[p->f->n_systems] = p->i - start;
+        p->f->n_systems++;
+        pop(p);
+        ws(p);
+        if (p->i < p->n && p->s[p->i] == ',') {
+            p->i++;
+            continue;
+        }
+        if ((rc = expect_char(p, ']', "',' or ']'")))
+            return rc;
+        break;
+    }
+    p->depth--;
+    pop(p);
+    return 0;
+}
+
 static int parse_member(ps *p, int32_t node, const char *key, size_t key_len, int trunc)
 {
     const aigov_table *t = p->t;
@@ -622,6 +732,19 @@ static int parse_member(ps *p, int32_t node, const char *key, size_t key_len, in
             return fail(p, AIGOV_EINPUT, "unsupported descriptor_version; this library reads version 1");
         pop(p);
         return 0;
+    }
+    if (node == 0 && p->top && !trunc && strcmp(key, "systems") == 0)
+        return parse_systems(p);
+    if (node == 0 && !trunc && strcmp(key, "organisation") != 0 && strcmp(key, "evidence") != 0) {
+        if (p->in_system && strcmp(key, "systems") == 0) {
+            push_key(p, key);
+            return fail(p, AIGOV_EINPUT, "systems do not nest");
+        }
+        p->saw_system_keys = 1;
+    }
+    if (node == 0 && p->in_system && !trunc && strcmp(key, "organisation") == 0) {
+        push_key(p, key);
+        return fail(p, AIGOV_EINPUT, "'organisation' belongs at the top level, once for all systems");
     }
     int32_t child = -1;
     if (!trunc)
@@ -737,11 +860,49 @@ int ag_descriptor_parse(ag_facts *f, const aigov_table *t, const ag_mem *mem, co
         return fail(&p, AIGOV_ESYNTAX, "empty document; expected a JSON object");
     if (p.s[p.i] != '{')
         return fail(&p, AIGOV_EINPUT, "the descriptor must be a JSON object, found %s", what_is_here(&p));
+    p.top = 1;
+    f->n_systems = 0;
     int rc = parse_object(&p, 0);
     if (rc)
         return rc;
     ws(&p);
     if (p.i < p.n)
         return fail(&p, AIGOV_ESYNTAX, "trailing content after the JSON document");
+    if (p.saw_systems && p.saw_system_keys) {
+        push_key(&p, "systems");
+        return fail(&p, AIGOV_EINPUT, "with 'systems', the top level holds only organisation and "
+                                      "evidence shared by every system; move operator, system and "
+                                      "gpai into each system");
+    }
+    if (f->n_systems) {
+        memcpy(f->org_vals, f->vals, t->n_facts * sizeof *f->vals);
+        f->org_strs_len = f->strs_len;
+    }
     return 0;
+}
+
+int ag_descriptor_system(ag_facts *f, const aigov_table *t, const ag_mem *mem, const char *json,
+                         uint32_t i, unsigned max_depth, aigov_error *err)
+{
+    ps p;
+    memset(&p, 0, sizeof p);
+    p.s = json;
+    p.n = f->sys_off[i] + f->sys_len[i];
+    p.i = f->sys_off[i];
+    p.t = t;
+    p.f = f;
+    p.mem = mem;
+    p.err = err;
+    p.max_depth = max_depth;
+    p.in_system = 1;
+    p.depth = 2; /* inside the root object and the systems array */
+    push_key(&p, "systems");
+    push_index(&p, (long)i);
+    memcpy(f->vals, f->org_vals, t->n_facts * sizeof *f->vals);
+    f->strs_len = f->org_strs_len;
+    if (++f->epoch == 0) {
+        memset(f->seen, 0, (t->n_nodes + 1) * sizeof *f->seen);
+        f->epoch = 1;
+    }
+    return parse_object(&p, 0);
 }

@@ -8,4 +8,9 @@
 
 int ag_descriptor_parse(ag_facts *f, const aigov_table *t, const ag_mem *mem, const char *json,
                         size_t len, size_t max_input, unsigned max_depth, aigov_error *err);
+
+/* After ag_descriptor_parse found "systems" (f->n_systems > 0): the facts of
+ * system i, i.e. the organisation's facts overlaid with that element's. */
+int ag_descriptor_system(ag_facts *f, const aigov_table *t, const ag_mem *mem, const char *json,
+                         uint32_t i, unsigned max_depth, aigov_error *err);
 #endif

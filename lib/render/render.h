@@ -19,6 +19,10 @@ void ag_json_fact_value(ag_buf *b, const aigov_table *t, const ag_facts *f, int3
 const char *ag_kleene_name(uint8_t v);
 
 void ag_render_json(ag_buf *b, const aigov_report *rep);
+/* A descriptor of several systems: {engine, as_of, systems: [...], organisation: {...}}. */
+void ag_render_json_portfolio_head(ag_buf *b, const aigov_report *rep);
+void ag_render_json_system(ag_buf *b, const aigov_report *rep, uint32_t index, const char *name);
+void ag_render_json_organisation(ag_buf *b, const aigov_report *rep);
 void ag_render_text(ag_buf *b, const aigov_report *rep);
 void ag_render_markdown(ag_buf *b, const aigov_report *rep);
 /* Condition written out for people, e.g. "all of (fact x is true, rule y)". */

@@ -21,7 +21,9 @@ int aigov_report_render(char **out, size_t *out_len, const aigov_report *rep, in
     case AIGOV_FORMAT_JSON: ag_render_json(&b, rep); break;
     case AIGOV_FORMAT_TEXT: ag_render_text(&b, rep); break;
     case AIGOV_FORMAT_MARKDOWN: ag_render_markdown(&b, rep); break;
-    default: return ag_err(err, AIGOV_EINVAL, "unknown format %d", format);
+    default:
+        ag_buf_free(&b);
+        return ag_err(err, AIGOV_EINVAL, "unknown format %d", format);
     }
     if (rep->render_hint && !b.oom && b.len > *rep->render_hint)
         *rep->render_hint = b.len;

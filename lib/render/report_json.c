@@ -284,43 +284,110 @@ static void questions_json(ag_buf *b, const aigov_report *rep)
     ag_buf_putc(b, ']');
 }
 
-void ag_render_json(ag_buf *b, const aigov_report *rep)
+static void count_status(ag_counts *c, uint8_t status)
+{
+    c->total++;
+    c->met += status == AIGOV_STATUS_MET;
+    c->gap += status == AIGOV_STATUS_GAP;
+    c->unknown += status == AIGOV_STATUS_UNKNOWN;
+    c->not_applicable += status == AIGOV_STATUS_NOT_APPLICABLE;
+}
+
+static void obligations_and_summary(ag_buf *b, const aigov_report *rep)
 {
     const aigov_table *t = rep->t;
     const ag_result *r = rep->r;
-    char d[11];
-    ag_buf_puts(b, "{\"engine\":{\"version\":");
-    ag_buf_json_str(b, AIGOV_VERSION_STRING);
-    ag_buf_puts(b, ",\"rules_revision\":");
-    ag_buf_json_str(b, t->revision);
-    ag_buf_puts(b, ",\"rules_hash\":");
-    ag_buf_json_str(b, t->hash);
-    ag_date_format(d, r->as_of);
-    ag_buf_puts(b, "},\"as_of\":");
-    ag_buf_json_str(b, d);
-    ag_buf_putc(b, ',');
-    classification_json(b, rep);
-    ag_buf_puts(b, ",\"obligations\":[");
+    ag_counts all, fw[16];
+    size_t in_force_gaps = 0;
+    memset(&all, 0, sizeof all);
+    memset(fw, 0, sizeof fw);
+    ag_buf_puts(b, "\"obligations\":[");
+    int first = 1;
     for (uint32_t k = 0; k < t->n_reported; k++) {
-        if (k)
+        int32_t ri = t->reported[k];
+        if (!ag_rule_in_part(rep, ri))
+            continue;
+        if (!first)
             ag_buf_putc(b, ',');
-        obligation_json(b, rep, t->reported[k]);
+        first = 0;
+        obligation_json(b, rep, ri);
+        count_status(&all, r->status[ri]);
+        if (t->rules[ri].framework < 16)
+            count_status(&fw[t->rules[ri].framework], r->status[ri]);
+        in_force_gaps += r->status[ri] == AIGOV_STATUS_GAP && ag_in_force(r, ri);
     }
     ag_buf_puts(b, "],");
-    questions_json(b, rep);
-    ag_buf_puts(b, ",\"summary\":{");
-    counts_json(b, &r->counts);
-    ag_buf_printf(b, ",\"in_force_gaps\":%zu,\"questions\":%u,\"by_framework\":{", r->in_force_gaps,
-                  r->n_questions);
-    for (uint32_t k = 0; k < t->n_frameworks; k++) {
+    if (rep->part != AG_PART_ORGANISATION) {
+        questions_json(b, rep);
+        ag_buf_putc(b, ',');
+    }
+    ag_buf_puts(b, "\"summary\":{");
+    counts_json(b, &all);
+    ag_buf_printf(b, ",\"in_force_gaps\":%zu", in_force_gaps);
+    if (rep->part != AG_PART_ORGANISATION)
+        ag_buf_printf(b, ",\"questions\":%u", r->n_questions);
+    ag_buf_puts(b, ",\"by_framework\":{");
+    for (uint32_t k = 0; k < t->n_frameworks && k < 16; k++) {
         if (k)
             ag_buf_putc(b, ',');
         ag_buf_json_str(b, t->framework_ids[k]);
         ag_buf_puts(b, ":{");
-        counts_json(b, &r->by_framework[k]);
+        counts_json(b, &fw[k]);
         ag_buf_putc(b, '}');
     }
     ag_buf_puts(b, "}},");
     readiness_json(b, rep);
+}
+
+static void engine_json(ag_buf *b, const aigov_report *rep)
+{
+    char d[11];
+    ag_buf_puts(b, "\"engine\":{\"version\":");
+    ag_buf_json_str(b, AIGOV_VERSION_STRING);
+    ag_buf_puts(b, ",\"rules_revision\":");
+    ag_buf_json_str(b, rep->t->revision);
+    ag_buf_puts(b, ",\"rules_hash\":");
+    ag_buf_json_str(b, rep->t->hash);
+    ag_date_format(d, rep->r->as_of);
+    ag_buf_puts(b, "},\"as_of\":");
+    ag_buf_json_str(b, d);
+}
+
+void ag_render_json(ag_buf *b, const aigov_report *rep)
+{
+    ag_buf_putc(b, '{');
+    engine_json(b, rep);
+    ag_buf_putc(b, ',');
+    classification_json(b, rep);
+    ag_buf_putc(b, ',');
+    obligations_and_summary(b, rep);
     ag_buf_putc(b, '}');
+}
+
+void ag_render_json_portfolio_head(ag_buf *b, const aigov_report *rep)
+{
+    ag_buf_putc(b, '{');
+    engine_json(b, rep);
+    ag_buf_puts(b, ",\"systems\":[");
+}
+
+void ag_render_json_system(ag_buf *b, const aigov_report *rep, uint32_t index, const char *name)
+{
+    ag_buf_printf(b, "%s{\"index\":%u,\"name\":", index ? "," : "", index);
+    if (name)
+        ag_buf_json_str(b, name);
+    else
+        ag_buf_puts(b, "null");
+    ag_buf_putc(b, ',');
+    classification_json(b, rep);
+    ag_buf_putc(b, ',');
+    obligations_and_summary(b, rep);
+    ag_buf_putc(b, '}');
+}
+
+void ag_render_json_organisation(ag_buf *b, const aigov_report *rep)
+{
+    ag_buf_puts(b, "],\"organisation\":{");
+    obligations_and_summary(b, rep);
+    ag_buf_puts(b, "}}");
 }

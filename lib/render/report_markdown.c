@@ -51,7 +51,7 @@ void ag_render_markdown(ag_buf *b, const aigov_report *rep)
     ag_buf_puts(b, "| Status | In force | From | Citation | Obligation |\n|---|---|---|---|---|\n");
     for (uint32_t k = 0; k < t->n_reported; k++) {
         int32_t ri = t->reported[k];
-        if (r->status[ri] == AIGOV_STATUS_NOT_APPLICABLE)
+        if (r->status[ri] == AIGOV_STATUS_NOT_APPLICABLE || !ag_rule_in_part(rep, ri))
             continue;
         const ag_rule *ru = &t->rules[ri];
         ag_date_format(d, r->rule_date[ri]);

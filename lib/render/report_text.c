@@ -18,14 +18,10 @@ static void roles_text(ag_buf *b, uint32_t roles)
         ag_buf_puts(b, "(none established)");
 }
 
-void ag_render_text(ag_buf *b, const aigov_report *rep)
+static void classification_text(ag_buf *b, const aigov_report *rep)
 {
     const aigov_table *t = rep->t;
     const ag_result *r = rep->r;
-    char d[11];
-    ag_date_format(d, r->as_of);
-    ag_buf_printf(b, "libaigov %s, rules %s (%.19s...), as of %s\n\n", AIGOV_VERSION_STRING,
-                  t->revision, t->hash, d);
     ag_buf_printf(b, "Classification\n  Tier:   %s\n", aigov_tier_name(r->tier));
     if (r->tier == AIGOV_TIER_UNDETERMINED) {
         ag_buf_puts(b, "          still possible:");
@@ -46,13 +42,42 @@ void ag_render_text(ag_buf *b, const aigov_report *rep)
         ag_buf_printf(b, "    %-8s %s (%s): %s\n", ag_kleene_name(r->rule_val[ri]), ru->id,
                       ru->citation, ru->title);
     }
-    size_t na = r->counts.not_applicable;
-    ag_buf_printf(b, "\nObligations (%zu listed; %zu not applicable not shown)\n",
-                  r->counts.total - na, na);
+}
+
+void ag_render_text(ag_buf *b, const aigov_report *rep)
+{
+    const aigov_table *t = rep->t;
+    const ag_result *r = rep->r;
+    char d[11];
+    ag_date_format(d, r->as_of);
+    ag_buf_printf(b, "libaigov %s, rules %s (%.19s...), as of %s\n\n", AIGOV_VERSION_STRING,
+                  t->revision, t->hash, d);
+    if (rep->part != AG_PART_ORGANISATION)
+        classification_text(b, rep);
+    ag_counts shown = {0, 0, 0, 0, 0}, fw[16];
+    memset(fw, 0, sizeof fw);
+    size_t in_force_gaps = 0;
+    for (uint32_t k = 0; k < t->n_reported; k++) {
+        int32_t ri = t->reported[k];
+        if (!ag_rule_in_part(rep, ri))
+            continue;
+        uint8_t st = r->status[ri];
+        ag_counts *cs[2] = {&shown, t->rules[ri].framework < 16 ? &fw[t->rules[ri].framework] : &shown};
+        for (int x = 0; x < (cs[1] == &shown ? 1 : 2); x++) {
+            cs[x]->total++;
+            cs[x]->met += st == AIGOV_STATUS_MET;
+            cs[x]->gap += st == AIGOV_STATUS_GAP;
+            cs[x]->unknown += st == AIGOV_STATUS_UNKNOWN;
+            cs[x]->not_applicable += st == AIGOV_STATUS_NOT_APPLICABLE;
+        }
+        in_force_gaps += st == AIGOV_STATUS_GAP && ag_in_force(r, ri);
+    }
+    size_t na = shown.not_applicable;
+    ag_buf_printf(b, "\nObligations (%zu listed; %zu not applicable not shown)\n", shown.total - na, na);
     ag_buf_printf(b, "  %-8s %-9s %-11s %s\n", "STATUS", "IN FORCE", "FROM", "CITATION: OBLIGATION [ID]");
     for (uint32_t k = 0; k < t->n_reported; k++) {
         int32_t ri = t->reported[k];
-        if (r->status[ri] == AIGOV_STATUS_NOT_APPLICABLE)
+        if (r->status[ri] == AIGOV_STATUS_NOT_APPLICABLE || !ag_rule_in_part(rep, ri))
             continue;
         const ag_rule *ru = &t->rules[ri];
         ag_date_format(d, r->rule_date[ri]);
@@ -65,8 +90,10 @@ void ag_render_text(ag_buf *b, const aigov_report *rep)
                 ag_buf_printf(b, "  %-30s exposure %s: %s\n", "", cap.tier->citation, cap.basis);
         }
     }
-    ag_buf_printf(b, "\nQuestions (%u)\n", r->n_questions);
-    for (uint32_t q = 0; q < r->n_questions; q++) {
+    uint32_t nq = rep->part == AG_PART_ORGANISATION ? 0 : r->n_questions;
+    if (nq)
+        ag_buf_printf(b, "\nQuestions (%u)\n", nq);
+    for (uint32_t q = 0; q < nq; q++) {
         int32_t fi = r->questions[q];
         ag_buf_printf(b, "  %2u. %s%s%s\n      %s\n", q + 1, r->f_tier[fi] ? "[tier] " : "",
                       r->f_gpai[fi] ? "[gpai] " : "", t->facts[fi].id, t->facts[fi].ask);
@@ -74,13 +101,10 @@ void ag_render_text(ag_buf *b, const aigov_report *rep)
     ag_buf_printf(b,
                   "\nSummary: %zu rules: %zu met, %zu gap, %zu unknown, %zu not applicable; "
                   "%zu gaps in force\n",
-                  r->counts.total, r->counts.met, r->counts.gap, r->counts.unknown, na,
-                  r->in_force_gaps);
-    for (uint32_t k = 0; k < t->n_frameworks; k++) {
-        const ag_counts *c = &r->by_framework[k];
+                  shown.total, shown.met, shown.gap, shown.unknown, na, in_force_gaps);
+    for (uint32_t k = 0; k < t->n_frameworks && k < 16; k++)
         ag_buf_printf(b, "  %-10s %zu met, %zu gap, %zu unknown, %zu not applicable\n",
-                      t->framework_ids[k], c->met, c->gap, c->unknown, c->not_applicable);
-    }
+                      t->framework_ids[k], fw[k].met, fw[k].gap, fw[k].unknown, fw[k].not_applicable);
     ag_buf_puts(b, "\nReadiness\n");
     for (uint32_t k = 0; k < t->n_frameworks; k++) {
         ag_readiness_t rd;

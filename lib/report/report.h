@@ -9,7 +9,21 @@ struct aigov_report {
     const ag_result *r;
     const ag_mem *mem; /* for rendered buffers */
     size_t *render_hint; /* size of the last rendering: one allocation of the right size next time */
+    int part;            /* AG_PART_*: which rules a rendering shows */
 };
+
+/* For a descriptor of several systems, the organisation's own rules (those
+ * that read only organisation facts, e.g. ISO/IEC 42001 clauses 4-10) are
+ * shown once and each system shows the rest. */
+enum { AG_PART_ALL = 0, AG_PART_SYSTEM = 1, AG_PART_ORGANISATION = 2 };
+
+static inline int ag_rule_in_part(const aigov_report *rep, int32_t ri)
+{
+    if (rep->part == AG_PART_ALL)
+        return 1;
+    int org = rep->t->rules[ri].org_level;
+    return rep->part == AG_PART_ORGANISATION ? org : !org;
+}
 
 /* The report's questions, computed on first use. A report belongs to one
  * context, used by one thread at a time, so this lazy step needs no lock. */
@@ -17,6 +31,16 @@ static inline const ag_result *ag_report_questions(const aigov_report *rep)
 {
     ag_questions((ag_result *)rep->r, rep->t, rep->f);
     return rep->r;
+}
+
+/* The system's name from the descriptor (fact system.name), or NULL. */
+static inline const char *ag_system_name(const aigov_report *rep)
+{
+    for (uint32_t k = 0; k < rep->t->n_facts; k++)
+        if (rep->t->facts[k].type == AG_T_STRING && rep->f->vals[k].known &&
+            __builtin_strcmp(rep->t->facts[k].id, "system.name") == 0)
+            return ag_facts_str(rep->f, &rep->f->vals[k]);
+    return NULL;
 }
 
 static inline int ag_in_force(const ag_result *r, int32_t rule)

@@ -174,6 +174,45 @@ START_TEST(catalogue_explain_and_schema)
 }
 END_TEST
 
+START_TEST(one_organisation_several_systems)
+{
+    const char *doc = "{\"organisation\":{\"name\":\"Org\",\"aims\":{\"operated\":true}},"
+                      "\"evidence\":{\"ai_policy\":{\"state\":\"implemented\"}},"
+                      "\"systems\":[{\"system\":{\"name\":\"A\",\"is_ai_system\":false},\"gpai\":{\"is_gpai_model\":false}},"
+                      "{\"system\":{\"name\":\"B\"},\"evidence\":{\"ai_policy\":{\"state\":\"absent\"}}}]}";
+    aigov_ctx *ctx;
+    aigov_error err;
+    ck_assert_int_eq(aigov_ctx_new(&ctx, aigov_table_builtin(), NULL, &err), 0);
+    aigov_eval_options o = AIGOV_EVAL_OPTIONS_INIT;
+    o.as_of = "2028-01-01";
+    const aigov_report *r;
+    ck_assert_int_eq(aigov_eval(&r, ctx, doc, strlen(doc), &o, &err), AIGOV_EINPUT);
+    ck_assert_str_eq(err.path, "$.systems");
+    size_t n = 0;
+    ck_assert_int_eq(aigov_eval_system(&r, &n, ctx, doc, strlen(doc), 0, &o, &err), 0);
+    ck_assert_uint_eq(n, 2);
+    ck_assert_int_eq(aigov_report_tier(r), AIGOV_TIER_OUT_OF_SCOPE);
+    ck_assert_int_eq(unit_status(r, "iso.5.2.ai_policy"), AIGOV_STATUS_MET);
+    ck_assert_int_eq(aigov_eval_system(&r, &n, ctx, doc, strlen(doc), 1, &o, &err), 0);
+    ck_assert_int_eq(unit_status(r, "iso.5.2.ai_policy"), AIGOV_STATUS_GAP); /* the system's own evidence wins */
+    ck_assert_int_eq(aigov_eval_system(&r, &n, ctx, doc, strlen(doc), 2, &o, &err), AIGOV_ENOTFOUND);
+    char *out = NULL;
+    ck_assert_int_eq(aigov_eval_render(&out, NULL, ctx, doc, strlen(doc), &o, AIGOV_FORMAT_JSON, &err), 0);
+    ck_assert_ptr_nonnull(strstr(out, "\"systems\":[{\"index\":0,\"name\":\"A\""));
+    ck_assert_ptr_nonnull(strstr(out, "{\"index\":1,\"name\":\"B\""));
+    ck_assert_ptr_nonnull(strstr(out, "],\"organisation\":{\"obligations\":[{\"id\":\"iso.4.1"));
+    aigov_free(out);
+    const char *bad = "{\"systems\":[{\"organisation\":{}}]}";
+    ck_assert_int_eq(aigov_eval_render(&out, NULL, ctx, bad, strlen(bad), &o, AIGOV_FORMAT_TEXT, &err), AIGOV_EINPUT);
+    ck_assert_str_eq(err.path, "$.systems[0].organisation");
+    const char *mixed = "{\"system\":{},\"systems\":[{}]}";
+    ck_assert_int_eq(aigov_eval_render(&out, NULL, ctx, mixed, strlen(mixed), &o, AIGOV_FORMAT_JSON, &err), AIGOV_EINPUT);
+    const char *empty = "{\"systems\":[]}";
+    ck_assert_int_eq(aigov_eval_render(&out, NULL, ctx, empty, strlen(empty), &o, AIGOV_FORMAT_JSON, &err), AIGOV_EINPUT);
+    aigov_ctx_free(ctx);
+}
+END_TEST
+
 Suite *api_suite(void)
 {
     Suite *s = suite_create("api");
@@ -184,6 +223,7 @@ Suite *api_suite(void)
     tcase_add_test(tc, allocation_failure_is_reported_and_leaves_nothing);
     tcase_add_test(tc, rendering_is_deterministic_and_complete);
     tcase_add_test(tc, catalogue_explain_and_schema);
+    tcase_add_test(tc, one_organisation_several_systems);
     suite_add_tcase(s, tc);
     return s;
 }
