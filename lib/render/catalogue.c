@@ -342,6 +342,36 @@ static void schema_node(ag_buf *b, const aigov_table *t, int32_t ni, const char 
         snprintf(sub, sizeof sub, "%s.%s", path, t->nodes[k].key);
         schema_node(b, t, k, sub);
     }
+    if (ni == 0) {
+        /* one organisation, several systems */
+        ag_buf_puts(b, ",\"systems\":{\"description\":\"Several AI systems of the organisation, each evaluated with the organisation's facts and the shared evidence (its own evidence takes precedence). With systems, the top level holds only organisation and evidence.\","
+                       "\"type\":\"array\",\"minItems\":1,\"maxItems\":256,\"items\":{\"description\":\"One system's descriptor, without organisation.\","
+                       "\"type\":\"object\",\"additionalProperties\":false,\"properties\":{");
+        int f2 = 1;
+        for (int32_t k = n->first_child; k >= 0; k = t->nodes[k].next_sibling) {
+            if (strcmp(t->nodes[k].key, "organisation") == 0)
+                continue;
+            if (!f2)
+                ag_buf_putc(b, ',');
+            f2 = 0;
+            ag_buf_json_str(b, t->nodes[k].key);
+            ag_buf_putc(b, ':');
+            char sub[256];
+            snprintf(sub, sizeof sub, "%s.%s", path, t->nodes[k].key);
+            schema_node(b, t, k, sub);
+        }
+        ag_buf_puts(b, "}}}}");
+        ag_buf_puts(b, ",\"dependentSchemas\":{\"systems\":{\"properties\":{");
+        int f3 = 1;
+        for (int32_t k = n->first_child; k >= 0; k = t->nodes[k].next_sibling) {
+            if (strcmp(t->nodes[k].key, "organisation") == 0 || strcmp(t->nodes[k].key, "evidence") == 0)
+                continue;
+            ag_buf_printf(b, "%s\"%s\":false", f3 ? "" : ",", t->nodes[k].key);
+            f3 = 0;
+        }
+        ag_buf_puts(b, "}}}}");
+        return;
+    }
     ag_buf_puts(b, "}}");
 }
 
