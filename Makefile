@@ -55,7 +55,7 @@ PC_UNINST    := $(BUILD)/pkgconfig/aigov.pc
 TEST_TARGETS  :=
 BENCH_TARGETS :=
 
-.PHONY: all lib demo test test-c test-unit test-golden test-schema test-install bench install \
+.PHONY: all lib demo test test-c test-unit test-golden test-schema test-schemas test-cli test-install bench install \
         uninstall clean schema golden-update check-banned
 .DELETE_ON_ERROR:
 
@@ -176,6 +176,10 @@ test-schema: $(CLI)
 	    { echo "rules/descriptor.schema.json is stale: run 'make schema'"; exit 1; }
 	@echo "descriptor schema: up to date"
 
+# The schemas describe what the code accepts and produces.
+test-schemas: $(CLI)
+	$(PYTHON) test/schemas/validate.py $(CLI)
+
 # The CLI under the sanitizers on every example, in every format.
 test-cli: $(BUILD)/san/aigov
 	@set -e; for f in examples/descriptors/*.json; do \
@@ -213,7 +217,7 @@ check-banned:
 	@! grep -rn --include='*.c' --include='*.h' -E 'cJSON_GetErrorPtr|cJSON_GetObjectItem\(|cJSON_HasObjectItem\(' lib include \
 	    || { echo "banned cJSON call (not thread-safe or case-insensitive)"; exit 1; }
 
-test-c: check-banned test-unit test-golden test-schema test-cli test-install
+test-c: check-banned test-unit test-golden test-schema test-schemas test-cli test-install
 
 # Fragments owned by the bindings and the hardening suites add their targets.
 -include bindings/python/python.mk bindings/go/go.mk test/fuzz/fuzz.mk test/reference/reference.mk test/hardening/hardening.mk test/oscal/oscal.mk
