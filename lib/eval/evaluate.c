@@ -188,10 +188,12 @@ static void unknown_facts(const ag_result *r, const aigov_table *t, int32_t ei, 
     }
 }
 
-void ag_questions(ag_result *r, const aigov_table *t, const ag_facts *f)
+/* Stage 1: which facts are asked (the sets); stage 2 (ag_questions): how many
+ * rules each affects and the asking order. A summary needs only stage 1. */
+uint32_t ag_question_count(ag_result *r, const aigov_table *t, const ag_facts *f)
 {
-    if (r->questions_ready)
-        return;
+    if (r->questions_ready >= 1)
+        return r->n_questions;
     r->questions_ready = 1;
     uint32_t W = r->words;
     memset(r->tier_bits, 0, 3 * W * sizeof(uint64_t));
@@ -245,6 +247,20 @@ void ag_questions(ag_result *r, const aigov_table *t, const ag_facts *f)
         for (uint32_t w = 0; w < W; w++)
             r->all_bits[w] |= ask[w];
     }
+    uint32_t count = 0;
+    for (uint32_t w = 0; w < W; w++)
+        count += (uint32_t)__builtin_popcountll(r->all_bits[w]);
+    r->n_questions = count;
+    return count;
+}
+
+void ag_questions(ag_result *r, const aigov_table *t, const ag_facts *f)
+{
+    if (r->questions_ready >= 2)
+        return;
+    ag_question_count(r, t, f);
+    r->questions_ready = 2;
+    uint32_t W = r->words;
     /* the questions: every fact in some set, with what it affects */
     uint32_t n = 0;
     for (uint32_t w = 0; w < W; w++) {

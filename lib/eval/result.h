@@ -56,7 +56,9 @@ static inline int ag_affects(const ag_result *r, int32_t fi, int32_t ri)
     return (int)((r->ask_bits[(size_t)ri * r->words + (uint32_t)fi / 64] >> ((uint32_t)fi % 64)) & 1u);
 }
 
-/* Computes the questions of the last evaluation (if not done yet). */
+/* Computes the questions of the last evaluation (if not done yet): their
+ * number only, or also their order and what each affects. */
+uint32_t ag_question_count(ag_result *r, const aigov_table *t, const ag_facts *f);
 void ag_questions(ag_result *r, const aigov_table *t, const ag_facts *f);
 
 /* Evaluates every rule, classifies and computes statuses; questions follow

@@ -42,7 +42,7 @@ int aigov_report_summary(aigov_summary *out, const aigov_report *rep)
     out->unknown = c->unknown;
     out->not_applicable = c->not_applicable;
     out->in_force_gaps = rep->r->in_force_gaps;
-    out->questions = ag_report_questions(rep)->n_questions;
+    out->questions = ag_question_count((ag_result *)rep->r, rep->t, rep->f);
     return 0;
 }
 

@@ -142,6 +142,13 @@ int main(int argc, char **argv)
     double parse_eval = MEASURE(1.0, {
         sink += aigov_eval(&rep, ctx, docs[i].text, docs[i].len, &o, &err) == 0;
     });
+    /* what a deployment gate does: tier and counts, no rendering */
+    double parse_eval_summary = MEASURE(1.0, {
+        aigov_summary s;
+        if (aigov_eval(&rep, ctx, docs[i].text, docs[i].len, &o, &err) == 0 &&
+            aigov_report_summary(&s, rep) == 0)
+            sink += s.gap + (size_t)aigov_report_tier(rep);
+    });
     /* evaluation alone: facts parsed once per document, then evaluated */
     ag_mem mem;
     ag_mem_init(&mem, NULL);
@@ -180,6 +187,8 @@ int main(int argc, char **argv)
     printf("bench: parse only (cJSON)      %10.0f descriptors/s\n", parse_only);
     printf("bench: parse + evaluate        %10.0f descriptors/s (%.2f us each)\n", parse_eval,
            1e6 / parse_eval);
+    printf("bench: parse + evaluate + summary %7.0f descriptors/s (%.2f us each; what bindings' summary path does)\n",
+           parse_eval_summary, 1e6 / parse_eval_summary);
     printf("bench: evaluate only           %10.0f descriptors/s (%.2f us each)\n", eval_only,
            1e6 / eval_only);
     printf("bench: evaluate + questions    %10.0f descriptors/s (%.2f us each; questions are computed on first use)\n",
