@@ -174,7 +174,8 @@ AIGOV_API int aigov_table_find_rule(size_t *out_index, const aigov_table *table,
 typedef enum aigov_format {
     AIGOV_FORMAT_JSON = 0,
     AIGOV_FORMAT_TEXT = 1,     /* plain text for people (no colours) */
-    AIGOV_FORMAT_MARKDOWN = 2  /* for pull-request comments */
+    AIGOV_FORMAT_MARKDOWN = 2, /* for pull-request comments */
+    AIGOV_FORMAT_OSCAL = 3     /* NIST OSCAL 1.1 assessment results (JSON); reports only */
 } aigov_format;
 
 /**
@@ -356,7 +357,9 @@ AIGOV_API int aigov_report_question(aigov_question *out, const aigov_report *rep
 
 /**
  * Renders the report. *out is freed with aigov_free. JSON is deterministic:
- * same table, descriptor and options give byte-identical output.
+ * same table, descriptor and options give byte-identical output. So is
+ * OSCAL: its timestamps are as_of at 00:00:00Z and its UUIDs are derived
+ * from the rules hash, as_of and the descriptor's facts.
  * Errors: AIGOV_ENOMEM, AIGOV_EINVAL.
  */
 AIGOV_API int aigov_report_render(char **out, size_t *out_len, const aigov_report *report,

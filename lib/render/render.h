@@ -25,6 +25,12 @@ void ag_render_json_system(ag_buf *b, const aigov_report *rep, uint32_t index, c
 void ag_render_json_organisation(ag_buf *b, const aigov_report *rep);
 void ag_render_text(ag_buf *b, const aigov_report *rep);
 void ag_render_markdown(ag_buf *b, const aigov_report *rep);
+/* NIST OSCAL 1.1 assessment results (report_oscal.c); several systems: the
+ * head, one result per system, then the organisation's result and the end. */
+void ag_render_oscal(ag_buf *b, const aigov_report *rep);
+void ag_render_oscal_portfolio_head(ag_buf *b, const aigov_report *rep);
+void ag_render_oscal_system(ag_buf *b, const aigov_report *rep, uint32_t index, const char *name);
+void ag_render_oscal_organisation(ag_buf *b, const aigov_report *rep);
 /* Condition written out for people, e.g. "all of (fact x is true, rule y)". */
 void ag_render_condition(ag_buf *b, const aigov_table *t, int32_t ei, int depth);
 #endif

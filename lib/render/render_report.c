@@ -21,6 +21,7 @@ int aigov_report_render(char **out, size_t *out_len, const aigov_report *rep, in
     case AIGOV_FORMAT_JSON: ag_render_json(&b, rep); break;
     case AIGOV_FORMAT_TEXT: ag_render_text(&b, rep); break;
     case AIGOV_FORMAT_MARKDOWN: ag_render_markdown(&b, rep); break;
+    case AIGOV_FORMAT_OSCAL: ag_render_oscal(&b, rep); break;
     default:
         ag_buf_free(&b);
         return ag_err(err, AIGOV_EINVAL, "unknown format %d", format);

@@ -1,0 +1,664 @@
+/* The report as NIST OSCAL 1.1 assessment results (JSON), for GRC tools:
+ * one result per report (per system and one for the organisation for a
+ * descriptor of several systems), a finding per applicable reported rule
+ * (met, gap or unknown) and an observation per evidence item those rules
+ * read. Compact, keys in a fixed order, deterministic: the timestamps are
+ * the as-of date at midnight UTC (the library never reads the clock) and
+ * every UUID is derived from SHA-256 over the rules hash, the as-of date,
+ * a digest of the descriptor's facts and the object's id, formatted as a
+ * version-5-style RFC 4122 UUID. Validates against the published OSCAL
+ * 1.1.2 assessment-results JSON schema (test/oscal). */
+#include <stdio.h>
+#include <string.h>
+#include "eval/exposure.h"
+#include "render/render.h"
+#include "util/date.h"
+#include "util/num.h"
+#include "util/sha256.h"
+
+#define OSCAL_VERSION "1.1.2"
+#define NS "urn:libaigov:oscal" /* namespace of libaigov's own props */
+#define MAX_REASONS 24
+
+typedef struct octx {
+    ag_buf *b;
+    const aigov_report *rep;
+    char day[11];    /* as-of date */
+    char ts[21];     /* as-of date at midnight UTC */
+    char facts[65];  /* digest of the descriptor's facts */
+    char scope[32];  /* which result: "report", "system-N", "organisation" */
+    int first;       /* list writer state */
+} octx;
+
+/* ---- strings ---------------------------------------------------------------- */
+
+/* Appends s[0..n) escaped for the inside of a JSON string. */
+static void esc(ag_buf *b, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        ag_buf_put(b, s + run, i - run);
+        run = i + 1;
+        switch (c) {
+        case '"': ag_buf_puts(b, "\\\""); break;
+        case '\\': ag_buf_puts(b, "\\\\"); break;
+        case '\n': ag_buf_puts(b, "\\n"); break;
+        case '\r': ag_buf_puts(b, "\\r"); break;
+        case '\t': ag_buf_puts(b, "\\t"); break;
+        default: {
+            char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            ag_buf_put(b, e, 6);
+        }
+        }
+    }
+    ag_buf_put(b, s + run, n - run);
+}
+
+static void escs(ag_buf *b, const char *s) { esc(b, s, s ? strlen(s) : 0); }
+
+/* Length of the white space (ASCII or Unicode, as Python's \s) at s, or 0. */
+static size_t space_at(const unsigned char *s)
+{
+    if (s[0] == ' ' || (s[0] && s[0] < 0x20))
+        return 1;
+    if (s[0] == 0xC2 && (s[1] == 0x85 || s[1] == 0xA0))
+        return 2;
+    if (s[0] == 0xE1 && s[1] == 0x9A && s[2] == 0x80)
+        return 3;
+    if (s[0] == 0xE2 && s[1] == 0x80 && ((s[2] >= 0x80 && s[2] <= 0x8A) || s[2] == 0xA8 ||
+                                         s[2] == 0xA9 || s[2] == 0xAF))
+        return 3;
+    if ((s[0] == 0xE2 && s[1] == 0x81 && s[2] == 0x9F) || (s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80))
+        return 3;
+    return 0;
+}
+
+/* An OSCAL string (StringDatatype): one line, no white space at either end,
+ * not empty. Runs of white space become one space; "-" stands for nothing. */
+static void line_str(ag_buf *b, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)(s ? s : "");
+    int wrote = 0, pending = 0;
+    ag_buf_putc(b, '"');
+    while (*p) {
+        size_t sp = space_at(p);
+        if (sp) {
+            pending = 1;
+            p += sp;
+            continue;
+        }
+        if (pending && wrote)
+            ag_buf_putc(b, ' ');
+        pending = 0;
+        size_t n = 1;
+        while (p[n] && !space_at(p + n))
+            n++;
+        esc(b, (const char *)p, n);
+        wrote = 1;
+        p += n;
+    }
+    if (!wrote)
+        ag_buf_putc(b, '-');
+    ag_buf_putc(b, '"');
+}
+
+/* An OSCAL token: ids of rules are tokens unless they start with a digit. */
+static void token_str(ag_buf *b, const char *id)
+{
+    ag_buf_putc(b, '"');
+    char c = id[0];
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'))
+        ag_buf_putc(b, '_');
+    escs(b, id);
+    ag_buf_putc(b, '"');
+}
+
+/* A URI reference from a free-text evidence reference: bytes that may not
+ * appear in one (space, non-ASCII, quotes ...) are percent-encoded. */
+static void uri_ref(ag_buf *b, const char *s)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    static const char ok[] = "-._~:/?#[]@!$&'()*+,;=";
+    ag_buf_putc(b, '"');
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        unsigned char c = *p;
+        int keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                   (c && strchr(ok, c) != NULL);
+        if (c == '%') {
+            const unsigned char *h = p + 1;
+            keep = ((h[0] >= '0' && h[0] <= '9') || (h[0] >= 'a' && h[0] <= 'f') || (h[0] >= 'A' && h[0] <= 'F')) &&
+                   ((h[1] >= '0' && h[1] <= '9') || (h[1] >= 'a' && h[1] <= 'f') || (h[1] >= 'A' && h[1] <= 'F'));
+        }
+        if (keep) {
+            ag_buf_putc(b, (char)c);
+        } else {
+            char e[3] = {'%', hex[c >> 4], hex[c & 15]};
+            ag_buf_put(b, e, 3);
+        }
+    }
+    ag_buf_putc(b, '"');
+}
+
+/* ---- deterministic UUIDs ------------------------------------------------------- */
+
+static void feed(ag_sha256 *s, const char *str)
+{
+    ag_sha256_update(s, str, strlen(str) + 1); /* with the NUL: fields stay apart */
+}
+
+static void feed_u64(ag_sha256 *s, uint64_t v)
+{
+    unsigned char le[8];
+    for (int k = 0; k < 8; k++)
+        le[k] = (unsigned char)(v >> (8 * k));
+    ag_sha256_update(s, le, 8);
+}
+
+/* SHA-256 over every fact of the descriptor (id, known, value). */
+static void facts_digest(char out[65], const aigov_table *t, const ag_facts *f)
+{
+    ag_sha256 s;
+    ag_sha256_init(&s);
+    feed(&s, "libaigov-facts/1");
+    for (uint32_t fi = 0; fi < t->n_facts; fi++) {
+        const ag_value *v = &f->vals[fi];
+        feed(&s, t->facts[fi].id);
+        unsigned char known = v->known ? 1 : 0;
+        ag_sha256_update(&s, &known, 1);
+        if (!v->known)
+            continue;
+        switch (t->facts[fi].type) {
+        case AG_T_NUMBER: {
+            uint64_t bits;
+            double num = v->v.num == 0 ? 0.0 : v->v.num; /* -0 and 0 alike */
+            memcpy(&bits, &num, sizeof bits);
+            feed_u64(&s, bits);
+            break;
+        }
+        case AG_T_DATE: feed_u64(&s, (uint64_t)(int64_t)v->v.date); break;
+        case AG_T_STRING: break;
+        default: feed_u64(&s, v->v.mask); break;
+        }
+        feed_u64(&s, v->str_len);
+        if (v->str_len)
+            ag_sha256_update(&s, ag_facts_str(f, v), v->str_len);
+    }
+    ag_sha256_hex(&s, out);
+}
+
+/* Writes the quoted UUID of object `kind` `id` of this report. */
+static void uuid(octx *o, const char *kind, const char *id)
+{
+    ag_sha256 s;
+    char h[65];
+    ag_sha256_init(&s);
+    feed(&s, "libaigov-oscal/1");
+    feed(&s, o->rep->t->hash);
+    feed(&s, o->day);
+    feed(&s, o->facts);
+    feed(&s, o->scope);
+    feed(&s, kind);
+    feed(&s, id);
+    ag_sha256_hex(&s, h);
+    h[12] = '5';                                   /* version 5 (name-based, SHA) */
+    unsigned v = (unsigned)(h[16] <= '9' ? h[16] - '0' : h[16] - 'a' + 10);
+    h[16] = "89ab"[v & 3];                         /* RFC 4122 variant */
+    char u[39] = {'"'};
+    size_t n = 1;
+    for (int k = 0; k < 32; k++) {
+        if (k == 8 || k == 12 || k == 16 || k == 20)
+            u[n++] = '-';
+        u[n++] = h[k];
+    }
+    u[n++] = '"';
+    ag_buf_put(o->b, u, n);
+}
+
+/* ---- props ----------------------------------------------------------------------- */
+
+static void sep(octx *o)
+{
+    if (!o->first)
+        ag_buf_putc(o->b, ',');
+    o->first = 0;
+}
+
+static void prop(octx *o, const char *name, const char *value)
+{
+    sep(o);
+    ag_buf_puts(o->b, "{\"name\":\"");
+    ag_buf_puts(o->b, name);
+    ag_buf_puts(o->b, "\",\"ns\":\"" NS "\",\"value\":");
+    line_str(o->b, value);
+    ag_buf_putc(o->b, '}');
+}
+
+static const char *fact_string(const aigov_report *rep, const char *id)
+{
+    for (uint32_t k = 0; k < rep->t->n_facts; k++)
+        if (rep->t->facts[k].type == AG_T_STRING && rep->f->vals[k].known &&
+            strcmp(rep->t->facts[k].id, id) == 0)
+            return ag_facts_str(rep->f, &rep->f->vals[k]);
+    return NULL;
+}
+
+/* Plain text of a fact's value ("unknown" when not given). */
+static void fact_text(ag_buf *b, const aigov_table *t, const ag_facts *f, int32_t fi)
+{
+    const ag_fact *fa = &t->facts[fi];
+    const ag_value *v = &f->vals[fi];
+    char tmp[40];
+    if (!v->known) {
+        ag_buf_puts(b, "unknown");
+        return;
+    }
+    switch (fa->type) {
+    case AG_T_BOOL: ag_buf_puts(b, v->v.mask ? "true" : "false"); return;
+    case AG_T_NUMBER: ag_num_format(tmp, v->v.num); ag_buf_puts(b, tmp); return;
+    case AG_T_DATE: ag_date_format(tmp, v->v.date); ag_buf_puts(b, tmp); return;
+    case AG_T_STRING: escs(b, ag_facts_str(f, v)); return;
+    default: {
+        int first = 1;
+        if (fa->type == AG_T_SET)
+            ag_buf_putc(b, '[');
+        for (unsigned k = 0; k < fa->n_values; k++)
+            if (v->v.mask & (1ull << k)) {
+                if (!first)
+                    ag_buf_puts(b, ", ");
+                escs(b, fa->values[k]);
+                first = 0;
+            }
+        if (fa->type == AG_T_SET)
+            ag_buf_putc(b, ']');
+    }
+    }
+}
+
+static const char *evidence_state(const aigov_table *t, const ag_facts *f, const ag_evidence *ev)
+{
+    const ag_value *v = &f->vals[ev->fact];
+    const ag_fact *fa = &t->facts[ev->fact];
+    if (v->known)
+        for (unsigned k = 0; k < fa->n_values; k++)
+            if (v->v.mask & (1ull << k))
+                return fa->values[k];
+    return "unknown";
+}
+
+/* ---- the metadata ------------------------------------------------------------------ */
+
+static void head(octx *o, const char *name)
+{
+    ag_buf *b = o->b;
+    const aigov_table *t = o->rep->t;
+    ag_buf_puts(b, "{\"assessment-results\":{\"uuid\":");
+    uuid(o, "assessment-results", "");
+    ag_buf_puts(b, ",\"metadata\":{\"title\":\"");
+    ag_buf_puts(b, "AI governance assessment (EU AI Act, ISO/IEC 42001): ");
+    escs(b, name ? name : "unnamed AI system");
+    ag_buf_printf(b, "\",\"last-modified\":\"%s\",\"version\":", o->ts);
+    line_str(b, t->revision);
+    ag_buf_puts(b, ",\"oscal-version\":\"" OSCAL_VERSION "\",\"props\":[");
+    o->first = 1;
+    prop(o, "engine", "libaigov");
+    prop(o, "engine-version", AIGOV_VERSION_STRING);
+    prop(o, "rules-revision", t->revision);
+    prop(o, "rules-hash", t->hash);
+    prop(o, "as-of", o->day);
+    ag_buf_puts(b, "],\"remarks\":\"Generated by libaigov " AIGOV_VERSION_STRING " with rules ");
+    escs(b, t->revision);
+    ag_buf_puts(b, " (");
+    escs(b, t->hash);
+    ag_buf_printf(b, ") from an AI system descriptor, as of %s. Not legal advice: a structured "
+                     "reading of the cited provisions.\"},\"import-ap\":{\"href\":\"urn:libaigov:"
+                     "assessment-plan:", o->day);
+    escs(b, t->hash);
+    ag_buf_puts(b, "\",\"remarks\":\"No separate assessment plan: the plan is the libaigov rule set "
+                   "identified by this hash; each rule is an objective, its id the finding's target.\"},"
+                   "\"results\":[");
+}
+
+/* ---- one result -------------------------------------------------------------------- */
+
+static int applicable(const aigov_report *rep, int32_t ri)
+{
+    return ag_rule_in_part(rep, ri) && rep->r->status[ri] != AIGOV_STATUS_NOT_APPLICABLE;
+}
+
+/* Whether an applicable rule of this result reads evidence item `e`. */
+static int evidence_used(const aigov_report *rep, int32_t e)
+{
+    const aigov_table *t = rep->t;
+    for (uint32_t k = 0; k < t->n_reported; k++) {
+        int32_t ri = t->reported[k];
+        if (!applicable(rep, ri))
+            continue;
+        const ag_rule *ru = &t->rules[ri];
+        for (uint32_t x = 0; x < ru->ev_n; x++)
+            if (t->rule_evidence[ru->ev_first + x] == e)
+                return 1;
+    }
+    return 0;
+}
+
+static void observation(octx *o, int32_t e)
+{
+    ag_buf *b = o->b;
+    const aigov_table *t = o->rep->t;
+    const ag_facts *f = o->rep->f;
+    const ag_evidence *ev = &t->evidence[e];
+    const ag_value *v = &f->vals[ev->fact];
+    const char *state = evidence_state(t, f, ev);
+    ag_buf_puts(b, "{\"uuid\":");
+    uuid(o, "observation", ev->id);
+    ag_buf_puts(b, ",\"title\":\"");
+    escs(b, ev->title);
+    ag_buf_puts(b, "\",\"description\":\"");
+    escs(b, ev->description);
+    ag_buf_puts(b, v->known ? " State recorded in the descriptor: " : " State: not recorded in the descriptor");
+    if (v->known)
+        escs(b, state);
+    ag_buf_puts(b, ".\",\"props\":[");
+    o->first = 1;
+    prop(o, "evidence-item", ev->id);
+    prop(o, "evidence-state", state);
+    for (uint32_t k = 0; k < ev->n_iso; k++)
+        prop(o, "iso-42001-reference", ev->iso[k]);
+    ag_buf_puts(b, v->known ? "],\"methods\":[\"EXAMINE\"]" : "],\"methods\":[\"UNKNOWN\"]");
+    ag_buf_puts(b, ",\"types\":[\"control-objective\"]");
+    if (v->known && v->str_len) {
+        const char *ref = ag_facts_str(f, v);
+        ag_buf_puts(b, ",\"relevant-evidence\":[{\"href\":");
+        uri_ref(b, ref);
+        ag_buf_puts(b, ",\"description\":\"Evidence reference recorded in the descriptor: ");
+        escs(b, ref);
+        ag_buf_puts(b, "\"}]");
+    }
+    ag_buf_printf(b, ",\"collected\":\"%s\"}", o->ts);
+}
+
+/* A deciding part of a rule's condition, as text inside the remarks string. */
+static void leaf_text(void *ud, int32_t ei)
+{
+    octx *o = ud;
+    ag_buf *b = o->b;
+    const aigov_table *t = o->rep->t;
+    const ag_expr *e = &t->exprs[ei];
+    char test[256];
+    if (!o->first)
+        ag_buf_puts(b, "; ");
+    o->first = 0;
+    if (e->op == AG_OP_RULE) {
+        ag_buf_puts(b, "rule ");
+        escs(b, t->rules[e->a].id);
+    } else if (e->op == AG_OP_TRUE || e->op == AG_OP_FALSE) {
+        ag_buf_puts(b, e->op == AG_OP_TRUE ? "always" : "never");
+    } else if (e->op == AG_OP_AS_OF) {
+        ag_describe_test(test, sizeof test, t, e);
+        ag_buf_puts(b, "as-of date ");
+        escs(b, test);
+    } else {
+        ag_describe_test(test, sizeof test, t, e);
+        escs(b, t->facts[e->a].id);
+        ag_buf_puts(b, " = ");
+        fact_text(b, t, o->rep->f, e->a);
+        ag_buf_puts(b, " (");
+        escs(b, test);
+        ag_buf_putc(b, ')');
+    }
+    ag_buf_puts(b, " -> ");
+    ag_buf_puts(b, ag_kleene_name(o->rep->r->expr_val[ei]));
+}
+
+static void finding(octx *o, int32_t ri)
+{
+    static const char *const kinds[] = {"definition", "obligation", "prohibition", "finding"};
+    static const char *const cov_names[] = {"covered", "partly_covered", "not_covered"};
+    ag_buf *b = o->b;
+    const aigov_report *rep = o->rep;
+    const aigov_table *t = rep->t;
+    const ag_result *r = rep->r;
+    const ag_rule *ru = &t->rules[ri];
+    uint8_t st = r->status[ri];
+    char d[11], num[40];
+    ag_date_format(d, r->rule_date[ri]);
+    int in_force = ag_in_force(r, ri);
+
+    ag_buf_puts(b, "{\"uuid\":");
+    uuid(o, "finding", ru->id);
+    ag_buf_puts(b, ",\"title\":\"");
+    escs(b, ru->citation);
+    ag_buf_puts(b, ": ");
+    escs(b, ru->title);
+    ag_buf_puts(b, "\",\"description\":\"");
+    escs(b, ru->description && *ru->description ? ru->description : ru->title);
+    ag_buf_puts(b, st == AIGOV_STATUS_MET ? "\\n\\nStatus: met. The rule applies and the evidence recorded for it is in place."
+                   : st == AIGOV_STATUS_GAP ? "\\n\\nStatus: gap. The rule applies and the evidence recorded does not satisfy it."
+                                            : "\\n\\nStatus: unknown. The descriptor does not give the facts or evidence needed to decide; "
+                                              "see the questions of the libaigov report.");
+    ag_buf_printf(b, " Applies from %s (%s).\",\"props\":[", d,
+                  in_force ? "in force at the as-of date" : "not yet in force at the as-of date");
+    o->first = 1;
+    prop(o, "rule-id", ru->id);
+    prop(o, "framework", t->framework_ids[ru->framework]);
+    prop(o, "kind", kinds[ru->kind]);
+    prop(o, "citation", ru->citation);
+    prop(o, "status", aigov_status_name(st));
+    prop(o, "applies-from", d);
+    prop(o, "in-force", in_force ? "true" : "false");
+    for (int k = 0; k < AG_N_ROLES; k++)
+        if (ru->holders & (1u << k))
+            prop(o, "holder", ag_role_names[k]);
+    ag_cap cap;
+    ag_penalty_cap(&cap, t, rep->f, ri);
+    if (cap.tier) {
+        prop(o, "penalty-tier", cap.tier->id);
+        prop(o, "penalty-citation", cap.tier->citation);
+        if (cap.cap_known) {
+            ag_num_format(num, cap.cap_eur);
+            prop(o, "penalty-cap-eur", num);
+        }
+        prop(o, "penalty-basis", cap.basis);
+    }
+    int32_t met;
+    int cov = ag_crosswalk_coverage(t, r, ri, &met);
+    if (cov != AG_COV_NONE) {
+        prop(o, "crosswalk-coverage", cov_names[cov]);
+        for (int32_t k = 0; k < ru->xw_n; k++) {
+            int32_t x = t->crosswalk[ru->xw_first + k];
+            prop(o, r->status[x] == AIGOV_STATUS_MET ? "crosswalk-iso-met" : "crosswalk-iso-still-needed",
+                 t->rules[x].id);
+        }
+    }
+    ag_buf_puts(b, "],\"target\":{\"type\":\"objective-id\",\"target-id\":");
+    token_str(b, ru->id);
+    ag_buf_puts(b, ",\"title\":\"");
+    escs(b, ru->citation);
+    ag_buf_puts(b, "\",\"status\":{\"state\":");
+    ag_buf_puts(b, st == AIGOV_STATUS_MET ? "\"satisfied\",\"reason\":\"pass\""
+                   : st == AIGOV_STATUS_GAP ? "\"not-satisfied\",\"reason\":\"fail\""
+                                            : "\"not-satisfied\",\"reason\":\"other\",\"remarks\":\"Undecided: "
+                                              "not shown to be satisfied (libaigov status unknown).\"");
+    ag_buf_puts(b, "}}");
+    if (ru->ev_n) {
+        ag_buf_puts(b, ",\"related-observations\":[");
+        for (uint32_t k = 0; k < ru->ev_n; k++) {
+            const ag_evidence *ev = &t->evidence[t->rule_evidence[ru->ev_first + k]];
+            ag_buf_puts(b, k ? ",{\"observation-uuid\":" : "{\"observation-uuid\":");
+            uuid(o, "observation", ev->id);
+            ag_buf_putc(b, '}');
+        }
+        ag_buf_putc(b, ']');
+    }
+    ag_buf_puts(b, ",\"remarks\":\"Deciding conditions: ");
+    o->first = 1;
+    ag_reasons(t, r, ru->when, leaf_text, o, MAX_REASONS);
+    if (o->first)
+        ag_buf_puts(b, "none");
+    ag_buf_putc(b, '.');
+    if (cov != AG_COV_NONE && ru->beyond && *ru->beyond) {
+        ag_buf_puts(b, "\\n\\nBeyond ISO/IEC 42001: ");
+        escs(b, ru->beyond);
+    }
+    if (ru->note && *ru->note) {
+        ag_buf_puts(b, "\\n\\nNote: ");
+        escs(b, ru->note);
+    }
+    ag_buf_puts(b, "\"}");
+}
+
+static void result(octx *o, const char *name)
+{
+    ag_buf *b = o->b;
+    const aigov_report *rep = o->rep;
+    const aigov_table *t = rep->t;
+    const ag_result *r = rep->r;
+    int org = rep->part == AG_PART_ORGANISATION;
+    ag_counts c = {0, 0, 0, 0, 0};
+    size_t in_force_gaps = 0;
+    for (uint32_t k = 0; k < t->n_reported; k++) {
+        int32_t ri = t->reported[k];
+        if (!ag_rule_in_part(rep, ri))
+            continue;
+        uint8_t st = r->status[ri];
+        c.total++;
+        c.met += st == AIGOV_STATUS_MET;
+        c.gap += st == AIGOV_STATUS_GAP;
+        c.unknown += st == AIGOV_STATUS_UNKNOWN;
+        c.not_applicable += st == AIGOV_STATUS_NOT_APPLICABLE;
+        in_force_gaps += st == AIGOV_STATUS_GAP && ag_in_force(r, ri);
+    }
+
+    ag_buf_puts(b, "{\"uuid\":");
+    uuid(o, "result", "");
+    if (org) {
+        ag_buf_puts(b, ",\"title\":\"The organisation's AI management system (ISO/IEC 42001): ");
+        escs(b, name ? name : "unnamed organisation");
+        ag_buf_puts(b, "\",\"description\":\"The organisation's own rules, the same for every system");
+    } else {
+        ag_buf_puts(b, ",\"title\":\"EU AI Act and ISO/IEC 42001 assessment: ");
+        escs(b, name ? name : "unnamed AI system");
+        ag_buf_printf(b, "\",\"description\":\"Classification: tier %s, GPAI %s, roles ", aigov_tier_name(r->tier),
+                      aigov_gpai_name(r->gpai));
+        int first = 1;
+        for (int k = 0; k < AG_N_ROLES; k++)
+            if (r->roles & (1u << k)) {
+                ag_buf_printf(b, "%s%s", first ? "" : ", ", ag_role_names[k]);
+                first = 0;
+            }
+        if (first)
+            ag_buf_puts(b, "none established");
+    }
+    ag_buf_printf(b, ". %zu rules assessed: %zu met, %zu gaps (%zu in force), %zu unknown, %zu not applicable. "
+                     "Not legal advice.\",\"start\":\"%s\",\"end\":\"%s\",\"props\":[",
+                  c.total, c.met, c.gap, in_force_gaps, c.unknown, c.not_applicable, o->ts, o->ts);
+    o->first = 1;
+    prop(o, "scope", org ? "organisation" : "system");
+    if (!org) {
+        prop(o, "tier", aigov_tier_name(r->tier));
+        prop(o, "gpai", aigov_gpai_name(r->gpai));
+        for (int k = 0; k < AG_N_ROLES; k++)
+            if (r->roles & (1u << k))
+                prop(o, "role", ag_role_names[k]);
+    }
+    ag_buf_puts(b, "],\"reviewed-controls\":{\"control-selections\":[{\"include-all\":{},\"remarks\":\"Every rule "
+                   "of the libaigov rule set was evaluated; the findings are those that apply or may apply.\"}]}");
+
+    int any = 0;
+    for (uint32_t e = 0; e < t->n_evidence; e++) {
+        if (!evidence_used(rep, (int32_t)e))
+            continue;
+        ag_buf_puts(b, any ? "," : ",\"observations\":[");
+        any = 1;
+        observation(o, (int32_t)e);
+    }
+    if (any)
+        ag_buf_putc(b, ']');
+
+    any = 0;
+    for (uint32_t k = 0; k < t->n_reported; k++) {
+        int32_t ri = t->reported[k];
+        if (!applicable(rep, ri))
+            continue;
+        ag_buf_puts(b, any ? "," : ",\"findings\":[");
+        any = 1;
+        finding(o, ri);
+    }
+    if (any)
+        ag_buf_putc(b, ']');
+
+    uint32_t nq = org ? 0 : r->n_questions;
+    if (nq) {
+        ag_buf_puts(b, ",\"remarks\":\"Open questions (facts the descriptor does not give):");
+        for (uint32_t q = 0; q < nq; q++) {
+            int32_t fi = r->questions[q];
+            ag_buf_printf(b, "\\n%u. ", q + 1);
+            escs(b, t->facts[fi].id);
+            ag_buf_puts(b, ": ");
+            escs(b, t->facts[fi].ask);
+        }
+        ag_buf_putc(b, '"');
+    }
+    ag_buf_putc(b, '}');
+}
+
+/* ---- entry points -------------------------------------------------------------------- */
+
+static void init(octx *o, ag_buf *b, const aigov_report *rep, const char *scope)
+{
+    memset(o, 0, sizeof *o);
+    o->b = b;
+    o->rep = rep;
+    ag_date_format(o->day, rep->r->as_of);
+    memcpy(o->ts, o->day, 10);
+    memcpy(o->ts + 10, "T00:00:00Z", 11);
+    facts_digest(o->facts, rep->t, rep->f);
+    size_t n = strlen(scope);
+    if (n >= sizeof o->scope)
+        n = sizeof o->scope - 1;
+    memcpy(o->scope, scope, n);
+    o->scope[n] = '\0';
+}
+
+void ag_render_oscal(ag_buf *b, const aigov_report *rep)
+{
+    octx o;
+    init(&o, b, rep, "report");
+    const char *name = ag_system_name(rep);
+    if (!name && rep->part == AG_PART_ORGANISATION)
+        name = fact_string(rep, "organisation.name");
+    head(&o, name);
+    result(&o, name);
+    ag_buf_puts(b, "]}}");
+}
+
+void ag_render_oscal_portfolio_head(ag_buf *b, const aigov_report *rep)
+{
+    octx o;
+    init(&o, b, rep, "portfolio");
+    head(&o, fact_string(rep, "organisation.name"));
+}
+
+void ag_render_oscal_system(ag_buf *b, const aigov_report *rep, uint32_t index, const char *name)
+{
+    octx o;
+    char scope[32];
+    snprintf(scope, sizeof scope, "system-%u", index);
+    init(&o, b, rep, scope);
+    if (index)
+        ag_buf_putc(b, ',');
+    result(&o, name);
+}
+
+void ag_render_oscal_organisation(ag_buf *b, const aigov_report *rep)
+{
+    octx o;
+    init(&o, b, rep, "organisation");
+    ag_buf_putc(b, ',');
+    result(&o, fact_string(rep, "organisation.name"));
+    ag_buf_puts(b, "]}}");
+}
