@@ -1,5 +1,5 @@
 /* aigov: command-line host for libaigov.
- *   aigov eval FILE|- [--as-of YYYY-MM-DD] [--format text|json|markdown] [--fail-on WHAT]
+ *   aigov eval FILE|- [--as-of YYYY-MM-DD] [--format text|json|markdown|oscal] [--fail-on WHAT]
  *   aigov eval --ndjson FILE|- [--jobs N] [--as-of ...]
  *   aigov rules [--format ...] | aigov schema | aigov explain RULE_ID | aigov --version
  * Exit: 0 nothing failing; 1 prohibited or an in-force gap (see --fail-on);
@@ -13,7 +13,7 @@
 static int usage(void)
 {
     fputs("usage:\n"
-          "  aigov eval FILE|- [--as-of YYYY-MM-DD] [--format text|json|markdown]\n"
+          "  aigov eval FILE|- [--as-of YYYY-MM-DD] [--format text|json|markdown|oscal]\n"
           "                    [--fail-on gap|prohibited|unknown|none]\n"
           "  aigov eval --ndjson FILE|- [--jobs N] [--as-of YYYY-MM-DD] [--format json]\n"
           "  aigov rules [--format text|json|markdown]\n"
@@ -34,6 +34,8 @@ static int parse_format(const char *s)
         return AIGOV_FORMAT_TEXT;
     if (strcmp(s, "markdown") == 0 || strcmp(s, "md") == 0)
         return AIGOV_FORMAT_MARKDOWN;
+    if (strcmp(s, "oscal") == 0) /* NIST OSCAL assessment results: eval only */
+        return AIGOV_FORMAT_OSCAL;
     return -1;
 }
 
@@ -141,7 +143,7 @@ static int cmd_eval(int argc, char **argv)
             print_text(out, isatty(STDOUT_FILENO));
         else
             fputs(out, stdout);
-        if (format == AIGOV_FORMAT_JSON)
+        if (format == AIGOV_FORMAT_JSON || format == AIGOV_FORMAT_OSCAL)
             fputc('\n', stdout);
         for (size_t i = 0; i < systems && rc == 0; i++) {
             rc = aigov_eval_system(&rep, &systems, ctx, json, len, i, &opts, &err);
@@ -204,7 +206,7 @@ int main(int argc, char **argv)
             format = parse_format(argv[3]);
         else if (argc != 2)
             return usage();
-        if (format < 0)
+        if (format < 0 || format == AIGOV_FORMAT_OSCAL)
             return usage();
         int rc = aigov_table_render_rules(&out, NULL, aigov_table_builtin(), format, &err);
         int ex = print_buffer(rc, out, &err, "rules");

@@ -94,7 +94,7 @@ static void write_batch(line *lines, size_t n, size_t *lineno, int format)
         ++*lineno;
         if (l->rc == 0) {
             fwrite(l->out, 1, l->out_len, stdout);
-            if (format == AIGOV_FORMAT_JSON)
+            if (format == AIGOV_FORMAT_JSON || format == AIGOV_FORMAT_OSCAL)
                 fputc('\n', stdout);
         } else {
             print_error(stdout, l, *lineno);

@@ -167,6 +167,11 @@ static int render_portfolio(char **out, size_t *out_len, aigov_ctx *c, const cha
                 ag_render_json_portfolio_head(&b, rep);
             ag_render_json_system(&b, rep, (uint32_t)i, name);
             break;
+        case AIGOV_FORMAT_OSCAL:
+            if (i == 0)
+                ag_render_oscal_portfolio_head(&b, rep);
+            ag_render_oscal_system(&b, rep, (uint32_t)i, name);
+            break;
         case AIGOV_FORMAT_TEXT:
             ag_buf_printf(&b, "=== System %zu of %zu: %s ===\n", i + 1, systems, name ? name : "(unnamed)");
             ag_render_text(&b, rep);
@@ -181,6 +186,8 @@ static int render_portfolio(char **out, size_t *out_len, aigov_ctx *c, const cha
     rep->part = AG_PART_ORGANISATION;
     if (format == AIGOV_FORMAT_JSON) {
         ag_render_json_organisation(&b, rep);
+    } else if (format == AIGOV_FORMAT_OSCAL) {
+        ag_render_oscal_organisation(&b, rep);
     } else if (format == AIGOV_FORMAT_TEXT) {
         ag_buf_puts(&b, "=== The organisation (AI management system, once for all systems) ===\n");
         ag_render_text(&b, rep);
@@ -208,7 +215,8 @@ int aigov_eval_render(char **out, size_t *out_len, aigov_ctx *c, const char *jso
     if (rc)
         return rc;
     if (systems > 1) {
-        if (format != AIGOV_FORMAT_JSON && format != AIGOV_FORMAT_TEXT && format != AIGOV_FORMAT_MARKDOWN)
+        if (format != AIGOV_FORMAT_JSON && format != AIGOV_FORMAT_TEXT && format != AIGOV_FORMAT_MARKDOWN &&
+            format != AIGOV_FORMAT_OSCAL)
             return ag_err(err, AIGOV_EINVAL, "format %d has no form for several systems", format);
         return render_portfolio(out, out_len, c, json, systems, opts, format, err);
     }
