@@ -140,11 +140,11 @@ AIGOV_API int aigov_table_compile(aigov_table **out, const aigov_source *sources
  *  No context created from it may be used afterwards. */
 AIGOV_API void aigov_table_free(aigov_table *table);
 
-/** The rule set's revision string (manifest). Owned by the table. */
+/** The rule set's revision string (manifest). Owned by the table; thread-safe. */
 AIGOV_API const char *aigov_table_revision(const aigov_table *table);
-/** "sha256:<hex>" over the rule sources (names and contents). Owned by the table. */
+/** "sha256:<hex>" over the rule sources (names and contents). Owned by the table; thread-safe. */
 AIGOV_API const char *aigov_table_hash(const aigov_table *table);
-/** Number of rules (all kinds). */
+/** Number of rules (all kinds). Thread-safe. */
 AIGOV_API size_t aigov_table_rule_count(const aigov_table *table);
 
 typedef enum aigov_rule_kind {
@@ -164,9 +164,11 @@ typedef struct aigov_rule_info {
     int kind;                /* aigov_rule_kind */
 } aigov_rule_info;
 
-/** Fills *out with rule `index` (< aigov_table_rule_count). AIGOV_ENOTFOUND past the end. */
+/** Fills *out with rule `index` (< aigov_table_rule_count); strings owned by the
+ *  table. AIGOV_ENOTFOUND past the end, AIGOV_EINVAL for NULL. Thread-safe. */
 AIGOV_API int aigov_table_rule(aigov_rule_info *out, const aigov_table *table, size_t index);
-/** Finds a rule by id; *out_index receives its index. AIGOV_ENOTFOUND if absent. */
+/** Finds a rule by id; *out_index receives its index. AIGOV_ENOTFOUND if absent,
+ *  AIGOV_EINVAL for NULL. Thread-safe. */
 AIGOV_API int aigov_table_find_rule(size_t *out_index, const aigov_table *table, const char *id);
 
 /* ---- Rendering formats ---------------------------------------------------- */
@@ -278,7 +280,12 @@ AIGOV_API int aigov_eval_render(char **out, size_t *out_len, aigov_ctx *ctx, con
                                 size_t len, const aigov_eval_options *opts, int format,
                                 aigov_error *err);
 
-/* ---- Reading a report without JSON --------------------------------------- */
+/* ---- Reading a report without JSON ---------------------------------------
+ * A report belongs to its context: read it from the thread that evaluated,
+ * before the next evaluation on that context. Accessors do not allocate and
+ * cannot fail except as stated; strings they return are owned by the table
+ * or the context. Questions are computed on first access (a gate that reads
+ * only the tier does not pay for them). */
 
 typedef enum aigov_tier {
     AIGOV_TIER_OUT_OF_SCOPE = 0,
@@ -310,18 +317,19 @@ AIGOV_API const char *aigov_gpai_name(int gpai);
 /** "met", "gap", "unknown", "not_applicable". */
 AIGOV_API const char *aigov_status_name(int status);
 
-/** aigov_tier of the report. */
+/** aigov_tier of the report (AIGOV_TIER_UNDETERMINED for NULL). */
 AIGOV_API int aigov_report_tier(const aigov_report *report);
-/** aigov_gpai of the report. */
+/** aigov_gpai of the report (AIGOV_GPAI_UNDETERMINED for NULL). */
 AIGOV_API int aigov_report_gpai(const aigov_report *report);
 
-/** Counts of reported rules (obligations and prohibitions) by status. */
+/** Counts of reported rules (obligations, prohibitions, findings) by status. */
 typedef struct aigov_summary {
     size_t total, met, gap, unknown, not_applicable;
     size_t in_force_gaps; /* gaps of rules in force at the as-of date */
     size_t questions;
 } aigov_summary;
 
+/** Fills *out. AIGOV_EINVAL for NULL arguments. */
 AIGOV_API int aigov_report_summary(aigov_summary *out, const aigov_report *report);
 
 /** One reported rule. Strings are owned by the table or the context. */
@@ -336,9 +344,10 @@ typedef struct aigov_obligation {
     int kind;                 /* AIGOV_RULE_OBLIGATION, _PROHIBITION or _FINDING */
 } aigov_obligation;
 
-/** Number of reported rules, in table order. */
+/** Number of reported rules, in table order (0 for NULL). */
 AIGOV_API size_t aigov_report_obligation_count(const aigov_report *report);
-/** Fills *out with reported rule `index`. AIGOV_ENOTFOUND past the end. */
+/** Fills *out with reported rule `index`. AIGOV_ENOTFOUND past the end,
+ *  AIGOV_EINVAL for NULL. */
 AIGOV_API int aigov_report_obligation(aigov_obligation *out, const aigov_report *report,
                                       size_t index);
 
@@ -351,7 +360,10 @@ typedef struct aigov_question {
     size_t affected_rules;
 } aigov_question;
 
+/** Number of open questions (0 for NULL). */
 AIGOV_API size_t aigov_report_question_count(const aigov_report *report);
+/** Fills *out with question `index` in asking order. AIGOV_ENOTFOUND past the
+ *  end, AIGOV_EINVAL for NULL. */
 AIGOV_API int aigov_report_question(aigov_question *out, const aigov_report *report,
                                     size_t index);
 
