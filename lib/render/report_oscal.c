@@ -77,13 +77,12 @@ static size_t space_at(const unsigned char *s)
     return 0;
 }
 
-/* An OSCAL string (StringDatatype): one line, no white space at either end,
- * not empty. Runs of white space become one space; "-" stands for nothing. */
-static void line_str(ag_buf *b, const char *s)
+/* s as one line inside a JSON string: no white space at either end, runs of
+ * it as one space. Returns 0 when nothing was left to write. */
+static int line_body(ag_buf *b, const char *s)
 {
     const unsigned char *p = (const unsigned char *)(s ? s : "");
     int wrote = 0, pending = 0;
-    ag_buf_putc(b, '"');
     while (*p) {
         size_t sp = space_at(p);
         if (sp) {
@@ -101,9 +100,24 @@ static void line_str(ag_buf *b, const char *s)
         wrote = 1;
         p += n;
     }
-    if (!wrote)
+    return wrote;
+}
+
+/* An OSCAL string (StringDatatype): one line, no white space at either end,
+ * not empty ("-" stands for nothing). */
+static void line_str(ag_buf *b, const char *s)
+{
+    ag_buf_putc(b, '"');
+    if (!line_body(b, s))
         ag_buf_putc(b, '-');
     ag_buf_putc(b, '"');
+}
+
+/* A name from the descriptor in a title, or the fallback. */
+static void name_body(ag_buf *b, const char *name, const char *fallback)
+{
+    if (!line_body(b, name))
+        ag_buf_puts(b, fallback);
 }
 
 /* An OSCAL token: ids of rules are tokens unless they start with a digit. */
@@ -299,7 +313,7 @@ static void head(octx *o, const char *name)
     uuid(o, "assessment-results", "");
     ag_buf_puts(b, ",\"metadata\":{\"title\":\"");
     ag_buf_puts(b, "AI governance assessment (EU AI Act, ISO/IEC 42001): ");
-    escs(b, name ? name : "unnamed AI system");
+    name_body(b, name, "unnamed AI system");
     ag_buf_printf(b, "\",\"last-modified\":\"%s\",\"version\":", o->ts);
     line_str(b, t->revision);
     ag_buf_puts(b, ",\"oscal-version\":\"" OSCAL_VERSION "\",\"props\":[");
@@ -537,11 +551,11 @@ static void result(octx *o, const char *name)
     uuid(o, "result", "");
     if (org) {
         ag_buf_puts(b, ",\"title\":\"The organisation's AI management system (ISO/IEC 42001): ");
-        escs(b, name ? name : "unnamed organisation");
+        name_body(b, name, "unnamed organisation");
         ag_buf_puts(b, "\",\"description\":\"The organisation's own rules, the same for every system");
     } else {
         ag_buf_puts(b, ",\"title\":\"EU AI Act and ISO/IEC 42001 assessment: ");
-        escs(b, name ? name : "unnamed AI system");
+        name_body(b, name, "unnamed AI system");
         ag_buf_printf(b, "\",\"description\":\"Classification: tier %s, GPAI %s, roles ", aigov_tier_name(r->tier),
                       aigov_gpai_name(r->gpai));
         int first = 1;
