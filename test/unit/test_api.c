@@ -136,6 +136,10 @@ START_TEST(rendering_is_deterministic_and_complete)
     ck_assert_int_eq(aigov_eval_render(&md, NULL, ctx, credit, strlen(credit), &o, AIGOV_FORMAT_MARKDOWN, &err), 0);
     ck_assert_ptr_nonnull(strstr(md, "| Status |"));
     ck_assert_int_eq(aigov_eval_render(&txt, NULL, ctx, credit, strlen(credit), &o, AIGOV_FORMAT_TEXT, &err), 0);
+    char *oscal = NULL;
+    ck_assert_int_eq(aigov_eval_render(&oscal, NULL, ctx, credit, strlen(credit), &o, AIGOV_FORMAT_OSCAL, &err), 0);
+    ck_assert_ptr_nonnull(strstr(oscal, "\"assessment-results\""));
+    aigov_free(oscal);
     ck_assert_ptr_nonnull(strstr(txt, "Tier:   undetermined"));
     char *bad = NULL;
     const aigov_report *r;

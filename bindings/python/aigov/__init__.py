@@ -34,7 +34,7 @@ __all__ = [
 
 _LIB, _PATH = _lib.load(os.environ.get("AIGOV_LIBRARY"))
 
-FORMATS = {"json": 0, "text": 1, "markdown": 2}
+FORMATS = {"json": 0, "text": 1, "markdown": 2, "oscal": 3}
 _CODES = {0: "AIGOV_OK", -1: "AIGOV_EINVAL", -2: "AIGOV_ENOMEM", -3: "AIGOV_ESYNTAX",
           -4: "AIGOV_EINPUT", -5: "AIGOV_ELIMIT", -6: "AIGOV_ERULES", -7: "AIGOV_ENOTFOUND"}
 
