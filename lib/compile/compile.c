@@ -905,7 +905,7 @@ static int compile_rule_head(cc *c, const origin *o, ag_rule *r)
     static const char *const keys[] = {"id",       "kind",         "framework", "citation",
                                        "title",    "description",  "note",      "when",
                                        "applies_from", "evidence", "holder",    "classifies",
-                                       "confers_role", "penalty", "crosswalk", NULL};
+                                       "confers_role", "penalty", "crosswalk", "within", NULL};
     int rc;
     set_origin(c, o);
     c->rule_id = NULL;
@@ -976,6 +976,16 @@ static int compile_rule(cc *c, const origin *o, ag_rule *r)
     if ((rc = cexpr(c, when, 1, &r->when)))
         return rc;
     ag_path_pop(&c->path, mark);
+    r->within = -1;
+    const cJSON *within = ag_json_get(j, "within");
+    if (within) {
+        if (r->kind != AG_K_FINDING)
+            return fail(c, AIGOV_ERULES, "only findings take 'within' (where the check applies)");
+        mark = ag_path_key(&c->path, "within");
+        if ((rc = cexpr(c, within, 1, &r->within)))
+            return rc;
+        ag_path_pop(&c->path, mark);
+    }
 
     const cJSON *af = ag_json_get(j, "applies_from");
     r->dates_n = 0;
@@ -1182,6 +1192,8 @@ static int visit_rule(cc *c, int32_t ri, uint8_t *state, int32_t *order, uint32_
     state[ri] = 1;
     const ag_rule *r = &c->rules_out[ri];
     int rc = visit_expr(c, r->when, state, order, n_order);
+    if (!rc && r->within >= 0)
+        rc = visit_expr(c, r->within, state, order, n_order);
     for (uint32_t k = 0; !rc && k < r->dates_n; k++)
         if (c->dates[r->dates_first + k].cond >= 0)
             rc = visit_expr(c, c->dates[r->dates_first + k].cond, state, order, n_order);
@@ -1259,9 +1271,9 @@ static int count_rule_storage(cc *c, uint32_t *exprs, uint32_t *kids, uint32_t *
         const cJSON *j = c->rules[i].j;
         if (!cJSON_IsObject(j))
             continue;
-        const cJSON *w = ag_json_get(j, "when");
+        const cJSON *w = ag_json_get(j, "when"), *wi = ag_json_get(j, "within");
         set_origin(c, &c->rules[i]);
-        if (w && count_expr(w, 1, exprs, kids))
+        if ((w && count_expr(w, 1, exprs, kids)) || (wi && count_expr(wi, 1, exprs, kids)))
             return fail(c, AIGOV_ERULES, "condition nested deeper than %d", AG_MAX_EXPR_DEPTH);
         const cJSON *af = ag_json_get(j, "applies_from");
         if (cJSON_IsArray(af)) {

@@ -49,6 +49,8 @@ static void eval_rules(ag_result *r, const aigov_table *t, const ag_facts *f)
     for (uint32_t k = 0; k < t->n_rules; k++) {
         const ag_rule *ru = &t->rules[t->order[k]];
         r->rule_val[t->order[k]] = ag_eval_expr(t, f, r, ru->when);
+        if (ru->within >= 0)
+            ag_eval_expr(t, f, r, ru->within);
     }
 }
 
@@ -79,8 +81,14 @@ static uint8_t obligation_status(const ag_result *r, const aigov_table *t, const
 {
     const ag_rule *ru = &t->rules[ri];
     uint8_t v = r->rule_val[ri];
-    if (ru->kind == AG_K_FINDING) /* `when` describes a problem */
+    if (ru->kind == AG_K_FINDING) { /* `when` describes a problem, `within` where it is checked */
+        uint8_t in = ru->within >= 0 ? r->expr_val[ru->within] : AG_T;
+        if (in == AG_F)
+            return AIGOV_STATUS_NOT_APPLICABLE;
+        if (in == AG_U)
+            return AIGOV_STATUS_UNKNOWN;
         return v == AG_T ? AIGOV_STATUS_GAP : v == AG_F ? AIGOV_STATUS_MET : AIGOV_STATUS_UNKNOWN;
+    }
     if (v == AG_F)
         return AIGOV_STATUS_NOT_APPLICABLE;
     if (v == AG_U)
@@ -228,8 +236,12 @@ uint32_t ag_question_count(ag_result *r, const aigov_table *t, const ag_facts *f
         const ag_rule *ru = &t->rules[ri];
         uint64_t *ask = r->ask_bits + (size_t)ri * W;
         memset(ask, 0, W * sizeof(uint64_t));
+        if (ru->within >= 0 && r->expr_val[ru->within] == AG_F)
+            continue; /* a finding outside its scope asks nothing */
         if (r->rule_val[ri] == AG_U)
             memcpy(ask, r->rule_bits + (size_t)ri * W, W * sizeof(uint64_t));
+        if (ru->within >= 0)
+            unknown_facts(r, t, ru->within, ask);
         if (r->date_uncertain[ri] && r->rule_val[ri] != AG_F)
             /* the cases up to the first that holds were evaluated */
             for (uint32_t d = 0; d < ru->dates_n; d++) {

@@ -75,7 +75,11 @@ void ag_readiness(const aigov_report *rep, uint32_t fw, ag_readiness_t *out)
         if (t->rules[ri].framework != fw || r->status[ri] == AIGOV_STATUS_NOT_APPLICABLE ||
             !ag_rule_in_part(rep, ri))
             continue;
-        if (r->rule_val[ri] == AG_U) { /* applicability itself still open */
+        const ag_rule *ru = &t->rules[ri];
+        uint8_t applies = ru->kind == AG_K_FINDING
+                              ? (ru->within >= 0 ? r->expr_val[ru->within] : AG_T)
+                              : r->rule_val[ri];
+        if (applies == AG_U) { /* applicability itself still open */
             out->undecided++;
             continue;
         }
@@ -103,5 +107,5 @@ void ag_readiness(const aigov_report *rep, uint32_t fw, ag_readiness_t *out)
             out->upcoming[b] = out->upcoming[b - 1];
             out->upcoming[b - 1] = tmp;
         }
-    out->ready = out->applicable > 0 && out->met == out->applicable;
+    out->ready = out->applicable > 0 && out->met == out->applicable && out->undecided == 0;
 }

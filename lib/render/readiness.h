@@ -17,7 +17,7 @@ typedef struct ag_upcoming {
 
 typedef struct ag_readiness_t {
     uint32_t applicable, undecided, met, in_force;
-    int ready; /* every applicable rule met */
+    int ready; /* every applicable rule met, none undecided */
     ag_upcoming upcoming[AG_MAX_UPCOMING];
     size_t n_upcoming;
 } ag_readiness_t;

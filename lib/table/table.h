@@ -136,6 +136,7 @@ typedef struct ag_rule {
     int32_t xw_first, xw_n; /* crosswalk: ISO rule indices in crosswalk[]; xw_n -1 = none given */
     const char *beyond;   /* what the Act requires beyond the ISO artefacts */
     uint8_t org_level;    /* reads only organisation facts: the same for every system */
+    int32_t within;       /* findings: where the check applies (expression), or -1 */
 } ag_rule;
 
 struct aigov_table {
