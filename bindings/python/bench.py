@@ -1,21 +1,38 @@
 #!/usr/bin/env python3
-"""Python binding throughput on the bench corpus (a directory of descriptor
-files): full report path (render + json.loads), summary path (classify, no
-JSON), and resident memory across many evaluations after warm-up."""
+"""Python binding benchmark over a corpus directory of descriptor files.
+
+  full     Evaluator.evaluate() and the parsed report (report.json()): the
+           typed-report path, with the JSON rendered by the library
+  summary  Evaluator.classify(): tier and counts through the C accessors,
+           no JSON either way
+  rss      resident memory growth over --evals evaluations after warm-up
+           (9 summary evaluations for each full one)
+
+Prints `python: full_per_s=N summary_per_s=N rss_growth_kb=N` (the line
+`make bench` collects), preceded by a detail line with the render-only rate,
+two threads' summary rate (the GIL is released in C) and the ratios to the C
+figures of the same run when --c-summary names aigov-bench's summary file.
+"""
+import argparse
 import glob
 import os
+import re
 import sys
+import threading
 import time
 
 import aigov
 
+AS_OF = "2028-01-01"
 
-def rss_kb() -> int:
+
+def rss_kb():
     with open("/proc/self/statm") as f:
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
 
 
-def rate(fn, docs, seconds=2.0):
+def rate(fn, docs, seconds):
+    """Calls fn over docs, cycling, for at least `seconds`; returns calls/s (wall clock)."""
     n, t0 = 0, time.perf_counter()
     while True:
         for d in docs:
@@ -26,33 +43,85 @@ def rate(fn, docs, seconds=2.0):
             return n / el
 
 
+def threaded_rate(ev, docs, threads, seconds):
+    count = [0] * threads
+    stop = time.perf_counter() + seconds
+
+    def work(k):
+        i, mine = 0, docs[k::threads][:200]
+        while time.perf_counter() < stop:
+            for d in mine:
+                ev.classify(d, AS_OF)
+                i += 1
+        count[k] = i
+
+    t0 = time.perf_counter()
+    ts = [threading.Thread(target=work, args=(k,)) for k in range(threads)]
+    for t in ts:
+        t.start()
+    for t in ts:
+        t.join()
+    return sum(count) / (time.perf_counter() - t0)
+
+
+def c_figures(path):
+    try:
+        with open(path) as f:
+            line = f.read()
+    except OSError:
+        return {}
+    return {k: float(v) for k, v in re.findall(r"(\w+)=([0-9.]+)", line)}
+
+
 def main():
-    corpus = sys.argv[1]
-    mem_evals = int(sys.argv[2]) if len(sys.argv) > 2 else 1_000_000
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", required=True, help="directory of descriptor *.json files")
+    ap.add_argument("--evals", type=int, default=1_000_000, help="evaluations for the memory figure")
+    ap.add_argument("--seconds", type=float, default=3.0, help="minimum time per throughput figure")
+    ap.add_argument("--c-summary", help="aigov-bench's saved summary line, for ratios")
+    a = ap.parse_args()
     docs = []
-    for p in sorted(glob.glob(os.path.join(corpus, "*.json"))):
+    for p in sorted(glob.glob(os.path.join(a.corpus, "*.json"))):
         with open(p, "rb") as f:
             docs.append(f.read())
-    as_of = "2028-01-01"
+    if not docs:
+        sys.exit("bench.py: no *.json in %s" % a.corpus)
+
     with aigov.Evaluator() as ev:
-        full = rate(lambda d: ev.evaluate(d, as_of), docs[:1000])
-        summary = rate(lambda d: ev.classify(d, as_of), docs)
-        for d in docs[:2000]:  # warm-up
-            ev.classify(d, as_of)
-            ev.render(d, as_of)
+        for d in docs:  # warm-up: every descriptor once through each path
+            ev.classify(d, AS_OF)
+        for d in docs[:500]:
+            ev.render(d, AS_OF)
+        full = rate(lambda d: ev.evaluate(d, AS_OF).json(), docs[:2000], a.seconds)
+        render = rate(lambda d: ev.render(d, AS_OF), docs[:2000], a.seconds)
+        summary = rate(lambda d: ev.classify(d, AS_OF), docs, a.seconds)
+        two = threaded_rate(ev, docs, 2, a.seconds)
+
         base = rss_kb()
-        i = 0
-        while i < mem_evals:
+        i, n, t0 = 0, a.evals, time.perf_counter()
+        while i < n:
             for d in docs:
                 if i % 10 == 0:
-                    ev.render(d, as_of)
+                    ev.render(d, AS_OF)
                 else:
-                    ev.classify(d, as_of)
+                    ev.classify(d, AS_OF)
                 i += 1
-                if i >= mem_evals:
+                if i >= n:
                     break
         growth = rss_kb() - base
-    print("python: full_per_s=%.0f summary_per_s=%.0f rss_growth_kb=%d evals=%d" % (full, summary, growth, mem_evals))
+        mem_secs = time.perf_counter() - t0
+
+    c = c_figures(a.c_summary) if a.c_summary else {}
+    ratios = ""
+    if c.get("parse_eval_per_s"):
+        ratios += " summary_vs_c_eval=%.2f" % (summary / c["parse_eval_per_s"])
+    if c.get("report_json_per_s"):
+        ratios += " render_vs_c_report=%.2f full_vs_c_report=%.2f" % (
+            render / c["report_json_per_s"], full / c["report_json_per_s"])
+    print("bench-python: render_per_s=%.0f summary_2threads_per_s=%.0f thread_speedup=%.2f "
+          "rss_evals=%d rss_base_kb=%d (%.0f s)%s"
+          % (render, two, two / summary, n, base, mem_secs, ratios))
+    print("python: full_per_s=%.0f summary_per_s=%.0f rss_growth_kb=%d" % (full, summary, growth))
 
 
 if __name__ == "__main__":

@@ -1,34 +1,34 @@
-# Python binding: tests, wheel, benchmark (included by the top Makefile).
-PY_ENV := AIGOV_LIBRARY=$(abspath $(LIB_SO)).0 AIGOV_ROOT=$(abspath .) AIGOV_CLI=$(abspath $(CLI)) \
-          PYTHONPATH=$(abspath bindings/python) PYTHONDONTWRITEBYTECODE=1
-CJSON_REAL := $(shell for d in /usr/lib/$$(gcc -dumpmachine) /usr/lib /usr/local/lib; do \
-                  test -e $$d/libcjson.so.1 && readlink -f $$d/libcjson.so.1 && break; done)
-
-.PHONY: test-python python-wheel bench-python
-test-python: $(LIB_SO) $(CLI)
-	$(PY_ENV) $(PYTHON) -m unittest discover -s bindings/python/tests -v 2>&1 | tail -n 25
-	@$(PY_ENV) $(PYTHON) -m unittest discover -s bindings/python/tests > /dev/null 2>&1 || \
-	    { echo "python binding tests failed"; exit 1; }
-
-# The bundled copy finds libcjson.so.1 beside it ($ORIGIN).
-$(BUILD)/wheel/libaigov.so.0: $(LIB_OBJ)
-	@mkdir -p $(@D)
-	$(CC) -shared -Wl,-soname,libaigov.so.0 -Wl,-rpath,'$$ORIGIN' -o $@ $(LIB_OBJ) $(CJSON_LIBS)
-
-python-wheel: $(BUILD)/wheel/libaigov.so.0
-	$(PYTHON) bindings/python/build_wheel.py $< $(CJSON_REAL) $(BUILD)/dist
-
-# Installs the wheel into a fresh venv (no libaigov on the library path) and evaluates.
-test-python-wheel: python-wheel
-	@set -e; d=$$(mktemp -d); $(PYTHON) -m venv --without-pip $$d/venv; \
-	$(PYTHON) -m zipfile -e $(abspath $(BUILD))/dist/aigov-0.1.0-py3-none-linux_$$(uname -m).whl $$d/venv/lib/site; \
-	PYTHONPATH=$$d/venv/lib/site env -u AIGOV_LIBRARY $$d/venv/bin/python -c \
-	  "import aigov,os; assert aigov.library_path().startswith('$$d'), aigov.library_path(); print('wheel: ok', aigov.library_path())"; \
-	rm -rf $$d
-
-bench-python: $(LIB_SO)
-	$(PY_ENV) $(PYTHON) bindings/python/bench.py $(BENCH_CORPUS) $(PY_BENCH_EVALS)
-
+# Python binding (bindings/python): tests, wheel, benchmark. Included by the top Makefile.
+#   make test-python         unittest suite (golden cases, byte-identical to the CLI, threads, CI gate)
+#   make python-wheel        build/dist/aigov-<v>-py3-none-linux_<arch>.whl, library bundled
+#   make test-python-wheel   pip-installs that wheel in a fresh venv and checks it needs no libaigov
+#   make bench-python        BENCH_CORPUS=dir: evaluations/s (full report, summary only) and RSS growth
+PY_DIR      := bindings/python
+PY_VERSION  := $(shell sed -n 's/^version *= *"\(.*\)"/\1/p' $(PY_DIR)/pyproject.toml)
+PY_WHEEL    := $(BUILD)/dist/aigov-$(PY_VERSION)-py3-none-linux_$(shell uname -m).whl
+PY_ENV      := AIGOV_LIBRARY=$(abspath $(LIB_SO)) AIGOV_ROOT=$(CURDIR) AIGOV_CLI=$(abspath $(CLI)) \
+               PYTHONPATH=$(abspath $(PY_DIR)) PYTHONDONTWRITEBYTECODE=1
 PY_BENCH_EVALS ?= 1000000
-TEST_TARGETS += test-python test-python-wheel
+
+.PHONY: test-python python-wheel test-python-wheel bench-python
+
+test-python: lib
+	$(PY_ENV) $(PYTHON) -m unittest discover -s $(PY_DIR)/tests -t $(PY_DIR)/tests
+
+$(PY_WHEEL): $(LIB_SO) $(wildcard $(PY_DIR)/aigov/*) $(PY_DIR)/build_wheel.py $(PY_DIR)/pyproject.toml $(PY_DIR)/README.md
+	$(PYTHON) $(PY_DIR)/build_wheel.py --lib $(LIB_SO) --out $(BUILD)/dist
+
+python-wheel: lib $(PY_WHEEL)
+
+test-python-wheel: python-wheel
+	$(PYTHON) $(PY_DIR)/check_wheel.py $(PY_WHEEL) $(CLI) examples/descriptors/credit-scoring-bank.json 2028-01-01
+
+# BENCH_CORPUS: a directory of descriptor files (the top Makefile's bench passes build/bench/corpus);
+# the C figures saved beside it (<corpus>.ndjson.summary) give the ratios.
+bench-python: lib
+	@test -n "$(BENCH_CORPUS)" || { echo "bench-python: set BENCH_CORPUS to a directory of descriptors"; exit 2; }
+	@$(PY_ENV) $(PYTHON) $(PY_DIR)/bench.py --corpus $(BENCH_CORPUS) --evals $(PY_BENCH_EVALS) \
+	    --c-summary $(BENCH_CORPUS).ndjson.summary
+
+TEST_TARGETS  += test-python test-python-wheel
 BENCH_TARGETS += bench-python

@@ -1,70 +1,178 @@
 #!/usr/bin/env python3
-"""CI gate: evaluates every AI-system descriptor in a repository and writes a
-markdown summary suited to a pull-request comment. Exits 1 when a system is
-prohibited or has a gap in an obligation in force (see --fail-on), 2 when a
-descriptor is invalid. Holds no legal logic: everything comes from libaigov.
+"""AI governance gate for CI: evaluates every AI-system descriptor of a
+repository with libaigov and writes a markdown summary suited to a
+pull-request comment.
 
-    python3 examples/ci-gate/aigov_gate.py 'ai-systems/*.json' --as-of 2028-01-01 --output gate.md
+    python3 aigov_gate.py ['ai-systems/*.json' ...] [--as-of YYYY-MM-DD]
+                          [--fail-on gap|prohibited|none] [--output gate.md]
+
+Exit status: 0 passing; 1 failing: a prohibited system (unless --fail-on
+none) or a gap in an obligation in force (--fail-on gap, the default);
+2 an invalid descriptor (the summary names the JSON path), or no descriptor
+matched (unless --allow-empty).
+
+The gate holds no legal logic: tier, statuses, in-force gaps, citations and
+next actions all come from the library's report; the gate only lays them out
+and compares the counts with --fail-on.
 """
 from __future__ import annotations
 
 import argparse
 import datetime
 import glob
+import os
 import sys
+from typing import List, Optional, Tuple
 
 import aigov
 
+# GitHub rejects comments over 65,536 characters; keep clear of it.
+MAX_COMMENT = 60000
 
-def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("pattern", nargs="?", default="ai-systems/*.json", help="glob of descriptor files")
-    ap.add_argument("--as-of", default=datetime.date.today().isoformat(), help="evaluation date YYYY-MM-DD")
-    ap.add_argument("--fail-on", choices=["gap", "prohibited", "none"], default="gap")
-    ap.add_argument("--output", help="write the markdown here instead of stdout")
-    a = ap.parse_args(argv)
-    files = sorted(glob.glob(a.pattern, recursive=True))
-    lines = ["## AI governance gate (libaigov %s, as of %s)" % (aigov.library_version(), a.as_of), ""]
+
+def _cell(s: object) -> str:
+    return str(s).replace("|", "\\|").replace("\n", " ")
+
+
+def _files(patterns: List[str]) -> List[str]:
+    seen, out = set(), []
+    for pat in patterns:
+        for p in sorted(glob.glob(pat, recursive=True)):
+            if os.path.isfile(p) and p not in seen:
+                seen.add(p)
+                out.append(p)
+    return out
+
+
+def _verdict(report: aigov.Report, fail_on: str) -> Tuple[bool, str]:
+    s = report.summary
+    if fail_on != "none" and report.tier == "prohibited":
+        return True, ":no_entry: prohibited"
+    if fail_on == "gap" and s.in_force_gaps:
+        return True, ":x: %d gap%s in force" % (s.in_force_gaps, "" if s.in_force_gaps == 1 else "s")
+    if s.in_force_gaps or report.tier == "prohibited":
+        return False, ":warning: not gated"
+    if report.tier == "undetermined":
+        return False, ":grey_question: pass, tier undetermined"
+    return False, ":white_check_mark: pass"
+
+
+def _details(path: str, report: aigov.Report, label: str) -> str:
+    """The in-force gaps (citation, title) and the evidence that would close
+    them, as the report lists them."""
+    gaps = [o for o in report.obligations if o.status == "gap" and o.in_force]
+    if not gaps:
+        return ""
+    lines = ["<details><summary><code>%s</code>%s: %d gap%s in force</summary>" % (
+        path, label, len(gaps), "" if len(gaps) == 1 else "s"), ""]
+    lines += ["| Citation | Obligation | Rule | Evidence needed |", "|---|---|---|---|"]
+    for o in gaps:
+        missing = ", ".join("%s (%s)" % (e.title, e.state) for e in o.evidence if e.state != "implemented")
+        lines.append("| %s | %s | `%s` | %s |" % (_cell(o.citation), _cell(o.title), o.id, _cell(missing)))
+    actions = report.next_actions
+    if actions:
+        lines += ["", "Next actions (evidence that closes the most rules first):", ""]
+        for a in actions[:5]:
+            lines.append("- %s: closes %s rule%s" % (_cell(a.get("title", a.get("evidence"))), a.get("closes"),
+                                                    "" if a.get("closes") == 1 else "s"))
+    lines += ["", "</details>", ""]
+    return "\n".join(lines)
+
+
+def run(patterns: List[str], as_of: str, fail_on: str, allow_empty: bool,
+        evaluator: Optional[aigov.Evaluator] = None) -> Tuple[int, str]:
+    """Evaluates the descriptors; returns (exit status, markdown)."""
+    files = _files(patterns)
+    table = aigov.Table.builtin() if evaluator is None else evaluator.table
+    head = ["## AI governance gate", "",
+            "libaigov %s, rules %s, as of %s, failing on: %s. Not legal advice." % (
+                aigov.library_version(), table.revision, as_of, fail_on), ""]
     if not files:
-        lines.append("No descriptors match `%s`." % a.pattern)
-    lines += ["| Descriptor | System | Tier | GPAI | Gaps in force | Unknown | Open questions |",
-              "|---|---|---|---|---|---|---|"]
+        head.append("No descriptor matches %s." % ", ".join("`%s`" % p for p in patterns))
+        return (0 if allow_empty else 2), "\n".join(head) + "\n"
+    rows = ["| | Descriptor | System | Tier | GPAI | Gaps in force | Unknown | Open questions |",
+            "|---|---|---|---|---|---|---|---|"]
+    details: List[str] = []
     failing = invalid = False
-    details = []
-    with aigov.Evaluator() as ev:
+    counts = {"pass": 0, "fail": 0, "invalid": 0}
+    ev = evaluator or aigov.Evaluator(table)
+    try:
         for path in files:
             try:
-                report = ev.evaluate(path, a.as_of)
+                report = ev.evaluate(path, as_of)
             except aigov.AigovError as e:
                 invalid = True
-                lines.append("| `%s` | | **invalid** | | | | %s at `%s` |" % (path, e.message.replace("|", "\\|"), e.path))
+                counts["invalid"] += 1
+                rows.append("| :boom: invalid | `%s` | | | | | | %s (%s)%s |" % (
+                    _cell(path), _cell(e.message), e.name, " at `%s`" % e.path if e.path else ""))
+                continue
+            except OSError as e:
+                invalid = True
+                counts["invalid"] += 1
+                rows.append("| :boom: unreadable | `%s` | | | | | | %s |" % (_cell(path), _cell(e.strerror)))
                 continue
             parts = report.systems if report.is_portfolio else [report]
-            for sys_report in parts:
-                d = sys_report.data
-                name = d.get("name") or ""
-                s = sys_report.summary
-                tier = sys_report.tier
-                gaps = s.get("in_force_gaps", 0)
-                if a.fail_on != "none" and tier == "prohibited":
-                    failing = True
-                if a.fail_on == "gap" and gaps:
-                    failing = True
-                lines.append("| `%s` | %s | %s%s | %s | %d | %d | %d |" % (
-                    path, name.replace("|", "\\|"), "**%s**" % tier if tier in ("prohibited", "high_risk") else tier,
-                    "", sys_report.gpai, gaps, s.get("unknown", 0), len(d.get("questions", []))))
-                gap_lines = ["- %s: %s" % (o.citation, o.title) for o in sys_report.obligations
-                             if o.status == "gap" and o.in_force]
-                if gap_lines:
-                    details.append("<details><summary>%s %s: %d gaps in force</summary>\n\n%s\n\n</details>"
-                                   % (path, name, len(gap_lines), "\n".join(gap_lines)))
-    md = "\n".join(lines + [""] + details) + "\n"
+            for part in parts:
+                bad, verdict = _verdict(part, fail_on)
+                failing |= bad
+                counts["fail" if bad else "pass"] += 1
+                s = part.summary
+                name = part.name or ""
+                tier = part.tier or ""
+                rows.append("| %s | `%s` | %s | %s | %s | %d | %d | %d |" % (
+                    verdict, _cell(path), _cell(name), "**%s**" % tier if tier in ("prohibited", "high_risk")
+                    else tier, part.gpai or "", s.in_force_gaps, s.unknown, s.questions))
+                details.append(_details(path, part, " " + _cell(name) if name else ""))
+            org = report.organisation if report.is_portfolio else None
+            if org is not None and org.summary.in_force_gaps:
+                bad = fail_on == "gap"
+                failing |= bad
+                rows.append("| %s | `%s` | (organisation) | | | %d | %d | |" % (
+                    ":x: gaps in force" if bad else ":warning: not gated", _cell(path),
+                    org.summary.in_force_gaps, org.summary.unknown))
+                details.append(_details(path, org, " (organisation)"))
+    finally:
+        if evaluator is None:
+            ev.close()
+    status = 2 if invalid else 1 if failing else 0
+    verdict = {0: "**Passing**", 1: "**Failing**", 2: "**Invalid descriptors**"}[status]
+    head.append("%s: %d system%s passing, %d failing, %d invalid descriptor%s." % (
+        verdict, counts["pass"], "" if counts["pass"] == 1 else "s", counts["fail"], counts["invalid"],
+        "" if counts["invalid"] == 1 else "s"))
+    body = "\n".join(head + [""] + rows) + "\n"
+    extra = "\n".join(d for d in details if d)
+    if extra:
+        if len(body) + len(extra) + 1 > MAX_COMMENT:
+            extra = ("_Details omitted: too long for a comment. Run `aigov eval FILE --format markdown` "
+                     "for each failing descriptor._\n")
+        body += "\n" + extra
+    return status, body
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("patterns", nargs="*", default=["ai-systems/*.json"],
+                    help="globs of descriptor files (** allowed); default ai-systems/*.json")
+    ap.add_argument("--as-of", default=None, help="evaluation date YYYY-MM-DD (default: today, UTC)")
+    ap.add_argument("--fail-on", choices=["gap", "prohibited", "none"], default="gap",
+                    help="gap: prohibited systems and gaps in force fail (default); prohibited: only "
+                         "prohibited systems; none: report only")
+    ap.add_argument("--output", help="write the markdown here (e.g. $GITHUB_STEP_SUMMARY) instead of stdout")
+    ap.add_argument("--allow-empty", action="store_true", help="pass when no descriptor matches")
+    a = ap.parse_args(argv)
+    as_of = a.as_of or datetime.datetime.now(datetime.timezone.utc).date().isoformat()
+    try:
+        datetime.date.fromisoformat(as_of)
+    except ValueError:
+        ap.error("--as-of %r is not a date YYYY-MM-DD" % as_of)
+    status, md = run(a.patterns, as_of, a.fail_on, a.allow_empty)
     if a.output:
-        with open(a.output, "w", encoding="utf-8") as f:
+        with open(a.output, "a" if a.output == os.environ.get("GITHUB_STEP_SUMMARY") else "w",
+                  encoding="utf-8") as f:
             f.write(md)
     else:
         sys.stdout.write(md)
-    return 2 if invalid else 1 if failing else 0
+    return status
 
 
 if __name__ == "__main__":

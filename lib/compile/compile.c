@@ -543,14 +543,14 @@ static int compile_penalties(cc *c)
 {
     aigov_table *t = c->t;
     int rc;
-    t->penalty_facts = (ag_penalty_facts){-1, -1, -1, 0, 0};
+    t->penalty_facts = (ag_penalty_facts){-1, -1, -1, -1, 0, 0};
     c->pens_out = alloc_n(c, c->n_pens + 1, sizeof(ag_penalty));
     if (!c->pens_out)
         return oom(c);
     for (size_t i = 0; i < c->n_pens; i++) {
         static const char *const keys[] = {"id", "citation", "title", "fixed_eur", "turnover_percent",
                                            "undertaking", "sme", "small_mid_cap", "eu_institution_eur",
-                                           "national", NULL};
+                                           "national", "applies_from", "public_authority_national", NULL};
         const origin *o = &c->pens[i];
         ag_penalty *p = &c->pens_out[i];
         set_origin(c, o);
@@ -576,6 +576,18 @@ static int compile_penalties(cc *c)
             return rc;
         if (!(p->id = dup_str(c, id)) || !(p->citation = dup_str(c, cit)) || !(p->title = dup_str(c, title)))
             return oom(c);
+        p->applies_from = AG_DATE_NONE;
+        const cJSON *af = ag_json_get(o->j, "applies_from");
+        if (af) {
+            size_t m2 = ag_path_key(&c->path, "applies_from");
+            if ((rc = parse_date_json(c, af, &p->applies_from)))
+                return rc;
+            ag_path_pop(&c->path, m2);
+        }
+        const cJSON *pan = ag_json_get(o->j, "public_authority_national");
+        if (pan && !cJSON_IsBool(pan))
+            return fail(c, AIGOV_ERULES, "'public_authority_national' is true or false");
+        p->public_authority_national = cJSON_IsTrue(pan);
         const cJSON *nat = ag_json_get(o->j, "national");
         p->national = cJSON_IsTrue(nat);
         if (nat && !cJSON_IsBool(nat))
@@ -598,7 +610,8 @@ static int compile_penalties(cc *c)
     t->penalties = c->pens_out;
     t->n_penalties = (uint32_t)c->n_pens;
     if (c->penalty_facts) {
-        static const char *const keys[] = {"size", "sme", "small_mid_cap", "turnover", "eu_institution", NULL};
+        static const char *const keys[] = {"size", "sme", "small_mid_cap", "turnover", "eu_institution",
+                                           "public_authority", NULL};
         const cJSON *pf = c->penalty_facts;
         ag_path_root(&c->path);
         ag_path_key(&c->path, "manifest");
@@ -618,6 +631,13 @@ static int compile_penalties(cc *c)
                 return fail(c, AIGOV_ERULES, "penalty_facts.%s must name a fact of type %s", fkeys[k],
                             type_names[ftypes[k]]);
             *slots[k] = fi;
+        }
+        const cJSON *pa = ag_json_get(pf, "public_authority");
+        if (pa) {
+            int fi = cJSON_IsString(pa) ? find_fact(c, pa->valuestring) : -1;
+            if (fi < 0 || c->facts_out[fi].type != AG_T_BOOL)
+                return fail(c, AIGOV_ERULES, "penalty_facts.public_authority must name a bool fact");
+            t->penalty_facts.public_authority = fi;
         }
         const ag_fact *size = &c->facts_out[t->penalty_facts.size];
         if ((rc = size_values(c, pf, "sme", size, &t->penalty_facts.sme_mask)) ||

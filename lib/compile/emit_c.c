@@ -175,9 +175,10 @@ int ag_emit_c(FILE *o, const aigov_table *t)
         dbl(o, p->turnover_percent);
         fputs(", ", o);
         dbl(o, p->eu_institution_eur);
-        fprintf(o, ", %u, %u, %u, %u},\n", p->undertaking_lower, p->sme_lower, p->smc_lower, p->national);
+        fprintf(o, ", %u, %u, %u, %u, %u, %" PRId32 "},\n", p->undertaking_lower, p->sme_lower, p->smc_lower,
+                p->national, p->public_authority_national, p->applies_from);
     }
-    fputs("  {NULL, NULL, NULL, 0, 0, 0, 0, 0, 0, 0}\n};\nstatic const int32_t crosswalk[] = {", o);
+    fputs("  {NULL, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0}\n};\nstatic const int32_t crosswalk[] = {", o);
     for (uint32_t i = 0; i < t->n_crosswalk; i++)
         fprintf(o, "%s%" PRId32 ",", i % 20 ? " " : "\n  ", t->crosswalk[i]);
     fputs(" 0};\n\nconst struct aigov_table ag_builtin_table = {\n  1, {{0, 0, 0, 0}}, ", o);
@@ -188,12 +189,13 @@ int ag_emit_c(FILE *o, const aigov_table *t)
             ",\n  fw_ids, fw_names, %u,\n  facts, %u,\n  nodes, %u,\n  evidence, %u,\n"
             "  exprs, %u,\n  kids, %u,\n  dates, %u,\n  rule_evidence, %u,\n  rules, %u,\n"
             "  order, node_index, %u, value_index, %u, reported, %u,\n"
-            "  penalties, %u, {%" PRId32 ", %" PRId32 ", %" PRId32 ", UINT64_C(0x%" PRIx64
+            "  penalties, %u, {%" PRId32 ", %" PRId32 ", %" PRId32 ", %" PRId32 ", UINT64_C(0x%" PRIx64
             "), UINT64_C(0x%" PRIx64 ")},\n  crosswalk, %u,\n  {0, 0}\n};\n",
             t->n_frameworks, t->n_facts, t->n_nodes, t->n_evidence, t->n_exprs, t->n_kids,
             t->n_dates, t->n_rule_evidence, t->n_rules, t->node_index_mask, t->value_index_mask,
             t->n_reported, t->n_penalties, t->penalty_facts.size, t->penalty_facts.turnover,
-            t->penalty_facts.eu_institution, t->penalty_facts.sme_mask, t->penalty_facts.smc_mask,
+            t->penalty_facts.eu_institution, t->penalty_facts.public_authority, t->penalty_facts.sme_mask,
+            t->penalty_facts.smc_mask,
             t->n_crosswalk);
     return ferror(o) ? -1 : 0;
 }

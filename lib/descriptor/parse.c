@@ -379,7 +379,7 @@ static int enum_value(ps *p, const ag_fact *f, int *out)
     int trunc, rc;
     ws(p);
     if (p->i >= p->n || p->s[p->i] != '"')
-        return -1;
+        return 1; /* not a string: the caller says what was expected */
     if ((rc = read_string(p, key, sizeof key, &n, &trunc)))
         return rc;
     const aigov_table *t = p->t;
@@ -435,7 +435,7 @@ static int parse_evidence(ps *p, ag_value *v)
                 return fail(p, AIGOV_EINPUT, "duplicate key 'state'");
             int k = 0;
             rc = enum_value(p, &state_fact, &k);
-            if (rc < 0)
+            if (rc == 1)
                 return fail(p, AIGOV_EINPUT, "expected a string (implemented, partial, planned or absent), found %s", what_is_here(p));
             if (rc)
                 return rc;
@@ -502,7 +502,7 @@ static int parse_leaf(ps *p, const ag_fact *f, ag_value *v)
     case AG_T_ENUM: {
         int k = 0;
         rc = enum_value(p, f, &k);
-        if (rc < 0) {
+        if (rc == 1) {
             char list[180];
             list_values(list, sizeof list, f);
             return fail(p, AIGOV_EINPUT, "expected a string, one of: %s; found %s", list, what_is_here(p));
@@ -530,7 +530,7 @@ static int parse_leaf(ps *p, const ag_fact *f, ag_value *v)
                 push_index(p, idx);
                 int k = 0;
                 rc = enum_value(p, f, &k);
-                if (rc < 0) {
+                if (rc == 1) {
                     char list[160];
                     list_values(list, sizeof list, f);
                     return fail(p, AIGOV_EINPUT, "expected a string, one of: %s; found %s", list, what_is_here(p));
@@ -858,8 +858,11 @@ int ag_descriptor_parse(ag_facts *f, const aigov_table *t, const ag_mem *mem, co
     ws(&p);
     if (p.i >= p.n)
         return fail(&p, AIGOV_ESYNTAX, "empty document; expected a JSON object");
-    if (p.s[p.i] != '{')
-        return fail(&p, AIGOV_EINPUT, "the descriptor must be a JSON object, found %s", what_is_here(&p));
+    if (p.s[p.i] != '{') {
+        const char *what = what_is_here(&p);
+        return fail(&p, strcmp(what, "an invalid token") == 0 ? AIGOV_ESYNTAX : AIGOV_EINPUT,
+                    "the descriptor must be a JSON object, found %s", what);
+    }
     p.top = 1;
     f->n_systems = 0;
     int rc = parse_object(&p, 0);

@@ -1,5 +1,6 @@
 #include "eval/exposure.h"
 #include <stdio.h>
+#include "util/date.h"
 
 static void eur(char *out, size_t cap, double v)
 {
@@ -17,7 +18,7 @@ static void eur(char *out, size_t cap, double v)
     out[len] = '\0';
 }
 
-void ag_penalty_cap(ag_cap *out, const aigov_table *t, const ag_facts *f, int32_t rule)
+void ag_penalty_cap(ag_cap *out, const aigov_table *t, const ag_facts *f, int32_t rule, int32_t as_of)
 {
     const ag_rule *ru = &t->rules[rule];
     out->tier = ru->penalty >= 0 ? &t->penalties[ru->penalty] : NULL;
@@ -27,12 +28,25 @@ void ag_penalty_cap(ag_cap *out, const aigov_table *t, const ag_facts *f, int32_
     const ag_penalty *p = out->tier;
     if (!p)
         return;
+    if (p->applies_from != AG_DATE_NONE && as_of < p->applies_from) {
+        char d[11];
+        ag_date_format(d, p->applies_from);
+        snprintf(out->basis, sizeof out->basis, "%s applies from %s: no fine for a breach before then",
+                 p->citation, d);
+        return;
+    }
     if (p->national) {
         snprintf(out->basis, sizeof out->basis,
                  "national penalties (%s): Member States set them; no Union cap", p->citation);
         return;
     }
     const ag_penalty_facts *pf = &t->penalty_facts;
+    if (p->public_authority_national && pf->public_authority >= 0 &&
+        f->vals[pf->public_authority].known && f->vals[pf->public_authority].v.mask) {
+        snprintf(out->basis, sizeof out->basis,
+                 "public authority: whether and how much it can be fined is set by the Member State (Art. 99(8))");
+        return;
+    }
     char fixed[40];
     eur(fixed, sizeof fixed, p->fixed_eur);
     if (pf->eu_institution >= 0 && f->vals[pf->eu_institution].known &&
@@ -48,10 +62,11 @@ void ag_penalty_cap(ag_cap *out, const aigov_table *t, const ag_facts *f, int32_
     const char *assumed = "";
     if (pf->size >= 0 && f->vals[pf->size].known) {
         uint64_t m = f->vals[pf->size].v.mask;
-        if (m & pf->sme_mask) {
+        /* name the relief only where the tier grants one */
+        if ((m & pf->sme_mask) && p->sme_lower != p->undertaking_lower) {
             lower = p->sme_lower;
             who = "SME (Art. 99(6))";
-        } else if (m & pf->smc_mask) {
+        } else if ((m & pf->smc_mask) && p->smc_lower != p->undertaking_lower) {
             lower = p->smc_lower;
             who = "small mid-cap (Art. 99(6a))";
         }

@@ -12,7 +12,7 @@ typedef struct ag_cap {
     char basis[240];        /* how the cap is made up, in words */
 } ag_cap;
 
-void ag_penalty_cap(ag_cap *out, const aigov_table *t, const ag_facts *f, int32_t rule);
+void ag_penalty_cap(ag_cap *out, const aigov_table *t, const ag_facts *f, int32_t rule, int32_t as_of);
 
 enum ag_coverage { AG_COV_NONE = -1, AG_COV_COVERED = 0, AG_COV_PARTLY, AG_COV_NOT_COVERED };
 

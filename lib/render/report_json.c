@@ -164,7 +164,7 @@ static void obligation_json(ag_buf *b, const aigov_report *rep, int32_t ri)
     }
     ag_buf_putc(b, ']');
     ag_cap cap;
-    ag_penalty_cap(&cap, t, rep->f, ri);
+    ag_penalty_cap(&cap, t, rep->f, ri, r->as_of);
     if (cap.tier) {
         ag_buf_puts(b, ",\"penalty\":{\"tier\":");
         ag_buf_json_str(b, cap.tier->id);

@@ -468,7 +468,7 @@ static void finding(octx *o, int32_t ri)
         if (ru->holders & (1u << k))
             prop(o, "holder", ag_role_names[k]);
     ag_cap cap;
-    ag_penalty_cap(&cap, t, rep->f, ri);
+    ag_penalty_cap(&cap, t, rep->f, ri, r->as_of);
     if (cap.tier) {
         prop(o, "penalty-tier", cap.tier->id);
         prop(o, "penalty-citation", cap.tier->citation);

@@ -85,7 +85,7 @@ void ag_render_text(ag_buf *b, const aigov_report *rep)
                       ag_in_force(r, ri) ? "yes" : "no", d, ru->citation, ru->title, ru->id);
         if (r->status[ri] == AIGOV_STATUS_GAP) {
             ag_cap cap;
-            ag_penalty_cap(&cap, t, rep->f, ri);
+            ag_penalty_cap(&cap, t, rep->f, ri, r->as_of);
             if (cap.tier)
                 ag_buf_printf(b, "  %-30s exposure %s: %s\n", "", cap.tier->citation, cap.basis);
         }

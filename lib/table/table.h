@@ -97,11 +97,13 @@ typedef struct ag_penalty {
     const char *id, *citation, *title;
     double fixed_eur, turnover_percent, eu_institution_eur;
     uint8_t undertaking_lower, sme_lower, smc_lower, national;
+    uint8_t public_authority_national; /* Art. 99(8): Member States decide for public authorities */
+    int32_t applies_from;               /* day number; AG_DATE_NONE when always */
 } ag_penalty;
 
 /* Which facts the penalty computation reads (manifest "penalty_facts"). */
 typedef struct ag_penalty_facts {
-    int32_t size, turnover, eu_institution; /* fact indices or -1 */
+    int32_t size, turnover, eu_institution, public_authority; /* fact indices or -1 */
     uint64_t sme_mask, smc_mask;            /* values of the size fact */
 } ag_penalty_facts;
 

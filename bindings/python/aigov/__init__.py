@@ -1,17 +1,33 @@
 """libaigov for Python: which EU AI Act and ISO/IEC 42001 obligations apply to
-an AI system, and where it stands on each.
+an AI system, and where it stands on each. Not legal advice.
 
-A thin ctypes layer over the C library: every answer comes from libaigov, and
-the JSON is byte-identical to `aigov eval --format json`.
+A thin ctypes layer over the C library (standard library only): every answer
+comes from libaigov, and Report.raw_json is byte-identical to
+`aigov eval --format json`.
 
     import datetime, aigov
-    with aigov.Evaluator() as ev:
-        report = ev.evaluate("system.json", as_of=datetime.date(2028, 1, 1))
-        print(report.tier, [o.id for o in report.obligations if o.status == "gap"])
 
-Thread safety: a Table is immutable and shared; an Evaluator keeps one C
-context per thread, and the C call releases the GIL, so threads evaluate in
-parallel.
+    with aigov.Evaluator() as ev:                       # builtin rules
+        report = ev.evaluate("system.json", as_of=datetime.date(2028, 1, 1))
+        print(report.tier, report.summary.in_force_gaps)
+        for o in report.obligations:
+            if o.status == "gap" and o.in_force:
+                print(o.citation, o.title)
+        print(ev.classify({"system": {"is_ai_system": False}}, "2028-01-01"))  # no JSON at all
+
+Threads: a Table is immutable and may be shared by any number of threads. An
+Evaluator may be shared too: it keeps one C context (aigov_ctx) per thread,
+created on the thread's first call and freed when the thread ends or the
+evaluator is closed. The library is opened with ctypes.CDLL, which releases
+the GIL for the duration of each C call, so threads evaluate in parallel.
+Close an Evaluator (or a Table) only when no other thread is inside one of
+its calls still to come; a call in progress when close() runs finishes
+safely and its context is freed afterwards, and later calls raise ValueError.
+
+The library is found in this order: the path given to load_library() or the
+AIGOV_LIBRARY environment variable, the copy bundled in this package (wheel),
+then the system's (ctypes.util.find_library, pkg-config's libdir). Importing
+checks that its major.minor version is the one this binding expects.
 """
 from __future__ import annotations
 
@@ -21,290 +37,236 @@ import json as _json
 import os
 import threading
 import weakref
-from dataclasses import dataclass, field
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Union
+from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Tuple, Union
 
 from . import _lib
+from ._errors import (AigovError, InvalidArgumentError, OutOfMemoryError, JSONSyntaxError, InputError,
+                      LimitError, RulesError, NotFoundError, CODE_NAMES)
+from ._errors import make as _make_error
+from ._report import Evidence, Obligation, Question, Report, RuleInfo, Summary
+
+__version__ = "0.1.0"
 
 __all__ = [
     "AigovError", "InvalidArgumentError", "OutOfMemoryError", "JSONSyntaxError", "InputError",
-    "LimitError", "RulesError", "NotFoundError", "Table", "Evaluator", "Report", "Obligation",
-    "Question", "Summary", "library_version", "library_path", "evaluate",
+    "LimitError", "RulesError", "NotFoundError", "CODE_NAMES",
+    "Table", "Evaluator", "Report", "Obligation", "Evidence", "Question", "Summary", "RuleInfo",
+    "FORMATS", "library_version", "library_path", "load_library", "evaluate", "classify",
 ]
 
-_LIB, _PATH = _lib.load(os.environ.get("AIGOV_LIBRARY"))
+# aigov_format
+FORMATS: Dict[str, int] = {"json": 0, "text": 1, "markdown": 2, "md": 2, "oscal": 3}
+_KINDS = ("definition", "obligation", "prohibition", "finding")
 
-FORMATS = {"json": 0, "text": 1, "markdown": 2, "oscal": 3}
-_CODES = {0: "AIGOV_OK", -1: "AIGOV_EINVAL", -2: "AIGOV_ENOMEM", -3: "AIGOV_ESYNTAX",
-          -4: "AIGOV_EINPUT", -5: "AIGOV_ELIMIT", -6: "AIGOV_ERULES", -7: "AIGOV_ENOTFOUND"}
+Descriptor = Union[Mapping[str, Any], str, bytes, bytearray, memoryview, "os.PathLike[str]"]
+AsOf = Union[_dt.date, str]
 
 
-class AigovError(Exception):
-    """An error from libaigov, with its code, message and the JSON path at fault."""
+class _Library:
+    """One loaded libaigov with its static name tables."""
 
-    def __init__(self, code: int, message: str, path: str = "", source: str = "", rule_id: str = ""):
-        self.code = code
-        self.name = _CODES.get(code, "AIGOV_UNKNOWN")
-        self.message = message
+    __slots__ = ("c", "path", "version", "version_number", "tiers", "gpai", "statuses")
+
+    def __init__(self, c: ctypes.CDLL, path: str):
+        self.c = c
         self.path = path
-        self.source = source
-        self.rule_id = rule_id
-        super().__init__("%s: %s%s" % (self.name, message, " at " + path if path else ""))
+        self.version = c.aigov_version().decode()
+        self.version_number = c.aigov_version_number()
+        self.tiers = tuple(c.aigov_tier_name(i).decode() for i in range(6))
+        self.gpai = tuple(c.aigov_gpai_name(i).decode() for i in range(4))
+        self.statuses = tuple(c.aigov_status_name(i).decode() for i in range(4))
+
+    def error(self, rc: int, err: Optional[_lib.Error]) -> AigovError:
+        if err is None or not err.message:
+            return _make_error(rc, self.c.aigov_strerror(rc).decode("utf-8", "replace"))
+        d = lambda b: b.decode("utf-8", "replace")  # noqa: E731
+        return _make_error(rc, d(err.message), d(err.path), d(err.source), d(err.rule_id), err.offset)
+
+    def take(self, buf: Any, size: int) -> bytes:
+        """Copies a buffer the library allocated, then frees it."""
+        try:
+            return ctypes.string_at(buf, size)
+        finally:
+            self.c.aigov_free(buf)
 
 
-class InvalidArgumentError(AigovError, ValueError):
-    pass
+_LIBRARY = _Library(*_lib.load())
 
 
-class OutOfMemoryError(AigovError, MemoryError):
-    pass
-
-
-class JSONSyntaxError(AigovError, ValueError):
-    pass
-
-
-class InputError(AigovError, ValueError):
-    pass
-
-
-class LimitError(AigovError, ValueError):
-    pass
-
-
-class RulesError(AigovError, ValueError):
-    pass
-
-
-class NotFoundError(AigovError, LookupError):
-    pass
-
-
-_CLASSES = {-1: InvalidArgumentError, -2: OutOfMemoryError, -3: JSONSyntaxError, -4: InputError,
-            -5: LimitError, -6: RulesError, -7: NotFoundError}
-
-
-def _raise(rc: int, err: _lib.Error) -> None:
-    cls = _CLASSES.get(rc, AigovError)
-    raise cls(rc, err.message.decode("utf-8", "replace"), err.path.decode("utf-8", "replace"),
-              err.source.decode("utf-8", "replace"), err.rule_id.decode("utf-8", "replace"))
-
-
-def _take(ptr: Any, size: int) -> bytes:
-    """Copies a buffer the library allocated and frees it."""
-    try:
-        return ctypes.string_at(ptr, size)
-    finally:
-        _LIB.aigov_free(ptr)
+def load_library(path: Optional[str] = None) -> str:
+    """Loads libaigov from `path` (or by the usual lookup when None) and makes
+    it the library of tables created from now on; existing tables keep theirs.
+    Raises ImportError when it is missing or of another version. Returns the
+    path of the library loaded."""
+    global _LIBRARY
+    _LIBRARY = _Library(*_lib.load(path))
+    return _LIBRARY.path
 
 
 def library_version() -> str:
-    return _LIB.aigov_version().decode()
+    """Version string of the loaded library, e.g. "0.1.0"."""
+    return _LIBRARY.version
 
 
 def library_path() -> str:
-    return _PATH
+    """Where the loaded library was found."""
+    return _LIBRARY.path
 
 
-@dataclass(frozen=True)
-class Obligation:
-    id: str
-    framework: str
-    kind: str
-    citation: str
-    title: str
-    holder: List[str]
-    applies_from: str
-    in_force: bool
-    status: str
-    reasons: List[Dict[str, Any]]
-    evidence: List[Dict[str, Any]]
-    penalty: Optional[Dict[str, Any]] = None
-    crosswalk: Optional[Dict[str, Any]] = None
-
-
-@dataclass(frozen=True)
-class Question:
-    fact: str
-    ask: str
-    affects_tier: bool
-    affects_gpai: bool
-    affects: List[str]
-
-
-@dataclass(frozen=True)
-class Summary:
-    """Tier, GPAI class and counts, read from the C report without JSON."""
-    tier: str
-    gpai: str
-    total: int
-    met: int
-    gap: int
-    unknown: int
-    not_applicable: int
-    in_force_gaps: int
-    questions: int
-
-
-@dataclass(frozen=True)
-class Report:
-    """One evaluation. `raw_json` is exactly what the library rendered. A
-    descriptor of several systems gives `systems` (one Report each) and the
-    organisation's own rules in `organisation`."""
-    raw_json: bytes
-    data: Dict[str, Any] = field(repr=False)
-
-    @classmethod
-    def from_json(cls, raw: bytes) -> "Report":
-        return cls(raw, _json.loads(raw))
-
-    def json(self) -> Dict[str, Any]:
-        return self.data
-
-    @property
-    def is_portfolio(self) -> bool:
-        return "systems" in self.data
-
-    @property
-    def systems(self) -> List["Report"]:
-        return [Report(b"", s) for s in self.data.get("systems", [])]
-
-    @property
-    def organisation(self) -> Optional[Dict[str, Any]]:
-        return self.data.get("organisation")
-
-    @property
-    def tier(self) -> Optional[str]:
-        return self.data.get("classification", {}).get("tier")
-
-    @property
-    def gpai(self) -> Optional[str]:
-        return self.data.get("classification", {}).get("gpai")
-
-    @property
-    def roles(self) -> List[str]:
-        return list(self.data.get("classification", {}).get("roles", []))
-
-    @property
-    def obligations(self) -> List[Obligation]:
-        return [Obligation(**o) for o in self.data.get("obligations", [])]
-
-    @property
-    def questions(self) -> List[Question]:
-        return [Question(**q) for q in self.data.get("questions", [])]
-
-    @property
-    def summary(self) -> Dict[str, Any]:
-        return self.data.get("summary", {})
-
-
-Descriptor = Union[Mapping[str, Any], str, bytes, "os.PathLike[str]"]
-
+# ---- arguments --------------------------------------------------------------------
 
 def _descriptor_bytes(desc: Descriptor) -> bytes:
+    """A descriptor as JSON bytes: a dict (serialised compactly), JSON text as
+    str or bytes, or a path (os.PathLike, or a str not starting with '{')."""
     if isinstance(desc, bytes):
         return desc
+    if isinstance(desc, (bytearray, memoryview)):
+        return bytes(desc)
+    if isinstance(desc, str):
+        if desc.lstrip()[:1] in ("{", "["):
+            return desc.encode("utf-8")
+        with open(desc, "rb") as f:
+            return f.read()
     if isinstance(desc, os.PathLike):
         with open(desc, "rb") as f:
             return f.read()
-    if isinstance(desc, str):
-        s = desc.lstrip()
-        if s.startswith("{"):
-            return desc.encode("utf-8")
-        with open(desc, "rb") as f:  # a path
-            return f.read()
     if isinstance(desc, Mapping):
-        return _json.dumps(desc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    raise TypeError("a descriptor is a dict, a JSON str or bytes, or a path")
+        return _json.dumps(desc, ensure_ascii=False, allow_nan=False,
+                           separators=(",", ":")).encode("utf-8")
+    raise TypeError("a descriptor is a dict, JSON text (str or bytes) or a path, not %s"
+                    % type(desc).__name__)
 
 
-def _as_of(value: Union[_dt.date, str]) -> bytes:
+def _as_of_bytes(value: AsOf) -> bytes:
     if isinstance(value, _dt.datetime):
         value = value.date()
     if isinstance(value, _dt.date):
         return value.isoformat().encode()
     if isinstance(value, str):
         return value.encode()
-    raise TypeError("as_of is a datetime.date or 'YYYY-MM-DD'")
+    raise TypeError("as_of is a datetime.date or a 'YYYY-MM-DD' string, not %s" % type(value).__name__)
+
+
+def _format_code(format: Union[str, int]) -> int:
+    if isinstance(format, int):
+        return format
+    try:
+        return FORMATS[format]
+    except KeyError:
+        raise ValueError("format is one of %s, not %r" % (", ".join(sorted(FORMATS)), format)) from None
+
+
+# ---- tables -------------------------------------------------------------------------
+
+class _TableHandle:
+    """Owns one aigov_table *. Freed when the last reference goes: the Table
+    and every Evaluator context set created from it hold one, so a table is
+    never freed before the contexts that use it."""
+
+    __slots__ = ("lib", "ptr", "__weakref__")
+
+    def __init__(self, lib: _Library, ptr: int, owned: bool):
+        self.lib = lib
+        self.ptr = ptr
+        if owned:
+            weakref.finalize(self, lib.c.aigov_table_free, ptr).atexit = False
+
+
+_BUILTIN: Dict[int, "Table"] = {}
 
 
 class Table:
-    """An immutable rule table: the builtin one, or one compiled at run time."""
+    """An immutable rule table: the one built into the library
+    (Table.builtin()) or one compiled at run time (Table.compile()). Safe to
+    share between threads. Use as a context manager or call close(); a
+    finalizer frees it otherwise. Closing the builtin table does nothing."""
 
-    def __init__(self, handle: int, owned: bool):
-        self._handle = handle
-        self._owned = owned
-        self._finalizer = weakref.finalize(self, _LIB.aigov_table_free, handle) if owned else None
+    _lib: _Library
+    _h: Optional[_TableHandle]
+    _owned: bool
+    _evaluators: "weakref.WeakSet[Evaluator]"
+
+    def __init__(self) -> None:
+        raise TypeError("use Table.builtin() or Table.compile(sources)")
+
+    @classmethod
+    def _wrap(cls, lib: _Library, ptr: int, owned: bool) -> "Table":
+        t = cls.__new__(cls)
+        t._lib = lib
+        t._h = _TableHandle(lib, ptr, owned)
+        t._owned = owned
+        t._evaluators = weakref.WeakSet()
+        return t
 
     @classmethod
     def builtin(cls) -> "Table":
-        return cls(_LIB.aigov_table_builtin(), False)
+        """The rule table compiled into the library from rules/ (static; shared)."""
+        lib = _LIBRARY
+        t = _BUILTIN.get(id(lib))
+        if t is None or t._lib is not lib:
+            t = _BUILTIN[id(lib)] = cls._wrap(lib, lib.c.aigov_table_builtin(), False)
+        return t
 
     @classmethod
-    def compile(cls, sources: Union[Mapping[str, Union[str, bytes]], Iterable[Union[str, os.PathLike]]]) -> "Table":
-        """Compiles rule sources: a {name: JSON} mapping, or paths (read in the
-        order given; the build sorts rules/ by path)."""
-        items = []
+    def compile(cls, sources: Union[Mapping[str, Union[str, bytes]], Iterable[Union[str, "os.PathLike[str]"]]]
+                ) -> "Table":
+        """Compiles a rule set, with the same validation as the build.
+
+        sources: a mapping {name: JSON text (str or bytes)}, or an iterable of
+        file paths (the path as given is the source's name). Sources are read
+        in the order given; exactly one holds the "manifest". The build reads
+        rules/ in byte order of the paths: pass them in that order, named
+        relative to the repository ("rules/manifest.json" ...), to get the
+        builtin table's hash. Raises RulesError (with source, rule_id and
+        JSON path), JSONSyntaxError or LimitError."""
+        items: List[Tuple[bytes, bytes]] = []
         if isinstance(sources, Mapping):
             for name, data in sources.items():
-                items.append((name, data.encode() if isinstance(data, str) else data))
+                items.append((os.fsencode(name), data.encode("utf-8") if isinstance(data, str) else bytes(data)))
+        elif isinstance(sources, (str, bytes, os.PathLike)):
+            raise TypeError("sources is a mapping {name: JSON} or a list of paths, not one path")
         else:
             for p in sources:
                 with open(p, "rb") as f:
-                    items.append((os.fspath(p), f.read()))
+                    items.append((os.fsencode(p), f.read()))
+        lib = _LIBRARY
         arr = (_lib.Source * max(1, len(items)))()
-        keep = []
         for i, (name, data) in enumerate(items):
-            n = name.encode()
-            keep += [n, data]
-            arr[i] = _lib.Source(n, data, len(data))
+            arr[i].name = name      # the array keeps these bytes alive
+            arr[i].data = data
+            arr[i].len = len(data)
         out = ctypes.c_void_p()
         err = _lib.Error()
-        rc = _LIB.aigov_table_compile(ctypes.byref(out), arr, len(items), None, ctypes.byref(err))
+        rc = lib.c.aigov_table_compile(ctypes.byref(out), arr, len(items), None, ctypes.byref(err))
         if rc:
-            _raise(rc, err)
-        return cls(out.value, True)
+            raise lib.error(rc, err)
+        return cls._wrap(lib, out.value, True)
 
+    # -- state ---------------------------------------------------------------------------
     @property
     def handle(self) -> int:
-        if self._handle is None:
+        """The aigov_table * as an int (for other ctypes code)."""
+        h = self._h
+        if h is None:
             raise ValueError("the table is closed")
-        return self._handle
+        return h.ptr
 
     @property
-    def revision(self) -> str:
-        return _LIB.aigov_table_revision(self.handle).decode()
+    def closed(self) -> bool:
+        return self._h is None
 
     @property
-    def hash(self) -> str:
-        return _LIB.aigov_table_hash(self.handle).decode()
-
-    def __len__(self) -> int:
-        return _LIB.aigov_table_rule_count(self.handle)
-
-    def _buffer(self, fn, *args) -> bytes:
-        out = ctypes.POINTER(ctypes.c_char)()
-        size = ctypes.c_size_t()
-        err = _lib.Error()
-        rc = fn(ctypes.byref(out), ctypes.byref(size), self.handle, *args, ctypes.byref(err))
-        if rc:
-            _raise(rc, err)
-        return _take(out, size.value)
-
-    def rules(self) -> List[Dict[str, Any]]:
-        """The catalogue: every rule with id, citation, title, applies-from."""
-        return _json.loads(self._buffer(_LIB.aigov_table_render_rules, FORMATS["json"]))["rules"]
-
-    def descriptor_schema(self) -> Dict[str, Any]:
-        return _json.loads(self._buffer(_LIB.aigov_table_descriptor_schema))
-
-    def explain(self, rule_id: str) -> str:
-        return self._buffer(_LIB.aigov_table_explain, rule_id.encode()).decode()
+    def is_builtin(self) -> bool:
+        return not self._owned
 
     def close(self) -> None:
-        if self._finalizer is not None:
-            self._finalizer()
-        self._handle = None
+        """Closes every Evaluator of this table, then releases the table. Idempotent.
+        The builtin table is static: closing it does nothing."""
+        if not self._owned:
+            return
+        for ev in list(self._evaluators):
+            ev.close()
+        self._h = None  # the handle frees the C table once no context needs it
 
     def __enter__(self) -> "Table":
         return self
@@ -312,77 +274,195 @@ class Table:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def __repr__(self) -> str:
+        if self._h is None:
+            return "<aigov.Table closed>"
+        return "<aigov.Table %s revision=%s rules=%d %s>" % (
+            "builtin" if self.is_builtin else "compiled", self.revision, len(self), self.hash)
 
-class Evaluator:
-    """Evaluates descriptors against a table, with one reusable C context per
-    thread (contexts are not shared between threads)."""
+    # -- catalogue -------------------------------------------------------------------------
+    @property
+    def revision(self) -> str:
+        """The rule set's revision (manifest), e.g. "2026.11.1"."""
+        return self._lib.c.aigov_table_revision(self.handle).decode()
 
-    def __init__(self, table: Optional[Table] = None):
-        self.table = table or Table.builtin()
-        self._local = threading.local()
-        self._lock = threading.Lock()
-        self._contexts: List[int] = []
-        self._finalizer = weakref.finalize(self, Evaluator._free_all, self._contexts)
+    @property
+    def hash(self) -> str:
+        """"sha256:<hex>" over the rule sources (names and contents)."""
+        return self._lib.c.aigov_table_hash(self.handle).decode()
 
-    @staticmethod
-    def _free_all(contexts: List[int]) -> None:
-        while contexts:
-            _LIB.aigov_ctx_free(contexts.pop())
+    def __len__(self) -> int:
+        return self._lib.c.aigov_table_rule_count(self.handle)
 
-    def _ctx(self) -> int:
-        ctx = getattr(self._local, "ctx", None)
-        if ctx is None:
-            out = ctypes.c_void_p()
-            err = _lib.Error()
-            rc = _LIB.aigov_ctx_new(ctypes.byref(out), self.table.handle, None, ctypes.byref(err))
-            if rc:
-                _raise(rc, err)
-            ctx = out.value
-            with self._lock:
-                if not self._finalizer.alive:
-                    _LIB.aigov_ctx_free(ctx)
-                    raise ValueError("the evaluator is closed")
-                self._contexts.append(ctx)
-            self._local.ctx = ctx
-        return ctx
+    def _rule_at(self, index: int) -> RuleInfo:
+        info = _lib.RuleInfo()
+        rc = self._lib.c.aigov_table_rule(ctypes.byref(info), self.handle, index)
+        if rc:
+            raise self._lib.error(rc, None)
+        kind = _KINDS[info.kind] if 0 <= info.kind < len(_KINDS) else str(info.kind)
+        return RuleInfo(info.id.decode(), info.framework.decode(), info.citation.decode(),
+                        info.title.decode(), info.applies_from.decode(), kind)
 
-    def render(self, descriptor: Descriptor, as_of: Union[_dt.date, str], format: str = "json") -> bytes:
-        """The report rendered by the library (json, text or markdown), as bytes."""
-        data = _descriptor_bytes(descriptor)
-        opts = _lib.EvalOptions(1, _as_of(as_of), 0, 0)
+    def __iter__(self) -> Iterator[RuleInfo]:
+        """Every rule (all kinds) in table order, from the C catalogue accessors."""
+        for i in range(len(self)):
+            yield self._rule_at(i)
+
+    def rule(self, rule_id: str) -> RuleInfo:
+        """The catalogue entry of one rule; NotFoundError when absent."""
+        index = ctypes.c_size_t()
+        rc = self._lib.c.aigov_table_find_rule(ctypes.byref(index), self.handle, rule_id.encode())
+        if rc:
+            e = self._lib.error(rc, None)
+            if rc == -7:
+                e = _make_error(rc, "no rule %r in this table" % rule_id)
+            raise e
+        return self._rule_at(index.value)
+
+    def __contains__(self, rule_id: object) -> bool:
+        if not isinstance(rule_id, str):
+            return False
+        index = ctypes.c_size_t()
+        return self._lib.c.aigov_table_find_rule(ctypes.byref(index), self.handle, rule_id.encode()) == 0
+
+    def _buffer(self, fn: Any, *args: Any) -> bytes:
         out = ctypes.POINTER(ctypes.c_char)()
         size = ctypes.c_size_t()
         err = _lib.Error()
-        rc = _LIB.aigov_eval_render(ctypes.byref(out), ctypes.byref(size), self._ctx(), data, len(data),
-                                    ctypes.byref(opts), FORMATS[format], ctypes.byref(err))
+        rc = fn(ctypes.byref(out), ctypes.byref(size), self.handle, *args, ctypes.byref(err))
         if rc:
-            _raise(rc, err)
-        return _take(out, size.value)
+            raise self._lib.error(rc, err)
+        return self._lib.take(out, size.value)
 
-    def evaluate(self, descriptor: Descriptor, as_of: Union[_dt.date, str]) -> Report:
-        return Report.from_json(self.render(descriptor, as_of, "json"))
+    def render_rules(self, format: Union[str, int] = "json") -> bytes:
+        """The rule catalogue as the library renders it (json, text or markdown)."""
+        return self._buffer(self._lib.c.aigov_table_render_rules, _format_code(format))
 
-    def classify(self, descriptor: Descriptor, as_of: Union[_dt.date, str], system: int = 0) -> Summary:
-        """Tier, GPAI class and counts without rendering or parsing JSON."""
-        data = _descriptor_bytes(descriptor)
-        opts = _lib.EvalOptions(1, _as_of(as_of), 0, 0)
-        rep = ctypes.c_void_p()
-        n = ctypes.c_size_t()
-        err = _lib.Error()
-        rc = _LIB.aigov_eval_system(ctypes.byref(rep), ctypes.byref(n), self._ctx(), data, len(data), system,
-                                    ctypes.byref(opts), ctypes.byref(err))
-        if rc:
-            _raise(rc, err)
-        s = _lib.Summary()
-        _LIB.aigov_report_summary(ctypes.byref(s), rep)
-        return Summary(_LIB.aigov_tier_name(_LIB.aigov_report_tier(rep)).decode(),
-                       _LIB.aigov_gpai_name(_LIB.aigov_report_gpai(rep)).decode(),
-                       s.total, s.met, s.gap, s.unknown, s.not_applicable, s.in_force_gaps, s.questions)
+    def rules(self) -> List[Dict[str, Any]]:
+        """The catalogue: every rule with id, framework, kind, citation, title,
+        applies_from, holder, classifies, evidence (the "rules" list of
+        render_rules("json"))."""
+        return _json.loads(self.render_rules("json"))["rules"]
+
+    def render_descriptor_schema(self) -> bytes:
+        """The descriptor's JSON Schema as the library writes it (bytes)."""
+        return self._buffer(self._lib.c.aigov_table_descriptor_schema)
+
+    def descriptor_schema(self) -> Dict[str, Any]:
+        """JSON Schema (2020-12) of the descriptor this table accepts, generated
+        from its fact catalogue."""
+        return _json.loads(self.render_descriptor_schema())
+
+    def explain(self, rule_id: str) -> str:
+        """One rule in readable form: citation, title, dates, condition, facts, evidence."""
+        return self._buffer(self._lib.c.aigov_table_explain, rule_id.encode()).decode("utf-8")
+
+
+# ---- evaluation ------------------------------------------------------------------------
+
+class _ThreadState:
+    """A thread's C context and the out-parameters reused by every call on it."""
+
+    __slots__ = ("ctx", "busy", "rep", "rep_ref", "err", "err_ref", "summary", "summary_ref",
+                 "buf", "buf_ref", "size", "size_ref", "nsys", "nsys_ref", "__weakref__")
+
+    def __init__(self, ctx: int):
+        self.ctx = ctx
+        self.busy = False
+        self.rep = ctypes.c_void_p()
+        self.rep_ref = ctypes.byref(self.rep)
+        self.err = _lib.Error()
+        self.err_ref = ctypes.byref(self.err)
+        self.summary = _lib.Summary()
+        self.summary_ref = ctypes.byref(self.summary)
+        self.buf = ctypes.POINTER(ctypes.c_char)()
+        self.buf_ref = ctypes.byref(self.buf)
+        self.size = ctypes.c_size_t()
+        self.size_ref = ctypes.byref(self.size)
+        self.nsys = ctypes.c_size_t()
+        self.nsys_ref = ctypes.byref(self.nsys)
+
+
+class _Contexts:
+    """The C contexts of one Evaluator (one per thread) and the table handle
+    they need. Holds no reference to the Evaluator or to the thread states,
+    so finalizers can use it. The lock is reentrant: a thread state may be
+    collected (and its finalizer run) while the lock is held."""
+
+    def __init__(self, handle: _TableHandle):
+        self.lock = threading.RLock()
+        self.handle: Optional[_TableHandle] = handle
+        self.lib = handle.lib
+        self.live: Dict[int, "weakref.ref[_ThreadState]"] = {}
+        self.closed = False
+
+    def add(self, state: _ThreadState) -> None:
+        with self.lock:
+            if self.closed:
+                self.lib.c.aigov_ctx_free(state.ctx)
+                raise ValueError("the evaluator is closed")
+            self.live[state.ctx] = weakref.ref(state)
+        weakref.finalize(state, self.release, state.ctx).atexit = False
+
+    def release(self, ctx: int) -> None:
+        """Frees one context (its thread ended, or the evaluator closed while it was busy)."""
+        with self.lock:
+            if self.live.pop(ctx, None) is not None:
+                self.lib.c.aigov_ctx_free(ctx)
+            if self.closed and not self.live:
+                self.handle = None
 
     def close(self) -> None:
-        """Frees every thread's context. Idempotent."""
-        with self._lock:
-            self._finalizer()
+        with self.lock:
+            self.closed = True
+            for ctx in list(self.live):
+                ref = self.live.get(ctx)
+                state = ref() if ref is not None else None
+                if state is not None and state.busy:
+                    continue  # its thread frees it when the call returns
+                if self.live.pop(ctx, None) is not None:
+                    self.lib.c.aigov_ctx_free(ctx)
+                del state
+            if not self.live:
+                self.handle = None
+
+    def count(self) -> int:
+        with self.lock:
+            return len(self.live)
+
+
+class Evaluator:
+    """Evaluates descriptors against a table (the builtin one by default).
+
+    Share one Evaluator between threads freely: it keeps one C context per
+    thread. max_input (bytes, 0 = 1 MiB) and max_depth (JSON nesting, 0 = 32)
+    are the library's input limits (over them: LimitError)."""
+
+    def __init__(self, table: Optional[Table] = None, *, max_input: int = 0, max_depth: int = 0):
+        if max_input < 0 or max_depth < 0:
+            raise ValueError("max_input and max_depth are >= 0 (0: the library's default)")
+        self.table = table if table is not None else Table.builtin()
+        handle = self.table._h
+        if handle is None:
+            raise ValueError("the table is closed")
+        self._lib = handle.lib
+        self._max_input = max_input
+        self._max_depth = max_depth
+        self._contexts = _Contexts(handle)
+        self._local = threading.local()
+        self._options: Dict[Any, Any] = {}
+        self._finalizer = weakref.finalize(self, self._contexts.close)
+        self._finalizer.atexit = False
+        self.table._evaluators.add(self)
+
+    # -- lifetime --------------------------------------------------------------------------
+    def close(self) -> None:
+        """Frees every thread's context. Idempotent. Later calls raise ValueError."""
+        self._finalizer()
+
+    @property
+    def closed(self) -> bool:
+        return self._contexts.closed
 
     def __enter__(self) -> "Evaluator":
         return self
@@ -390,13 +470,153 @@ class Evaluator:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def __repr__(self) -> str:
+        return "<aigov.Evaluator %s contexts=%d%s>" % (
+            "builtin" if self.table.is_builtin else "compiled", self._contexts.count(),
+            " closed" if self.closed else "")
+
+    # -- per-thread state ------------------------------------------------------------------
+    def _enter(self) -> _ThreadState:
+        st = getattr(self._local, "state", None)
+        if st is None:
+            st = self._new_state()
+        st.busy = True
+        if self._contexts.closed:
+            st.busy = False
+            self._contexts.release(st.ctx)
+            raise ValueError("the evaluator is closed")
+        return st
+
+    def _leave(self, st: _ThreadState) -> None:
+        st.busy = False
+        if self._contexts.closed:
+            self._contexts.release(st.ctx)
+
+    def _new_state(self) -> _ThreadState:
+        contexts = self._contexts
+        if contexts.closed:
+            raise ValueError("the evaluator is closed")
+        handle = contexts.handle
+        if handle is None:
+            raise ValueError("the evaluator is closed")
+        out = ctypes.c_void_p()
+        err = _lib.Error()
+        rc = self._lib.c.aigov_ctx_new(ctypes.byref(out), handle.ptr, None, ctypes.byref(err))
+        if rc:
+            raise self._lib.error(rc, err)
+        st = _ThreadState(out.value)
+        contexts.add(st)
+        self._local.state = st
+        return st
+
+    def _opts(self, as_of: AsOf) -> Any:
+        key = as_of if isinstance(as_of, (str, _dt.date)) else None
+        ref = self._options.get(key)
+        if ref is None:
+            opts = _lib.EvalOptions(_lib.EVAL_OPTIONS_VERSION, _as_of_bytes(as_of),
+                                    self._max_input, self._max_depth)
+            ref = ctypes.byref(opts)
+            if len(self._options) > 256:
+                self._options.clear()
+            self._options[key] = ref  # the byref keeps opts (and its as_of bytes) alive
+        return ref
+
+    # -- evaluation -------------------------------------------------------------------------
+    def render(self, descriptor: Descriptor, as_of: AsOf, format: Union[str, int] = "json") -> bytes:
+        """Evaluates and returns the report as the library renders it (json,
+        text, markdown or oscal), as bytes (no trailing newline for JSON)."""
+        data = _descriptor_bytes(descriptor)
+        return self._render(data, self._opts(as_of), _format_code(format))
+
+    def _render(self, data: bytes, opts: Any, fmt: int) -> bytes:
+        c = self._lib.c
+        st = self._enter()
+        try:
+            rc = c.aigov_eval_render(st.buf_ref, st.size_ref, st.ctx, data, len(data), opts, fmt, st.err_ref)
+            if rc:
+                raise self._lib.error(rc, st.err)
+            return self._lib.take(st.buf, st.size.value)
+        finally:
+            self._leave(st)
+
+    def evaluate(self, descriptor: Descriptor, as_of: AsOf, format: Union[str, int] = "json") -> Report:
+        """Evaluates a descriptor (dict, JSON str/bytes, or path) at `as_of`.
+
+        Returns a Report with typed attributes and raw_json, the library's
+        exact bytes. With format text/markdown/oscal, report.rendered (and
+        report.text) holds that rendering too (the descriptor is evaluated a
+        second time for it). Raises InputError, JSONSyntaxError, LimitError
+        (with .path) or InvalidArgumentError (bad as_of)."""
+        data = _descriptor_bytes(descriptor)
+        opts = self._opts(as_of)
+        fmt = _format_code(format)
+        raw = self._render(data, opts, 0)
+        if fmt == 0:
+            return Report(raw)
+        name = format if isinstance(format, str) else str(format)
+        return Report(raw, name, self._render(data, opts, fmt))
+
+    def classify(self, descriptor: Descriptor, as_of: AsOf, system: int = 0) -> Summary:
+        """Tier, GPAI class and status counts, read through the C accessors
+        (aigov_eval_system, aigov_report_tier/gpai/summary): no rendering, no
+        JSON parsing; the fast path for gates. `system` picks one system of a
+        several-systems descriptor (NotFoundError past the end)."""
+        return self._classify(_descriptor_bytes(descriptor), self._opts(as_of), system, False)[0]
+
+    def classify_all(self, descriptor: Descriptor, as_of: AsOf) -> List[Summary]:
+        """classify() of every system of a descriptor (one item for a single system)."""
+        data = _descriptor_bytes(descriptor)
+        opts = self._opts(as_of)
+        first, n = self._classify(data, opts, 0, True)
+        return [first] + [self._classify(data, opts, i, False)[0] for i in range(1, n)]
+
+    def system_count(self, descriptor: Descriptor, as_of: AsOf) -> int:
+        """Number of systems a descriptor describes (1 for a single-system one)."""
+        return self._classify(_descriptor_bytes(descriptor), self._opts(as_of), 0, True)[1]
+
+    def _classify(self, data: bytes, opts: Any, system: int, count: bool) -> Tuple[Summary, int]:
+        lib = self._lib
+        c = lib.c
+        st = self._enter()
+        try:
+            rc = c.aigov_eval_system(st.rep_ref, st.nsys_ref if count else None, st.ctx, data, len(data),
+                                     system, opts, st.err_ref)
+            if rc:
+                raise lib.error(rc, st.err)
+            rep = st.rep
+            c.aigov_report_summary(st.summary_ref, rep)
+            s = st.summary
+            tier = c.aigov_report_tier(rep)
+            gpai = c.aigov_report_gpai(rep)
+            return (Summary(lib.tiers[tier] if 0 <= tier < 6 else "?", lib.gpai[gpai] if 0 <= gpai < 4 else "?",
+                            s.total, s.met, s.gap, s.unknown, s.not_applicable, s.in_force_gaps, s.questions),
+                    max(1, st.nsys.value) if count else 1)
+        finally:
+            self._leave(st)
+
+
+# ---- module-level conveniences -------------------------------------------------------
 
 _default: Optional[Evaluator] = None
+_default_lock = threading.Lock()
 
 
-def evaluate(descriptor: Descriptor, as_of: Union[_dt.date, str]) -> Report:
-    """Evaluates with the builtin rules and a shared default evaluator."""
+def _default_evaluator() -> Evaluator:
     global _default
-    if _default is None:
-        _default = Evaluator()
-    return _default.evaluate(descriptor, as_of)
+    ev = _default
+    if ev is None or ev.closed or ev._lib is not _LIBRARY:
+        with _default_lock:
+            if _default is None or _default.closed or _default._lib is not _LIBRARY:
+                _default = Evaluator()
+            ev = _default
+    return ev
+
+
+def evaluate(descriptor: Descriptor, as_of: AsOf, format: Union[str, int] = "json") -> Report:
+    """Evaluator.evaluate with the builtin rules and a shared evaluator."""
+    return _default_evaluator().evaluate(descriptor, as_of, format)
+
+
+def classify(descriptor: Descriptor, as_of: AsOf, system: int = 0) -> Summary:
+    """Evaluator.classify with the builtin rules and a shared evaluator."""
+    return _default_evaluator().classify(descriptor, as_of, system)

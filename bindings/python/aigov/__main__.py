@@ -1,3 +1,5 @@
+"""python -m aigov: see aigov.cli."""
 from .cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,123 +1,285 @@
-"""Finding and declaring the C library (ctypes, standard library only).
+"""Finding, loading and declaring the C library (ctypes, standard library only).
 
-Lookup order: an explicit path (argument or AIGOV_LIBRARY), the copy bundled
-in this package, then the system's (pkg-config's libdir, then
-ctypes.util.find_library). Every prototype mirrors include/aigov.h."""
+Every structure and prototype here mirrors include/aigov.h; keep them in step
+with it (tests/test_api.py checks the version and that every exported
+function is declared).
+
+Lookup order (first hit wins):
+  1. an explicit path: the argument of load() / aigov.load_library(), or the
+     environment variable AIGOV_LIBRARY;
+  2. the copy bundled in this package (aigov/libaigov.so.0, as a wheel built
+     by `make python-wheel` ships it; its non-system dependencies such as
+     libcjson sit in aigov/_libs/ and are loaded first);
+  3. the system's: ctypes.util.find_library("aigov"), then the libdir that
+     `pkg-config --variable=libdir aigov` names.
+
+The library is opened with ctypes.CDLL (not PyDLL): ctypes releases the GIL
+for the duration of every call into it, so threads evaluate in parallel.
+"""
 from __future__ import annotations
 
 import ctypes
 import ctypes.util
 import os
 import subprocess
-from ctypes import POINTER, Structure, c_char, c_char_p, c_int, c_size_t, c_uint, c_void_p
+import sys
+from ctypes import (CFUNCTYPE, POINTER, Structure, c_char, c_char_p, c_int, c_size_t, c_uint,
+                    c_void_p)
+from typing import Iterator, List, Optional, Tuple
 
+# The API version this binding was written against (include/aigov.h).
 EXPECTED_MAJOR = 0
 EXPECTED_MINOR = 1
 
+ERROR_MESSAGE_MAX = 256
+ERROR_PATH_MAX = 256
+EVAL_OPTIONS_VERSION = 1
+
+if sys.platform == "darwin":  # pragma: no cover - the project builds on Linux
+    SONAME = "libaigov.0.dylib"
+elif sys.platform == "win32":  # pragma: no cover
+    SONAME = "aigov.dll"
+else:
+    SONAME = "libaigov.so.0"
+
+PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
+BUNDLED = os.path.join(PACKAGE_DIR, SONAME)
+BUNDLED_DEPS_DIR = os.path.join(PACKAGE_DIR, "_libs")
+
+
+# ---- structures (exactly as in include/aigov.h) ------------------------------
 
 class Error(Structure):
+    """struct aigov_error"""
     _fields_ = [
         ("code", c_int),
-        ("message", c_char * 256),
-        ("path", c_char * 256),
+        ("message", c_char * ERROR_MESSAGE_MAX),
+        ("path", c_char * ERROR_PATH_MAX),
         ("source", c_char * 128),
         ("rule_id", c_char * 128),
         ("offset", c_size_t),
     ]
 
 
+MallocFn = CFUNCTYPE(c_void_p, c_void_p, c_size_t)
+ReallocFn = CFUNCTYPE(c_void_p, c_void_p, c_void_p, c_size_t)
+FreeFn = CFUNCTYPE(None, c_void_p, c_void_p)
+
+
+class Allocator(Structure):
+    """struct aigov_allocator (declared for completeness; the binding passes NULL)"""
+    _fields_ = [("malloc_fn", MallocFn), ("realloc_fn", ReallocFn), ("free_fn", FreeFn),
+                ("ud", c_void_p)]
+
+
+class Source(Structure):
+    """struct aigov_source"""
+    _fields_ = [("name", c_char_p), ("data", c_char_p), ("len", c_size_t)]
+
+
+class RuleInfo(Structure):
+    """struct aigov_rule_info"""
+    _fields_ = [("id", c_char_p), ("framework", c_char_p), ("citation", c_char_p),
+                ("title", c_char_p), ("applies_from", c_char * 11), ("kind", c_int)]
+
+
 class EvalOptions(Structure):
-    _fields_ = [("version", c_uint), ("as_of", c_char_p), ("max_input", c_size_t), ("max_depth", c_uint)]
+    """struct aigov_eval_options"""
+    _fields_ = [("version", c_uint), ("as_of", c_char_p), ("max_input", c_size_t),
+                ("max_depth", c_uint)]
 
 
 class Summary(Structure):
+    """struct aigov_summary"""
     _fields_ = [(name, c_size_t) for name in
                 ("total", "met", "gap", "unknown", "not_applicable", "in_force_gaps", "questions")]
 
 
-class Source(Structure):
-    _fields_ = [("name", c_char_p), ("data", c_char_p), ("len", c_size_t)]
+class Obligation(Structure):
+    """struct aigov_obligation"""
+    _fields_ = [("id", c_char_p), ("framework", c_char_p), ("citation", c_char_p),
+                ("title", c_char_p), ("applies_from", c_char * 11), ("in_force", c_int),
+                ("status", c_int), ("kind", c_int)]
 
 
-def _candidates(explicit: str | None):
-    if explicit:
-        yield explicit
-        return
-    env = os.environ.get("AIGOV_LIBRARY")
-    if env:
-        yield env
-        return
-    here = os.path.dirname(os.path.abspath(__file__))
-    yield os.path.join(here, "libaigov.so.0")
-    try:
-        libdir = subprocess.run(["pkg-config", "--variable=libdir", "aigov"], capture_output=True,
-                                text=True, timeout=10).stdout.strip()
-        if libdir:
-            yield os.path.join(libdir, "libaigov.so.0")
-    except (OSError, subprocess.SubprocessError):
-        pass
-    found = ctypes.util.find_library("aigov")
-    if found:
-        yield found
+class Question(Structure):
+    """struct aigov_question"""
+    _fields_ = [("fact", c_char_p), ("ask", c_char_p), ("affects_tier", c_int),
+                ("affects_gpai", c_int), ("affected_rules", c_size_t)]
 
 
-def _declare(lib: ctypes.CDLL) -> ctypes.CDLL:
-    P = POINTER
-    sig = {
-        "aigov_version": (c_char_p, []),
-        "aigov_version_number": (c_uint, []),
-        "aigov_strerror": (c_char_p, [c_int]),
-        "aigov_free": (None, [c_void_p]),
-        "aigov_table_builtin": (c_void_p, []),
-        "aigov_table_compile": (c_int, [P(c_void_p), P(Source), c_size_t, c_void_p, P(Error)]),
-        "aigov_table_free": (None, [c_void_p]),
-        "aigov_table_revision": (c_char_p, [c_void_p]),
-        "aigov_table_hash": (c_char_p, [c_void_p]),
-        "aigov_table_rule_count": (c_size_t, [c_void_p]),
-        "aigov_table_render_rules": (c_int, [P(P(c_char)), P(c_size_t), c_void_p, c_int, P(Error)]),
-        "aigov_table_explain": (c_int, [P(P(c_char)), P(c_size_t), c_void_p, c_char_p, P(Error)]),
-        "aigov_table_descriptor_schema": (c_int, [P(P(c_char)), P(c_size_t), c_void_p, P(Error)]),
-        "aigov_ctx_new": (c_int, [P(c_void_p), c_void_p, c_void_p, P(Error)]),
-        "aigov_ctx_free": (None, [c_void_p]),
-        "aigov_eval": (c_int, [P(c_void_p), c_void_p, c_char_p, c_size_t, P(EvalOptions), P(Error)]),
-        "aigov_eval_system": (c_int, [P(c_void_p), P(c_size_t), c_void_p, c_char_p, c_size_t, c_size_t,
-                                      P(EvalOptions), P(Error)]),
-        "aigov_eval_render": (c_int, [P(P(c_char)), P(c_size_t), c_void_p, c_char_p, c_size_t,
-                                      P(EvalOptions), c_int, P(Error)]),
-        "aigov_report_tier": (c_int, [c_void_p]),
-        "aigov_report_gpai": (c_int, [c_void_p]),
-        "aigov_report_summary": (c_int, [P(Summary), c_void_p]),
-        "aigov_tier_name": (c_char_p, [c_int]),
-        "aigov_gpai_name": (c_char_p, [c_int]),
-    }
-    for name, (res, args) in sig.items():
-        fn = getattr(lib, name)
+# ---- prototypes -----------------------------------------------------------------
+
+_P = POINTER
+_BUF = _P(_P(c_char))  # char **out: a buffer to free with aigov_free (not c_char_p: we need the pointer)
+
+# Opaque handles (aigov_table *, aigov_ctx *, const aigov_report *) travel as c_void_p.
+PROTOTYPES = {
+    "aigov_version": (c_char_p, []),
+    "aigov_version_number": (c_uint, []),
+    "aigov_strerror": (c_char_p, [c_int]),
+    "aigov_free": (None, [c_void_p]),
+    "aigov_table_builtin": (c_void_p, []),
+    "aigov_table_compile": (c_int, [_P(c_void_p), _P(Source), c_size_t, _P(Allocator), _P(Error)]),
+    "aigov_table_free": (None, [c_void_p]),
+    "aigov_table_revision": (c_char_p, [c_void_p]),
+    "aigov_table_hash": (c_char_p, [c_void_p]),
+    "aigov_table_rule_count": (c_size_t, [c_void_p]),
+    "aigov_table_rule": (c_int, [_P(RuleInfo), c_void_p, c_size_t]),
+    "aigov_table_find_rule": (c_int, [_P(c_size_t), c_void_p, c_char_p]),
+    "aigov_table_render_rules": (c_int, [_BUF, _P(c_size_t), c_void_p, c_int, _P(Error)]),
+    "aigov_table_explain": (c_int, [_BUF, _P(c_size_t), c_void_p, c_char_p, _P(Error)]),
+    "aigov_table_descriptor_schema": (c_int, [_BUF, _P(c_size_t), c_void_p, _P(Error)]),
+    "aigov_ctx_new": (c_int, [_P(c_void_p), c_void_p, _P(Allocator), _P(Error)]),
+    "aigov_ctx_free": (None, [c_void_p]),
+    "aigov_eval": (c_int, [_P(c_void_p), c_void_p, c_char_p, c_size_t, _P(EvalOptions), _P(Error)]),
+    "aigov_eval_system": (c_int, [_P(c_void_p), _P(c_size_t), c_void_p, c_char_p, c_size_t, c_size_t,
+                                  _P(EvalOptions), _P(Error)]),
+    "aigov_eval_render": (c_int, [_BUF, _P(c_size_t), c_void_p, c_char_p, c_size_t, _P(EvalOptions),
+                                  c_int, _P(Error)]),
+    "aigov_tier_name": (c_char_p, [c_int]),
+    "aigov_gpai_name": (c_char_p, [c_int]),
+    "aigov_status_name": (c_char_p, [c_int]),
+    "aigov_report_tier": (c_int, [c_void_p]),
+    "aigov_report_gpai": (c_int, [c_void_p]),
+    "aigov_report_summary": (c_int, [_P(Summary), c_void_p]),
+    "aigov_report_obligation_count": (c_size_t, [c_void_p]),
+    "aigov_report_obligation": (c_int, [_P(Obligation), c_void_p, c_size_t]),
+    "aigov_report_question_count": (c_size_t, [c_void_p]),
+    "aigov_report_question": (c_int, [_P(Question), c_void_p, c_size_t]),
+    "aigov_report_render": (c_int, [_BUF, _P(c_size_t), c_void_p, c_int, _P(Error)]),
+}
+
+
+def declare(lib: ctypes.CDLL) -> ctypes.CDLL:
+    """Sets restype/argtypes of every function of the header on `lib`."""
+    for name, (res, args) in PROTOTYPES.items():
+        fn = getattr(lib, name)  # AttributeError when the library lacks it
         fn.restype = res
         fn.argtypes = args
     return lib
 
 
-def load(path: str | None = None) -> tuple[ctypes.CDLL, str]:
-    """Loads and checks the library; raises ImportError saying what was found."""
+def split_version(number: int) -> Tuple[int, int, int]:
+    return number // 10000, number // 100 % 100, number % 100
+
+
+def check_version(number: int, version: str, where: str) -> None:
+    """Raises ImportError unless major.minor of the library is the expected one."""
+    major, minor, _ = split_version(number)
+    if (major, minor) != (EXPECTED_MAJOR, EXPECTED_MINOR):
+        raise ImportError("libaigov at %s is version %s (aigov_version_number() = %d); this binding "
+                          "expects %d.%d.x. Install a matching libaigov or point AIGOV_LIBRARY at one."
+                          % (where, version, number, EXPECTED_MAJOR, EXPECTED_MINOR))
+
+
+def _pkg_config_libdir() -> Optional[str]:
+    try:
+        out = subprocess.run(["pkg-config", "--variable=libdir", "aigov"], capture_output=True,
+                             text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    libdir = out.stdout.strip()
+    return libdir if out.returncode == 0 and libdir else None
+
+
+def candidates(explicit: Optional[str] = None) -> Iterator[Tuple[str, str]]:
+    """Yields (how, path-or-name) in lookup order. An explicit path or
+    AIGOV_LIBRARY is the only candidate when given: asking for a library and
+    silently getting another would be worse than failing."""
+    if explicit:
+        yield "explicit path", os.fspath(explicit)
+        return
+    env = os.environ.get("AIGOV_LIBRARY")
+    if env:
+        yield "AIGOV_LIBRARY", env
+        return
+    yield "bundled copy", BUNDLED
+    found = ctypes.util.find_library("aigov")
+    if found:
+        yield "ctypes.util.find_library", found
+    libdir = _pkg_config_libdir()
+    if libdir:
+        yield "pkg-config libdir", os.path.join(libdir, SONAME)
+
+
+def _preload_bundled_deps() -> List[ctypes.CDLL]:
+    """Loads the dependencies shipped beside the bundled library (aigov/_libs/)
+    so that the dynamic loader finds them by SONAME when it opens
+    libaigov.so.0 (no rpath or LD_LIBRARY_PATH needed)."""
+    if not os.path.isdir(BUNDLED_DEPS_DIR):
+        return []
+    pending = sorted(os.path.join(BUNDLED_DEPS_DIR, f) for f in os.listdir(BUNDLED_DEPS_DIR))
+    loaded: List[ctypes.CDLL] = []
+    while pending:  # dependencies among them: retry until no progress
+        failed = []
+        for path in pending:
+            try:
+                loaded.append(ctypes.CDLL(path))
+            except OSError:
+                failed.append(path)
+        if len(failed) == len(pending):
+            break
+        pending = failed
+    return loaded
+
+
+_KEEP: List[ctypes.CDLL] = []  # preloaded dependencies stay loaded
+
+
+def load(path: Optional[str] = None) -> Tuple[ctypes.CDLL, str]:
+    """Finds, opens, declares and version-checks libaigov. Returns (lib, where).
+    Raises ImportError naming every candidate tried and why it failed."""
     tried = []
-    for cand in _candidates(path):
+    for how, cand in candidates(path):
         if os.path.sep in cand and not os.path.exists(cand):
-            tried.append(cand + " (missing)")
+            tried.append("%s %s (no such file)" % (how, cand))
             continue
+        if cand == BUNDLED:
+            _KEEP.extend(_preload_bundled_deps())
         try:
-            lib = ctypes.CDLL(cand)  # CDLL releases the GIL around every call
+            lib = ctypes.CDLL(cand)  # CDLL: the GIL is released around every call
         except OSError as e:
-            tried.append("%s (%s)" % (cand, e))
+            tried.append("%s %s (%s)" % (how, cand, e))
             continue
         try:
-            lib = _declare(lib)
+            number = lib.aigov_version_number
+            number.restype, number.argtypes = c_uint, []
+            version = lib.aigov_version
+            version.restype, version.argtypes = c_char_p, []
+        except AttributeError:
+            raise ImportError("%s (%s) is not libaigov: it has no aigov_version_number()"
+                              % (cand, how)) from None
+        where = _resolved_path(lib, cand)
+        check_version(number(), version().decode("ascii", "replace"), where)
+        try:
+            declare(lib)
         except AttributeError as e:
-            raise ImportError("%s is not a compatible libaigov: %s" % (cand, e)) from None
-        number = lib.aigov_version_number()
-        major, minor = number // 10000, number // 100 % 100
-        if (major, minor) != (EXPECTED_MAJOR, EXPECTED_MINOR):
-            raise ImportError("libaigov at %s is version %s; this binding expects %d.%d.x"
-                              % (cand, lib.aigov_version().decode(), EXPECTED_MAJOR, EXPECTED_MINOR))
-        return lib, cand
-    raise ImportError("libaigov not found; tried: %s. Set AIGOV_LIBRARY to the path of libaigov.so.0"
-                      % ("; ".join(tried) or "nothing"))
+            raise ImportError("libaigov at %s (version %s) lacks a function this binding needs: %s"
+                              % (where, version().decode("ascii", "replace"), e)) from None
+        return lib, where
+    raise ImportError("libaigov %d.%d not found; tried: %s. Install the wheel from `make python-wheel`, "
+                      "or set AIGOV_LIBRARY to the path of %s."
+                      % (EXPECTED_MAJOR, EXPECTED_MINOR, "; ".join(tried) or "nothing", SONAME))
+
+
+def _resolved_path(lib: ctypes.CDLL, fallback: str) -> str:
+    """The file the loader actually opened: the path itself when one was
+    given, else what dladdr() says for one of the library's functions."""
+    if os.path.sep in fallback:
+        return os.path.abspath(fallback)
+    try:
+        class DlInfo(Structure):
+            _fields_ = [("dli_fname", c_char_p), ("dli_fbase", c_void_p), ("dli_sname", c_char_p),
+                        ("dli_saddr", c_void_p)]
+        libdl = ctypes.CDLL(None)
+        dladdr = libdl.dladdr
+        dladdr.argtypes = [c_void_p, _P(DlInfo)]
+        dladdr.restype = c_int
+        info = DlInfo()
+        addr = ctypes.cast(lib.aigov_version_number, c_void_p).value
+        if dladdr(addr, ctypes.byref(info)) and info.dli_fname:
+            return os.fsdecode(info.dli_fname)
+    except (AttributeError, OSError):
+        pass
+    return fallback

@@ -1,45 +1,119 @@
-"""`python -m aigov eval FILE --as-of D --format F`: mirrors `aigov eval`."""
+"""aigov-py / `python -m aigov`: mirrors the C command-line tool.
+
+    aigov-py eval FILE|- [--as-of YYYY-MM-DD] [--format text|json|markdown|oscal]
+                         [--fail-on gap|prohibited|unknown|none]
+    aigov-py rules [--format text|json|markdown]
+    aigov-py schema
+    aigov-py explain RULE_ID
+    aigov-py --version
+
+Output is the library's rendering, byte for byte what `aigov` prints (JSON
+and OSCAL end with a newline; text is never coloured). Exit codes as `aigov`:
+0 ok, 1 failing (a prohibited system or a gap in force, by default), 2 usage
+or input error. The pass/fail decision reads the report's tier and counts; it
+holds no legal logic.
+"""
 from __future__ import annotations
 
 import argparse
 import datetime
 import sys
+from typing import BinaryIO, List, Optional
 
-from . import AigovError, Evaluator, FORMATS
+from . import AigovError, Evaluator, Summary, Table, library_path, library_version
+
+EVAL_FORMATS = ("text", "json", "markdown", "md", "oscal")
+RULES_FORMATS = ("text", "json", "markdown", "md")
 
 
-def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(prog="aigov-py", description="EU AI Act / ISO 42001 obligations of an AI system")
-    sub = ap.add_subparsers(dest="cmd", required=True)
+def failing(summaries: List[Summary], fail_on: str) -> bool:
+    """The C CLI's --fail-on rule over every system of a descriptor."""
+    bad = False
+    for s in summaries:
+        if fail_on != "none":
+            bad |= s.tier == "prohibited"
+        if fail_on in ("gap", "unknown"):
+            bad |= s.in_force_gaps > 0
+        if fail_on == "unknown":
+            bad |= s.tier == "undetermined" or s.unknown > 0
+    return bad
+
+
+def _parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(
+        prog="aigov-py", description="EU AI Act and ISO/IEC 42001 obligations of an AI system (libaigov). "
+        "Not legal advice.")
+    ap.add_argument("--version", action="store_true", help="print the library and rules versions")
+    sub = ap.add_subparsers(dest="cmd")
     ev = sub.add_parser("eval", help="evaluate a descriptor")
     ev.add_argument("file", help="descriptor JSON file, or - for stdin")
-    ev.add_argument("--as-of", default=datetime.date.today().isoformat())
-    ev.add_argument("--format", choices=sorted(FORMATS), default="text")
-    ev.add_argument("--fail-on", choices=["gap", "prohibited", "unknown", "none"], default="gap")
-    a = ap.parse_args(argv)
-    data = sys.stdin.buffer.read() if a.file == "-" else open(a.file, "rb").read()
-    with Evaluator() as e:
+    ev.add_argument("--as-of", help="evaluation date YYYY-MM-DD (default: today, UTC)")
+    ev.add_argument("--format", choices=EVAL_FORMATS, default="text")
+    ev.add_argument("--fail-on", choices=("gap", "prohibited", "unknown", "none"), default="gap")
+    ru = sub.add_parser("rules", help="the rule catalogue")
+    ru.add_argument("--format", choices=RULES_FORMATS, default="text")
+    sub.add_parser("schema", help="JSON Schema of the descriptor")
+    ex = sub.add_parser("explain", help="one rule in readable form")
+    ex.add_argument("rule_id")
+    return ap
+
+
+def _error(what: str, e: AigovError) -> None:
+    msg = "aigov-py: %s: %s (%s)" % (what, e.message, e.name)
+    if e.path:
+        msg += " at " + e.path
+    if e.rule_id:
+        msg += " in rule " + e.rule_id
+    print(msg, file=sys.stderr)
+
+
+def main(argv: Optional[List[str]] = None, stdout: Optional[BinaryIO] = None,
+         stdin: Optional[BinaryIO] = None) -> int:
+    out = stdout if stdout is not None else sys.stdout.buffer
+    a = _parser().parse_args(argv)
+    table = Table.builtin()
+    if a.version:
+        out.write(("aigov %s (rules %s, %s) [python binding, %s]\n"
+                   % (library_version(), table.revision, table.hash, library_path())).encode())
+        return 0
+    if a.cmd is None:
+        _parser().print_usage(sys.stderr)
+        return 2
+    try:
+        if a.cmd == "rules":
+            body = table.render_rules(a.format)
+            out.write(body + (b"\n" if a.format == "json" else b""))
+            return 0
+        if a.cmd == "schema":
+            out.write(table.render_descriptor_schema())
+            return 0
+        if a.cmd == "explain":
+            out.write(table.explain(a.rule_id).encode("utf-8"))
+            return 0
+    except AigovError as e:
+        _error(a.cmd, e)
+        return 2
+    # eval
+    as_of = a.as_of or datetime.datetime.now(datetime.timezone.utc).date().isoformat()
+    try:
+        if a.file == "-":
+            data = (stdin if stdin is not None else sys.stdin.buffer).read()
+        else:
+            with open(a.file, "rb") as f:
+                data = f.read()
+    except OSError:
+        print("aigov-py: cannot read %s" % a.file, file=sys.stderr)
+        return 2
+    with Evaluator(table) as ev:
         try:
-            out = e.render(data, a.as_of, a.format)
-            reports = [e.classify(data, a.as_of, i) for i in range(_systems(e, data, a.as_of))]
-        except AigovError as err:
-            print("aigov-py: %s" % err, file=sys.stderr)
+            body = ev.render(data, as_of, a.format)
+            summaries = ev.classify_all(data, as_of)
+        except AigovError as e:
+            _error(a.file, e)
             return 2
-    sys.stdout.buffer.write(out + (b"\n" if a.format == "json" else b""))
-    failing = False
-    for s in reports:
-        if a.fail_on != "none":
-            failing |= s.tier == "prohibited"
-        if a.fail_on in ("gap", "unknown"):
-            failing |= s.in_force_gaps > 0
-        if a.fail_on == "unknown":
-            failing |= s.tier == "undetermined" or s.unknown > 0
-    return 1 if failing else 0
-
-
-def _systems(e: Evaluator, data: bytes, as_of: str) -> int:
-    report = e.evaluate(data, as_of)
-    return len(report.systems) if report.is_portfolio else 1
+    out.write(body + (b"\n" if a.format in ("json", "oscal") else b""))
+    out.flush()
+    return 1 if failing(summaries, a.fail_on) else 0
 
 
 if __name__ == "__main__":

@@ -1,0 +1,253 @@
+"""Typed views of a report. Everything here is read from what the library
+produced (its JSON, or the C accessors for Summary); nothing is computed."""
+from __future__ import annotations
+
+import json as _json
+from dataclasses import dataclass, field
+from typing import Any, Dict, Iterator, List, Mapping, Optional, Tuple
+
+
+def _pick(d: Mapping[str, Any], known: Tuple[str, ...]) -> Dict[str, Any]:
+    kw = {k: d.get(k) for k in known}
+    kw["extra"] = {k: v for k, v in d.items() if k not in known}
+    return kw
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One evidence item an obligation needs, and its state in the descriptor."""
+    item: str
+    title: str
+    state: str  # implemented | partial | planned | absent | unknown
+    ref: Optional[str]
+    extra: Dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    _KEYS = ("item", "title", "state", "ref")
+
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any]) -> "Evidence":
+        return cls(**_pick(d, cls._KEYS))
+
+
+@dataclass(frozen=True)
+class Obligation:
+    """One reported rule (obligation, prohibition or finding) and its status."""
+    id: str
+    framework: str
+    kind: str                    # obligation | prohibition | finding
+    citation: str
+    title: str
+    holder: List[str]
+    applies_from: Optional[str]  # "YYYY-MM-DD"
+    in_force: bool
+    status: str                  # met | gap | unknown | not_applicable
+    reasons: List[Dict[str, Any]]
+    evidence: List[Evidence]
+    penalty: Optional[Dict[str, Any]] = None
+    crosswalk: Optional[Dict[str, Any]] = None
+    extra: Dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    _KEYS = ("id", "framework", "kind", "citation", "title", "holder", "applies_from", "in_force",
+             "status", "reasons", "evidence", "penalty", "crosswalk")
+
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any]) -> "Obligation":
+        kw = _pick(d, cls._KEYS)
+        kw["holder"] = list(kw["holder"] or [])
+        kw["reasons"] = list(kw["reasons"] or [])
+        kw["evidence"] = [Evidence.from_json(e) for e in kw["evidence"] or []]
+        return cls(**kw)
+
+    @property
+    def is_gap_in_force(self) -> bool:
+        return self.status == "gap" and bool(self.in_force)
+
+
+@dataclass(frozen=True)
+class Question:
+    """A fact still missing, in the order it should be asked."""
+    fact: str
+    ask: str
+    affects_tier: bool
+    affects_gpai: bool
+    affects: List[str]
+    extra: Dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    _KEYS = ("fact", "ask", "affects_tier", "affects_gpai", "affects")
+
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any]) -> "Question":
+        kw = _pick(d, cls._KEYS)
+        kw["affects"] = list(kw["affects"] or [])
+        return cls(**kw)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Tier, GPAI class and counts of reported rules by status.
+
+    Evaluator.classify() fills it from the C accessors without rendering or
+    parsing JSON (by_framework is then None); Report.summary fills it from the
+    JSON. Both give equal objects (by_framework is not compared). Also
+    readable as a mapping: summary["in_force_gaps"]."""
+    tier: Optional[str]
+    gpai: Optional[str]
+    total: int
+    met: int
+    gap: int
+    unknown: int
+    not_applicable: int
+    in_force_gaps: int
+    questions: int
+    by_framework: Optional[Dict[str, Dict[str, int]]] = field(default=None, compare=False)
+
+    _COUNTS = ("total", "met", "gap", "unknown", "not_applicable", "in_force_gaps", "questions")
+
+    @classmethod
+    def from_json(cls, summary: Mapping[str, Any], tier: Optional[str] = None,
+                  gpai: Optional[str] = None) -> "Summary":
+        return cls(tier, gpai, *(int(summary.get(k, 0)) for k in cls._COUNTS),
+                   by_framework=summary.get("by_framework"))
+
+    def __getitem__(self, key: str) -> Any:
+        if key in self.__dataclass_fields__:
+            return getattr(self, key)
+        raise KeyError(key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return getattr(self, key, default) if key in self.__dataclass_fields__ else default
+
+    def keys(self) -> Iterator[str]:
+        return iter(self.__dataclass_fields__)
+
+    @property
+    def failing(self) -> bool:
+        """Prohibited, or a gap in an obligation in force (what `aigov eval` exits 1 on)."""
+        return self.tier == "prohibited" or self.in_force_gaps > 0
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """Catalogue entry of one rule (aigov_rule_info)."""
+    id: str
+    framework: str
+    citation: str
+    title: str
+    applies_from: str  # "" for definitions
+    kind: str          # definition | obligation | prohibition | finding
+
+
+class Report:
+    """One evaluation.
+
+    raw_json   the exact bytes the library rendered (byte-identical to
+               `aigov eval --format json` without its trailing newline);
+               None for a system's part of a several-systems report
+    rendered   the report in the format asked for (== raw_json for "json")
+    json()     the parsed JSON (parsed once, on first use)
+
+    A descriptor of one organisation with several systems gives a report with
+    is_portfolio True: `systems` holds one Report per system and
+    `organisation` the organisation's own rules; tier/gpai/obligations/...
+    are then those of the organisation part (tier and gpai None)."""
+
+    __slots__ = ("raw_json", "format", "rendered", "_data")
+
+    def __init__(self, raw_json: Optional[bytes], format: str = "json",
+                 rendered: Optional[bytes] = None, data: Optional[Dict[str, Any]] = None):
+        self.raw_json = raw_json
+        self.format = format
+        self.rendered = raw_json if rendered is None else rendered
+        self._data = data
+
+    def __repr__(self) -> str:
+        if self.is_portfolio:
+            return "<aigov.Report portfolio of %d systems>" % len(self.json().get("systems", []))
+        s = self.summary
+        return "<aigov.Report tier=%s gpai=%s in_force_gaps=%d questions=%d>" % (
+            self.tier, self.gpai, s.in_force_gaps, s.questions)
+
+    def json(self) -> Dict[str, Any]:
+        if self._data is None:
+            self._data = _json.loads(self.raw_json) if self.raw_json is not None else {}
+        return self._data
+
+    @property
+    def text(self) -> str:
+        """The rendered report as str (text, markdown, or JSON)."""
+        return (self.rendered or b"").decode("utf-8")
+
+    # -- several systems -------------------------------------------------------
+    @property
+    def is_portfolio(self) -> bool:
+        return "systems" in self.json()
+
+    @property
+    def systems(self) -> List["Report"]:
+        return [Report(None, data=s) for s in self.json().get("systems", [])]
+
+    @property
+    def organisation(self) -> Optional["Report"]:
+        org = self.json().get("organisation")
+        return None if org is None else Report(None, data=org)
+
+    @property
+    def index(self) -> Optional[int]:
+        return self.json().get("index")
+
+    @property
+    def name(self) -> Optional[str]:
+        return self.json().get("name")
+
+    # -- report sections -----------------------------------------------------------
+    @property
+    def engine(self) -> Dict[str, Any]:
+        return self.json().get("engine", {})
+
+    @property
+    def as_of(self) -> Optional[str]:
+        return self.json().get("as_of")
+
+    @property
+    def classification(self) -> Dict[str, Any]:
+        return self.json().get("classification", {})
+
+    @property
+    def tier(self) -> Optional[str]:
+        return self.classification.get("tier")
+
+    @property
+    def gpai(self) -> Optional[str]:
+        return self.classification.get("gpai")
+
+    @property
+    def possible_tiers(self) -> List[str]:
+        return list(self.classification.get("possible_tiers", []))
+
+    @property
+    def possible_gpai(self) -> List[str]:
+        return list(self.classification.get("possible_gpai", []))
+
+    @property
+    def roles(self) -> List[str]:
+        return list(self.classification.get("roles", []))
+
+    @property
+    def obligations(self) -> List[Obligation]:
+        return [Obligation.from_json(o) for o in self.json().get("obligations", [])]
+
+    @property
+    def questions(self) -> List[Question]:
+        return [Question.from_json(q) for q in self.json().get("questions", [])]
+
+    @property
+    def summary(self) -> Summary:
+        return Summary.from_json(self.json().get("summary", {}), self.tier, self.gpai)
+
+    @property
+    def readiness(self) -> Dict[str, Any]:
+        return self.json().get("readiness", {})
+
+    @property
+    def next_actions(self) -> List[Dict[str, Any]]:
+        return list(self.json().get("next_actions", []))

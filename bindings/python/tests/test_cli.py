@@ -1,0 +1,123 @@
+"""Byte-identity with the C command-line tool, and the Python CLI mirroring it."""
+import io
+import os
+import sys
+import tempfile
+import unittest
+from contextlib import redirect_stderr
+
+import _support
+import aigov
+from aigov import cli as pycli
+
+DATES = ("2026-08-02", "2028-01-01")
+
+
+class ByteIdenticalToTheCli(unittest.TestCase):
+    """Report.raw_json == `aigov eval FILE --as-of D --format json` minus its newline."""
+
+    def test_golden_descriptors(self):
+        with aigov.Evaluator() as ev, tempfile.TemporaryDirectory() as d:
+            n = 0
+            for name, case, desc, _ in list(_support.golden_cases()) + list(_support.golden_cases(full=True)):
+                if case["expect"].get("error"):
+                    continue
+                path = os.path.join(d, name)
+                with open(path, "wb") as f:
+                    f.write(desc)
+                with self.subTest(case=name):
+                    want = _support.cli_json(path, case["as_of"])
+                    self.assertEqual(ev.evaluate(path, case["as_of"]).raw_json, want)
+                    self.assertEqual(ev.evaluate(desc, case["as_of"]).raw_json, want)
+                n += 1
+            self.assertGreater(n, 100)
+
+    def test_example_descriptors(self):
+        files = _support.example_descriptors()
+        self.assertGreaterEqual(len(files), 10)
+        with aigov.Evaluator() as ev:
+            for path in files:
+                for as_of in DATES:
+                    with self.subTest(path=os.path.basename(path), as_of=as_of):
+                        self.assertEqual(ev.evaluate(path, as_of).raw_json, _support.cli_json(path, as_of))
+
+    def test_other_formats(self):
+        with aigov.Evaluator() as ev:
+            for path in _support.example_descriptors():
+                for fmt in ("text", "markdown", "oscal"):
+                    with self.subTest(path=os.path.basename(path), format=fmt):
+                        code, out, _ = _support.cli("eval", path, "--as-of", "2028-01-01", "--format", fmt,
+                                                    "--fail-on", "none")
+                        self.assertEqual(code, 0)
+                        want = out[:-1] if fmt == "oscal" else out
+                        self.assertEqual(ev.render(path, "2028-01-01", fmt), want)
+                        self.assertEqual(ev.evaluate(path, "2028-01-01", fmt).rendered, want)
+
+
+def run_py(*args, stdin=b""):
+    out = io.BytesIO()
+    err = io.StringIO()
+    with redirect_stderr(err):
+        try:
+            code = pycli.main(list(args), stdout=out, stdin=io.BytesIO(stdin))
+        except SystemExit as e:  # argparse usage errors
+            code = e.code
+    return code, out.getvalue(), err.getvalue()
+
+
+class PythonCliMirrorsTheCli(unittest.TestCase):
+    def assertSame(self, *args, stdin=None):
+        c_code, c_out, _ = _support.cli(*args, input=stdin)
+        p_code, p_out, p_err = run_py(*args, stdin=stdin or b"")
+        self.assertEqual(p_out, c_out, args)
+        self.assertEqual(p_code, c_code, (args, p_err))
+
+    def test_eval_every_example_format_and_fail_on(self):
+        for path in _support.example_descriptors():
+            for fail_on in ("gap", "prohibited", "unknown", "none"):
+                with self.subTest(path=os.path.basename(path), fail_on=fail_on):
+                    self.assertSame("eval", path, "--as-of", "2028-01-01", "--format", "json", "--fail-on", fail_on)
+            for fmt in ("text", "markdown", "md"):
+                with self.subTest(path=os.path.basename(path), format=fmt):
+                    self.assertSame("eval", path, "--as-of", "2027-06-01", "--format", fmt)
+
+    def test_stdin_rules_schema_explain(self):
+        with open(_support.example_descriptors()[0], "rb") as f:
+            desc = f.read()
+        self.assertSame("eval", "-", "--as-of", "2028-01-01", "--format", "json", stdin=desc)
+        for fmt in ("text", "json", "markdown"):
+            self.assertSame("rules", "--format", fmt)
+        self.assertSame("schema")
+        self.assertSame("explain", "eu.art27.1.fria")
+
+    def test_errors_exit_2(self):
+        self.assertSame("explain", "no.such.rule")
+        self.assertSame("eval", "/nonexistent/descriptor.json", "--as-of", "2028-01-01")
+        self.assertSame("eval", "-", "--as-of", "2028-01-01", stdin=b'{"system": {"annex_iii": {"points": 5}}}')
+        self.assertSame("eval", "-", "--as-of", "2028-02-30", stdin=b"{}")
+        self.assertSame("eval", "-", "--as-of", "2028-01-01", stdin=b"{")
+        code, _, err = run_py("eval", "-", "--as-of", "2028-01-01", stdin=b'{"system": {"annex_iii": {"points": 5}}}')
+        self.assertEqual(code, 2)
+        self.assertIn("AIGOV_EINPUT", err)
+        self.assertIn("$.system.annex_iii.points", err)
+        code, _, _ = run_py("eval", "x.json", "--format", "yaml")
+        self.assertEqual(code, 2)
+
+    def test_version(self):
+        code, out, _ = run_py("--version")
+        self.assertEqual(code, 0)
+        c_code, c_out, _ = _support.cli("--version")
+        self.assertTrue(out.startswith(c_out.rstrip(b"\n")), (out, c_out))
+
+    def test_module_entry_point(self):
+        import subprocess
+        path = _support.example_descriptors()[0]
+        r = subprocess.run([sys.executable, "-m", "aigov", "eval", path, "--as-of", "2028-01-01", "--format",
+                            "json", "--fail-on", "none"], capture_output=True,
+                           env=dict(os.environ, PYTHONPATH=_support.PY_DIR))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout[:-1], _support.cli_json(path, "2028-01-01"))
+
+
+if __name__ == "__main__":
+    unittest.main()
