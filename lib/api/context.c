@@ -173,12 +173,16 @@ static int render_portfolio(char **out, size_t *out_len, aigov_ctx *c, const cha
             ag_render_oscal_system(&b, rep, (uint32_t)i, name);
             break;
         case AIGOV_FORMAT_TEXT:
-            ag_buf_printf(&b, "=== System %zu of %zu: %s ===\n", i + 1, systems, name ? name : "(unnamed)");
+            ag_buf_printf(&b, "=== System %zu of %zu: ", i + 1, systems);
+            ag_buf_put_plain(&b, name ? name : "(unnamed)");
+            ag_buf_puts(&b, " ===\n");
             ag_render_text(&b, rep);
             ag_buf_putc(&b, '\n');
             break;
         default:
-            ag_buf_printf(&b, "## System %zu of %zu: %s\n\n", i + 1, systems, name ? name : "(unnamed)");
+            ag_buf_printf(&b, "## System %zu of %zu: ", i + 1, systems);
+            ag_buf_put_plain(&b, name ? name : "(unnamed)");
+            ag_buf_puts(&b, "\n\n");
             ag_render_markdown(&b, rep);
             ag_buf_putc(&b, '\n');
         }

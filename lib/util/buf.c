@@ -78,6 +78,14 @@ void ag_buf_printf(ag_buf *b, const char *fmt, ...)
     b->len += (size_t)n;
 }
 
+void ag_buf_put_plain(ag_buf *b, const char *s)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        ag_buf_putc(b, c < 0x20 || c == 0x7f ? '?' : (char)c);
+    }
+}
+
 void ag_buf_json_str(ag_buf *b, const char *s)
 {
     static const char hex[] = "0123456789abcdef";

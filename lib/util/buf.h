@@ -24,6 +24,10 @@ void ag_buf_printf(ag_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+/* Appends text from a descriptor for people to read: control characters
+ * (terminal escapes, carriage returns, newlines) become '?', so a name cannot
+ * forge lines of a text or markdown report. */
+void ag_buf_put_plain(ag_buf *b, const char *s);
 /* Appends s as a JSON string literal (quotes and escapes). */
 void ag_buf_json_str(ag_buf *b, const char *s);
 /* Appends a double as JSON (shortest form that round-trips). */
