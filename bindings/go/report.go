@@ -86,6 +86,9 @@ type Report struct {
 	// Readiness per framework id ("eu_ai_act", "iso42001").
 	Readiness   map[string]Readiness `json:"readiness"`
 	NextActions []NextAction         `json:"next_actions"`
+	// SoA is the Statement of Applicability (ISO/IEC 42001 6.1.3); nil when
+	// the rule set declares no Annex A control.
+	SoA *StatementOfApplicability `json:"statement_of_applicability,omitempty"`
 
 	// Raw is the report JSON as rendered by the library.
 	Raw []byte `json:"-"`
@@ -262,4 +265,44 @@ type RuleInfo struct {
 	Title       string   `json:"title"`
 	AppliesFrom string   `json:"applies_from"` // "" for definitions
 	Kind        RuleKind `json:"kind"`
+}
+
+// StatementOfApplicability lists every Annex A control with the
+// organisation's decision, whether it typically applies to this system, its
+// implementation status and the findings that check the entry.
+type StatementOfApplicability struct {
+	Summary  SoASummary   `json:"summary"`
+	Controls []SoAControl `json:"controls"`
+}
+
+// SoASummary counts the controls; Complete when all are decided and no
+// linked finding is open.
+type SoASummary struct {
+	Controls        int  `json:"controls"`
+	Included        int  `json:"included"`
+	Excluded        int  `json:"excluded"`
+	NotRecorded     int  `json:"not_recorded"`
+	FindingsGap     int  `json:"findings_gap"`
+	FindingsUnknown int  `json:"findings_unknown"`
+	Complete        bool `json:"complete"`
+}
+
+// SoAControl is one control's entry. Decision and Justification are nil when
+// the descriptor does not record them; TypicallyApplicable is nil while
+// undecided.
+type SoAControl struct {
+	Control             string       `json:"control"`
+	Title               string       `json:"title"`
+	Rule                string       `json:"rule"`
+	Decision            *string      `json:"decision"`
+	Justification       *string      `json:"justification"`
+	TypicallyApplicable *bool        `json:"typically_applicable"`
+	Implementation      Status       `json:"implementation"`
+	Findings            []SoAFinding `json:"findings"`
+}
+
+// SoAFinding is a finding that checks a control's entry.
+type SoAFinding struct {
+	ID     string `json:"id"`
+	Status Status `json:"status"`
 }

@@ -187,6 +187,14 @@ static int render_portfolio(char **out, size_t *out_len, aigov_ctx *c, const cha
             ag_buf_putc(&b, '\n');
         }
     }
+    /* the organisation's own rules read the organisation and the shared evidence only, never
+     * what the last system happened to add */
+    ag_descriptor_organisation(&c->facts, c->t);
+    if (ag_evaluate(&c->res, c->t, &c->facts, as_of, &c->mem)) {
+        ag_buf_free(&b);
+        return ag_err(err, AIGOV_ENOMEM, "out of memory evaluating");
+    }
+    ag_report_questions(rep);
     rep->part = AG_PART_ORGANISATION;
     if (format == AIGOV_FORMAT_JSON) {
         ag_render_json_organisation(&b, rep);

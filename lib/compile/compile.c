@@ -925,7 +925,8 @@ static int compile_rule_head(cc *c, const origin *o, ag_rule *r)
     static const char *const keys[] = {"id",       "kind",         "framework", "citation",
                                        "title",    "description",  "note",      "when",
                                        "applies_from", "evidence", "holder",    "classifies",
-                                       "confers_role", "penalty", "crosswalk", "within", NULL};
+                                       "confers_role", "penalty", "crosswalk", "within", "soa",
+                                       "soa_control", NULL};
     int rc;
     set_origin(c, o);
     c->rule_id = NULL;
@@ -1172,6 +1173,95 @@ static int compile_crosswalk(cc *c, const origin *o, ag_rule *r)
     ag_path_pop(&c->path, mark);
     r->xw_n = (int32_t)c->n_xw - r->xw_first;
     return 0;
+}
+
+/* "A.6.2.8": Annex A numbering, a letter, a dot and dot-separated numbers. */
+static int valid_control(const char *s)
+{
+    if (s[0] < 'A' || s[0] > 'Z' || s[1] != '.')
+        return 0;
+    int parts = 0;
+    for (const char *p = s + 1; *p; parts++) {
+        if (*p++ != '.' || *p < '0' || *p > '9')
+            return 0;
+        while (*p >= '0' && *p <= '9')
+            p++;
+    }
+    return parts >= 2;
+}
+
+/* soa: the control an obligation implements, with the facts recording the Statement of
+ * Applicability's decision (an enum of exactly included / excluded) and justification (a
+ * string). Runs once every rule is known, before compile_soa_findings. */
+static int compile_soa(cc *c, const origin *o, ag_rule *r)
+{
+    r->soa_control = NULL;
+    r->soa_decision = r->soa_justification = r->soa_of = -1;
+    const cJSON *soa = ag_json_get(o->j, "soa");
+    if (!soa)
+        return 0;
+    set_origin(c, o);
+    c->rule_id = r->id;
+    size_t mark = ag_path_key(&c->path, "soa");
+    static const char *const keys[] = {"control", "decision", "justification", NULL};
+    int rc;
+    if (r->kind != AG_K_OBLIGATION)
+        return fail(c, AIGOV_ERULES, "only obligations (the controls) carry 'soa'; a finding names its control with 'soa_control'");
+    if (!cJSON_IsObject(soa))
+        return fail(c, AIGOV_ERULES, "soa is {\"control\": \"A.x.y\", \"decision\": fact, \"justification\": fact}");
+    if ((rc = check_keys(c, soa, keys)))
+        return rc;
+    const char *ctl = get_str(c, soa, "control", 1, 16, &rc);
+    if (rc)
+        return rc;
+    if (!valid_control(ctl))
+        return fail(c, AIGOV_ERULES, "soa control '%s' must be numbered like A.6.2.8", ctl);
+    for (size_t i = 0; i < c->n_rules && &c->rules_out[i] != r; i++)
+        if (c->rules_out[i].soa_control && strcmp(c->rules_out[i].soa_control, ctl) == 0)
+            return fail(c, AIGOV_ERULES, "control %s already has its rule ('%s')", ctl, c->rules_out[i].id);
+    const char *dec = get_str(c, soa, "decision", 1, 120, &rc);
+    if (rc)
+        return rc;
+    int fd = find_fact(c, dec);
+    const ag_fact *fdec = fd >= 0 ? &c->facts_out[fd] : NULL;
+    if (!fdec || fdec->type != AG_T_ENUM || fdec->n_values != 2 ||
+        strcmp(fdec->values[0], "included") != 0 || strcmp(fdec->values[1], "excluded") != 0)
+        return fail(c, AIGOV_ERULES, "soa decision '%s' must be an enum fact of values [included, excluded]", dec);
+    const char *jus = get_str(c, soa, "justification", 1, 120, &rc);
+    if (rc)
+        return rc;
+    int fj = find_fact(c, jus);
+    if (fj < 0 || c->facts_out[fj].type != AG_T_STRING)
+        return fail(c, AIGOV_ERULES, "soa justification '%s' must be a string fact", jus);
+    if (!(r->soa_control = dup_str(c, ctl)))
+        return oom(c);
+    r->soa_decision = fd;
+    r->soa_justification = fj;
+    ag_path_pop(&c->path, mark);
+    return 0;
+}
+
+/* soa_control: the control whose Statement of Applicability entry a finding checks. */
+static int compile_soa_finding(cc *c, const origin *o, ag_rule *r)
+{
+    const cJSON *sc = ag_json_get(o->j, "soa_control");
+    if (!sc)
+        return 0;
+    set_origin(c, o);
+    c->rule_id = r->id;
+    size_t mark = ag_path_key(&c->path, "soa_control");
+    if (r->kind != AG_K_FINDING)
+        return fail(c, AIGOV_ERULES, "only findings take 'soa_control'; a control's rule declares 'soa'");
+    if (!cJSON_IsString(sc))
+        return fail(c, AIGOV_ERULES, "soa_control is a control number such as \"A.6.2.8\"");
+    for (size_t i = 0; i < c->n_rules; i++)
+        if (c->rules_out[i].soa_decision >= 0 && strcmp(c->rules_out[i].soa_control, sc->valuestring) == 0) {
+            r->soa_control = c->rules_out[i].soa_control;
+            r->soa_of = (int32_t)i;
+            ag_path_pop(&c->path, mark);
+            return 0;
+        }
+    return fail(c, AIGOV_ERULES, "soa_control '%.20s' names no control (no rule declares it with 'soa')", sc->valuestring);
 }
 
 /* Depth-first over rule references; emits rules after those they read. */
@@ -1436,6 +1526,12 @@ static int compile_all(cc *c, const aigov_source *sources, size_t n, cJSON **roo
             return rc;
     for (size_t i = 0; i < c->n_rules; i++)
         if ((rc = compile_crosswalk(c, &c->rules[i], &c->rules_out[i])))
+            return rc;
+    for (size_t i = 0; i < c->n_rules; i++)
+        if ((rc = compile_soa(c, &c->rules[i], &c->rules_out[i])))
+            return rc;
+    for (size_t i = 0; i < c->n_rules; i++)
+        if ((rc = compile_soa_finding(c, &c->rules[i], &c->rules_out[i])))
             return rc;
 
     uint8_t *state = alloc_n(c, c->n_rules + 1, 1);

@@ -146,7 +146,13 @@ int ag_emit_c(FILE *o, const aigov_table *t)
                 r->dates_first, r->dates_n, r->ev_first, r->ev_n, r->earliest, r->expr_first,
                 r->expr_n, r->penalty, r->xw_first, r->xw_n);
         cstr(o, r->beyond);
-        fprintf(o, ", %u, %" PRId32 "},\n", r->org_level, r->within);
+        fprintf(o, ", %u, %" PRId32 ", ", r->org_level, r->within);
+        if (r->soa_control)
+            cstr(o, r->soa_control);
+        else
+            fputs("NULL", o);
+        fprintf(o, ", %" PRId32 ", %" PRId32 ", %" PRId32 "},\n", r->soa_decision,
+                r->soa_justification, r->soa_of);
     }
     fputs("};\nstatic const int32_t order[] = {", o);
     for (uint32_t i = 0; i < t->n_rules; i++)

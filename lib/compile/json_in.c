@@ -1,6 +1,7 @@
 #include "compile/json_in.h"
 #include <stdio.h>
 #include <string.h>
+#include "compile/json_check.h"
 #include "util/error.h"
 
 #define AG_MAX_SOURCE (16u << 20)
@@ -44,26 +45,27 @@ cJSON *ag_json_parse_source(const char *data, size_t len, const char *name, aigo
         ag_err_source(err, name, NULL);
         return NULL;
     }
-    const char *end = NULL;
-    cJSON *root = cJSON_ParseWithLengthOpts(data, len, &end, 0);
-    size_t off = end ? (size_t)(end - data) : 0;
-    if (root) {
-        while (off < len && (data[off] == ' ' || data[off] == '\n' || data[off] == '\r' ||
-                             data[off] == '\t'))
-            off++;
-        if (off < len) {
-            cJSON_Delete(root);
-            root = NULL;
-        }
-    }
-    if (!root) {
-        size_t line = 1;
-        for (size_t i = 0; i < off && i < len; i++)
+    size_t off = 0;
+    const char *why = NULL;
+    int code = ag_json_check(data, len, &off, &why);
+    if (code) {
+        size_t line = 1, col = 1;
+        for (size_t i = 0; i < off && i < len; i++) {
+            col = data[i] == '\n' ? 1 : col + 1;
             line += data[i] == '\n';
-        ag_err(err, AIGOV_ESYNTAX, "malformed JSON at line %zu (byte %zu)", line, off);
+        }
+        ag_err(err, code, "malformed JSON at line %zu, column %zu (byte %zu): %s", line, col, off,
+               why);
         ag_err_source(err, name, NULL);
         if (err)
             err->offset = off;
+        return NULL;
+    }
+    /* well-formed, so a NULL from cJSON can only mean its allocator failed */
+    cJSON *root = cJSON_ParseWithLengthOpts(data, len, NULL, 0);
+    if (!root) {
+        ag_err(err, AIGOV_ENOMEM, "out of memory parsing the rule source");
+        ag_err_source(err, name, NULL);
     }
     return root;
 }

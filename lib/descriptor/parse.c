@@ -23,6 +23,8 @@ typedef struct ps {
     int top;       /* reading the document's root object */
     int in_system; /* reading one element of "systems" */
     int saw_systems, saw_system_keys;
+    int saw_schema, saw_version; /* "$schema" and "descriptor_version" of this object */
+    char skipped_key[PATH_CAP][40]; /* keys inside skipped values, for the error path */
 } ps;
 
 static void push_key(ps *p, const char *key)
@@ -52,16 +54,13 @@ static int fail(ps *p, int code, const char *fmt, ...)
     ;
 
 #include <stdarg.h>
-static int fail(ps *p, int code, const char *fmt, ...)
+static int vfail(ps *p, int code, const char *fmt, va_list ap)
 {
     aigov_error *e = p->err;
     if (!e)
         return code;
     e->code = code;
-    va_list ap;
-    va_start(ap, fmt);
     vsnprintf(e->message, sizeof e->message, fmt, ap);
-    va_end(ap);
     char *o = e->path;
     size_t cap = sizeof e->path, len = 1;
     o[0] = '$';
@@ -77,6 +76,42 @@ static int fail(ps *p, int code, const char *fmt, ...)
     e->rule_id[0] = '\0';
     e->offset = p->i;
     return code;
+}
+
+static int fail(ps *p, int code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vfail(p, code, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+static int skip_value(ps *p);
+
+/* A value of the wrong type, or an unknown or repeated key. If the value there is not even
+ * well-formed JSON (an invalid token, the end of the input, a truncated array), that syntax
+ * error is the one reported: a host must be able to tell broken JSON from a schema mistake. */
+static int mismatch(ps *p, const char *fmt, ...)
+#ifdef __GNUC__
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+static int mismatch(ps *p, const char *fmt, ...)
+{
+    size_t at = p->i;
+    unsigned depth = p->depth;
+    int path_len = p->path_len;
+    if (skip_value(p) == AIGOV_ESYNTAX)
+        return AIGOV_ESYNTAX; /* (nesting past the limit is no excuse for a wrong type) */
+    p->i = at;
+    p->depth = depth;
+    p->path_len = path_len;
+    va_list ap;
+    va_start(ap, fmt);
+    vfail(p, AIGOV_EINPUT, fmt, ap);
+    va_end(ap);
+    return AIGOV_EINPUT;
 }
 
 static void ws(ps *p)
@@ -141,7 +176,7 @@ static int hex4(const char *s, unsigned *out)
  * NULL). Returns 0, ESYNTAX, or EINPUT for a NUL character. */
 static int read_string(ps *p, char *dst, size_t cap, size_t *out_len, int *truncated)
 {
-    size_t o = 0;
+    size_t o = 0, w = 0; /* bytes decoded, bytes written to dst (w < cap) */
     *truncated = 0;
     p->i++; /* opening quote */
     for (;;) {
@@ -155,10 +190,12 @@ static int read_string(ps *p, char *dst, size_t cap, size_t *out_len, int *trunc
         }
         if (run > p->i) {
             size_t k = run - p->i;
-            if (dst) {
-                if (o + k < cap)
-                    memcpy(dst + o, p->s + p->i, k);
-                else
+            if (dst && !*truncated) {
+                /* copy what fits: the key may still be named in an error message */
+                size_t room = cap - 1 - w, c = k < room ? k : room;
+                memcpy(dst + w, p->s + p->i, c);
+                w += c;
+                if (c < k)
                     *truncated = 1;
             }
             o += k;
@@ -258,9 +295,10 @@ static int read_string(ps *p, char *dst, size_t cap, size_t *out_len, int *trunc
             tn = need + 1;
             p->i += tn;
         }
-        if (dst) {
-            if (o + tn < cap) {
-                memcpy(dst + o, tmp, tn);
+        if (dst && !*truncated) {
+            if (w + tn < cap) {
+                memcpy(dst + w, tmp, tn);
+                w += tn;
             } else {
                 *truncated = 1;
             }
@@ -268,7 +306,7 @@ static int read_string(ps *p, char *dst, size_t cap, size_t *out_len, int *trunc
         o += tn;
     }
     if (dst)
-        dst[o < cap ? o : cap - 1] = '\0';
+        dst[w] = '\0';
     *out_len = o;
     return 0;
 }
@@ -432,11 +470,11 @@ static int parse_evidence(ps *p, ag_value *v)
         if (!trunc && strcmp(key, "state") == 0) {
             push_key(p, "state");
             if (have_state)
-                return fail(p, AIGOV_EINPUT, "duplicate key 'state'");
+                return mismatch(p, "duplicate key 'state'");
             int k = 0;
             rc = enum_value(p, &state_fact, &k);
             if (rc == 1)
-                return fail(p, AIGOV_EINPUT, "expected a string (implemented, partial, planned or absent), found %s", what_is_here(p));
+                return mismatch(p, "expected a string (implemented, partial, planned or absent), found %s", what_is_here(p));
             if (rc)
                 return rc;
             v->v.mask = 1ull << k;
@@ -445,10 +483,10 @@ static int parse_evidence(ps *p, ag_value *v)
         } else if (!trunc && strcmp(key, "ref") == 0) {
             push_key(p, "ref");
             if (have_ref)
-                return fail(p, AIGOV_EINPUT, "duplicate key 'ref'");
+                return mismatch(p, "duplicate key 'ref'");
             ws(p);
             if (p->i >= p->n || p->s[p->i] != '"')
-                return fail(p, AIGOV_EINPUT, "expected a string (a URL or document id), found %s", what_is_here(p));
+                return mismatch(p, "expected a string (a URL or document id), found %s", what_is_here(p));
             if ((rc = read_string_value(p, &v->str_off, &v->str_len)))
                 return rc;
             if (v->str_len > 2000)
@@ -457,7 +495,7 @@ static int parse_evidence(ps *p, ag_value *v)
             pop(p);
         } else {
             push_key(p, key);
-            return fail(p, AIGOV_EINPUT, "unknown key '%.60s'; expected 'state' or 'ref'", key);
+            return mismatch(p, "unknown key '%.60s'; expected 'state' or 'ref'", key);
         }
         first = 0;
         ws(p);
@@ -474,6 +512,15 @@ static int parse_evidence(ps *p, ag_value *v)
         return fail(p, AIGOV_EINPUT, "evidence needs 'state' (implemented, partial, planned or absent)");
     v->known = 1;
     return 0;
+}
+
+/* Characters, as the schema's maxLength counts them (the string is valid UTF-8). */
+static size_t utf8_chars(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t k = 0; k < n; k++)
+        c += ((unsigned char)s[k] & 0xC0) != 0x80;
+    return c;
 }
 
 static int parse_leaf(ps *p, const ag_fact *f, ag_value *v)
@@ -496,7 +543,7 @@ static int parse_leaf(ps *p, const ag_fact *f, ag_value *v)
                 return rc;
             v->v.mask = 0;
         } else {
-            return fail(p, AIGOV_EINPUT, "expected true, false or null, found %s", what_is_here(p));
+            return mismatch(p, "expected true, false or null, found %s", what_is_here(p));
         }
         break;
     case AG_T_ENUM: {
@@ -505,7 +552,7 @@ static int parse_leaf(ps *p, const ag_fact *f, ag_value *v)
         if (rc == 1) {
             char list[180];
             list_values(list, sizeof list, f);
-            return fail(p, AIGOV_EINPUT, "expected a string, one of: %s; found %s", list, what_is_here(p));
+            return mismatch(p, "expected a string, one of: %s; found %s", list, what_is_here(p));
         }
         if (rc)
             return rc;
@@ -516,7 +563,7 @@ static int parse_leaf(ps *p, const ag_fact *f, ag_value *v)
         if (p->i >= p->n || p->s[p->i] != '[') {
             char list[160];
             list_values(list, sizeof list, f);
-            return fail(p, AIGOV_EINPUT, "expected an array of distinct strings from: %s; found %s", list, what_is_here(p));
+            return mismatch(p, "expected an array of distinct strings from: %s; found %s", list, what_is_here(p));
         }
         p->i++;
         if ((rc = enter(p)))
@@ -533,7 +580,7 @@ static int parse_leaf(ps *p, const ag_fact *f, ag_value *v)
                 if (rc == 1) {
                     char list[160];
                     list_values(list, sizeof list, f);
-                    return fail(p, AIGOV_EINPUT, "expected a string, one of: %s; found %s", list, what_is_here(p));
+                    return mismatch(p, "expected a string, one of: %s; found %s", list, what_is_here(p));
                 }
                 if (rc)
                     return rc;
@@ -557,7 +604,7 @@ static int parse_leaf(ps *p, const ag_fact *f, ag_value *v)
     }
     case AG_T_NUMBER: {
         if (p->i >= p->n || !(p->s[p->i] == '-' || (p->s[p->i] >= '0' && p->s[p->i] <= '9')))
-            return fail(p, AIGOV_EINPUT, "expected a number from %g to %g, found %s", f->min, f->max, what_is_here(p));
+            return mismatch(p, "expected a number from %g to %g, found %s", f->min, f->max, what_is_here(p));
         int neg;
         if ((rc = read_number(p, &v->v.num, &neg)))
             return rc;
@@ -567,7 +614,7 @@ static int parse_leaf(ps *p, const ag_fact *f, ag_value *v)
     }
     case AG_T_DATE: {
         if (p->i >= p->n || p->s[p->i] != '"')
-            return fail(p, AIGOV_EINPUT, "expected a date string \"YYYY-MM-DD\", found %s", what_is_here(p));
+            return mismatch(p, "expected a date string \"YYYY-MM-DD\", found %s", what_is_here(p));
         char buf[16];
         size_t n;
         int trunc;
@@ -579,15 +626,15 @@ static int parse_leaf(ps *p, const ag_fact *f, ag_value *v)
     }
     case AG_T_STRING:
         if (p->i >= p->n || p->s[p->i] != '"')
-            return fail(p, AIGOV_EINPUT, "expected a string, found %s", what_is_here(p));
+            return mismatch(p, "expected a string, found %s", what_is_here(p));
         if ((rc = read_string_value(p, &v->str_off, &v->str_len)))
             return rc;
-        if (v->str_len > f->max_length)
-            return fail(p, AIGOV_ELIMIT, "string longer than %u bytes", f->max_length);
+        if (v->str_len > f->max_length && utf8_chars(p->f->strs + v->str_off, v->str_len) > f->max_length)
+            return fail(p, AIGOV_ELIMIT, "string longer than %u characters", f->max_length);
         break;
     case AG_T_EVIDENCE:
         if (p->i >= p->n || p->s[p->i] != '{')
-            return fail(p, AIGOV_EINPUT, "expected an object {\"state\": \"implemented|partial|planned|absent\", \"ref\": \"...\"}, found %s", what_is_here(p));
+            return mismatch(p, "expected an object {\"state\": \"implemented|partial|planned|absent\", \"ref\": \"...\"}, found %s", what_is_here(p));
         return parse_evidence(p, v);
     }
     v->known = 1;
@@ -622,7 +669,7 @@ static int skip_value(ps *p)
         return read_number(p, &v, &neg);
     }
     if (c != '{' && c != '[')
-        return fail(p, AIGOV_ESYNTAX, "invalid token");
+        return fail(p, AIGOV_ESYNTAX, "expected a JSON value, found an invalid token");
     char close = c == '{' ? '}' : ']';
     p->i++;
     if ((rc = enter(p)))
@@ -633,18 +680,25 @@ static int skip_value(ps *p)
         p->depth--;
         return 0;
     }
-    for (;;) {
+    for (long idx = 0;; idx++) {
         if (close == '}') {
             ws(p);
             size_t n;
             int tr;
             if (p->i >= p->n || p->s[p->i] != '"')
                 return fail(p, AIGOV_ESYNTAX, "expected a key string, found %s", what_is_here(p));
-            if ((rc = read_string(p, NULL, 0, &n, &tr)) || (rc = expect_char(p, ':', "':'")))
+            int slot = p->path_len < PATH_CAP ? p->path_len : PATH_CAP - 1;
+            char *key = p->skipped_key[slot];
+            if ((rc = read_string(p, key, sizeof p->skipped_key[0], &n, &tr)) ||
+                (rc = expect_char(p, ':', "':'")))
                 return rc;
+            push_key(p, key);
+        } else {
+            push_index(p, idx);
         }
         if ((rc = skip_value(p)))
             return rc;
+        pop(p);
         ws(p);
         if (p->i < p->n && p->s[p->i] == ',') {
             p->i++;
@@ -664,11 +718,11 @@ static int parse_systems(ps *p)
     int rc;
     push_key(p, "systems");
     if (p->saw_systems)
-        return fail(p, AIGOV_EINPUT, "duplicate key 'systems'");
+        return mismatch(p, "duplicate key 'systems'");
     p->saw_systems = 1;
     ws(p);
     if (p->i >= p->n || p->s[p->i] != '[')
-        return fail(p, AIGOV_EINPUT, "expected an array of system descriptors, found %s", what_is_here(p));
+        return mismatch(p, "expected an array of system descriptors, found %s", what_is_here(p));
     p->i++;
     if ((rc = enter(p)))
         return rc;
@@ -679,7 +733,7 @@ static int parse_systems(ps *p)
         push_index(p, idx);
         ws(p);
         if (p->i >= p->n || p->s[p->i] != '{')
-            return fail(p, AIGOV_EINPUT, "expected a system descriptor object, found %s", what_is_here(p));
+            return mismatch(p, "expected a system descriptor object, found %s", what_is_here(p));
         if (p->f->n_systems >= AG_MAX_SYSTEMS)
             return fail(p, AIGOV_ELIMIT, "more than %d systems in one descriptor", AG_MAX_SYSTEMS);
         size_t start = p->i;
@@ -709,11 +763,13 @@ static int parse_member(ps *p, int32_t node, const char *key, size_t key_len, in
     int rc;
     if (node == 0 && !trunc && strcmp(key, "$schema") == 0) {
         push_key(p, "$schema");
+        if (p->saw_schema++)
+            return mismatch(p, "duplicate key '$schema'");
         ws(p);
         size_t n;
         int tr;
         if (p->i >= p->n || p->s[p->i] != '"')
-            return fail(p, AIGOV_EINPUT, "expected a string (the schema URI), found %s", what_is_here(p));
+            return mismatch(p, "expected a string (the schema URI), found %s", what_is_here(p));
         if ((rc = read_string(p, NULL, 0, &n, &tr)))
             return rc;
         pop(p);
@@ -721,11 +777,13 @@ static int parse_member(ps *p, int32_t node, const char *key, size_t key_len, in
     }
     if (node == 0 && !trunc && strcmp(key, "descriptor_version") == 0) {
         push_key(p, "descriptor_version");
+        if (p->saw_version++)
+            return mismatch(p, "duplicate key 'descriptor_version'");
         ws(p);
         double v;
         int neg;
         if (p->i >= p->n || !(p->s[p->i] == '-' || (p->s[p->i] >= '0' && p->s[p->i] <= '9')))
-            return fail(p, AIGOV_EINPUT, "expected the number 1, found %s", what_is_here(p));
+            return mismatch(p, "expected the number 1, found %s", what_is_here(p));
         if ((rc = read_number(p, &v, &neg)))
             return rc;
         if (v != 1 || neg)
@@ -771,12 +829,12 @@ static int parse_member(ps *p, int32_t node, const char *key, size_t key_len, in
             }
             len += (size_t)w;
         }
-        return fail(p, AIGOV_EINPUT, "unknown key '%.60s%s' (keys are case-sensitive); expected one of: %s",
+        return mismatch(p, "unknown key '%.60s%s' (keys are case-sensitive); expected one of: %s",
                     key, trunc ? "..." : "", list);
     }
     push_key(p, t->nodes[child].key);
     if (p->f->seen[child] == p->f->epoch)
-        return fail(p, AIGOV_EINPUT, "duplicate key '%s'", t->nodes[child].key);
+        return mismatch(p, "duplicate key '%s'", t->nodes[child].key);
     p->f->seen[child] = p->f->epoch;
     if (t->nodes[child].fact >= 0) {
         int32_t fi = t->nodes[child].fact;
@@ -784,7 +842,7 @@ static int parse_member(ps *p, int32_t node, const char *key, size_t key_len, in
     } else {
         ws(p);
         if (p->i >= p->n || p->s[p->i] != '{')
-            return fail(p, AIGOV_EINPUT, "expected an object, found %s", what_is_here(p));
+            return mismatch(p, "expected an object, found %s", what_is_here(p));
         rc = parse_object(p, child);
     }
     if (rc)
@@ -908,4 +966,10 @@ int ag_descriptor_system(ag_facts *f, const aigov_table *t, const ag_mem *mem, c
         f->epoch = 1;
     }
     return parse_object(&p, 0);
+}
+
+void ag_descriptor_organisation(ag_facts *f, const aigov_table *t)
+{
+    memcpy(f->vals, f->org_vals, t->n_facts * sizeof *f->vals);
+    f->strs_len = f->org_strs_len;
 }

@@ -13,4 +13,8 @@ int ag_descriptor_parse(ag_facts *f, const aigov_table *t, const ag_mem *mem, co
  * system i, i.e. the organisation's facts overlaid with that element's. */
 int ag_descriptor_system(ag_facts *f, const aigov_table *t, const ag_mem *mem, const char *json,
                          uint32_t i, unsigned max_depth, aigov_error *err);
+
+/* After ag_descriptor_parse found "systems": back to the organisation's facts and the shared
+ * evidence alone, for the rules the organisation holds once for all its systems. */
+void ag_descriptor_organisation(ag_facts *f, const aigov_table *t);
 #endif

@@ -161,6 +161,20 @@ static void classify(ag_result *r, const aigov_table *t)
                     AIGOV_GPAI_UNDETERMINED, &r->possible_gpai);
 }
 
+/* Whether class c is among the outcomes still possible (set by classify). */
+static int class_possible(const ag_result *r, int c)
+{
+    switch (c) {
+    case AG_C_OUT_OF_SCOPE: return (r->possible_tiers >> AIGOV_TIER_OUT_OF_SCOPE) & 1;
+    case AG_C_PROHIBITED: return (r->possible_tiers >> AIGOV_TIER_PROHIBITED) & 1;
+    case AG_C_HIGH_RISK: return (r->possible_tiers >> AIGOV_TIER_HIGH_RISK) & 1;
+    case AG_C_LIMITED: return (r->possible_tiers >> AIGOV_TIER_LIMITED) & 1;
+    case AG_C_GPAI: return (r->possible_gpai >> AIGOV_GPAI_MODEL) & 1;
+    case AG_C_GPAI_SYSTEMIC: return (r->possible_gpai >> AIGOV_GPAI_SYSTEMIC) & 1;
+    default: return 0;
+    }
+}
+
 /* ---- questions --------------------------------------------------------------
  * The unknown facts an unknown condition depends on: the leaves of its
  * unknown parts, and through an unknown rule reference that rule's own set.
@@ -223,6 +237,9 @@ uint32_t ag_question_count(ag_result *r, const aigov_table *t, const ag_facts *f
             continue;
         int is_gpai = ru->classifies == AG_C_GPAI || ru->classifies == AG_C_GPAI_SYSTEMIC;
         if (is_gpai ? !gpai_open : !tier_open)
+            continue;
+        /* only a class that could still win: below a class that holds, its facts change nothing */
+        if (!class_possible(r, ru->classifies))
             continue;
         uint64_t *dst = is_gpai ? r->gpai_bits : r->tier_bits;
         const uint64_t *src = r->rule_bits + (size_t)ri * W;

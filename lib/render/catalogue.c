@@ -381,6 +381,8 @@ int aigov_table_descriptor_schema(char **out, size_t *out_len, const aigov_table
     if (!out)
         return ag_err(err, AIGOV_EINVAL, "out is NULL");
     *out = NULL;
+    if (out_len)
+        *out_len = 0;
     if (!t)
         return ag_err(err, AIGOV_EINVAL, "table is NULL");
     ag_mem tmp;

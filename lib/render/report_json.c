@@ -3,6 +3,7 @@
 #include "eval/exposure.h"
 #include "render/readiness.h"
 #include "render/render.h"
+#include "render/soa.h"
 #include "util/date.h"
 
 #define MAX_REASONS 24
@@ -337,6 +338,8 @@ static void obligations_and_summary(ag_buf *b, const aigov_report *rep)
     }
     ag_buf_puts(b, "}},");
     readiness_json(b, rep);
+    if (rep->part != AG_PART_ORGANISATION)
+        ag_soa_json(b, rep);
 }
 
 static void engine_json(ag_buf *b, const aigov_report *rep)

@@ -2,6 +2,7 @@
 #include <string.h>
 #include "render/readiness.h"
 #include "render/render.h"
+#include "render/soa.h"
 #include "util/date.h"
 
 /* Table cells: pipes and newlines would break the row. */
@@ -62,6 +63,8 @@ void ag_render_markdown(ag_buf *b, const aigov_report *rep)
         cell(b, ru->title);
         ag_buf_printf(b, " (`%s`) |\n", ru->id);
     }
+    if (rep->part != AG_PART_ORGANISATION)
+        ag_soa_markdown(b, rep);
     ag_action acts[AG_MAX_ACTIONS];
     size_t na = ag_next_actions(rep, acts, AG_MAX_ACTIONS);
     if (na) {

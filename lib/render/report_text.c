@@ -4,6 +4,7 @@
 #include "eval/exposure.h"
 #include "render/readiness.h"
 #include "render/render.h"
+#include "render/soa.h"
 #include "util/date.h"
 
 static void roles_text(ag_buf *b, uint32_t roles)
@@ -120,6 +121,8 @@ void ag_render_text(ag_buf *b, const aigov_report *rep)
             ag_buf_printf(b, "; %u undecided", rd.undecided);
         ag_buf_putc(b, '\n');
     }
+    if (rep->part != AG_PART_ORGANISATION)
+        ag_soa_text(b, rep);
     ag_action acts[AG_MAX_ACTIONS];
     size_t na_ = ag_next_actions(rep, acts, AG_MAX_ACTIONS);
     if (na_) {

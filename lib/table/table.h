@@ -139,6 +139,11 @@ typedef struct ag_rule {
     const char *beyond;   /* what the Act requires beyond the ISO artefacts */
     uint8_t org_level;    /* reads only organisation facts: the same for every system */
     int32_t within;       /* findings: where the check applies (expression), or -1 */
+    /* Statement of Applicability (ISO/IEC 42001 6.1.3): a control's number ("A.6.2.8"), and
+     * for the control's rule the decision and justification facts; a finding that checks the
+     * SoA names its control and links to the control's rule (soa_of). NULL / -1 elsewhere. */
+    const char *soa_control;
+    int32_t soa_decision, soa_justification, soa_of;
 } ag_rule;
 
 struct aigov_table {

@@ -1,40 +1,91 @@
-# libFuzzer harnesses (clang): `make fuzz FUZZ_SECONDS=N` runs each for N
-# seconds; `make test-fuzz-smoke` (part of make test) replays the committed
-# corpus and fuzzes each harness briefly. New inputs go to build/fuzz/, the
-# committed seeds under test/fuzz/corpus/ are only read.
-FUZZ_CC      ?= clang
-FUZZ_FLAGS   := -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -fsanitize=fuzzer,address,undefined \
-                -fno-sanitize-recover=undefined -Iinclude -Ilib $(CJSON_CFLAGS) -DAIGOV_BUILDING
-FUZZERS      := descriptor render rules
-FUZZ_SECONDS ?= 60
-SMOKE_SECONDS ?= 15
+# libFuzzer harnesses (clang, ASan + UBSan), included by the top Makefile.
+#   make fuzz [FUZZ_SECONDS=60]   fuzz each harness for FUZZ_SECONDS; prints the
+#                                 executions and the coverage reached
+#   make test-fuzz-smoke          (in make test) replays every committed corpus
+#                                 file, then fuzzes each harness SMOKE_SECONDS
+#   make fuzz-dict                regenerates the dictionaries from rules/
+# New inputs go to build/fuzz/corpus-NAME; the committed seeds under
+# test/fuzz/corpus/NAME are only read. A crash leaves its input in
+# build/fuzz/artifacts/: fix it, then commit the input to
+# test/fuzz/corpus/NAME/regress-WHAT so every smoke run replays it.
+# Needs clang and its libFuzzer runtime (Debian: clang libclang-rt-14-dev).
+FUZZ_CC       ?= clang
+FUZZERS       := descriptor render rules
+FUZZ_SECONDS  ?= 60
+SMOKE_SECONDS ?= 20
+FUZZ_DIR      := $(BUILD)/fuzz
+FUZZ_SAN      := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+FUZZ_CFLAGS   := -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 $(FUZZ_SAN) -Iinclude -Ilib $(CJSON_CFLAGS) -DAIGOV_BUILDING
+FUZZ_OBJ      := $(patsubst lib/%.c,$(FUZZ_DIR)/obj/%.o,$(LIB_SRC)) $(FUZZ_DIR)/obj/gen/builtin_table.o
+FUZZ_DICT_descriptor := test/fuzz/descriptor.dict
+FUZZ_DICT_render     := test/fuzz/descriptor.dict
+FUZZ_DICT_rules      := test/fuzz/rules.dict
+FUZZ_MAXLEN_descriptor := 16384
+FUZZ_MAXLEN_render     := 16384
+FUZZ_MAXLEN_rules      := 131072
 
-$(BUILD)/fuzz/fuzz_%: test/fuzz/fuzz_%.c $(LIB_SRC) $(GEN_TABLE)
+# Fails clearly, instead of passing, when clang or its fuzzer runtime is missing.
+$(FUZZ_DIR)/runtime-ok:
 	@mkdir -p $(@D)
-	@command -v $(FUZZ_CC) > /dev/null || { echo "fuzz: $(FUZZ_CC) not found (apt-get install clang libclang-rt-14-dev)"; exit 1; }
-	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $< $(LIB_SRC) $(GEN_TABLE) $(CJSON_LIBS)
+	@command -v $(FUZZ_CC) > /dev/null 2>&1 || \
+	    { echo "fuzz: $(FUZZ_CC) not found; install clang and libclang-rt-14-dev (or set FUZZ_CC)"; exit 1; }
+	@printf '%s\n' '#include <stddef.h>' '#include <stdint.h>' \
+	    'int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n);' \
+	    'int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n) { (void)d; (void)n; return 0; }' > $(@D)/probe.c
+	@$(FUZZ_CC) -fsanitize=fuzzer,address,undefined -o $(@D)/probe $(@D)/probe.c > $(@D)/probe.log 2>&1 || \
+	    { cat $(@D)/probe.log; echo "fuzz: $(FUZZ_CC) cannot link -fsanitize=fuzzer: the libFuzzer runtime is missing (apt-get install libclang-rt-14-dev)"; exit 1; }
+	@$(@D)/probe -runs=1 > $(@D)/probe.log 2>&1 || \
+	    { cat $(@D)/probe.log; echo "fuzz: a libFuzzer binary does not run here"; exit 1; }
+	@touch $@
 
-$(BUILD)/fuzz/descriptor.dict: test/fuzz/make_dict.py $(RULE_SRC)
+# The library, compiled once with coverage instrumentation for the fuzzer.
+$(FUZZ_DIR)/obj/%.o: lib/%.c $(wildcard lib/*/*.h) include/aigov.h | $(FUZZ_DIR)/runtime-ok
 	@mkdir -p $(@D)
-	$(PYTHON) test/fuzz/make_dict.py $@
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 
-.PHONY: fuzz test-fuzz-smoke
+$(FUZZ_DIR)/obj/gen/builtin_table.o: $(GEN_TABLE) lib/table/table.h | $(FUZZ_DIR)/runtime-ok
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(FUZZ_DIR)/fuzz_%: test/fuzz/fuzz_%.c test/fuzz/fuzz_common.h $(FUZZ_OBJ)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) $(CJSON_LIBS)
+
+.SECONDARY: $(FUZZ_OBJ)
+.PHONY: fuzz test-fuzz-smoke fuzz-dict fuzz-build
+fuzz-build: $(addprefix $(FUZZ_DIR)/fuzz_,$(FUZZERS))
+
+fuzz-dict:
+	$(PYTHON) test/fuzz/make_dict.py rules test/fuzz
+
+# $(1) harness, $(2) seconds. Prints the final "#N DONE cov: ..." line and
+# the execution count; on a crash prints the report and the reproducer.
 define run_fuzzer
-	@mkdir -p $(BUILD)/fuzz/corpus-$(1) $(BUILD)/fuzz/artifacts
-	$(BUILD)/fuzz/fuzz_$(1) -max_total_time=$(2) -dict=$(BUILD)/fuzz/descriptor.dict -max_len=16384 \
-	    -artifact_prefix=$(BUILD)/fuzz/artifacts/$(1)- -print_final_stats=1 \
-	    $(BUILD)/fuzz/corpus-$(1) test/fuzz/corpus/$(1) 2>&1 | grep -E 'stat::number_of_executed_units|cov:|ERROR|SUMMARY' | tail -n 3
-	@! ls $(BUILD)/fuzz/artifacts/$(1)-* > /dev/null 2>&1 || { echo "fuzz: $(1) found a crash: $$(ls $(BUILD)/fuzz/artifacts/$(1)-*)"; exit 1; }
+	@mkdir -p $(FUZZ_DIR)/corpus-$(1) $(FUZZ_DIR)/artifacts
+	@$(FUZZ_DIR)/fuzz_$(1) -max_total_time=$(2) -dict=$(FUZZ_DICT_$(1)) -max_len=$(FUZZ_MAXLEN_$(1)) \
+	    -timeout=20 -rss_limit_mb=2560 -use_value_profile=1 -print_final_stats=1 \
+	    -artifact_prefix=$(FUZZ_DIR)/artifacts/$(1)- $(FUZZ_DIR)/corpus-$(1) test/fuzz/corpus/$(1) \
+	    > $(FUZZ_DIR)/$(1).log 2>&1; rc=$$?; \
+	  execs=$$(sed -n 's/^stat::number_of_executed_units: *//p' $(FUZZ_DIR)/$(1).log); \
+	  cov=$$(grep -E '^#[0-9]+' $(FUZZ_DIR)/$(1).log | tail -n 1 | sed -E 's/.*(cov: [0-9]+ ft: [0-9]+ corp: [^ ]+).*/\1/'); \
+	  echo "fuzz: $(1): $${execs:-?} executions in $(2) s, $$cov"; \
+	  if [ $$rc -ne 0 ]; then tail -n 60 $(FUZZ_DIR)/$(1).log; \
+	    echo "fuzz: $(1) FAILED (exit $$rc); input: $$(ls -t $(FUZZ_DIR)/artifacts/$(1)-* 2>/dev/null | head -n 1)"; exit 1; fi
 endef
 
-fuzz: $(addprefix $(BUILD)/fuzz/fuzz_,$(FUZZERS)) $(BUILD)/fuzz/descriptor.dict
+fuzz: fuzz-build
 	$(call run_fuzzer,descriptor,$(FUZZ_SECONDS))
 	$(call run_fuzzer,render,$(FUZZ_SECONDS))
 	$(call run_fuzzer,rules,$(FUZZ_SECONDS))
 
-test-fuzz-smoke: $(addprefix $(BUILD)/fuzz/fuzz_,$(FUZZERS)) $(BUILD)/fuzz/descriptor.dict
-	@for f in $(FUZZERS); do $(BUILD)/fuzz/fuzz_$$f -runs=0 test/fuzz/corpus/$$f > /dev/null 2>&1 || \
-	    { echo "fuzz: replaying the $$f corpus fails"; exit 1; }; done
+test-fuzz-smoke: fuzz-build
+	@$(PYTHON) test/fuzz/make_dict.py --check rules test/fuzz || echo "fuzz: (a stale dictionary only weakens fuzzing; not a failure)"
+	@mkdir -p $(FUZZ_DIR)/artifacts
+	@for f in $(FUZZERS); do \
+	    $(FUZZ_DIR)/fuzz_$$f -artifact_prefix=$(FUZZ_DIR)/artifacts/replay-$$f- test/fuzz/corpus/$$f/* \
+	        > $(FUZZ_DIR)/replay-$$f.log 2>&1 || \
+	        { tail -n 40 $(FUZZ_DIR)/replay-$$f.log; echo "fuzz: replaying test/fuzz/corpus/$$f fails"; exit 1; }; \
+	    echo "fuzz: replayed $$(ls test/fuzz/corpus/$$f | wc -l) committed inputs of $$f"; \
+	done
 	$(call run_fuzzer,descriptor,$(SMOKE_SECONDS))
 	$(call run_fuzzer,render,$(SMOKE_SECONDS))
 	$(call run_fuzzer,rules,$(SMOKE_SECONDS))

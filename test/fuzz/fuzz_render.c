@@ -1,24 +1,79 @@
-/* libFuzzer: evaluation and rendering in every format, incl. descriptors of
- * several systems (aigov_eval_render). */
+/*
+ * libFuzzer: evaluation and rendering in every format, descriptors of
+ * several systems included (aigov_eval_render), at several as-of dates.
+ * Checks: every rendering is NUL-terminated at *out_len and valid UTF-8; the
+ * JSON and OSCAL renderings parse as JSON; text and markdown hold no control
+ * character but the newline (a descriptor's strings must not smuggle
+ * terminal escapes or carriage returns into a report); JSON is
+ * deterministic and the same through aigov_report_render and
+ * aigov_eval_render; a failure leaves no output and the same error in every
+ * format.
+ */
 #include <stddef.h>
 #include <stdint.h>
-#include "aigov.h"
+#include <cJSON.h>
+#include "fuzz_common.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static const char *const dates[] = {"2025-01-01", "2026-12-02", "2027-12-02", "2028-08-02", "2031-01-01"};
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static aigov_ctx *ctx;
     aigov_error err;
     if (!ctx && aigov_ctx_new(&ctx, aigov_table_builtin(), NULL, &err))
-        return 0;
-    static const char *dates[] = {"2025-01-01", "2026-12-02", "2028-08-02", "2031-01-01"};
+        abort();
+    const char *json = (const char *)data;
     aigov_eval_options o = AIGOV_EVAL_OPTIONS_INIT;
-    o.as_of = dates[size % 4];
-    for (int format = 0; format < 4; format++) {
-        char *out = NULL;
-        size_t len;
-        aigov_eval_render(&out, &len, ctx, (const char *)data, size, &o, format, &err);
-        aigov_free(out);
+    o.as_of = dates[size % (sizeof dates / sizeof *dates)];
+    char *first_json = NULL;
+    int first_rc = 1;
+    char first_path[AIGOV_ERROR_PATH_MAX] = "";
+    for (int format = AIGOV_FORMAT_JSON; format <= AIGOV_FORMAT_OSCAL; format++) {
+        char *out = (char *)&err;
+        size_t len = 7;
+        memset(&err, 0x5a, sizeof err);
+        int rc = aigov_eval_render(&out, &len, ctx, json, size, &o, format, &err);
+        if (first_rc == 1) {
+            first_rc = rc;
+            if (rc)
+                memcpy(first_path, err.path, sizeof first_path);
+        }
+        FUZZ_REQUIRE(rc == first_rc, "the same status in every format");
+        if (rc) {
+            FUZZ_REQUIRE(out == NULL && len == 0, "no output on failure");
+            fuzz_check_error(&err, rc, size, 1);
+            FUZZ_REQUIRE(strcmp(err.path, first_path) == 0, "the same error path in every format");
+            continue;
+        }
+        fuzz_check_output(out, len);
+        if (format == AIGOV_FORMAT_TEXT || format == AIGOV_FORMAT_MARKDOWN)
+            for (size_t i = 0; i < len; i++)
+                FUZZ_REQUIRE((unsigned char)out[i] >= 0x20 ? out[i] != 0x7f : out[i] == '\n',
+                             "no control characters but newlines in text and markdown");
+        if (format == AIGOV_FORMAT_JSON || format == AIGOV_FORMAT_OSCAL) {
+            cJSON *doc = cJSON_ParseWithLength(out, len);
+            FUZZ_REQUIRE(doc != NULL, "JSON and OSCAL renderings are JSON");
+            cJSON_Delete(doc);
+        }
+        if (format == AIGOV_FORMAT_JSON)
+            first_json = out;
+        else
+            aigov_free(out);
+    }
+    if (first_json) {
+        /* deterministic, and the same through aigov_report_render */
+        const aigov_report *rep;
+        size_t systems = 0;
+        if (aigov_eval_system(&rep, &systems, ctx, json, size, 0, &o, &err) == 0 && systems == 1) {
+            char *again = NULL;
+            size_t len;
+            FUZZ_REQUIRE(aigov_report_render(&again, &len, rep, AIGOV_FORMAT_JSON, &err) == 0, "render again");
+            FUZZ_REQUIRE(strcmp(again, first_json) == 0, "JSON rendering is deterministic");
+            aigov_free(again);
+        }
+        aigov_free(first_json);
     }
     return 0;
 }

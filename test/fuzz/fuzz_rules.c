@@ -1,34 +1,135 @@
-/* libFuzzer: the rule compiler on mutated rule sources (a fixed manifest
- * plus the input as a second source). */
+/*
+ * libFuzzer: the rule compiler (aigov_table_compile) on mutated rule sources.
+ * The input is split into rule source documents at each "\n--8<--\n"; when
+ * none of them holds the manifest, a fixed manifest is added first. So a
+ * seed can be one rule file, or a manifest, the facts, the evidence and a
+ * rule file together (which compiles, and mutations of which reach the
+ * compiler's deeper checks). A table that compiles is then used: contexts,
+ * evaluation at several dates, every renderer, the catalogue, explain for
+ * every rule, the descriptor schema (which must be JSON).
+ */
 #include <stddef.h>
 #include <stdint.h>
-#include <string.h>
-#include "aigov.h"
+#include <cJSON.h>
+#include "fuzz_common.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+#define SEP "\n--8<--\n"
+#define MAX_PARTS 64
+
+static const char manifest[] =
+    "{\"format\":\"aigov-rules/1\",\"manifest\":{\"revision\":\"fuzz\",\"frameworks\":"
+    "[{\"id\":\"eu_ai_act\",\"name\":\"AI Act\"},{\"id\":\"iso42001\",\"name\":\"ISO/IEC 42001\"}]}}";
+
+static const char *const descriptors[] = {
+    "{}",
+    "{\"organisation\":{\"name\":\"x\"},\"operator\":{\"roles\":[\"provider\",\"deployer\"]},"
+    "\"system\":{\"is_ai_system\":true}}",
+};
+
+static void use_table(const aigov_table *t)
+{
+    aigov_error err;
+    FUZZ_REQUIRE(strncmp(aigov_table_hash(t), "sha256:", 7) == 0, "hash");
+    aigov_ctx *ctx;
+    FUZZ_REQUIRE(aigov_ctx_new(&ctx, t, NULL, &err) == 0, "a context for a compiled table");
+    static const char *const dates[] = {"2024-01-01", "2027-12-02", "2031-01-01"};
+    for (size_t d = 0; d < 3; d++)
+        for (size_t k = 0; k < sizeof descriptors / sizeof *descriptors; k++) {
+            aigov_eval_options o = AIGOV_EVAL_OPTIONS_INIT;
+            o.as_of = dates[d];
+            for (int format = AIGOV_FORMAT_JSON; format <= AIGOV_FORMAT_OSCAL; format++) {
+                char *out = NULL;
+                size_t len;
+                int rc = aigov_eval_render(&out, &len, ctx, descriptors[k], strlen(descriptors[k]), &o, format, &err);
+                if (rc) {
+                    /* the descriptor may not fit the fuzzed facts */
+                    fuzz_check_error(&err, rc, strlen(descriptors[k]), 1);
+                    FUZZ_REQUIRE(rc == AIGOV_EINPUT || rc == AIGOV_ELIMIT, "a descriptor error");
+                    break;
+                }
+                fuzz_check_output(out, len);
+                if (format == AIGOV_FORMAT_JSON || format == AIGOV_FORMAT_OSCAL) {
+                    cJSON *j = cJSON_ParseWithLength(out, len);
+                    FUZZ_REQUIRE(j != NULL, "rendered JSON parses");
+                    cJSON_Delete(j);
+                }
+                aigov_free(out);
+            }
+        }
+    aigov_ctx_free(ctx);
+    for (int format = AIGOV_FORMAT_JSON; format <= AIGOV_FORMAT_MARKDOWN; format++) {
+        char *out = NULL;
+        size_t len;
+        FUZZ_REQUIRE(aigov_table_render_rules(&out, &len, t, format, &err) == 0, "the catalogue renders");
+        fuzz_check_output(out, len);
+        aigov_free(out);
+    }
+    size_t n = aigov_table_rule_count(t);
+    for (size_t i = 0; i < n && i < 64; i++) {
+        aigov_rule_info info;
+        FUZZ_REQUIRE(aigov_table_rule(&info, t, i) == 0 && info.id, "rule info");
+        size_t at;
+        FUZZ_REQUIRE(aigov_table_find_rule(&at, t, info.id) == 0 && at == i, "find_rule finds it");
+        char *out = NULL;
+        size_t len;
+        FUZZ_REQUIRE(aigov_table_explain(&out, &len, t, info.id, &err) == 0, "explain every rule");
+        fuzz_check_output(out, len);
+        aigov_free(out);
+    }
+    char *schema = NULL;
+    size_t len;
+    FUZZ_REQUIRE(aigov_table_descriptor_schema(&schema, &len, t, &err) == 0, "the schema renders");
+    fuzz_check_output(schema, len);
+    cJSON *j = cJSON_ParseWithLength(schema, len);
+    FUZZ_REQUIRE(j != NULL, "the descriptor schema is JSON");
+    cJSON_Delete(j);
+    aigov_free(schema);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static const char manifest[] =
-        "{\"format\":\"aigov-rules/1\",\"manifest\":{\"revision\":\"f\",\"frameworks\":"
-        "[{\"id\":\"eu_ai_act\",\"name\":\"AI Act\"},{\"id\":\"iso42001\",\"name\":\"ISO\"}]}}";
-    aigov_source src[2] = {{"manifest.json", manifest, sizeof manifest - 1},
-                           {"fuzz.json", (const char *)data, size}};
-    aigov_table *t = NULL;
-    aigov_error err;
-    if (aigov_table_compile(&t, src, 2, NULL, &err) == 0) {
-        aigov_ctx *ctx;
-        if (aigov_ctx_new(&ctx, t, NULL, &err) == 0) {
-            aigov_eval_options o = AIGOV_EVAL_OPTIONS_INIT;
-            o.as_of = "2028-01-01";
-            char *out = NULL;
-            aigov_eval_render(&out, NULL, ctx, "{}", 2, &o, AIGOV_FORMAT_JSON, &err);
-            aigov_free(out);
-            aigov_ctx_free(ctx);
-        }
-        char *s = NULL;
-        aigov_table_descriptor_schema(&s, NULL, t, &err);
-        aigov_free(s);
-        aigov_table_free(t);
+    aigov_source src[MAX_PARTS + 1];
+    static const char *const names[] = {"a.json", "b.json", "c.json", "d.json", "e.json", "f.json", "g.json"};
+    size_t n = 0;
+    const char *p = (const char *)data, *end = p + size;
+    int has_manifest = 0;
+    src[n++] = (aigov_source){"manifest.json", manifest, sizeof manifest - 1};
+    while (n <= MAX_PARTS) {
+        const char *cut = NULL;
+        for (const char *q = p; q + sizeof SEP - 1 <= end; q++)
+            if (memcmp(q, SEP, sizeof SEP - 1) == 0) {
+                cut = q;
+                break;
+            }
+        const char *stop = cut ? cut : end;
+        src[n] = (aigov_source){names[(n - 1) % 7], p, (size_t)(stop - p)};
+        /* a part with the manifest replaces the fixed one */
+        for (const char *q = p; q + 11 <= stop; q++)
+            if (memcmp(q, "\"manifest\"", 10) == 0) {
+                has_manifest = 1;
+                break;
+            }
+        n++;
+        if (!cut)
+            break;
+        p = cut + sizeof SEP - 1;
     }
+    const aigov_source *first = has_manifest ? src + 1 : src;
+    size_t count = has_manifest ? n - 1 : n;
+    aigov_table *t = (aigov_table *)&n;
+    aigov_error err;
+    memset(&err, 0x5a, sizeof err);
+    int rc = aigov_table_compile(&t, first, count, NULL, &err);
+    if (rc) {
+        FUZZ_REQUIRE(t == NULL, "no table on failure");
+        FUZZ_REQUIRE(rc == AIGOV_ERULES || rc == AIGOV_ESYNTAX || rc == AIGOV_ELIMIT, "a rule-source error");
+        fuzz_check_error(&err, rc, size, 0);
+        FUZZ_REQUIRE(err.path[0] == '\0' || err.path[0] == '$', "the path is empty or a JSON path");
+        return 0;
+    }
+    use_table(t);
+    aigov_table_free(t);
     return 0;
 }

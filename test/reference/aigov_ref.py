@@ -1,90 +1,203 @@
 #!/usr/bin/env python3
-"""An independent, deliberately simple evaluator of the rule sources in
-rules/ (not the compiled table), written from rules/README.md: Kleene logic,
-the classification chain, dates, statuses, roles and questions. The
-differential test compares it with the C engine; a disagreement is a bug in
-one of them."""
-import glob
+"""aigov_ref: an independent, deliberately simple evaluator of the rule
+sources in rules/ (the JSON, never the compiled table), written from
+rules/README.md alone. Python standard library only; no speed tricks beyond
+memoising rule values. The differential test (differential.py) runs it
+beside the C engine: any disagreement is a bug in one of them.
+
+    python3 test/reference/aigov_ref.py DESCRIPTOR.json [--as-of D] [--rules DIR]
+
+prints the parts of the report the differential compares.
+
+Readings of rules/README.md (where it is silent or could be read two ways;
+the C engine should agree, or the README should say otherwise):
+
+R1  Rule sources: every *.json under rules/ except *.schema.json, in byte
+    order of their paths relative to rules/; order inside a file is kept.
+R2  Fact catalogue order: the `facts` of every file in file order, then the
+    evidence items (`evidence.<id>`) of every file in file order.
+R3  A fact is unknown when its path is absent or null (the descriptor
+    schema: "null means the same"); an evidence item is unknown when it is
+    absent or null. Numbers are IEEE doubles (a JSON integer is read as the
+    nearest double, as a C parser does); dates compare as calendar days.
+R4  `{"fact": F, "empty": b}` is true when (F is empty) == b.
+R5  Classes: each class is the Kleene OR of the rules that classify into it;
+    a prohibition counts only while in force at as_of (its applies_from, as
+    reported, <= as_of); a definition counts always. possible_tiers lists, in
+    chain order, every class that is unknown up to and including the first
+    true one, then `minimal` when no class is true; the tier is the only
+    possible one, else `undetermined`. GPAI likewise over gpai_systemic, gpai
+    (fallback none).
+R6  applies_from cases: walk the cases in order; a true case ends the walk
+    (the last case has no `if` and is true); the date is the earliest date of
+    the unknown cases passed and of that true case; false cases are skipped.
+    in_force = as_of >= that date.
+R7  Status: README table. A finding: not_applicable when its `within` is
+    false, unknown while `within` is unknown, else when true -> gap, false ->
+    met, unknown -> unknown. Status does not depend on in_force. A rule's
+    value (for {"rule": id}) is its `when` alone, also for findings.
+R8  Roles: the confers_role of every definition that is true, in the order
+    provider, deployer, importer, distributor, authorised_representative,
+    product_manufacturer. The README's "the operator holds this role too"
+    could also be read as the declared operator.roles plus the conferred
+    ones; the golden cases (art02-10-personal-non-professional-use-no-
+    deployer-duties: declared deployer, personal use, roles []) settle it
+    for the conferred roles only. AIGOV_REF_ROLES=declared selects the other
+    reading.
+R9  Questions: a fact is asked when it is unknown and reachable through the
+    unknown parts of an unknown condition (all/any: the unknown children;
+    not: its operand; rule: the referenced rule's `when`):
+      - the `when` of a reported rule whose value is unknown, and the `within`
+        of a finding, unless the finding is outside its `within` (it affects
+        that rule);
+      - the unknown `if` conditions of the applies_from cases that made a
+        reported rule's date uncertain (R6), unless its `when` is false or it
+        is a finding outside its `within` (it affects that rule);
+      - the evidence items not given of an obligation whose `when` is true
+        and whose status is unknown (it affects that rule);
+      - the `when` of a classifying rule that is unknown while its class is
+        unknown and could still win (in possible_tiers / possible_gpai and
+        tier / gpai undetermined): affects_tier / affects_gpai.
+    (AIGOV_REF_CLASS_FACTS=all: every unknown class, even one below a class
+    that is already true, while the tier / GPAI class is undetermined.)
+    Order: affects_tier first, then affects_gpai, then more affected
+    reported rules first, then fact catalogue order (R2). `affects` lists the
+    reported rules in table order.
+R10 One organisation, several systems (README.md): system i is evaluated as
+    the single descriptor {organisation, its operator/system/gpai, evidence:
+    the shared items overridden item by item by its own (an own item given
+    as null is not given, so the shared one counts)} and reports the rules
+    that are not the organisation's own; the organisation's own rules (those
+    reading only organisation.* facts, through `when`, `within`, date cases
+    and referenced rules) are reported once, evaluated on {organisation,
+    shared evidence}. A system's questions are those of its single descriptor
+    (so they may name organisation rules in `affects`). A descriptor with one
+    system gets the single report of that system's descriptor.
+"""
+import hashlib
 import json
 import os
+import sys
 
 T, F, U = "true", "false", "unknown"
-ROLES = ["provider", "deployer", "importer", "distributor", "authorised_representative",
-         "product_manufacturer", "organisation"]
-EV_STATES = ["implemented", "partial", "planned", "absent"]
+OPERATOR_ROLES = ["provider", "deployer", "importer", "distributor", "authorised_representative",
+                  "product_manufacturer"]
+TIER_CHAIN = ["out_of_scope", "prohibited", "high_risk", "limited"]
+GPAI_CHAIN = ["gpai_systemic", "gpai"]
+ROLE_READING = os.environ.get("AIGOV_REF_ROLES", "conferred")  # R8: "conferred" or "declared"
+CLASS_FACTS = os.environ.get("AIGOV_REF_CLASS_FACTS", "possible")  # R9: "possible" or "all"
+
+
+def rule_sources(rules_dir):
+    """R1: the rule source files, in byte order of their relative paths."""
+    found = []
+    for root, _dirs, files in os.walk(rules_dir):
+        for name in files:
+            if name.endswith(".json") and not name.endswith(".schema.json"):
+                path = os.path.join(root, name)
+                found.append((os.path.relpath(path, rules_dir).replace(os.sep, "/").encode(), path))
+    return [p for _, p in sorted(found)]
 
 
 class RuleSet:
     def __init__(self, rules_dir="rules"):
-        paths = sorted(p for p in glob.glob(os.path.join(rules_dir, "**", "*.json"), recursive=True)
-                       if not p.endswith(".schema.json"))
-        facts, evidence, rules = [], [], []
-        for p in sorted(paths, key=lambda x: x.encode()):
-            with open(p, encoding="utf-8") as f:
-                doc = json.load(f)
-            facts += doc.get("facts", [])
+        self.facts = {}      # fact id -> fact (evidence items as type "evidence")
+        self.order = []      # R2
+        self.rules = []
+        self.manifest = None
+        evidence = []
+        h = hashlib.sha256()
+        for path in rule_sources(rules_dir):
+            with open(path, "rb") as f:
+                data = f.read()
+            # the table's rules_hash: per source its name as the build passes it, NUL, its length
+            # in decimal, NUL, its bytes (lib/compile/compile.c, hash_sources)
+            name = "rules/" + os.path.relpath(path, rules_dir).replace(os.sep, "/")
+            h.update(name.encode() + b"\0" + str(len(data)).encode() + b"\0" + data)
+            doc = json.loads(data.decode("utf-8"))
+            if "manifest" in doc:
+                self.manifest = doc["manifest"]
+            for fact in doc.get("facts", []):
+                self.facts[fact["id"]] = fact
+                self.order.append(fact["id"])
             evidence += doc.get("evidence", [])
-            rules += doc.get("rules", [])
-        self.facts = {f["id"]: f for f in facts}
-        self.fact_order = [f["id"] for f in facts] + ["evidence." + e["id"] for e in evidence]
+            self.rules += doc.get("rules", [])
+        self.evidence = {}
         for e in evidence:
-            self.facts["evidence." + e["id"]] = {"id": "evidence." + e["id"], "type": "evidence", "values": EV_STATES}
-        self.rules = rules
-        self.by_id = {r["id"]: r for r in rules}
-        self.reported = [r for r in rules if r["kind"] != "definition"]
+            fid = "evidence." + e["id"]
+            self.evidence[e["id"]] = e
+            self.facts[fid] = {"id": fid, "type": "evidence"}
+            self.order.append(fid)
+        self.rank = {fid: i for i, fid in enumerate(self.order)}
+        self.hash = "sha256:" + h.hexdigest()
+        self.by_id = {r["id"]: r for r in self.rules}
+        self.reported = [r for r in self.rules if r["kind"] != "definition"]
 
 
-def lookup(doc, fid):
-    cur = doc
-    for part in fid.split("."):
-        if not isinstance(cur, dict) or part not in cur:
-            return None
-        cur = cur[part]
-    return cur
+def read_facts(rs, descriptor):
+    """R3: fact id -> value, for the facts the descriptor gives."""
+    vals = {}
+    for fid, fact in rs.facts.items():
+        cur = descriptor
+        for part in fid.split("."):
+            cur = cur.get(part) if isinstance(cur, dict) else None
+            if cur is None:
+                break
+        if cur is None:
+            continue
+        if fact["type"] == "evidence":
+            cur = cur.get("state")
+            if cur is None:
+                continue
+        elif fact["type"] == "number":
+            cur = float(cur)
+        vals[fid] = cur
+    return vals
 
 
-def days(d):
-    y, m, dd = (int(x) for x in d.split("-"))
-    import datetime
-    return datetime.date(y, m, dd).toordinal()
+def compare(op, a, b):
+    return {"eq": a == b, "gt": a > b, "gte": a >= b, "lt": a < b, "lte": a <= b}[op]
+
+
+def k_and(values):
+    return F if F in values else U if U in values else T
+
+
+def k_or(values):
+    return T if T in values else U if U in values else F
+
+
+def k_not(v):
+    return {T: F, F: T, U: U}[v]
 
 
 class Evaluation:
-    def __init__(self, rs: RuleSet, descriptor: dict, as_of: str):
+    def __init__(self, rs, descriptor, as_of):
         self.rs = rs
-        self.as_of = days(as_of)
-        self.vals = {}
-        for fid, fact in rs.facts.items():
-            v = lookup(descriptor, fid)
-            if v is not None:
-                self.vals[fid] = v["state"] if fact["type"] == "evidence" else v
+        self.as_of = as_of            # "YYYY-MM-DD": string order is date order
+        self.vals = read_facts(rs, descriptor)
         self.memo = {}
-        self.cmemo = {}
+        self.cond_memo = {}    # id(condition) -> value (the rule sources outlive the evaluation)
+        self.unknown_memo = {}
 
-    # -- conditions ------------------------------------------------------------
+    # ---- conditions (Kleene) ---------------------------------------------------------
     def cond(self, c):
-        if isinstance(c, bool):
-            return T if c else F
-        key = id(c)
-        v = self.cmemo.get(key)
-        if v is None:
-            v = self.cmemo[key] = self._cond(c)
-        return v
-
-    def _cond(self, c):
         if c is True:
             return T
         if c is False:
             return F
+        v = self.cond_memo.get(id(c))
+        if v is None:
+            v = self.cond_memo[id(c)] = self._cond(c)
+        return v
+
+    def _cond(self, c):
         if "all" in c:
-            vs = [self.cond(x) for x in c["all"]]
-            return F if F in vs else U if U in vs else T
+            return k_and([self.cond(x) for x in c["all"]])
         if "any" in c:
-            vs = [self.cond(x) for x in c["any"]]
-            return T if T in vs else U if U in vs else F
+            return k_or([self.cond(x) for x in c["any"]])
         if "not" in c:
-            v = self.cond(c["not"])
-            return U if v == U else (F if v == T else T)
+            return k_not(self.cond(c["not"]))
         if "known" in c:
             return T if c["known"] in self.vals else F
         if "unknown" in c:
@@ -92,74 +205,79 @@ class Evaluation:
         if "rule" in c:
             return self.rule(c["rule"])
         if "as_of" in c:
-            (op, d), = c["as_of"].items()
-            return T if cmp(op, self.as_of, days(d)) else F
+            (op, date), = c["as_of"].items()
+            return T if compare(op, self.as_of, date) else F
         fid = c["fact"]
         if fid not in self.vals:
             return U
         v = self.vals[fid]
-        (op, arg), = ((k, x) for k, x in c.items() if k != "fact")
-        t = self.rs.facts[fid]["type"]
+        (op, arg), = [(k, x) for k, x in c.items() if k != "fact"]
         if op == "is":
-            r = v == arg
-        elif op == "eq":
-            r = days(v) == days(arg) if t == "date" else v == arg
+            ok = v == arg
         elif op == "in":
-            r = v in arg
+            ok = v in arg
         elif op == "has":
-            r = arg in v
+            ok = arg in v
         elif op == "has_any":
-            r = any(a in v for a in arg)
+            ok = any(a in v for a in arg)
         elif op == "has_all":
-            r = all(a in v for a in arg)
-        elif op == "empty":
-            r = (len(v) == 0) == arg
-        else:
-            r = cmp(op, days(v), days(arg)) if t == "date" else cmp(op, v, arg)
-        return T if r else F
+            ok = all(a in v for a in arg)
+        elif op == "empty":                       # R4
+            ok = (len(v) == 0) == arg
+        elif self.rs.facts[fid]["type"] == "number":
+            ok = compare(op, v, float(arg))
+        else:                                     # enum / evidence eq, date comparisons
+            ok = compare(op, v, arg)
+        return T if ok else F
 
     def rule(self, rid):
         if rid not in self.memo:
             self.memo[rid] = self.cond(self.rs.by_id[rid]["when"])
         return self.memo[rid]
 
-    # -- unknown facts a condition depends on -----------------------------------
-    def unknowns(self, c, out):
-        if self.cond(c) != U:
-            return
-        if isinstance(c, bool):
-            return
+    def unknown_facts(self, c):
+        """R9: unknown facts reachable through the unknown parts of c."""
+        if isinstance(c, bool) or self.cond(c) != U:
+            return set()
         if "all" in c or "any" in c:
-            for x in c.get("all", c.get("any")):
-                self.unknowns(x, out)
-        elif "not" in c:
-            self.unknowns(c["not"], out)
-        elif "rule" in c:
-            self.unknowns(self.rs.by_id[c["rule"]]["when"], out)
-        elif "fact" in c:
-            out.add(c["fact"])
+            out = set()
+            for x in c.get("all") or c.get("any"):
+                out |= self.unknown_facts(x)
+            return out
+        if "not" in c:
+            return self.unknown_facts(c["not"])
+        if "rule" in c:
+            rid = c["rule"]
+            if rid not in self.unknown_memo:
+                self.unknown_memo[rid] = self.unknown_facts(self.rs.by_id[rid]["when"])
+            return self.unknown_memo[rid]
+        return {c["fact"]}
 
-    # -- the report ----------------------------------------------------------------
+    # ---- dates, status -------------------------------------------------------------------
     def applies_from(self, r):
+        """R6: (date, unknown case conditions that made it uncertain)."""
         af = r["applies_from"]
         if isinstance(af, str):
-            return days(af), False, []
-        best, uncertain, open_conds = None, False, []
+            return af, []
+        dates, open_conds = [], []
         for case in af:
             v = self.cond(case["if"]) if "if" in case else T
             if v == F:
                 continue
-            d = days(case["date"])
-            best = d if best is None else min(best, d)
+            dates.append(case["date"])
             if v == T:
                 break
-            uncertain = True
             open_conds.append(case["if"])
-        return best, uncertain, open_conds
+        return min(dates), open_conds
 
     def status(self, r):
         v = self.rule(r["id"])
         if r["kind"] == "finding":
+            within = self.cond(r["within"]) if "within" in r else T
+            if within == F:
+                return "not_applicable"
+            if within == U:
+                return "unknown"
             return {T: "gap", F: "met", U: "unknown"}[v]
         if v == F:
             return "not_applicable"
@@ -172,84 +290,195 @@ class Evaluation:
             return "gap"
         return "unknown" if None in states else "met"
 
+    # ---- the report ----------------------------------------------------------------------------
     def report(self):
         rs = self.rs
-        out = {"obligations": {}}
-        dates = {}
+        obligations = {}
+        order = []
+        ask = {}  # fact -> the reported rules it affects, in table order
         for r in rs.reported:
-            d, unc, conds = self.applies_from(r)
-            dates[r["id"]] = (d, unc, conds)
-            import datetime
-            out["obligations"][r["id"]] = {
-                "status": self.status(r),
-                "applies_from": datetime.date.fromordinal(d).isoformat(),
-                "in_force": self.as_of >= d}
-        classes = {c: F for c in ("out_of_scope", "prohibited", "high_risk", "limited", "gpai", "gpai_systemic")}
-        roles = set()
-        for r in rs.rules:
-            v = self.rule(r["id"])
-            if r.get("confers_role") and v == T:
-                roles.add(r["confers_role"])
-            cls = "prohibited" if r["kind"] == "prohibition" else r.get("classifies")
-            if not cls or v == F:
-                continue
-            if r["kind"] == "prohibition" and self.as_of < dates[r["id"]][0]:
-                continue
-            if v == T:
-                classes[cls] = T
-            elif classes[cls] == F:
-                classes[cls] = U
+            date, open_conds = self.applies_from(r)
+            status = self.status(r)
+            obligations[r["id"]] = {"status": status, "applies_from": date, "in_force": self.as_of >= date,
+                                    "kind": r["kind"]}
+            order.append(r["id"])
+            facts = set()
+            outside = "within" in r and self.cond(r["within"]) == F
+            if self.rule(r["id"]) == U and not outside:
+                facts |= self.unknown_facts(r["when"])
+            if "within" in r:
+                facts |= self.unknown_facts(r["within"])
+            if self.rule(r["id"]) != F and not outside:
+                for c in open_conds:
+                    facts |= self.unknown_facts(c)
+            if r["kind"] == "obligation" and self.rule(r["id"]) == T and status == "unknown":
+                facts |= {"evidence." + e for e in r["evidence"] if "evidence." + e not in self.vals}
+            for f in facts:
+                ask.setdefault(f, []).append(r["id"])      # rules come in table order
 
-        def chain(order, fallback):
+        # classification (R5)
+        members = {}
+        for r in rs.rules:
+            cls = "prohibited" if r["kind"] == "prohibition" else r.get("classifies")
+            if not cls:
+                continue
+            if r["kind"] == "prohibition" and not obligations[r["id"]]["in_force"]:
+                continue
+            members.setdefault(cls, []).append(r)
+        value = {cls: k_or([self.rule(r["id"]) for r in members.get(cls, [])]) for cls in TIER_CHAIN + GPAI_CHAIN}
+
+        def chain(classes, fallback):
             possible = []
-            for cls, name in order:
-                if classes[cls] == F:
-                    continue
-                possible.append(name)
-                if classes[cls] == T:
+            for cls in classes:
+                if value[cls] == U:
+                    possible.append(cls)
+                elif value[cls] == T:
+                    possible.append(cls)
                     return possible
             return possible + [fallback]
 
-        tiers = chain([("out_of_scope", "out_of_scope"), ("prohibited", "prohibited"),
-                       ("high_risk", "high_risk"), ("limited", "limited")], "minimal")
-        gpais = chain([("gpai_systemic", "gpai_systemic"), ("gpai", "gpai")], "none")
-        out["tier"] = tiers[0] if len(tiers) == 1 else "undetermined"
-        out["gpai"] = gpais[0] if len(gpais) == 1 else "undetermined"
-        out["roles"] = sorted(roles, key=ROLES.index)
-        # questions
-        tier_facts, gpai_facts, counts = set(), set(), {}
+        tiers = chain(TIER_CHAIN, "minimal")
+        gpais = chain(GPAI_CHAIN, "none")
+        tier = tiers[0] if len(tiers) == 1 else "undetermined"
+        gpai = gpais[0] if len(gpais) == 1 else "undetermined"
+
+        def class_facts(classes, possible, undetermined):
+            out = set()
+            if not undetermined:
+                return out
+            for cls in classes:
+                if value[cls] == U and (cls in possible or CLASS_FACTS == "all"):
+                    for r in members.get(cls, []):
+                        out |= self.unknown_facts(r["when"])
+            return out
+
+        tier_facts = class_facts(TIER_CHAIN, tiers, tier == "undetermined")
+        gpai_facts = class_facts(GPAI_CHAIN, gpais, gpai == "undetermined")
+
+        # roles (R8)
+        roles = set()
+        if ROLE_READING == "declared":
+            roles |= set(self.vals.get("operator.roles") or [])
         for r in rs.rules:
-            cls = "prohibited" if r["kind"] == "prohibition" else r.get("classifies")
-            if not cls or self.rule(r["id"]) != U:
-                continue
-            if r["kind"] == "prohibition" and self.as_of < dates[r["id"]][0]:
-                continue
-            is_gpai = cls in ("gpai", "gpai_systemic")
-            if is_gpai and out["gpai"] == "undetermined":
-                self.unknowns(r["when"], gpai_facts)
-            if not is_gpai and out["tier"] == "undetermined":
-                self.unknowns(r["when"], tier_facts)
-        for r in rs.reported:
-            ask = set()
-            v = self.rule(r["id"])
-            if v == U:
-                self.unknowns(r["when"], ask)
-            d, unc, conds = dates[r["id"]]
-            if unc and v != F:
-                for c in conds:
-                    self.unknowns(c, ask)
-            if v == T and out["obligations"][r["id"]]["status"] == "unknown" and r["kind"] == "obligation":
-                for e in r["evidence"]:
-                    if "evidence." + e not in self.vals:
-                        ask.add("evidence." + e)
-            for f in ask:
-                counts[f] = counts.get(f, 0) + 1
-        facts = tier_facts | gpai_facts | set(counts)
-        order = {f: i for i, f in enumerate(rs.fact_order)}
-        out["questions"] = sorted(facts, key=lambda f: (f not in tier_facts, f not in gpai_facts,
-                                                        -min(counts.get(f, 0), 0xFFFF), order[f]))
-        return out
+            if r.get("confers_role") and self.rule(r["id"]) == T:
+                roles.add(r["confers_role"])
+
+        facts = tier_facts | gpai_facts | set(ask)
+        questions = sorted(facts, key=lambda f: (f not in tier_facts, f not in gpai_facts,
+                                                 -len(ask.get(f, ())), rs.rank[f]))
+        return {
+            "tier": tier, "gpai": gpai, "possible_tiers": tiers, "possible_gpai": gpais,
+            "roles": [x for x in OPERATOR_ROLES if x in roles],
+            "order": order,
+            "obligations": obligations,
+            "questions": [{"fact": f, "affects_tier": f in tier_facts, "affects_gpai": f in gpai_facts,
+                           "affects": ask.get(f, [])} for f in questions],
+            "values": dict(self.memo),
+        }
 
 
-def cmp(op, a, b):
-    return {"eq": a == b, "gt": a > b, "gte": a >= b, "lt": a < b, "lte": a <= b}[op]
+def evaluate(rs, descriptor, as_of):
+    return Evaluation(rs, descriptor, as_of).report()
+
+
+def organisation_rules(rs):
+    """R10: the reported rules that read only organisation.* facts (through their
+    `when`, `within`, date cases and the rules they reference)."""
+    if getattr(rs, "_org", None) is None:
+        memo = {}
+
+        def facts(c, out):
+            if isinstance(c, bool):
+                return
+            for k, v in c.items():
+                if k in ("all", "any"):
+                    for x in v:
+                        facts(x, out)
+                elif k == "not":
+                    facts(v, out)
+                elif k == "rule":
+                    out |= rule_facts(v)
+                elif k in ("known", "unknown", "fact"):
+                    out.add(v)
+
+        def rule_facts(rid):
+            if rid not in memo:
+                r, out = rs.by_id[rid], set()
+                facts(r["when"], out)
+                if "within" in r:
+                    facts(r["within"], out)
+                if isinstance(r.get("applies_from"), list):
+                    for case in r["applies_from"]:
+                        if "if" in case:
+                            facts(case["if"], out)
+                memo[rid] = out
+            return memo[rid]
+
+        rs._org = {r["id"] for r in rs.reported
+                   if all(f.startswith("organisation.") for f in rule_facts(r["id"]))}
+    return rs._org
+
+
+def evaluate_portfolio(rs, descriptor, as_of):
+    """R10: one organisation, several systems. System i is evaluated as the single
+    descriptor {organisation, its operator/system/gpai, evidence: the shared items
+    overridden by its own}, and reports the rules that are not the organisation's
+    own; the organisation's own rules are evaluated once on {organisation, shared
+    evidence}. A system's questions are those of its single descriptor."""
+    org = organisation_rules(rs)
+    shared = descriptor.get("evidence") or {}
+    systems = []
+    single = None
+    for item in descriptor["systems"]:
+        one = {k: v for k, v in item.items() if k != "evidence"}
+        if "organisation" in descriptor:
+            one["organisation"] = descriptor["organisation"]
+        own = {k: v for k, v in (item.get("evidence") or {}).items() if v is not None}   # null = not given
+        one["evidence"] = dict(shared, **own)
+        rep = evaluate(rs, one, as_of)
+        single = dict(rep)
+        rep["order"] = [rid for rid in rep["order"] if rid not in org]
+        rep["obligations"] = {rid: rep["obligations"][rid] for rid in rep["order"]}
+        systems.append(rep)
+    rep = evaluate(rs, {k: descriptor[k] for k in ("organisation", "evidence") if k in descriptor}, as_of)
+    rep["order"] = [rid for rid in rep["order"] if rid in org]
+    rep["obligations"] = {rid: rep["obligations"][rid] for rid in rep["order"]}
+    return {"systems": systems, "organisation": rep, "single": single}
+
+
+def main(argv):
+    import argparse
+    ap = argparse.ArgumentParser(description="The reference evaluator's view of one descriptor (JSON).")
+    ap.add_argument("descriptor", help="a descriptor file, or - for stdin")
+    ap.add_argument("--as-of", default="2028-01-01")
+    ap.add_argument("--rules", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "rules"))
+    ap.add_argument("--values", action="store_true", help="also print every rule's value")
+    a = ap.parse_args(argv)
+    if a.descriptor == "-":
+        doc = json.load(sys.stdin)
+    else:
+        with open(a.descriptor, encoding="utf-8") as f:
+            doc = json.load(f)
+    rs = RuleSet(a.rules)
+
+    def view(rep):
+        if not a.values:
+            rep.pop("values", None)
+        rep.pop("order", None)
+        return rep
+
+    if "systems" in doc:
+        rep = evaluate_portfolio(rs, doc, a.as_of)
+        out = {"systems": [view(x) for x in rep["systems"]], "organisation": view(rep["organisation"])}
+        for k in ("classification", "tier", "gpai", "possible_tiers", "possible_gpai", "roles", "questions"):
+            out["organisation"].pop(k, None)
+    else:
+        out = view(evaluate(rs, doc, a.as_of))
+    out = {"rules_hash": rs.hash, "as_of": a.as_of, **out}
+    json.dump(out, sys.stdout, indent=1)
+    sys.stdout.write("\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

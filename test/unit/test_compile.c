@@ -6,12 +6,23 @@
 #define FACTS                                                                                      \
     "\"facts\":[{\"id\":\"s.flag\",\"type\":\"bool\",\"description\":\"d\",\"ask\":\"a?\"},"      \
     "{\"id\":\"s.kind\",\"type\":\"enum\",\"values\":[\"x\",\"y\"],\"description\":\"d\",\"ask\":\"a?\"},"  \
-    "{\"id\":\"s.n\",\"type\":\"number\",\"min\":0,\"max\":100,\"description\":\"d\",\"ask\":\"a?\"}]," \
+    "{\"id\":\"s.n\",\"type\":\"number\",\"min\":0,\"max\":100,\"description\":\"d\",\"ask\":\"a?\"}," \
+    "{\"id\":\"s.dec\",\"type\":\"enum\",\"values\":[\"included\",\"excluded\"],\"description\":\"d\",\"ask\":\"a?\"}," \
+    "{\"id\":\"s.why\",\"type\":\"string\",\"max_length\":100,\"description\":\"d\",\"ask\":\"a?\"}]," \
     "\"evidence\":[{\"id\":\"doc\",\"title\":\"Doc\",\"description\":\"d\"}]"
 
 #define RULE(id, extra)                                                                            \
     "{\"id\":\"" id "\",\"kind\":\"definition\",\"framework\":\"eu_ai_act\",\"citation\":\"Art. "  \
     "1\",\"title\":\"t\"" extra "}"
+
+#define OBLIGATION(id, extra)                                                                      \
+    "{\"id\":\"" id "\",\"kind\":\"obligation\",\"framework\":\"eu_ai_act\",\"citation\":\"c\","    \
+    "\"title\":\"t\",\"holder\":[\"provider\"],\"applies_from\":\"2026-02-03\",\"when\":true,"        \
+    "\"evidence\":[\"doc\"]" extra "}"
+#define FINDING(id, extra)                                                                         \
+    "{\"id\":\"" id "\",\"kind\":\"finding\",\"framework\":\"eu_ai_act\",\"citation\":\"c\","       \
+    "\"title\":\"t\",\"holder\":[\"provider\"],\"applies_from\":\"2026-02-03\",\"when\":true" extra "}"
+#define SOA(ctl, dec, why) ",\"soa\":{\"control\":\"" ctl "\",\"decision\":\"" dec "\",\"justification\":\"" why "\"}"
 
 typedef struct bad {
     const char *body;
@@ -55,6 +66,24 @@ static const bad cases[] = {
      "s.a", "$.facts[0]", "ask"},
     {"{\"format\":\"aigov-rules/1\",\"rules\":[],\"rules\":[]}", "", "$.rules", "duplicate key"},
     {"{\"format\":\"aigov-rules/2\"}", "", "$.format", "aigov-rules/1"},
+    /* Statement of Applicability links (ISO/IEC 42001 6.1.3) */
+    {"{\"format\":\"aigov-rules/1\"," FACTS ",\"rules\":[" OBLIGATION("a.b", SOA("A.6.2.8", "s.kind", "s.why")) "]}",
+     "a.b", "$.rules[0].soa", "[included, excluded]"},
+    {"{\"format\":\"aigov-rules/1\"," FACTS ",\"rules\":[" OBLIGATION("a.b", SOA("A.6.2.8", "s.dec", "s.flag")) "]}",
+     "a.b", "$.rules[0].soa", "string fact"},
+    {"{\"format\":\"aigov-rules/1\"," FACTS ",\"rules\":[" OBLIGATION("a.b", SOA("6.2.8", "s.dec", "s.why")) "]}",
+     "a.b", "$.rules[0].soa", "numbered like"},
+    {"{\"format\":\"aigov-rules/1\"," FACTS ",\"rules\":[" OBLIGATION("a.b", SOA("A.6.2.8", "s.dec", "s.why")) ","
+     OBLIGATION("a.c", SOA("A.6.2.8", "s.dec", "s.why")) "]}",
+     "a.c", "$.rules[1].soa", "already has its rule"},
+    {"{\"format\":\"aigov-rules/1\"," FACTS ",\"rules\":[" FINDING("a.b", SOA("A.6.2.8", "s.dec", "s.why")) "]}",
+     "a.b", "$.rules[0].soa", "only obligations"},
+    {"{\"format\":\"aigov-rules/1\"," FACTS ",\"rules\":[" OBLIGATION("a.b", SOA("A.6.2.8", "s.dec", "s.why")) ","
+     FINDING("a.c", ",\"soa_control\":\"A.6.2.9\"") "]}",
+     "a.c", "$.rules[1].soa_control", "names no control"},
+    {"{\"format\":\"aigov-rules/1\"," FACTS ",\"rules\":[" OBLIGATION("a.b", SOA("A.6.2.8", "s.dec", "s.why")) ","
+     OBLIGATION("a.c", ",\"soa_control\":\"A.6.2.8\"") "]}",
+     "a.c", "$.rules[1].soa_control", "only findings"},
 };
 
 START_TEST(invalid_rule_sources_are_rejected_with_location)
@@ -85,6 +114,16 @@ START_TEST(syntax_errors_and_missing_manifest)
     ck_assert_int_eq(aigov_table_compile(&t, &s1, 1, NULL, &err), AIGOV_ESYNTAX);
     ck_assert_str_eq(err.source, "broken.json");
     ck_assert_ptr_nonnull(strstr(err.message, "line 2"));
+    /* a rule source must be UTF-8 (without a BOM): a reviewer reads it, cJSON would not check */
+    const char *latin1 = "{\"format\":\"aigov-rules/1\",\"x\":\"caf\xe9\"}";
+    aigov_source s3 = {"latin1.json", latin1, strlen(latin1)};
+    ck_assert_int_eq(aigov_table_compile(&t, &s3, 1, NULL, &err), AIGOV_ESYNTAX);
+    ck_assert_ptr_nonnull(strstr(err.message, "not UTF-8"));
+    ck_assert_int_eq(err.offset, 34); /* the byte 0xe9 */
+    const char *bom = "\xef\xbb\xbf{\"format\":\"aigov-rules/1\"}";
+    aigov_source s4 = {"bom.json", bom, strlen(bom)};
+    ck_assert_int_eq(aigov_table_compile(&t, &s4, 1, NULL, &err), AIGOV_ESYNTAX);
+    ck_assert_ptr_nonnull(strstr(err.message, "byte-order mark"));
     const char *nomani = "{\"format\":\"aigov-rules/1\"}";
     aigov_source s2 = {"x.json", nomani, strlen(nomani)};
     ck_assert_int_eq(aigov_table_compile(&t, &s2, 1, NULL, &err), AIGOV_ERULES);

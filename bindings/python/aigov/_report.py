@@ -251,3 +251,11 @@ class Report:
     @property
     def next_actions(self) -> List[Dict[str, Any]]:
         return list(self.json().get("next_actions", []))
+
+    @property
+    def statement_of_applicability(self) -> Optional[Dict[str, Any]]:
+        """The Statement of Applicability (ISO/IEC 42001 6.1.3): ``summary``
+        and one entry per Annex A control (decision, justification,
+        typically_applicable, implementation, findings); None when the rule
+        set declares no control."""
+        return self.json().get("statement_of_applicability")

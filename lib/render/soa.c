@@ -1,0 +1,226 @@
+#include "render/soa.h"
+#include <string.h>
+
+/* One control's entry, read from the evaluation. */
+typedef struct soa_entry {
+    const ag_rule *ru;
+    int32_t rule;
+    const char *decision;      /* "included" / "excluded", NULL when not recorded */
+    const char *justification; /* NULL when not recorded */
+    uint8_t applicable;        /* the control rule's condition: typically applicable here */
+    uint8_t status;            /* the control rule's status: its implementation */
+} soa_entry;
+
+static void entry(const aigov_report *rep, int32_t ri, soa_entry *e)
+{
+    const aigov_table *t = rep->t;
+    const ag_rule *ru = &t->rules[ri];
+    const ag_value *dv = &rep->f->vals[ru->soa_decision];
+    const ag_value *jv = &rep->f->vals[ru->soa_justification];
+    e->ru = ru;
+    e->rule = ri;
+    e->decision = NULL;
+    if (dv->known && dv->v.mask) {
+        int k = __builtin_ctzll(dv->v.mask);
+        if ((unsigned)k < t->facts[ru->soa_decision].n_values)
+            e->decision = t->facts[ru->soa_decision].values[k];
+    }
+    e->justification = jv->known ? ag_facts_str(rep->f, jv) : NULL;
+    e->applicable = rep->r->rule_val[ri];
+    e->status = rep->r->status[ri];
+}
+
+static int is_control(const ag_rule *ru) { return ru->soa_decision >= 0; }
+
+void ag_soa_count(const aigov_report *rep, ag_soa_counts *c)
+{
+    const aigov_table *t = rep->t;
+    memset(c, 0, sizeof *c);
+    for (uint32_t ri = 0; ri < t->n_rules; ri++) {
+        const ag_rule *ru = &t->rules[ri];
+        if (is_control(ru)) {
+            soa_entry e;
+            entry(rep, (int32_t)ri, &e);
+            c->controls++;
+            if (!e.decision)
+                c->not_recorded++;
+            else if (strcmp(e.decision, "excluded") == 0)
+                c->excluded++;
+            else
+                c->included++;
+        } else if (ru->soa_of >= 0) {
+            c->findings_gap += rep->r->status[ri] == AIGOV_STATUS_GAP;
+            c->findings_unknown += rep->r->status[ri] == AIGOV_STATUS_UNKNOWN;
+            c->findings_applicable += rep->r->status[ri] != AIGOV_STATUS_NOT_APPLICABLE;
+        }
+    }
+}
+
+/* Worth a line: a gap, or an unknown once the decision is recorded (before, every check of the
+ * entry is unknown for the same reason, already shown as "not recorded"). */
+static int open_finding(uint8_t st, const soa_entry *e)
+{
+    return st == AIGOV_STATUS_GAP || (st == AIGOV_STATUS_UNKNOWN && e->decision);
+}
+
+static const char *yes_no(uint8_t v) { return v == AG_T ? "yes" : v == AG_F ? "no" : "unknown"; }
+
+/* ---- JSON ------------------------------------------------------------------ */
+
+void ag_soa_json(ag_buf *b, const aigov_report *rep)
+{
+    const aigov_table *t = rep->t;
+    ag_soa_counts c;
+    ag_soa_count(rep, &c);
+    if (!c.controls)
+        return;
+    ag_buf_printf(b,
+                  ",\"statement_of_applicability\":{\"summary\":{\"controls\":%u,\"included\":%u,"
+                  "\"excluded\":%u,\"not_recorded\":%u,\"findings_gap\":%u,\"findings_unknown\":%u,"
+                  "\"complete\":%s},\"controls\":[",
+                  c.controls, c.included, c.excluded, c.not_recorded, c.findings_gap,
+                  c.findings_unknown, ag_soa_complete(&c) ? "true" : "false");
+    int first = 1;
+    for (uint32_t ri = 0; ri < t->n_rules; ri++) {
+        if (!is_control(&t->rules[ri]))
+            continue;
+        soa_entry e;
+        entry(rep, (int32_t)ri, &e);
+        ag_buf_puts(b, first ? "{\"control\":" : ",{\"control\":");
+        first = 0;
+        ag_buf_json_str(b, e.ru->soa_control);
+        ag_buf_puts(b, ",\"title\":");
+        ag_buf_json_str(b, e.ru->title);
+        ag_buf_puts(b, ",\"rule\":");
+        ag_buf_json_str(b, e.ru->id);
+        ag_buf_puts(b, ",\"decision\":");
+        if (e.decision)
+            ag_buf_json_str(b, e.decision);
+        else
+            ag_buf_puts(b, "null");
+        ag_buf_puts(b, ",\"justification\":");
+        if (e.justification)
+            ag_buf_json_str(b, e.justification);
+        else
+            ag_buf_puts(b, "null");
+        ag_buf_printf(b, ",\"typically_applicable\":%s,\"implementation\":\"%s\",\"findings\":[",
+                      e.applicable == AG_T ? "true" : e.applicable == AG_F ? "false" : "null",
+                      aigov_status_name(e.status));
+        int ff = 1;
+        for (uint32_t k = 0; k < t->n_reported; k++) {
+            int32_t fi = t->reported[k];
+            if (t->rules[fi].soa_of != (int32_t)ri)
+                continue;
+            ag_buf_puts(b, ff ? "{\"id\":" : ",{\"id\":");
+            ff = 0;
+            ag_buf_json_str(b, t->rules[fi].id);
+            ag_buf_printf(b, ",\"status\":\"%s\"}", aigov_status_name(rep->r->status[fi]));
+        }
+        ag_buf_puts(b, "]}");
+    }
+    ag_buf_puts(b, "]}");
+}
+
+/* ---- text ------------------------------------------------------------------ */
+
+void ag_soa_text(ag_buf *b, const aigov_report *rep)
+{
+    const aigov_table *t = rep->t;
+    ag_soa_counts c;
+    ag_soa_count(rep, &c);
+    if (!c.controls)
+        return;
+    if (!c.findings_applicable) {
+        ag_buf_puts(b, "\nStatement of Applicability (ISO/IEC 42001 6.1.3): not applicable (no AI "
+                       "management system in scope)\n");
+        return;
+    }
+    ag_buf_printf(b,
+                  "\nStatement of Applicability (ISO/IEC 42001 6.1.3): %u controls, %u included, "
+                  "%u excluded, %u not recorded; %s\n",
+                  c.controls, c.included, c.excluded, c.not_recorded,
+                  ag_soa_complete(&c) ? "complete" : "incomplete");
+    ag_buf_printf(b, "  %-9s %-13s %-11s %-14s %s\n", "CONTROL", "DECISION", "APPLICABLE", "IMPLEMENTATION",
+                  "TITLE");
+    for (uint32_t ri = 0; ri < t->n_rules; ri++) {
+        if (!is_control(&t->rules[ri]))
+            continue;
+        soa_entry e;
+        entry(rep, (int32_t)ri, &e);
+        ag_buf_printf(b, "  %-9s %-13s %-11s %-14s %s\n", e.ru->soa_control,
+                      e.decision ? e.decision : "not recorded", yes_no(e.applicable),
+                      aigov_status_name(e.status), e.ru->title);
+        if (e.justification) {
+            ag_buf_printf(b, "  %-9s justification: ", "");
+            ag_buf_put_plain(b, e.justification);
+            ag_buf_putc(b, '\n');
+        }
+        for (uint32_t k = 0; k < t->n_reported; k++) {
+            int32_t fi = t->reported[k];
+            uint8_t st = rep->r->status[fi];
+            if (t->rules[fi].soa_of == (int32_t)ri && open_finding(st, &e))
+                ag_buf_printf(b, "  %-9s %s: %s [%s]\n", "", aigov_status_name(st), t->rules[fi].title,
+                              t->rules[fi].id);
+        }
+    }
+}
+
+/* ---- markdown -------------------------------------------------------------- */
+
+/* Text from the descriptor in a table cell: nothing in it may break the row or
+ * turn into markup (links, emphasis, HTML). */
+static void user_cell(ag_buf *b, const char *s)
+{
+    for (; *s; s++) {
+        unsigned char ch = (unsigned char)*s;
+        if (ch < 0x20 || ch == 0x7f)
+            ag_buf_putc(b, ' ');
+        else if (strchr("\\|`*_[]<>#!~&", ch))
+            ag_buf_printf(b, "\\%c", ch);
+        else
+            ag_buf_putc(b, (char)ch);
+    }
+}
+
+void ag_soa_markdown(ag_buf *b, const aigov_report *rep)
+{
+    const aigov_table *t = rep->t;
+    ag_soa_counts c;
+    ag_soa_count(rep, &c);
+    if (!c.controls)
+        return;
+    if (!c.findings_applicable) {
+        ag_buf_puts(b, "\n**Statement of Applicability** (ISO/IEC 42001 6.1.3): not applicable (no AI "
+                       "management system in scope)\n");
+        return;
+    }
+    ag_buf_printf(b,
+                  "\n**Statement of Applicability** (ISO/IEC 42001 6.1.3): %u controls, %u included, "
+                  "%u excluded, %u not recorded; %s\n\n",
+                  c.controls, c.included, c.excluded, c.not_recorded,
+                  ag_soa_complete(&c) ? "complete" : "**incomplete**");
+    ag_buf_puts(b, "| Control | Decision | Justification | Typically applicable | Implementation | Open findings |\n"
+                   "|---|---|---|---|---|---|\n");
+    for (uint32_t ri = 0; ri < t->n_rules; ri++) {
+        if (!is_control(&t->rules[ri]))
+            continue;
+        soa_entry e;
+        entry(rep, (int32_t)ri, &e);
+        ag_buf_printf(b, "| %s %s | %s | ", e.ru->soa_control, e.ru->title,
+                      e.decision ? e.decision : "_not recorded_");
+        if (e.justification)
+            user_cell(b, e.justification);
+        ag_buf_printf(b, " | %s | %s | ", yes_no(e.applicable), aigov_status_name(e.status));
+        int ff = 1;
+        for (uint32_t k = 0; k < t->n_reported; k++) {
+            int32_t fi = t->reported[k];
+            uint8_t st = rep->r->status[fi];
+            if (t->rules[fi].soa_of != (int32_t)ri || !open_finding(st, &e))
+                continue;
+            ag_buf_printf(b, "%s%s `%s`", ff ? "" : "; ", st == AIGOV_STATUS_GAP ? "**gap**" : "unknown",
+                          t->rules[fi].id);
+            ff = 0;
+        }
+        ag_buf_puts(b, " |\n");
+    }
+}

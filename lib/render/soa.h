@@ -1,0 +1,31 @@
+/* The Statement of Applicability (ISO/IEC 42001 6.1.3) as a report section:
+ * for each control a rule declares with `soa`, the organisation's decision
+ * and justification (descriptor facts), whether the control is typically
+ * applicable to this system (the rule's condition), its implementation
+ * status (the rule's status) and the findings that check the entry. Read
+ * only from the evaluation; the legal logic stays in the rules. */
+#ifndef AIGOV_RENDER_SOA_H
+#define AIGOV_RENDER_SOA_H
+#include "render/render.h"
+
+typedef struct ag_soa_counts {
+    uint32_t controls, included, excluded, not_recorded;
+    uint32_t findings_gap, findings_unknown; /* of the findings linked to a control */
+    uint32_t findings_applicable;            /* linked findings not `not_applicable`: 0 when
+                                                no AI management system is in scope */
+} ag_soa_counts;
+
+/* Counts over the table's controls; controls == 0 when the rule set has none. */
+void ag_soa_count(const aigov_report *rep, ag_soa_counts *c);
+/* Complete: every control decided and no linked finding open (gap or unknown). */
+static inline int ag_soa_complete(const ag_soa_counts *c)
+{
+    return c->controls && !c->not_recorded && !c->findings_gap && !c->findings_unknown;
+}
+
+/* The sections; each appends nothing when the rule set declares no control.
+ * JSON: `,"statement_of_applicability":{...}` (with its leading comma). */
+void ag_soa_json(ag_buf *b, const aigov_report *rep);
+void ag_soa_text(ag_buf *b, const aigov_report *rep);
+void ag_soa_markdown(ag_buf *b, const aigov_report *rep);
+#endif

@@ -1,0 +1,72 @@
+/* Invariants shared by the libFuzzer harnesses. A violated invariant traps,
+ * so libFuzzer saves the input as a crash like any sanitizer finding. */
+#ifndef AIGOV_FUZZ_COMMON_H
+#define AIGOV_FUZZ_COMMON_H
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "aigov.h"
+
+#define FUZZ_REQUIRE(cond, what)                                                                      \
+    do {                                                                                              \
+        if (!(cond)) {                                                                                \
+            fprintf(stderr, "fuzz invariant violated: %s (%s:%d)\n", what, __FILE__, __LINE__);        \
+            abort();                                                                                  \
+        }                                                                                             \
+    } while (0)
+
+/* An error struct as the header promises it after a failure. */
+static inline void fuzz_check_error(const aigov_error *err, int rc, size_t input_len, int json_path)
+{
+    FUZZ_REQUIRE(rc < 0 && rc >= AIGOV_ENOTFOUND, "status is one of the aigov_status codes");
+    FUZZ_REQUIRE(err->code == rc, "err->code is the returned status");
+    FUZZ_REQUIRE(memchr(err->message, 0, sizeof err->message) && memchr(err->path, 0, sizeof err->path) &&
+                     memchr(err->source, 0, sizeof err->source) && memchr(err->rule_id, 0, sizeof err->rule_id),
+                 "error fields are NUL-terminated");
+    FUZZ_REQUIRE(strlen(err->message) >= 10, "the message says something");
+    if (json_path)
+        FUZZ_REQUIRE(err->path[0] == '$', "the path is a JSON path");
+    FUZZ_REQUIRE(err->offset <= input_len, "the offset is inside the input");
+}
+
+/* Strings the library returns are UTF-8 (RFC 3629: no overlongs, no
+ * surrogates, nothing past U+10FFFF) without NUL bytes inside. */
+static inline int fuzz_valid_utf8(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; i < n;) {
+        unsigned c = p[i];
+        if (c == 0)
+            return 0;
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t need;
+        unsigned cp, min;
+        if (c >= 0xC2 && c <= 0xDF) { need = 1; cp = c & 0x1F; min = 0x80; }
+        else if (c >= 0xE0 && c <= 0xEF) { need = 2; cp = c & 0x0F; min = 0x800; }
+        else if (c >= 0xF0 && c <= 0xF4) { need = 3; cp = c & 0x07; min = 0x10000; }
+        else return 0;
+        if (i + need >= n)
+            return 0;
+        for (size_t k = 1; k <= need; k++) {
+            if ((p[i + k] & 0xC0) != 0x80)
+                return 0;
+            cp = (cp << 6) | (p[i + k] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return 0;
+        i += need + 1;
+    }
+    return 1;
+}
+
+/* A rendered buffer: NUL-terminated at out_len, valid UTF-8. */
+static inline void fuzz_check_output(const char *out, size_t out_len)
+{
+    FUZZ_REQUIRE(out != NULL, "output on success");
+    FUZZ_REQUIRE(strlen(out) == out_len, "out_len is the length up to the terminating NUL");
+    FUZZ_REQUIRE(fuzz_valid_utf8(out, out_len), "output is valid UTF-8");
+}
+#endif
