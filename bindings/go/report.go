@@ -135,9 +135,25 @@ type Obligation struct {
 	InForce     bool       `json:"in_force"`
 	Status      Status     `json:"status"`
 	Reasons     []Reason   `json:"reasons"`
-	Evidence    []Evidence `json:"evidence"`
+	Evidence    []Evidence `json:"evidence"`            // nil when the status is not_applicable
 	Penalty     *Penalty   `json:"penalty,omitempty"`   // penalty exposure, when the rule has one
 	Crosswalk   *Crosswalk `json:"crosswalk,omitempty"` // ISO/IEC 42001 coverage, when mapped
+}
+
+// MarshalJSON writes the obligation as the library does: a rule that is not
+// applicable has no evidence key, any other has one (possibly empty).
+func (o Obligation) MarshalJSON() ([]byte, error) {
+	type plain Obligation // no methods: avoids recursing into MarshalJSON
+	if o.Status == StatusNotApplicable {
+		return json.Marshal(struct {
+			plain
+			Evidence []Evidence `json:"evidence,omitempty"`
+		}{plain: plain(o)})
+	}
+	if o.Evidence == nil {
+		o.Evidence = []Evidence{}
+	}
+	return json.Marshal(plain(o))
 }
 
 // Penalty is the fine exposure of breaching a rule (Arts. 99-101).

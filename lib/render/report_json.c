@@ -141,7 +141,15 @@ static void obligation_json(ag_buf *b, const aigov_report *rep, int32_t ri)
     ag_buf_puts(b, ",\"reasons\":[");
     jctx j = {b, rep, 1};
     ag_reasons(t, r, ru->when, leaf_json, &j, MAX_REASONS);
-    ag_buf_puts(b, "],\"evidence\":[");
+    ag_buf_putc(b, ']');
+    /* A duty that does not apply carries no evidence, exposure or crosswalk:
+     * its reasons say why, and `aigov rules` has the rest. That halves a
+     * typical report (a few hundred rules, most of them not applicable). */
+    if (r->status[ri] == AIGOV_STATUS_NOT_APPLICABLE) {
+        ag_buf_putc(b, '}');
+        return;
+    }
+    ag_buf_puts(b, ",\"evidence\":[");
     for (uint32_t k = 0; k < ru->ev_n; k++) {
         const ag_evidence *ev = &t->evidence[t->rule_evidence[ru->ev_first + k]];
         const ag_value *v = &rep->f->vals[ev->fact];
