@@ -35,7 +35,8 @@ test-go: lib go-check
 
 bench-go: lib go-check
 	cd bindings/go && $(GO_ENV) $(GO) build -o $(GO_BUILD_DIR)/aigov-bench-go ./cmd/aigov-bench
-	$(GO_BUILD_DIR)/aigov-bench-go -corpus $(abspath $(BENCH_CORPUS)) -as-of $(BENCH_AS_OF) $(GO_BENCH_FLAGS)
+	$(GO_BUILD_DIR)/aigov-bench-go -corpus $(abspath $(BENCH_CORPUS)) -as-of $(BENCH_AS_OF) \
+	    -c-summary $(abspath $(BENCH_CORPUS)).ndjson.summary $(GO_BENCH_FLAGS)
 
 # build/aigov-http: the example HTTP service (examples/http-service).
 http-service: lib go-check

@@ -115,6 +115,8 @@ def main():
     ratios = ""
     if c.get("parse_eval_per_s"):
         ratios += " summary_vs_c_eval=%.2f" % (summary / c["parse_eval_per_s"])
+    if c.get("parse_eval_summary_per_s"):
+        ratios += " summary_vs_c_summary=%.2f" % (summary / c["parse_eval_summary_per_s"])
     if c.get("report_json_per_s"):
         ratios += " render_vs_c_report=%.2f full_vs_c_report=%.2f" % (
             render / c["report_json_per_s"], full / c["report_json_per_s"])

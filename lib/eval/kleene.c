@@ -12,44 +12,15 @@ static uint8_t cmp_num(int cmp, double a, double b)
     }
 }
 
-/* Evaluates ei and its parts, short-circuiting: `all` stops at its first
- * false part, `any` at its first true one. Parts after that keep stale
- * values; readers (reasons, questions) only look past a part when the
- * value of its parent says every part was evaluated. */
-uint8_t ag_eval_expr(const aigov_table *t, const ag_facts *f, ag_result *r, int32_t ei)
-{
-    const ag_expr *e = &t->exprs[ei];
-    uint8_t v;
-    switch (e->op) {
-    case AG_OP_TRUE: v = AG_T; break;
-    case AG_OP_FALSE: v = AG_F; break;
-    case AG_OP_ALL:
-    case AG_OP_ANY: {
-        uint8_t stop = e->op == AG_OP_ALL ? AG_F : AG_T;
-        v = e->op == AG_OP_ALL ? AG_T : AG_F;
-        for (int32_t k = 0; k < e->b; k++) {
-            uint8_t kv = ag_eval_expr(t, f, r, t->kids[e->a + k]);
-            if (kv == stop) {
-                v = stop;
-                break;
-            }
-            if (kv == AG_U)
-                v = AG_U;
-        }
-        break;
-    }
-    case AG_OP_NOT: {
-        uint8_t c = ag_eval_expr(t, f, r, e->a);
-        v = c == AG_U ? AG_U : (uint8_t)(c == AG_F);
-        break;
-    }
-    default: v = ag_eval_leaf(t, f, r, e); break;
-    }
-    r->expr_val[ei] = v;
-    return v;
-}
+/* Forced inline: the leaf test is the inner loop of every evaluation. */
+#if defined(__GNUC__)
+#define AG_HOT_INLINE inline __attribute__((always_inline))
+#else
+#define AG_HOT_INLINE inline
+#endif
 
-uint8_t ag_eval_leaf(const aigov_table *t, const ag_facts *f, const ag_result *r, const ag_expr *e)
+static AG_HOT_INLINE uint8_t leaf(const aigov_table *t, const ag_facts *f, const ag_result *r,
+                                  const ag_expr *e)
 {
     switch (e->op) {
     case AG_OP_RULE: return r->rule_val[e->a];
@@ -71,4 +42,55 @@ uint8_t ag_eval_leaf(const aigov_table *t, const ag_facts *f, const ag_result *r
                                                 : cmp_num(e->cmp, v->v.num, e->num);
     default: return AG_U;
     }
+}
+
+/* Evaluates ei and its parts, short-circuiting: `all` stops at its first
+ * false part, `any` at its first true one. Parts after that keep stale
+ * values; readers (reasons, questions) only look past a part when the
+ * value of its parent says every part was evaluated. */
+uint8_t ag_eval_expr(const aigov_table *t, const ag_facts *f, ag_result *r, int32_t ei)
+{
+    const ag_expr *e = &t->exprs[ei];
+    uint8_t v;
+    switch (e->op) {
+    case AG_OP_TRUE: v = AG_T; break;
+    case AG_OP_FALSE: v = AG_F; break;
+    case AG_OP_ALL:
+    case AG_OP_ANY: {
+        uint8_t stop = e->op == AG_OP_ALL ? AG_F : AG_T;
+        v = e->op == AG_OP_ALL ? AG_T : AG_F;
+        for (int32_t k = 0; k < e->b; k++) {
+            /* leaves inline: most parts are fact tests and rule references */
+            int32_t ki = t->kids[e->a + k];
+            const ag_expr *ke = &t->exprs[ki];
+            uint8_t kv;
+            if (ke->op >= AG_OP_IS) {
+                kv = leaf(t, f, r, ke);
+                r->expr_val[ki] = kv;
+            } else {
+                kv = ag_eval_expr(t, f, r, ki);
+            }
+            if (kv == stop) {
+                v = stop;
+                break;
+            }
+            if (kv == AG_U)
+                v = AG_U;
+        }
+        break;
+    }
+    case AG_OP_NOT: {
+        uint8_t c = ag_eval_expr(t, f, r, e->a);
+        v = c == AG_U ? AG_U : (uint8_t)(c == AG_F);
+        break;
+    }
+    default: v = leaf(t, f, r, e); break;
+    }
+    r->expr_val[ei] = v;
+    return v;
+}
+
+uint8_t ag_eval_leaf(const aigov_table *t, const ag_facts *f, const ag_result *r, const ag_expr *e)
+{
+    return leaf(t, f, r, e);
 }

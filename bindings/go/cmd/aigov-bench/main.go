@@ -12,7 +12,11 @@
 //
 // and a second line, "go-detail:", with the rate of Evaluate (the report
 // decoded into Go structs with encoding/json, which costs more than the
-// evaluation itself) and the memory run's figures.
+// evaluation itself) and the memory run's figures. With -c-summary (the file
+// aigov-bench saves) a third line, "go-ratios:", divides the Go rates by the
+// C rates of the same run: the summary path by C's parse + evaluate and by
+// C's parse + evaluate + summary (the same work), the full path by C's
+// evaluate + JSON report.
 package main
 
 import (
@@ -39,6 +43,7 @@ func main() {
 	memEvals := flag.Int("mem-evals", 1000000, "evaluations of the memory run (0 to skip)")
 	fullEvery := flag.Int("mem-full-every", 10, "in the memory run, every Nth evaluation takes the full path (the others the summary path)")
 	warmup := flag.Int("warmup", 20000, "evaluations before the memory baseline")
+	cSummary := flag.String("c-summary", "", "aigov-bench's saved summary file, for ratios to the C figures of the same run")
 	flag.Parse()
 	if *corpusDir == "" {
 		fail("usage: aigov-bench -corpus DIR [-as-of D] [-seconds S] [-mem-evals N]")
@@ -91,6 +96,40 @@ func main() {
 	fmt.Printf("go: full_per_s=%.0f summary_per_s=%.0f rss_growth_kb=%d\n", full, summary, growth)
 	fmt.Printf("go-detail: typed_report_per_s=%.0f descriptors=%d as_of=%s mem_evals=%d mem_full_every=%d rss_base_kb=%d rss_after_kb=%d rss_peak_kb=%d gomaxprocs=%d\n",
 		typed, len(good), *asOf, *memEvals, *fullEvery, base, after, hwm, runtime.GOMAXPROCS(0))
+	if c := cFigures(*cSummary); len(c) > 0 {
+		ratio := func(num float64, key string) string {
+			if c[key] <= 0 {
+				return "n/a"
+			}
+			return fmt.Sprintf("%.2f", num/c[key])
+		}
+		fmt.Printf("go-ratios: summary_vs_c_eval=%s summary_vs_c_summary=%s full_vs_c_report=%s\n",
+			ratio(summary, "parse_eval_per_s"), ratio(summary, "parse_eval_summary_per_s"),
+			ratio(full, "report_json_per_s"))
+	}
+}
+
+// cFigures reads the key=value figures of aigov-bench's summary file (none
+// when the file is absent: the ratios are then left out).
+func cFigures(path string) map[string]float64 {
+	out := map[string]float64{}
+	if path == "" {
+		return out
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return out
+	}
+	for _, field := range strings.Fields(string(data)) {
+		k, v, ok := strings.Cut(field, "=")
+		if !ok {
+			continue
+		}
+		if f, err := strconv.ParseFloat(v, 64); err == nil {
+			out[k] = f
+		}
+	}
+	return out
 }
 
 // step takes the full path (Render, allocating its result) every `every`
