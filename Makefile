@@ -29,7 +29,10 @@ endif
 
 WARN         := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2
 CFLAGS_COMMON := -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -Iinclude -Ilib $(CJSON_CFLAGS)
-CFLAGS       ?= -O2 -g
+# -O3 as zstd does: the evaluator's inner loops and the report writer gain
+# 5-10% over -O2 (make bench), which keeps parse + evaluate above 0.6 of a
+# plain cJSON parse with the whole Act in the table.
+CFLAGS       ?= -O3 -g
 LIB_CFLAGS   := $(CFLAGS_COMMON) $(CFLAGS) -fPIC -fvisibility=hidden -DAIGOV_BUILDING
 SAN_FLAGS    := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 SAN_CFLAGS   := $(CFLAGS_COMMON) -O1 -g $(SAN_FLAGS) -DAIGOV_BUILDING

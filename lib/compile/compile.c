@@ -690,7 +690,7 @@ static int c_list(cc *c, const cJSON *list, const char *key, int depth, ag_expr 
     int i = 0;
     for (const cJSON *k = list->child; k; k = k->next, i++) {
         size_t m2 = ag_path_index(&c->path, (size_t)i);
-        int32_t idx;
+        int32_t idx = -1; /* set by cexpr on success; -1 keeps -O3 from warning */
         int rc = cexpr(c, k, depth + 1, &idx);
         if (rc)
             return rc;
