@@ -64,7 +64,7 @@ uint8_t ag_eval_expr(const aigov_table *t, const ag_facts *f, ag_result *r, int3
             int32_t ki = t->kids[e->a + k];
             const ag_expr *ke = &t->exprs[ki];
             uint8_t kv;
-            if (ke->op >= AG_OP_IS) {
+            if (ke->op >= AG_OP_FIRST_LEAF) {
                 kv = leaf(t, f, r, ke);
                 r->expr_val[ki] = kv;
             } else {
@@ -88,9 +88,4 @@ uint8_t ag_eval_expr(const aigov_table *t, const ag_facts *f, ag_result *r, int3
     }
     r->expr_val[ei] = v;
     return v;
-}
-
-uint8_t ag_eval_leaf(const aigov_table *t, const ag_facts *f, const ag_result *r, const ag_expr *e)
-{
-    return leaf(t, f, r, e);
 }

@@ -47,8 +47,6 @@ void ag_result_free(ag_result *r, const ag_mem *mem);
 /* Three-valued value of expression ei given facts and the rule values
  * already computed (rules are evaluated in dependency order). */
 uint8_t ag_eval_expr(const aigov_table *t, const ag_facts *f, ag_result *r, int32_t ei);
-/* A leaf test (fact, rule reference, as-of, known/unknown). */
-uint8_t ag_eval_leaf(const aigov_table *t, const ag_facts *f, const ag_result *r, const ag_expr *e);
 
 /* Whether answering fact fi could change reported rule ri. */
 static inline int ag_affects(const ag_result *r, int32_t fi, int32_t ri)

@@ -143,8 +143,8 @@ static void obligation_json(ag_buf *b, const aigov_report *rep, int32_t ri)
     ag_reasons(t, r, ru->when, leaf_json, &j, MAX_REASONS);
     ag_buf_putc(b, ']');
     /* A duty that does not apply carries no evidence, exposure or crosswalk:
-     * its reasons say why, and `aigov rules` has the rest. That halves a
-     * typical report (a few hundred rules, most of them not applicable). */
+     * its reasons say why, and `aigov rules` has the rest. That shrinks a
+     * typical report by about a third (most of 300 rules do not apply). */
     if (r->status[ri] == AIGOV_STATUS_NOT_APPLICABLE) {
         ag_buf_putc(b, '}');
         return;

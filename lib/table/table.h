@@ -66,7 +66,10 @@ enum ag_op {
     AG_OP_KNOWN,
     AG_OP_UNKNOWN,
     AG_OP_RULE,      /* a = rule index */
-    AG_OP_AS_OF      /* as_of <cmp> num (day number) */
+    AG_OP_AS_OF,     /* as_of <cmp> num (day number) */
+    /* every op from AG_OP_IS on is a leaf (no parts): the evaluator tests
+     * leaves inline on that range, so new leaves go after AG_OP_IS */
+    AG_OP_FIRST_LEAF = AG_OP_IS
 };
 
 enum ag_cmp { AG_CMP_EQ = 0, AG_CMP_GT, AG_CMP_GTE, AG_CMP_LT, AG_CMP_LTE };
