@@ -19,7 +19,8 @@ Threads: a Table is immutable and may be shared by any number of threads. An
 Evaluator may be shared too: it keeps one C context (aigov_ctx) per thread,
 created on the thread's first call and freed when the thread ends or the
 evaluator is closed. The library is opened with ctypes.CDLL, which releases
-the GIL for the duration of each C call, so threads evaluate in parallel.
+the GIL for the duration of each evaluation or rendering, so threads evaluate
+in parallel (constant-time report reads keep it: see _lib.HOLD_GIL).
 Close an Evaluator (or a Table) only when no other thread is inside one of
 its calls still to come; a call in progress when close() runs finishes
 safely and its context is freed afterwards, and later calls raise ValueError.

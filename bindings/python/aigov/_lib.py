@@ -14,7 +14,11 @@ Lookup order (first hit wins):
      `pkg-config --variable=libdir aigov` names.
 
 The library is opened with ctypes.CDLL (not PyDLL): ctypes releases the GIL
-for the duration of every call into it, so threads evaluate in parallel.
+for the duration of every call into it, so threads evaluate in parallel. The
+few accessors that only read a finished report (HOLD_GIL) are also bound
+through ctypes.PyDLL, which keeps the GIL: releasing it around a call of a
+few hundred nanoseconds hands it to another thread mid-classify, and two
+threads then spend more time passing the GIL back and forth than evaluating.
 """
 from __future__ import annotations
 
@@ -151,12 +155,20 @@ PROTOTYPES = {
 }
 
 
-def declare(lib: ctypes.CDLL) -> ctypes.CDLL:
-    """Sets restype/argtypes of every function of the header on `lib`."""
+# Constant-time reads of a finished report (report.c): called with the GIL held.
+HOLD_GIL = ("aigov_report_tier", "aigov_report_gpai", "aigov_tier_name", "aigov_gpai_name",
+            "aigov_status_name", "aigov_report_obligation_count", "aigov_report_summary")
+
+
+def declare(lib: ctypes.CDLL, held: Optional[ctypes.PyDLL] = None) -> ctypes.CDLL:
+    """Sets restype/argtypes of every function of the header on `lib`; with
+    `held` (the same library opened as PyDLL), the HOLD_GIL functions of lib
+    are bound through it."""
     for name, (res, args) in PROTOTYPES.items():
-        fn = getattr(lib, name)  # AttributeError when the library lacks it
+        fn = getattr(held if held is not None and name in HOLD_GIL else lib, name)  # AttributeError when missing
         fn.restype = res
         fn.argtypes = args
+        setattr(lib, name, fn)
     return lib
 
 
@@ -253,7 +265,7 @@ def load(path: Optional[str] = None) -> Tuple[ctypes.CDLL, str]:
         where = _resolved_path(lib, cand)
         check_version(number(), version().decode("ascii", "replace"), where)
         try:
-            declare(lib)
+            declare(lib, ctypes.PyDLL(where if os.path.sep in where else cand))
         except AttributeError as e:
             raise ImportError("libaigov at %s (version %s) lacks a function this binding needs: %s"
                               % (where, version().decode("ascii", "replace"), e)) from None

@@ -16,7 +16,9 @@
 // aigov-bench saves) a third line, "go-ratios:", divides the Go rates by the
 // C rates of the same run: the summary path by C's parse + evaluate and by
 // C's parse + evaluate + summary (the same work), the full path by C's
-// evaluate + JSON report.
+// evaluate + JSON report. A "go-same-process:" line times the summary path
+// against C's same loop in alternating windows of one process (csame.go):
+// the fairest ratio on a VM whose speed drifts between the two programs.
 package main
 
 import (
@@ -75,6 +77,7 @@ func main() {
 	full := rate(*seconds, good, func(d []byte) (err error) { buf, err = tb.AppendRender(buf[:0], d, opts); return err })
 	summary := rate(*seconds, good, func(d []byte) error { _, err := tb.EvaluateSummary(d, opts); return err })
 	typed := rate(*seconds/3, good, func(d []byte) error { _, err := tb.Evaluate(d, opts); return err })
+	sameGo, sameC := sameProcessRatio(*seconds, good, func(d []byte) error { _, err := tb.EvaluateSummary(d, opts); return err }, *asOf)
 
 	growth, base, after, hwm := int64(0), int64(0), int64(0), int64(0)
 	if *memEvals > 0 {
@@ -96,6 +99,8 @@ func main() {
 	fmt.Printf("go: full_per_s=%.0f summary_per_s=%.0f rss_growth_kb=%d\n", full, summary, growth)
 	fmt.Printf("go-detail: typed_report_per_s=%.0f descriptors=%d as_of=%s mem_evals=%d mem_full_every=%d rss_base_kb=%d rss_after_kb=%d rss_peak_kb=%d gomaxprocs=%d\n",
 		typed, len(good), *asOf, *memEvals, *fullEvery, base, after, hwm, runtime.GOMAXPROCS(0))
+	fmt.Printf("go-same-process: summary_per_s=%.0f c_summary_per_s=%.0f ratio=%.2f (interleaved windows, same descriptors)\n",
+		sameGo, sameC, sameGo/sameC)
 	if c := cFigures(*cSummary); len(c) > 0 {
 		ratio := func(num float64, key string) string {
 			if c[key] <= 0 {
