@@ -78,9 +78,9 @@ static int check_keys(cc *c, const cJSON *obj, const char *const *allowed)
 
 static int oom(cc *c) { return fail(c, AIGOV_ENOMEM, "out of memory compiling the rule table"); }
 
-static void *alloc_n(cc *c, size_t count, size_t size)
+static void *alloc_n(cc *c, size_t count, size_t size) /* size: a sizeof, never 0 */
 {
-    if (size && count > ((size_t)1 << 30) / size)
+    if (count > ((size_t)1 << 30) / size)
         return NULL;
     return ag_arena_alloc(c->ar, count * size);
 }
@@ -89,13 +89,13 @@ static char *dup_str(cc *c, const char *s) { return ag_arena_strdup(c->ar, s); }
 
 static int is_ident_char(char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_'; }
 
-/* Dotted lowercase identifier; min_segments >= 1. */
+/* Dotted lowercase identifier; min_segments >= 1. Every caller passes a string get_str has
+ * checked to be non-empty and at most 120 bytes (an empty one fails below anyway: its only
+ * segment is empty). */
 static int valid_dotted(const char *s, int min_segments)
 {
     int segs = 0;
     size_t seglen = 0;
-    if (!*s || strlen(s) > 120)
-        return 0;
     for (const char *p = s;; p++) {
         if (*p == '.' || *p == '\0') {
             if (seglen == 0)
@@ -125,7 +125,7 @@ static const char *get_str(cc *c, const cJSON *obj, const char *key, int require
         return NULL;
     }
     size_t mark = ag_path_key(&c->path, key);
-    if (!cJSON_IsString(v) || !v->valuestring) {
+    if (!cJSON_IsString(v)) { /* a parsed string always has its valuestring */
         *rc = fail(c, AIGOV_ERULES, "'%s' must be a string", key);
     } else if (strlen(v->valuestring) == 0 || strlen(v->valuestring) > maxlen) {
         *rc = fail(c, AIGOV_ERULES, "'%s' must be a non-empty string of at most %zu bytes", key,
@@ -798,10 +798,11 @@ static int c_fact_test(cc *c, const cJSON *j, ag_expr *e)
     return rc;
 }
 
+/* No depth check here: count_rule_storage has already walked every condition this reaches
+ * (when, within, the date cases' if) with count_expr, through the same all/any/not, and
+ * refused any deeper than AG_MAX_EXPR_DEPTH; depth only names the level. */
 static int cexpr(cc *c, const cJSON *j, int depth, int32_t *out)
 {
-    if (depth > AG_MAX_EXPR_DEPTH)
-        return fail(c, AIGOV_ERULES, "condition nested deeper than %d", AG_MAX_EXPR_DEPTH);
     int32_t idx = (int32_t)c->n_exprs++;
     ag_expr *e = &c->exprs[idx];
     *out = idx;
@@ -1216,7 +1217,7 @@ static int compile_soa(cc *c, const origin *o, ag_rule *r)
         return rc;
     if (!valid_control(ctl))
         return fail(c, AIGOV_ERULES, "soa control '%s' must be numbered like A.6.2.8", ctl);
-    for (size_t i = 0; i < c->n_rules && &c->rules_out[i] != r; i++)
+    for (size_t i = 0; &c->rules_out[i] != r; i++) /* the rules before r */
         if (c->rules_out[i].soa_control && strcmp(c->rules_out[i].soa_control, ctl) == 0)
             return fail(c, AIGOV_ERULES, "control %s already has its rule ('%s')", ctl, c->rules_out[i].id);
     const char *dec = get_str(c, soa, "decision", 1, 120, &rc);
@@ -1383,6 +1384,7 @@ static int count_rule_storage(cc *c, uint32_t *exprs, uint32_t *kids, uint32_t *
             continue;
         const cJSON *w = ag_json_get(j, "when"), *wi = ag_json_get(j, "within");
         set_origin(c, &c->rules[i]);
+        c->rule_id = NULL; /* not yet read; else the last fact, evidence or tier compiled is named */
         if ((w && count_expr(w, 1, exprs, kids)) || (wi && count_expr(wi, 1, exprs, kids)))
             return fail(c, AIGOV_ERULES, "condition nested deeper than %d", AG_MAX_EXPR_DEPTH);
         const cJSON *af = ag_json_get(j, "applies_from");

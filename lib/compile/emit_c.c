@@ -147,10 +147,7 @@ int ag_emit_c(FILE *o, const aigov_table *t)
                 r->expr_n, r->penalty, r->xw_first, r->xw_n);
         cstr(o, r->beyond);
         fprintf(o, ", %u, %" PRId32 ", ", r->org_level, r->within);
-        if (r->soa_control)
-            cstr(o, r->soa_control);
-        else
-            fputs("NULL", o);
+        cstr(o, r->soa_control); /* NULL unless the rule is an SoA control's */
         fprintf(o, ", %" PRId32 ", %" PRId32 ", %" PRId32 "},\n", r->soa_decision,
                 r->soa_justification, r->soa_of);
     }

@@ -50,7 +50,7 @@ cJSON *ag_json_parse_source(const char *data, size_t len, const char *name, aigo
     int code = ag_json_check(data, len, &off, &why);
     if (code) {
         size_t line = 1, col = 1;
-        for (size_t i = 0; i < off && i < len; i++) {
+        for (size_t i = 0; i < off; i++) { /* ag_json_check never reports past len */
             col = data[i] == '\n' ? 1 : col + 1;
             line += data[i] == '\n';
         }
@@ -73,7 +73,7 @@ cJSON *ag_json_parse_source(const char *data, size_t len, const char *name, aigo
 int ag_json_check_duplicates(const cJSON *node, ag_path *path, aigov_error *err)
 {
     size_t i = 0;
-    for (const cJSON *c = node ? node->child : NULL; c; c = c->next, i++) {
+    for (const cJSON *c = node->child; c; c = c->next, i++) { /* node: a parsed root or its child */
         size_t mark;
         if (cJSON_IsObject(node)) {
             for (const cJSON *d = node->child; d != c; d = d->next)

@@ -68,7 +68,7 @@ static int vfail(ps *p, int code, const char *fmt, va_list ap)
     for (int k = 0; k < p->path_len && k < PATH_CAP; k++) {
         int w = p->path_key[k] ? snprintf(o + len, cap - len, ".%s", p->path_key[k])
                                : snprintf(o + len, cap - len, "[%ld]", p->path_idx[k]);
-        if (w < 0 || (size_t)w >= cap - len)
+        if ((size_t)w >= cap - len) /* cut (an encoding error, w < 0, converts to a huge size too) */
             break;
         len += (size_t)w;
     }
@@ -277,12 +277,9 @@ static int read_string(ps *p, char *dst, size_t cap, size_t *out_len, int *trunc
                 p->i--;
                 return fail(p, AIGOV_ESYNTAX, "invalid escape '\\%c'", e);
             }
-        } else if (c < 0x80) {
-            tmp[0] = c;
-            tn = 1;
-            p->i++;
         } else {
-            /* UTF-8: reject overlong forms, surrogates and code points past U+10FFFF */
+            /* c >= 0x80: every byte below is plain (the fast path), '"', '\\' or a control
+             * character. UTF-8: reject overlong forms, surrogates and code points past U+10FFFF */
             size_t need;
             unsigned cp, min;
             if (c >= 0xC2 && c <= 0xDF) { need = 1; cp = c & 0x1F; min = 0x80; }
@@ -342,8 +339,8 @@ static int read_string_value(ps *p, uint32_t *off, uint32_t *len)
     }
     p->i = start;
     size_t n;
-    if ((rc = read_string(p, f->strs + f->strs_len, f->strs_cap - f->strs_len, &n, &trunc)))
-        return rc;
+    /* the same bytes again, validated by the first pass, into room for all of them: cannot fail */
+    read_string(p, f->strs + f->strs_len, f->strs_cap - f->strs_len, &n, &trunc);
     *off = (uint32_t)f->strs_len;
     *len = (uint32_t)n;
     f->strs_len += n + 1;
@@ -354,7 +351,7 @@ static int read_number(ps *p, double *out, int *negative)
 {
     size_t start = p->i;
     *negative = 0;
-    if (p->i < p->n && p->s[p->i] == '-') {
+    if (p->s[p->i] == '-') { /* callers stand on '-' or a digit */
         *negative = 1;
         p->i++;
     }
@@ -411,15 +408,20 @@ static void list_values(char *buf, size_t cap, const ag_fact *f)
     buf[0] = '\0';
     for (unsigned k = 0; k < f->n_values; k++) {
         int w = snprintf(buf + len, cap - len, "%s%s", k ? ", " : "", f->values[k]);
-        if (w < 0 || (size_t)w >= cap - len) {
-            if (cap > 5)
-                strcpy(buf + cap - 5, "...");
+        if ((size_t)w >= cap - len) { /* (w < 0 converts to a huge size too) */
+            strcpy(buf + cap - 5, "..."); /* callers' buffers hold 160 or 180 bytes */
             return;
         }
         len += (size_t)w;
     }
 }
 
+/* The "state" of an evidence item: an enum that is not a fact of the table. */
+static const ag_fact evidence_state = {"state", AG_T_ENUM, 4,
+                                       (const char *const[]){"implemented", "partial", "planned", "absent"},
+                                       0, 0, 0, "", "", "", -1};
+
+/* Reads a string naming one of f's values (f is a fact of p->t, or evidence_state). */
 static int enum_value(ps *p, const ag_fact *f, int *out)
 {
     char key[MAX_KEY + 1];
@@ -431,7 +433,7 @@ static int enum_value(ps *p, const ag_fact *f, int *out)
     if ((rc = read_string(p, key, sizeof key, &n, &trunc)))
         return rc;
     const aigov_table *t = p->t;
-    if (!trunc && f >= t->facts && f < t->facts + t->n_facts) {
+    if (!trunc && f != &evidence_state) { /* a table fact: its values are in the hash index */
         int32_t fi = (int32_t)(f - t->facts);
         for (uint32_t h = ag_key_hash(fi, key, n) & t->value_index_mask;; h = (h + 1) & t->value_index_mask) {
             int32_t slot = t->value_index[h];
@@ -458,12 +460,10 @@ static int enum_value(ps *p, const ag_fact *f, int *out)
 static int parse_evidence(ps *p, ag_value *v)
 {
     int rc;
-    if ((rc = expect_char(p, '{', "an object {\"state\": ..., \"ref\": ...}")) || (rc = enter(p)))
+    p->i++; /* the '{', where the caller stands */
+    if ((rc = enter(p)))
         return rc;
     int have_state = 0, have_ref = 0, first = 1;
-    const ag_fact state_fact = {"state", AG_T_ENUM, 4,
-                                (const char *const[]){"implemented", "partial", "planned", "absent"},
-                                0, 0, 0, "", "", "", -1};
     for (;;) {
         ws(p);
         if (first && p->i < p->n && p->s[p->i] == '}') {
@@ -482,7 +482,7 @@ static int parse_evidence(ps *p, ag_value *v)
             if (have_state)
                 return mismatch(p, "duplicate key 'state'");
             int k = 0;
-            rc = enum_value(p, &state_fact, &k);
+            rc = enum_value(p, &evidence_state, &k);
             if (rc == 1)
                 return mismatch(p, "expected a string (implemented, partial, planned or absent), found %s", what_is_here(p));
             if (rc)
@@ -796,7 +796,7 @@ static int parse_member(ps *p, int32_t node, const char *key, size_t key_len, in
             return mismatch(p, "expected the number 1, found %s", what_is_here(p));
         if ((rc = read_number(p, &v, &neg)))
             return rc;
-        if (v != 1 || neg)
+        if (v != 1) /* (a '-' sign gives v <= 0) */
             return fail(p, AIGOV_EINPUT, "unsupported descriptor_version; this library reads version 1");
         pop(p);
         return 0;
@@ -833,7 +833,7 @@ static int parse_member(ps *p, int32_t node, const char *key, size_t key_len, in
         list[0] = '\0';
         for (int32_t k = t->nodes[node].first_child; k >= 0; k = t->nodes[k].next_sibling) {
             int w = snprintf(list + len, sizeof list - len, "%s%s", len ? ", " : "", t->nodes[k].key);
-            if (w < 0 || (size_t)w >= sizeof list - len) {
+            if ((size_t)w >= sizeof list - len) { /* (w < 0 converts to a huge size too) */
                 strcpy(list + sizeof list - 5, "...");
                 break;
             }
@@ -864,7 +864,8 @@ static int parse_member(ps *p, int32_t node, const char *key, size_t key_len, in
 static int parse_object(ps *p, int32_t node)
 {
     int rc;
-    if ((rc = expect_char(p, '{', "an object")) || (rc = enter(p)))
+    p->i++; /* the '{', where every caller stands */
+    if ((rc = enter(p)))
         return rc;
     int first = 1;
     for (;;) {

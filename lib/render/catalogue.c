@@ -141,7 +141,8 @@ void ag_render_condition(ag_buf *b, const aigov_table *t, int32_t ei, int depth)
         return;
     case AG_OP_TRUE:
     case AG_OP_FALSE:
-        ag_buf_puts(b, e->op == AG_OP_TRUE ? "always\n" : "never\n");
+        ag_describe_test(test, sizeof test, t, e);
+        ag_buf_printf(b, "%s\n", test);
         return;
     default:
         ag_describe_test(test, sizeof test, t, e);
@@ -267,17 +268,13 @@ static void schema_node(ag_buf *b, const aigov_table *t, int32_t ni, const char 
     if (n->fact >= 0) {
         const ag_fact *f = &t->facts[n->fact];
         ag_buf_puts(b, "{\"description\":");
+        /* descriptions are at most 2000 bytes and sources 300 (the compiler's limits); an
+         * evidence item's fact has no source (""), a fact without one neither */
         char desc[2600];
-        size_t dl = strlen(f->description);
-        if (dl > 2400)
-            dl = 2400;
-        memcpy(desc, f->description, dl);
-        desc[dl] = '\0';
-        if (f->source && f->source[0] && f->type != AG_T_EVIDENCE) {
-            strcat(desc, " Source: ");
-            strncat(desc, f->source, 150);
-            strcat(desc, ".");
-        }
+        if (f->source[0])
+            snprintf(desc, sizeof desc, "%.2400s Source: %.150s.", f->description, f->source);
+        else
+            snprintf(desc, sizeof desc, "%.2400s", f->description);
         ag_buf_json_str(b, desc);
         switch (f->type) {
         case AG_T_BOOL: ag_buf_puts(b, ",\"type\":[\"boolean\",\"null\"]"); break;
@@ -300,7 +297,7 @@ static void schema_node(ag_buf *b, const aigov_table *t, int32_t ni, const char 
             ag_buf_puts(b, ",\"type\":[\"string\",\"null\"],\"format\":\"date\",\"pattern\":\"^[0-9]{4}-[0-9]{2}-[0-9]{2}$\"");
             break;
         case AG_T_STRING: ag_buf_printf(b, ",\"type\":[\"string\",\"null\"],\"maxLength\":%u", f->max_length); break;
-        case AG_T_EVIDENCE:
+        default: /* AG_T_EVIDENCE, the last type */
             ag_buf_puts(b, ",\"type\":[\"object\",\"null\"],\"additionalProperties\":false,\"required\":[\"state\"],"
                            "\"properties\":{\"state\":{\"description\":\"implemented: in place and current; partial: exists but incomplete; planned: scheduled, not in place; absent: not in place.\",\"enum\":[\"implemented\",\"partial\",\"planned\",\"absent\"]},"
                            "\"ref\":{\"description\":\"Where the evidence is: a URL, document id or record number.\",\"type\":\"string\",\"maxLength\":2000}}");

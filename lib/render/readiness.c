@@ -91,10 +91,25 @@ void ag_readiness(const aigov_report *rep, uint32_t fw, ag_readiness_t *out)
             size_t d = 0;
             while (d < out->n_upcoming && out->upcoming[d].date != r->rule_date[ri])
                 d++;
-            if (d == out->n_upcoming && d < AG_MAX_UPCOMING) {
-                out->upcoming[d].date = r->rule_date[ri];
-                out->upcoming[d].count = 0;
-                out->n_upcoming++;
+            if (d == out->n_upcoming) {
+                /* a new date: kept while there is room, else in place of the
+                 * latest kept one when earlier, so the earliest dates are the
+                 * ones listed (a date once passed over is later than every
+                 * date kept from then on, so each kept date counts fully) */
+                if (d < AG_MAX_UPCOMING) {
+                    out->n_upcoming++;
+                } else {
+                    size_t latest = 0;
+                    for (size_t j = 1; j < out->n_upcoming; j++)
+                        if (out->upcoming[j].date > out->upcoming[latest].date)
+                            latest = j;
+                    if (r->rule_date[ri] < out->upcoming[latest].date)
+                        d = latest;
+                }
+                if (d < out->n_upcoming) {
+                    out->upcoming[d].date = r->rule_date[ri];
+                    out->upcoming[d].count = 0;
+                }
             }
             if (d < out->n_upcoming)
                 out->upcoming[d].count++;

@@ -11,7 +11,7 @@ typedef void (*ag_leaf_fn)(void *ud, int32_t expr);
 /* Calls fn for each leaf that decided expression ei, at most `max` of them. */
 void ag_reasons(const aigov_table *t, const ag_result *r, int32_t ei, ag_leaf_fn fn, void *ud,
                 int max);
-/* "has \"5b\"", "gte 2027-12-02", "is true" ... for a leaf expression. */
+/* "has \"5b\"", "gte 2027-12-02", "is true", "always" ... for a leaf expression, true or false. */
 void ag_describe_test(char *out, size_t cap, const aigov_table *t, const ag_expr *e);
 /* Appends the fact's value as JSON (null when unknown). */
 void ag_json_fact_value(ag_buf *b, const aigov_table *t, const ag_facts *f, int32_t fi);

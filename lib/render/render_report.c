@@ -15,7 +15,8 @@ int aigov_report_render(char **out, size_t *out_len, const aigov_report *rep, in
     ag_report_questions(rep);
     ag_buf b;
     ag_buf_init(&b, rep->mem);
-    if (rep->render_hint && *rep->render_hint)
+    /* every report is its context's, and render_hint points into the context */
+    if (*rep->render_hint)
         ag_buf_reserve(&b, *rep->render_hint + *rep->render_hint / 4);
     switch (format) {
     case AIGOV_FORMAT_JSON: ag_render_json(&b, rep); break;
@@ -26,7 +27,7 @@ int aigov_report_render(char **out, size_t *out_len, const aigov_report *rep, in
         ag_buf_free(&b);
         return ag_err(err, AIGOV_EINVAL, "unknown format %d", format);
     }
-    if (rep->render_hint && !b.oom && b.len > *rep->render_hint)
+    if (!b.oom && b.len > *rep->render_hint)
         *rep->render_hint = b.len;
     if (ag_buf_finish(&b, out, out_len))
         return ag_err(err, AIGOV_ENOMEM, "out of memory rendering the report");

@@ -37,8 +37,9 @@ static void leaf_json(void *ud, int32_t ei)
         ag_buf_puts(b, "{\"as_of\":");
         ag_buf_json_str(b, test);
     } else if (e->op == AG_OP_TRUE || e->op == AG_OP_FALSE) {
+        ag_describe_test(test, sizeof test, t, e);
         ag_buf_puts(b, "{\"test\":");
-        ag_buf_json_str(b, e->op == AG_OP_TRUE ? "always" : "never");
+        ag_buf_json_str(b, test);
     } else {
         ag_describe_test(test, sizeof test, t, e);
         ag_buf_puts(b, "{\"fact\":");
@@ -321,8 +322,8 @@ static void obligations_and_summary(ag_buf *b, const aigov_report *rep)
         first = 0;
         obligation_json(b, rep, ri);
         count_status(&all, r->status[ri]);
-        if (t->rules[ri].framework < 16)
-            count_status(&fw[t->rules[ri].framework], r->status[ri]);
+        /* the compiler accepts at most 16 frameworks (the manifest's limit) */
+        count_status(&fw[t->rules[ri].framework], r->status[ri]);
         in_force_gaps += r->status[ri] == AIGOV_STATUS_GAP && ag_in_force(r, ri);
     }
     ag_buf_puts(b, "],");
@@ -336,7 +337,7 @@ static void obligations_and_summary(ag_buf *b, const aigov_report *rep)
     if (rep->part != AG_PART_ORGANISATION)
         ag_buf_printf(b, ",\"questions\":%u", r->n_questions);
     ag_buf_puts(b, ",\"by_framework\":{");
-    for (uint32_t k = 0; k < t->n_frameworks && k < 16; k++) {
+    for (uint32_t k = 0; k < t->n_frameworks; k++) {
         if (k)
             ag_buf_putc(b, ',');
         ag_buf_json_str(b, t->framework_ids[k]);

@@ -18,13 +18,13 @@ static void cell(ag_buf *b, const char *s)
     }
 }
 
+/* Rules that do not apply are not listed: met, gap or unknown. */
 static const char *status_badge(int s)
 {
     switch (s) {
     case AIGOV_STATUS_MET: return "met";
     case AIGOV_STATUS_GAP: return "**gap**";
-    case AIGOV_STATUS_UNKNOWN: return "unknown";
-    default: return "n/a";
+    default: return "unknown";
     }
 }
 

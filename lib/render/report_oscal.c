@@ -58,18 +58,22 @@ static void esc(ag_buf *b, const char *s, size_t n)
     ag_buf_put(b, s + run, n - run);
 }
 
-static void escs(ag_buf *b, const char *s) { esc(b, s, s ? strlen(s) : 0); }
+/* Every string written is the table's or the descriptor's, never NULL (absent
+ * ones are ""). */
+static void escs(ag_buf *b, const char *s) { esc(b, s, strlen(s)); }
 
-/* Length of the white space (ASCII or Unicode, as Python's \s) at s, or 0. */
+/* Length of the white space (ASCII or Unicode, as Python's \s) at s, or 0.
+ * s[0] is never the terminating NUL (callers stop there). */
 static size_t space_at(const unsigned char *s)
 {
-    if (s[0] == ' ' || (s[0] && s[0] < 0x20))
+    if (s[0] == ' ' || s[0] < 0x20)
         return 1;
     if (s[0] == 0xC2 && (s[1] == 0x85 || s[1] == 0xA0))
         return 2;
     if (s[0] == 0xE1 && s[1] == 0x9A && s[2] == 0x80)
         return 3;
-    if (s[0] == 0xE2 && s[1] == 0x80 && ((s[2] >= 0x80 && s[2] <= 0x8A) || s[2] == 0xA8 ||
+    /* U+2000..U+200A: one unsigned comparison for the range 0x80..0x8A */
+    if (s[0] == 0xE2 && s[1] == 0x80 && ((unsigned)(s[2] - 0x80) <= 0x0A || s[2] == 0xA8 ||
                                          s[2] == 0xA9 || s[2] == 0xAF))
         return 3;
     if ((s[0] == 0xE2 && s[1] == 0x81 && s[2] == 0x9F) || (s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80))
@@ -120,12 +124,14 @@ static void name_body(ag_buf *b, const char *name, const char *fallback)
         ag_buf_puts(b, fallback);
 }
 
-/* An OSCAL token: ids of rules are tokens unless they start with a digit. */
+/* An OSCAL token: ids of rules are tokens unless they start with a digit (a
+ * rule id matches ^[a-z0-9]+(\.[a-z0-9_]+)+$, so it starts with a lowercase
+ * letter, which a token may, or a digit, which it may not; digits sort below
+ * letters). */
 static void token_str(ag_buf *b, const char *id)
 {
     ag_buf_putc(b, '"');
-    char c = id[0];
-    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'))
+    if (id[0] <= '9')
         ag_buf_putc(b, '_');
     escs(b, id);
     ag_buf_putc(b, '"');
@@ -141,7 +147,7 @@ static void uri_ref(ag_buf *b, const char *s)
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         unsigned char c = *p;
         int keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                   (c && strchr(ok, c) != NULL);
+                   strchr(ok, c) != NULL; /* c is not NUL: the loop stops there */
         if (c == '%') {
             const unsigned char *h = p + 1;
             keep = ((h[0] >= '0' && h[0] <= '9') || (h[0] >= 'a' && h[0] <= 'f') || (h[0] >= 'A' && h[0] <= 'F')) &&
@@ -295,12 +301,8 @@ static void fact_text(ag_buf *b, const aigov_table *t, const ag_facts *f, int32_
 static const char *evidence_state(const aigov_table *t, const ag_facts *f, const ag_evidence *ev)
 {
     const ag_value *v = &f->vals[ev->fact];
-    const ag_fact *fa = &t->facts[ev->fact];
-    if (v->known)
-        for (unsigned k = 0; k < fa->n_values; k++)
-            if (v->v.mask & (1ull << k))
-                return fa->values[k];
-    return "unknown";
+    /* known evidence has exactly one state, as the bit 1 << state index */
+    return v->known ? t->facts[ev->fact].values[__builtin_ctzll(v->v.mask)] : "unknown";
 }
 
 /* ---- the metadata ------------------------------------------------------------------ */
@@ -410,7 +412,8 @@ static void leaf_text(void *ud, int32_t ei)
         ag_buf_puts(b, "rule ");
         escs(b, t->rules[e->a].id);
     } else if (e->op == AG_OP_TRUE || e->op == AG_OP_FALSE) {
-        ag_buf_puts(b, e->op == AG_OP_TRUE ? "always" : "never");
+        ag_describe_test(test, sizeof test, t, e);
+        ag_buf_puts(b, test);
     } else if (e->op == AG_OP_AS_OF) {
         ag_describe_test(test, sizeof test, t, e);
         ag_buf_puts(b, "as-of date ");
@@ -449,7 +452,7 @@ static void finding(octx *o, int32_t ri)
     ag_buf_puts(b, ": ");
     escs(b, ru->title);
     ag_buf_puts(b, "\",\"description\":\"");
-    escs(b, ru->description && *ru->description ? ru->description : ru->title);
+    escs(b, *ru->description ? ru->description : ru->title); /* absent: "" */
     ag_buf_puts(b, st == AIGOV_STATUS_MET ? "\\n\\nStatus: met. The rule applies and the evidence recorded for it is in place."
                    : st == AIGOV_STATUS_GAP ? "\\n\\nStatus: gap. The rule applies and the evidence recorded does not satisfy it."
                                             : "\\n\\nStatus: unknown. The descriptor does not give the facts or evidence needed to decide; "
@@ -514,11 +517,11 @@ static void finding(octx *o, int32_t ri)
     if (o->first)
         ag_buf_puts(b, "none");
     ag_buf_putc(b, '.');
-    if (cov != AG_COV_NONE && ru->beyond && *ru->beyond) {
+    if (cov != AG_COV_NONE && *ru->beyond) { /* absent: "" */
         ag_buf_puts(b, "\\n\\nBeyond ISO/IEC 42001: ");
         escs(b, ru->beyond);
     }
-    if (ru->note && *ru->note) {
+    if (*ru->note) {
         ag_buf_puts(b, "\\n\\nNote: ");
         escs(b, ru->note);
     }
@@ -631,20 +634,16 @@ static void init(octx *o, ag_buf *b, const aigov_report *rep, const char *scope)
     memcpy(o->ts, o->day, 10);
     memcpy(o->ts + 10, "T00:00:00Z", 11);
     facts_digest(o->facts, rep->t, rep->f);
-    size_t n = strlen(scope);
-    if (n >= sizeof o->scope)
-        n = sizeof o->scope - 1;
-    memcpy(o->scope, scope, n);
-    o->scope[n] = '\0';
+    snprintf(o->scope, sizeof o->scope, "%s", scope);
 }
 
 void ag_render_oscal(ag_buf *b, const aigov_report *rep)
 {
     octx o;
     init(&o, b, rep, "report");
+    /* a report rendered on its own is of every rule (AG_PART_ALL): the organisation's
+     * result of several systems is ag_render_oscal_organisation */
     const char *name = ag_system_name(rep);
-    if (!name && rep->part == AG_PART_ORGANISATION)
-        name = fact_string(rep, "organisation.name");
     head(&o, name);
     result(&o, name);
     ag_buf_puts(b, "]}}");

@@ -63,8 +63,9 @@ void ag_render_text(ag_buf *b, const aigov_report *rep)
         if (!ag_rule_in_part(rep, ri))
             continue;
         uint8_t st = r->status[ri];
-        ag_counts *cs[2] = {&shown, t->rules[ri].framework < 16 ? &fw[t->rules[ri].framework] : &shown};
-        for (int x = 0; x < (cs[1] == &shown ? 1 : 2); x++) {
+        /* the compiler accepts at most 16 frameworks (the manifest's limit) */
+        ag_counts *cs[2] = {&shown, &fw[t->rules[ri].framework]};
+        for (int x = 0; x < 2; x++) {
             cs[x]->total++;
             cs[x]->met += st == AIGOV_STATUS_MET;
             cs[x]->gap += st == AIGOV_STATUS_GAP;
@@ -103,7 +104,7 @@ void ag_render_text(ag_buf *b, const aigov_report *rep)
                   "\nSummary: %zu rules: %zu met, %zu gap, %zu unknown, %zu not applicable; "
                   "%zu gaps in force\n",
                   shown.total, shown.met, shown.gap, shown.unknown, na, in_force_gaps);
-    for (uint32_t k = 0; k < t->n_frameworks && k < 16; k++)
+    for (uint32_t k = 0; k < t->n_frameworks; k++)
         ag_buf_printf(b, "  %-10s %zu met, %zu gap, %zu unknown, %zu not applicable\n",
                       t->framework_ids[k], fw[k].met, fw[k].gap, fw[k].unknown, fw[k].not_applicable);
     ag_buf_puts(b, "\nReadiness\n");

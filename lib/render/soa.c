@@ -19,12 +19,8 @@ static void entry(const aigov_report *rep, int32_t ri, soa_entry *e)
     const ag_value *jv = &rep->f->vals[ru->soa_justification];
     e->ru = ru;
     e->rule = ri;
-    e->decision = NULL;
-    if (dv->known && dv->v.mask) {
-        int k = __builtin_ctzll(dv->v.mask);
-        if ((unsigned)k < t->facts[ru->soa_decision].n_values)
-            e->decision = t->facts[ru->soa_decision].values[k];
-    }
+    /* a known enum fact holds exactly one of its values, as the bit 1 << value index */
+    e->decision = dv->known ? t->facts[ru->soa_decision].values[__builtin_ctzll(dv->v.mask)] : NULL;
     e->justification = jv->known ? ag_facts_str(rep->f, jv) : NULL;
     e->applicable = rep->r->rule_val[ri];
     e->status = rep->r->status[ri];

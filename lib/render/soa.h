@@ -17,10 +17,11 @@ typedef struct ag_soa_counts {
 
 /* Counts over the table's controls; controls == 0 when the rule set has none. */
 void ag_soa_count(const aigov_report *rep, ag_soa_counts *c);
-/* Complete: every control decided and no linked finding open (gap or unknown). */
+/* Complete: every control decided and no linked finding open (gap or unknown).
+ * Asked only of a rule set with controls (the sections are empty without). */
 static inline int ag_soa_complete(const ag_soa_counts *c)
 {
-    return c->controls && !c->not_recorded && !c->findings_gap && !c->findings_unknown;
+    return !c->not_recorded && !c->findings_gap && !c->findings_unknown;
 }
 
 /* The sections; each appends nothing when the rule set declares no control.

@@ -122,8 +122,8 @@ void ag_buf_json_num(ag_buf *b, double v)
 
 int ag_buf_finish(ag_buf *b, char **out, size_t *out_len)
 {
-    if (!b->oom && !b->data)
-        grow(b, 0);
+    if (!b->data)
+        ag_buf_put(b, "", 0); /* nothing appended: still hand out "" (a failure sets oom) */
     if (b->oom) {
         ag_buf_free(b);
         *out = NULL;

@@ -4,7 +4,8 @@ static int32_t days_from_civil(int y, unsigned m, unsigned d)
 {
     /* Howard Hinnant's algorithm. */
     y -= m <= 2;
-    const int era = (y >= 0 ? y : y - 399) / 400;
+    /* y >= 1899 (ag_date_parse takes years from 1900): the era is never negative */
+    const int era = y / 400;
     const unsigned yoe = (unsigned)(y - era * 400);
     const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
     const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;

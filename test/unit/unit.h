@@ -9,6 +9,11 @@ Suite *descriptor_suite(void);
 Suite *compile_suite(void);
 Suite *eval_suite(void);
 Suite *api_suite(void);
+/* Branch-coverage suites: each pins the error and edge paths of one part of lib/. */
+Suite *compile_errors_suite(void);
+Suite *render_edges_suite(void);
+Suite *core_edges_suite(void);
+Suite *emit_suite(void);
 
 /* A small rule set: the manifest plus one source of facts/evidence/rules. */
 aigov_table *unit_compile(const char *body, aigov_error *err, int *rc);
