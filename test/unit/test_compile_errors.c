@@ -128,6 +128,12 @@ static const syntax_case syntax_cases[] = {
     {"[1e]", AIGOV_ESYNTAX, 3, "digits expected in the exponent"},
     {"[1E+]", AIGOV_ESYNTAX, 4, "digits expected in the exponent"},
     {"[" D16 D16 D16 D16 "]", AIGOV_ELIMIT, 1, "number longer than 63 characters"},
+    /* past DBL_MAX cJSON makes infinity, which rendered as invalid JSON (fuzzer, rules) */
+    {"{\"max\":1e320}", AIGOV_ELIMIT, 7, "number out of range"},
+    {"[-1e308]", AIGOV_ELIMIT, 1, "number out of range"},
+    {"[12.5e307]", AIGOV_ELIMIT, 1, "number out of range"},
+    {"[0.001e311]", AIGOV_ELIMIT, 1, "number out of range"},
+    {"[1e99999999999999]", AIGOV_ELIMIT, 1, "number out of range"},
     {"{\"a\":\"x", AIGOV_ESYNTAX, 7, "unterminated string"},
     {"{\"a\":\"\\", AIGOV_ESYNTAX, 6, "unterminated escape"},
     {"{\"a\":\"\\x\"}", AIGOV_ESYNTAX, 6, "invalid escape"},
