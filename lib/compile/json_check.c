@@ -1,4 +1,5 @@
 #include "compile/json_check.h"
+#include "util/num.h"
 
 /* A strict RFC 8259 validator, run on a rule source before cJSON sees it. It says precisely
  * what is wrong and where, and it is what lets ag_json_parse_source tell a broken file from
@@ -145,44 +146,6 @@ static int digits(ck *c)
     return 0;
 }
 
-/* The decimal order of magnitude of a well-formed JSON number (m in 10^m <= |x| < 10^(m+1)),
- * worked out from its digits so that no locale-dependent strtod is needed. cJSON turns a
- * number past DBL_MAX into infinity, which no rule can mean and which would render as
- * invalid JSON (the fuzzer found one in a fact's "max"); so we refuse 1e308 and beyond.
- * Zero and numbers that underflow are harmless and come back very negative. */
-static long decimal_order(const unsigned char *s, size_t n)
-{
-    size_t i = 0;
-    long order = -100000, seen = 0, lead = 0;
-    if (s[i] == '-')
-        i++;
-    for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)
-        if (seen || s[i] != '0')
-            seen++;
-    if (seen)
-        order = seen - 1;
-    if (i < n && s[i] == '.')
-        for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++) {
-            if (!seen && order == -100000 && s[i] != '0')
-                order = -lead - 1;
-            lead++;
-        }
-    if (order == -100000)
-        return order; /* zero */
-    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
-        int neg = 0;
-        long e = 0;
-        i++;
-        if (s[i] == '+' || s[i] == '-')
-            neg = s[i++] == '-';
-        for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)
-            if (e < 100000)
-                e = e * 10 + (s[i] - '0');
-        order += neg ? -e : e;
-    }
-    return order;
-}
-
 static int number(ck *c)
 {
     size_t start = c->i;
@@ -211,9 +174,13 @@ static int number(ck *c)
         c->i = start;
         return bad(c, AIGOV_ELIMIT, "number longer than 63 characters");
     }
-    if (decimal_order(c->s + start, c->i - start) >= 308) {
+    /* cJSON turns a number past DBL_MAX into infinity, which no rule can mean and which
+     * rendered as invalid JSON (the fuzzer found one in a fact's "max"): refuse it here with
+     * the descriptor parser's own locale-free conversion, which fails exactly on overflow. */
+    double v;
+    if (ag_num_parse((const char *)c->s + start, c->i - start, &v) != 0) {
         c->i = start;
-        return bad(c, AIGOV_ELIMIT, "number out of range: its magnitude must stay below 1e308");
+        return bad(c, AIGOV_ELIMIT, "number out of range: beyond the largest double (about 1.8e308)");
     }
     return 0;
 }
