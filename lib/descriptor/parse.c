@@ -395,6 +395,43 @@ static int expect_char(ps *p, char c, const char *what)
     return 0;
 }
 
+/* The containers' three steps, shared by every object and array loop:
+ * closes_empty: at '[' or '{' just consumed, 1 (and the bracket consumed) if the
+ *   container is empty;
+ * read_key: a member's key (cut to cap - 1 bytes, *trunc set) and the ':' after it;
+ * next_element: after an element, 1 if ',' brings another, 0 at the closing
+ *   bracket (consumed), or an error. A ',' before the bracket is an error. */
+static int closes_empty(ps *p, char close)
+{
+    ws(p);
+    if (p->i < p->n && p->s[p->i] == close) {
+        p->i++;
+        return 1;
+    }
+    return 0;
+}
+
+static int read_key(ps *p, char *key, size_t cap, size_t *len, int *trunc)
+{
+    int rc;
+    ws(p);
+    if (p->i >= p->n || p->s[p->i] != '"')
+        return fail(p, AIGOV_ESYNTAX, "expected a key string, found %s", what_is_here(p));
+    if ((rc = read_string(p, key, cap, len, trunc)))
+        return rc;
+    return expect_char(p, ':', "':' after the key");
+}
+
+static int next_element(ps *p, char close)
+{
+    ws(p);
+    if (p->i < p->n && p->s[p->i] == ',') {
+        p->i++;
+        return 1;
+    }
+    return expect_char(p, close, close == '}' ? "',' or '}'" : "',' or ']'");
+}
+
 static int enter(ps *p)
 {
     if (++p->depth > p->max_depth)
@@ -457,25 +494,30 @@ static int enum_value(ps *p, const ag_fact *f, int *out)
                 trunc ? "..." : "", list);
 }
 
+/* One value of an enum or set fact, or the mismatch naming the values it may take. */
+static int fact_value(ps *p, const ag_fact *f, int *out)
+{
+    int rc = enum_value(p, f, out);
+    if (rc == 1) {
+        char list[180];
+        list_values(list, sizeof list, f);
+        return mismatch(p, "expected a string, one of: %s; found %s", list, what_is_here(p));
+    }
+    return rc;
+}
+
 static int parse_evidence(ps *p, ag_value *v)
 {
     int rc;
     p->i++; /* the '{', where the caller stands */
     if ((rc = enter(p)))
         return rc;
-    int have_state = 0, have_ref = 0, first = 1;
-    for (;;) {
-        ws(p);
-        if (first && p->i < p->n && p->s[p->i] == '}') {
-            p->i++;
-            break;
-        }
-        if (p->i >= p->n || p->s[p->i] != '"')
-            return fail(p, AIGOV_ESYNTAX, "expected a key string, found %s", what_is_here(p));
+    int have_state = 0, have_ref = 0;
+    for (int more = !closes_empty(p, '}'); more;) {
         char key[MAX_KEY + 1];
         size_t kn;
         int trunc;
-        if ((rc = read_string(p, key, sizeof key, &kn, &trunc)) || (rc = expect_char(p, ':', "':'")))
+        if ((rc = read_key(p, key, sizeof key, &kn, &trunc)))
             return rc;
         if (!trunc && strcmp(key, "state") == 0) {
             push_key(p, "state");
@@ -507,15 +549,8 @@ static int parse_evidence(ps *p, ag_value *v)
             push_key(p, key);
             return mismatch(p, "unknown key '%.60s'; expected 'state' or 'ref'", key);
         }
-        first = 0;
-        ws(p);
-        if (p->i < p->n && p->s[p->i] == ',') {
-            p->i++;
-            continue;
-        }
-        if ((rc = expect_char(p, '}', "',' or '}'")))
-            return rc;
-        break;
+        if ((more = next_element(p, '}')) < 0)
+            return more;
     }
     p->depth--;
     if (!have_state)
@@ -558,13 +593,7 @@ static int parse_leaf(ps *p, const ag_fact *f, ag_value *v)
         break;
     case AG_T_ENUM: {
         int k = 0;
-        rc = enum_value(p, f, &k);
-        if (rc == 1) {
-            char list[180];
-            list_values(list, sizeof list, f);
-            return mismatch(p, "expected a string, one of: %s; found %s", list, what_is_here(p));
-        }
-        if (rc)
+        if ((rc = fact_value(p, f, &k)))
             return rc;
         v->v.mask = 1ull << k;
         break;
@@ -578,36 +607,18 @@ static int parse_leaf(ps *p, const ag_fact *f, ag_value *v)
         p->i++;
         if ((rc = enter(p)))
             return rc;
-        ws(p);
-        long idx = 0;
-        if (p->i < p->n && p->s[p->i] == ']') {
-            p->i++;
-        } else {
-            for (;;) {
-                push_index(p, idx);
-                int k = 0;
-                rc = enum_value(p, f, &k);
-                if (rc == 1) {
-                    char list[160];
-                    list_values(list, sizeof list, f);
-                    return mismatch(p, "expected a string, one of: %s; found %s", list, what_is_here(p));
-                }
-                if (rc)
-                    return rc;
-                if (v->v.mask & (1ull << k))
-                    return fail(p, AIGOV_EINPUT, "'%s' is listed twice", f->values[k]);
-                v->v.mask |= 1ull << k;
-                pop(p);
-                idx++;
-                ws(p);
-                if (p->i < p->n && p->s[p->i] == ',') {
-                    p->i++;
-                    continue;
-                }
-                if ((rc = expect_char(p, ']', "',' or ']'")))
-                    return rc;
-                break;
-            }
+        int more = !closes_empty(p, ']');
+        for (long idx = 0; more; idx++) {
+            push_index(p, idx);
+            int k = 0;
+            if ((rc = fact_value(p, f, &k)))
+                return rc;
+            if (v->v.mask & (1ull << k))
+                return fail(p, AIGOV_EINPUT, "'%s' is listed twice", f->values[k]);
+            v->v.mask |= 1ull << k;
+            pop(p);
+            if ((more = next_element(p, ']')) < 0)
+                return more;
         }
         p->depth--;
         break;
@@ -684,23 +695,14 @@ static int skip_value(ps *p)
     p->i++;
     if ((rc = enter(p)))
         return rc;
-    ws(p);
-    if (p->i < p->n && p->s[p->i] == close) {
-        p->i++;
-        p->depth--;
-        return 0;
-    }
-    for (long idx = 0;; idx++) {
+    int more = !closes_empty(p, close);
+    for (long idx = 0; more; idx++) {
         if (close == '}') {
-            ws(p);
             size_t n;
             int tr;
-            if (p->i >= p->n || p->s[p->i] != '"')
-                return fail(p, AIGOV_ESYNTAX, "expected a key string, found %s", what_is_here(p));
             int slot = p->path_len < PATH_CAP ? p->path_len : PATH_CAP - 1;
             char *key = p->skipped_key[slot];
-            if ((rc = read_string(p, key, sizeof p->skipped_key[0], &n, &tr)) ||
-                (rc = expect_char(p, ':', "':'")))
+            if ((rc = read_key(p, key, sizeof p->skipped_key[0], &n, &tr)))
                 return rc;
             push_key(p, key);
         } else {
@@ -709,14 +711,8 @@ static int skip_value(ps *p)
         if ((rc = skip_value(p)))
             return rc;
         pop(p);
-        ws(p);
-        if (p->i < p->n && p->s[p->i] == ',') {
-            p->i++;
-            continue;
-        }
-        if ((rc = expect_char(p, close, close == '}' ? "',' or '}'" : "',' or ']'")))
-            return rc;
-        break;
+        if ((more = next_element(p, close)) < 0)
+            return more;
     }
     p->depth--;
     return 0;
@@ -753,14 +749,10 @@ static int parse_systems(ps *p)
         p->f->sys_len[p->f->n_systems] = p->i - start;
         p->f->n_systems++;
         pop(p);
-        ws(p);
-        if (p->i < p->n && p->s[p->i] == ',') {
-            p->i++;
-            continue;
-        }
-        if ((rc = expect_char(p, ']', "',' or ']'")))
+        if ((rc = next_element(p, ']')) < 0)
             return rc;
-        break;
+        if (!rc)
+            break;
     }
     p->depth--;
     pop(p);
@@ -867,33 +859,16 @@ static int parse_object(ps *p, int32_t node)
     p->i++; /* the '{', where every caller stands */
     if ((rc = enter(p)))
         return rc;
-    int first = 1;
-    for (;;) {
-        ws(p);
-        if (first && p->i < p->n && p->s[p->i] == '}') {
-            p->i++;
-            break;
-        }
-        if (p->i >= p->n || p->s[p->i] != '"')
-            return fail(p, AIGOV_ESYNTAX, "expected a key string, found %s", what_is_here(p));
+    for (int more = !closes_empty(p, '}'); more;) {
         char key[MAX_KEY + 1];
         size_t kn;
         int trunc;
-        if ((rc = read_string(p, key, sizeof key, &kn, &trunc)))
-            return rc;
-        if ((rc = expect_char(p, ':', "':' after the key")))
+        if ((rc = read_key(p, key, sizeof key, &kn, &trunc)))
             return rc;
         if ((rc = parse_member(p, node, key, kn, trunc)))
             return rc;
-        first = 0;
-        ws(p);
-        if (p->i < p->n && p->s[p->i] == ',') {
-            p->i++;
-            continue;
-        }
-        if ((rc = expect_char(p, '}', "',' or '}'")))
-            return rc;
-        break;
+        if ((more = next_element(p, '}')) < 0)
+            return more;
     }
     p->depth--;
     return 0;
