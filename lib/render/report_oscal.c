@@ -32,35 +32,9 @@ typedef struct octx {
 
 /* ---- strings ---------------------------------------------------------------- */
 
-/* Appends s[0..n) escaped for the inside of a JSON string. */
-static void esc(ag_buf *b, const char *s, size_t n)
-{
-    static const char hex[] = "0123456789abcdef";
-    size_t run = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue;
-        ag_buf_put(b, s + run, i - run);
-        run = i + 1;
-        switch (c) {
-        case '"': ag_buf_puts(b, "\\\""); break;
-        case '\\': ag_buf_puts(b, "\\\\"); break;
-        case '\n': ag_buf_puts(b, "\\n"); break;
-        case '\r': ag_buf_puts(b, "\\r"); break;
-        case '\t': ag_buf_puts(b, "\\t"); break;
-        default: {
-            char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-            ag_buf_put(b, e, 6);
-        }
-        }
-    }
-    ag_buf_put(b, s + run, n - run);
-}
-
 /* Every string written is the table's or the descriptor's, never NULL (absent
  * ones are ""). */
-static void escs(ag_buf *b, const char *s) { esc(b, s, strlen(s)); }
+static void escs(ag_buf *b, const char *s) { ag_buf_json_chars(b, s, strlen(s)); }
 
 /* Length of the white space (ASCII or Unicode, as Python's \s) at s, or 0.
  * s[0] is never the terminating NUL (callers stop there). */
@@ -100,7 +74,7 @@ static int line_body(ag_buf *b, const char *s)
         size_t n = 1;
         while (p[n] && !space_at(p + n))
             n++;
-        esc(b, (const char *)p, n);
+        ag_buf_json_chars(b, (const char *)p, n);
         wrote = 1;
         p += n;
     }

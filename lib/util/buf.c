@@ -86,17 +86,16 @@ void ag_buf_put_plain(ag_buf *b, const char *s)
     }
 }
 
-void ag_buf_json_str(ag_buf *b, const char *s)
+void ag_buf_json_chars(ag_buf *b, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
-    ag_buf_putc(b, '"');
-    const char *run = s;
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
         if (c >= 0x20 && c != '"' && c != '\\')
             continue;
-        ag_buf_put(b, run, (size_t)(s - run));
-        run = s + 1;
+        ag_buf_put(b, s + run, i - run);
+        run = i + 1;
         switch (c) {
         case '"': ag_buf_puts(b, "\\\""); break;
         case '\\': ag_buf_puts(b, "\\\\"); break;
@@ -109,7 +108,13 @@ void ag_buf_json_str(ag_buf *b, const char *s)
         }
         }
     }
-    ag_buf_put(b, run, (size_t)(s - run));
+    ag_buf_put(b, s + run, n - run);
+}
+
+void ag_buf_json_str(ag_buf *b, const char *s)
+{
+    ag_buf_putc(b, '"');
+    ag_buf_json_chars(b, s, strlen(s));
     ag_buf_putc(b, '"');
 }
 

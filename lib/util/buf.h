@@ -28,6 +28,9 @@ void ag_buf_printf(ag_buf *b, const char *fmt, ...)
  * (terminal escapes, carriage returns, newlines) become '?', so a name cannot
  * forge lines of a text or markdown report. */
 void ag_buf_put_plain(ag_buf *b, const char *s);
+/* Appends s[0..n) escaped for the inside of a JSON string (no quotes), so a
+ * writer can build one string from pieces. */
+void ag_buf_json_chars(ag_buf *b, const char *s, size_t n);
 /* Appends s as a JSON string literal (quotes and escapes). */
 void ag_buf_json_str(ag_buf *b, const char *s);
 /* Appends a double as JSON (shortest form that round-trips). */
