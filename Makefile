@@ -224,6 +224,9 @@ test-c: check-banned test-unit test-golden test-schema test-schemas test-cli tes
 
 # Fragments owned by the bindings and the hardening suites add their targets.
 -include bindings/python/python.mk bindings/go/go.mk test/fuzz/fuzz.mk test/reference/reference.mk test/hardening/hardening.mk test/oscal/oscal.mk
+# Fragments added later are found by name: any *.mk under test/ or examples/ not listed above.
+KNOWN_MK := bindings/python/python.mk bindings/go/go.mk test/fuzz/fuzz.mk test/reference/reference.mk test/hardening/hardening.mk test/oscal/oscal.mk
+-include $(filter-out $(KNOWN_MK),$(sort $(wildcard test/*/*.mk test/*/*/*.mk examples/*/*.mk)))
 
 test: lib
 	@$(MAKE) --no-print-directory test-c $(TEST_TARGETS)
