@@ -927,7 +927,7 @@ static int compile_rule_head(cc *c, const origin *o, ag_rule *r)
                                        "title",    "description",  "note",      "when",
                                        "applies_from", "evidence", "holder",    "classifies",
                                        "confers_role", "penalty", "crosswalk", "within", "soa",
-                                       "soa_control", NULL};
+                                       "soa_control", "quote", NULL};
     int rc;
     set_origin(c, o);
     c->rule_id = NULL;
@@ -984,6 +984,11 @@ static int compile_rule(cc *c, const origin *o, ag_rule *r)
     if (rc)
         return rc;
     const char *note = get_str(c, j, "note", 0, 4000, &rc);
+    if (rc)
+        return rc;
+    /* A verbatim phrase of the provision the rule encodes, for the reviewer of the
+     * source: checked for shape here, not kept in the table (nothing reads it at run time). */
+    (void)get_str(c, j, "quote", 0, 400, &rc);
     if (rc)
         return rc;
     if (!(r->citation = dup_str(c, cit)) || !(r->title = dup_str(c, title)) ||
