@@ -6,8 +6,7 @@ from, and pinned by a case evaluated through the CLI: the base descriptor below
 (a fully answered, in-scope, minimal-risk system of an EU provider) with the
 claim's changes, as of the claim's date. A claim may instead point to the golden
 case that pins it (which must exist and name the provision in its "pins"), or
-check a rule source where no descriptor can reach the number (Art. 99(5) is
-attached to no rule yet).
+check a rule source where no descriptor can reach the number.
 
     run_claims.py --cli build/aigov [--rules rules]
 
