@@ -391,14 +391,24 @@ static int compile_evidence(cc *c, const origin *o, ag_evidence *e, ag_fact *f)
         e->n_iso = (uint32_t)n;
         ag_path_pop(&c->path, mark);
     }
-    char fid[128], ask[400];
+    char fid[128];
     snprintf(fid, sizeof fid, "evidence.%s", id);
-    snprintf(ask, sizeof ask,
-             "What is the state of the evidence '%s' (implemented, partial, planned or absent)?",
-             title);
+    /* The question carries what the item requires (its description, with the
+     * text's qualifiers), not only its title. */
+    int n = snprintf(NULL, 0,
+                     "What is the state of the evidence '%s' (implemented, partial, planned or "
+                     "absent)? Required: %s",
+                     title, desc);
+    char *ask = n > 0 ? alloc_n(c, (size_t)n + 1, 1) : NULL;
+    if (!ask)
+        return oom(c);
+    snprintf(ask, (size_t)n + 1,
+             "What is the state of the evidence '%s' (implemented, partial, planned or "
+             "absent)? Required: %s",
+             title, desc);
+    f->ask = ask;
     if (!(e->id = dup_str(c, id)) || !(e->title = dup_str(c, title)) ||
-        !(e->description = dup_str(c, desc)) || !(f->id = dup_str(c, fid)) ||
-        !(f->ask = dup_str(c, ask)))
+        !(e->description = dup_str(c, desc)) || !(f->id = dup_str(c, fid)))
         return oom(c);
     f->type = AG_T_EVIDENCE;
     f->values = ev_states;
