@@ -391,14 +391,24 @@ static int compile_evidence(cc *c, const origin *o, ag_evidence *e, ag_fact *f)
         e->n_iso = (uint32_t)n;
         ag_path_pop(&c->path, mark);
     }
-    char fid[128], ask[400];
+    char fid[128];
     snprintf(fid, sizeof fid, "evidence.%s", id);
-    snprintf(ask, sizeof ask,
-             "What is the state of the evidence '%s' (implemented, partial, planned or absent)?",
-             title);
+    /* The question carries what the item requires (its description, with the
+     * text's qualifiers), not only its title. */
+    int n = snprintf(NULL, 0,
+                     "What is the state of the evidence '%s' (implemented, partial, planned or "
+                     "absent)? Required: %s",
+                     title, desc);
+    char *ask = n > 0 ? alloc_n(c, (size_t)n + 1, 1) : NULL;
+    if (!ask)
+        return oom(c);
+    snprintf(ask, (size_t)n + 1,
+             "What is the state of the evidence '%s' (implemented, partial, planned or "
+             "absent)? Required: %s",
+             title, desc);
+    f->ask = ask;
     if (!(e->id = dup_str(c, id)) || !(e->title = dup_str(c, title)) ||
-        !(e->description = dup_str(c, desc)) || !(f->id = dup_str(c, fid)) ||
-        !(f->ask = dup_str(c, ask)))
+        !(e->description = dup_str(c, desc)) || !(f->id = dup_str(c, fid)))
         return oom(c);
     f->type = AG_T_EVIDENCE;
     f->values = ev_states;
@@ -880,13 +890,14 @@ static int compile_dates(cc *c, const cJSON *af, ag_rule *r)
     if (cJSON_IsString(af)) {
         ag_date_case *dc = &c->dates[c->n_dates++];
         dc->cond = -1;
+        dc->not_before = 0;
         if ((rc = parse_date_json(c, af, &dc->date)))
             return rc;
         r->earliest = dc->date;
     } else if (cJSON_IsArray(af) && cJSON_GetArraySize(af) >= 1) {
         int i = 0, n = cJSON_GetArraySize(af);
         for (const cJSON *k = af->child; k; k = k->next, i++) {
-            static const char *const keys[] = {"if", "date", NULL};
+            static const char *const keys[] = {"if", "date", "not_before", NULL};
             size_t m2 = ag_path_index(&c->path, (size_t)i);
             if (!cJSON_IsObject(k))
                 return fail(c, AIGOV_ERULES, "a date case is {\"if\": condition, \"date\": date}");
@@ -900,6 +911,14 @@ static int compile_dates(cc *c, const cJSON *af, ag_rule *r)
             if ((rc = parse_date_json(c, d, &dc->date)))
                 return rc;
             ag_path_pop(&c->path, m3);
+            dc->not_before = 0;
+            const cJSON *nb = ag_json_get(k, "not_before");
+            if (nb) {
+                int fi = cJSON_IsString(nb) ? find_fact(c, nb->valuestring) : -1;
+                if (fi < 0 || c->facts_out[fi].type != AG_T_DATE)
+                    return fail(c, AIGOV_ERULES, "'not_before' names a date fact");
+                dc->not_before = fi + 1;
+            }
             if ((i == n - 1) != (cond == NULL))
                 return fail(c, AIGOV_ERULES, "every date case but the last has 'if'; the last has none");
             dc->cond = -1;

@@ -128,8 +128,9 @@ int ag_emit_c(FILE *o, const aigov_table *t)
     i32_row(o, t->kids, t->n_kids);
     fputs(" 0};\nstatic const ag_date_case dates[] = {\n", o);
     for (uint32_t i = 0; i < t->n_dates; i++)
-        fprintf(o, "  {%" PRId32 ", %" PRId32 "},\n", t->dates[i].cond, t->dates[i].date);
-    fputs("  {-1, 0}\n};\nstatic const int32_t rule_evidence[] = {", o);
+        fprintf(o, "  {%" PRId32 ", %" PRId32 ", %" PRId32 "},\n", t->dates[i].cond, t->dates[i].date,
+                t->dates[i].not_before);
+    fputs("  {-1, 0, 0}\n};\nstatic const int32_t rule_evidence[] = {", o);
     i32_row(o, t->rule_evidence, t->n_rule_evidence);
     fputs(" 0};\nstatic const ag_rule rules[] = {\n", o);
     for (uint32_t i = 0; i < t->n_rules; i++) {

@@ -55,7 +55,10 @@ static void eval_rules(ag_result *r, const aigov_table *t, const ag_facts *f)
 }
 
 /* applies_from: the first case that holds; while an earlier case is unknown,
- * the earliest date still possible (a duty never starts later than it may). */
+ * the earliest date still possible (a duty never starts later than it may).
+ * A case with not_before is due no earlier than that date fact's value when
+ * the descriptor gives it (a pre-market duty falls due at the placing on the
+ * market); an unknown value never postpones it. */
 static void eval_dates(ag_result *r, const aigov_table *t, const ag_facts *f, uint32_t ri)
 {
     const ag_rule *ru = &t->rules[ri];
@@ -66,8 +69,14 @@ static void eval_dates(ag_result *r, const aigov_table *t, const ag_facts *f, ui
         uint8_t v = dc->cond < 0 ? AG_T : ag_eval_expr(t, f, r, dc->cond);
         if (v == AG_F)
             continue;
-        if (dc->date < best)
-            best = dc->date;
+        int32_t d = dc->date;
+        if (dc->not_before > 0) {
+            const ag_value *nb = &f->vals[dc->not_before - 1];
+            if (nb->known && nb->v.date > d)
+                d = nb->v.date;
+        }
+        if (d < best)
+            best = d;
         if (v == AG_T)
             break;
         uncertain = 1;

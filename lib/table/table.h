@@ -90,6 +90,9 @@ typedef struct ag_expr {
 typedef struct ag_date_case {
     int32_t cond; /* expression index, -1 for the unconditional last case */
     int32_t date; /* day number */
+    int32_t not_before; /* 1 + index of a date fact: the case's date is never
+                           earlier than that fact's value when it is known (e.g. the
+                           placing on the market); 0 for none */
 } ag_date_case;
 
 enum ag_kind { AG_K_DEFINITION = 0, AG_K_OBLIGATION = 1, AG_K_PROHIBITION = 2, AG_K_FINDING = 3 };

@@ -31,6 +31,7 @@ R5  Classes: each class is the Kleene OR of the rules that classify into it;
 R6  applies_from cases: walk the cases in order; a true case ends the walk
     (the last case has no `if` and is true); the date is the earliest date of
     the unknown cases passed and of that true case; false cases are skipped.
+    A case's `not_before` date fact, when known and later, replaces its date.
     in_force = as_of >= that date.
 R7  Status: README table. A finding: not_applicable when its `within` is
     false, unknown while `within` is unknown, else when true -> gap, false ->
@@ -264,7 +265,11 @@ class Evaluation:
             v = self.cond(case["if"]) if "if" in case else T
             if v == F:
                 continue
-            dates.append(case["date"])
+            date = case["date"]
+            nb = self.vals.get(case["not_before"]) if "not_before" in case else None
+            if isinstance(nb, str) and nb > date:   # due no earlier than that date fact, once known
+                date = nb
+            dates.append(date)
             if v == T:
                 break
             open_conds.append(case["if"])
