@@ -192,7 +192,7 @@ test-cli: $(BUILD)/san/aigov
 	done; \
 	for f in examples/descriptors/*.json; do tr -d '\n' < $$f; echo; done > $(BUILD)/examples.ndjson; \
 	echo '{"bogus":1}' >> $(BUILD)/examples.ndjson; \
-	$(BUILD)/san/aigov eval --ndjson $(BUILD)/examples.ndjson --as-of $(AS_OF) --jobs 2 > $(BUILD)/examples.out; \
+	rc=0; $(BUILD)/san/aigov eval --ndjson $(BUILD)/examples.ndjson --as-of $(AS_OF) --jobs 2 > $(BUILD)/examples.out || rc=$$?; test $$rc -eq 2; \
 	test "$$(wc -l < $(BUILD)/examples.out)" -eq "$$(wc -l < $(BUILD)/examples.ndjson)"; \
 	tail -n 1 $(BUILD)/examples.out | grep -q '"AIGOV_EINPUT"'; \
 	$(BUILD)/san/aigov rules > /dev/null; $(BUILD)/san/aigov explain eu.art27.1.fria > /dev/null; \

@@ -255,13 +255,18 @@ AIGOV_API int aigov_eval(const aigov_report **out, aigov_ctx *ctx, const char *j
 /**
  * A descriptor may describe one organisation with several systems:
  * {"organisation": {...}, "evidence": {...shared...}, "systems": [{"operator":
- * ..., "system": ..., "gpai": ..., "evidence": ...}, ...]}; each system is
- * evaluated with the organisation's facts and shared evidence, its own
- * evidence taking precedence. aigov_eval rejects such a descriptor
- * (AIGOV_EINPUT at "$.systems"); this evaluates system `index` (0 for a
- * single-system descriptor) and sets *out_systems (may be NULL) to the number
- * of systems. Errors as aigov_eval, and AIGOV_ENOTFOUND for an index past the
- * end. The report is owned by ctx as with aigov_eval.
+ * ..., "system": ..., "gpai": ..., "evidence": ...}, ...]}; each system's
+ * own rules are evaluated with the organisation's facts and shared
+ * evidence, its own evidence taking precedence item by item; the
+ * organisation's own rules once, on the organisation's facts and shared
+ * evidence alone (see "The verdict" below). aigov_eval rejects such a
+ * descriptor (AIGOV_EINPUT at "$.systems"); this evaluates system `index`
+ * (0 for a single-system descriptor) and sets *out_systems (may be NULL) to
+ * the number of systems. For a descriptor with "systems" the report holds
+ * that system's own rules only (aigov_report_obligation_count, _summary and
+ * every rendering agree); the whole descriptor's verdict is
+ * aigov_eval_verdict. Errors as aigov_eval, and AIGOV_ENOTFOUND for an index
+ * past the end. The report is owned by ctx as with aigov_eval.
  */
 AIGOV_API int aigov_eval_system(const aigov_report **out, size_t *out_systems, aigov_ctx *ctx,
                                 const char *json, size_t len, size_t index,
@@ -274,7 +279,9 @@ AIGOV_API int aigov_eval_system(const aigov_report **out, size_t *out_systems, a
  * rules (JSON: {"engine", "as_of", "systems": [{"index", "name",
  * "classification", "obligations", "questions", "summary", "readiness",
  * "next_actions"}], "organisation": {"obligations", "summary", "readiness",
- * "next_actions"}}).
+ * "next_actions"}}); text and markdown end with the verdict over every
+ * system and the organisation. The same as aigov_eval_verdict with a
+ * rendering; AIGOV_ELIMIT past AIGOV_RENDER_LIMIT(len) for several systems.
  */
 AIGOV_API int aigov_eval_render(char **out, size_t *out_len, aigov_ctx *ctx, const char *json,
                                 size_t len, const aigov_eval_options *opts, int format,
@@ -344,7 +351,10 @@ typedef struct aigov_obligation {
     int kind;                 /* AIGOV_RULE_OBLIGATION, _PROHIBITION or _FINDING */
 } aigov_obligation;
 
-/** Number of reported rules, in table order (0 for NULL). */
+/** Number of reported rules, in table order (0 for NULL). For one system of
+ *  a descriptor with several (aigov_eval_system), the system's own rules
+ *  only: the organisation's are reported once (aigov_eval_render,
+ *  aigov_eval_verdict). aigov_report_summary counts the same rules. */
 AIGOV_API size_t aigov_report_obligation_count(const aigov_report *report);
 /** Fills *out with reported rule `index`. AIGOV_ENOTFOUND past the end,
  *  AIGOV_EINVAL for NULL. */
@@ -366,6 +376,101 @@ AIGOV_API size_t aigov_report_question_count(const aigov_report *report);
  *  end, AIGOV_EINVAL for NULL. */
 AIGOV_API int aigov_report_question(aigov_question *out, const aigov_report *report,
                                     size_t index);
+
+/* ---- The verdict -----------------------------------------------------------
+ * One computation decides pass or fail, for every front end (CLI, batch,
+ * bindings, gate, HTTP service): the numbers it sums are the ones every
+ * rendering shows.
+ *
+ * Semantics of a descriptor with "systems": each system's own rules (every
+ * rule that reads a system, operator or GPAI fact) are evaluated on that
+ * system's facts, i.e. the organisation's facts and shared evidence
+ * overlaid, item by item, with the system's own evidence. The
+ * organisation's own rules (those that read only organisation facts, e.g.
+ * ISO/IEC 42001 clauses 4-10 and the Statement of Applicability) are
+ * evaluated once, on the organisation's facts and the shared top-level
+ * evidence only: evidence given inside a system never decides them. */
+
+typedef enum aigov_fail_on {
+    AIGOV_FAIL_ON_NONE = 0,       /* never failing */
+    AIGOV_FAIL_ON_PROHIBITED = 1, /* a system classified prohibited */
+    AIGOV_FAIL_ON_GAP = 2,        /* ... or a gap in a rule in force (the CLI's default) */
+    AIGOV_FAIL_ON_UNKNOWN = 3     /* ... or an undetermined tier or any unknown status */
+} aigov_fail_on;
+
+/**
+ * The verdict on a whole descriptor.
+ *  - systems:      systems evaluated (1 without "systems");
+ *  - tier:         the most severe tier of any system, in the order
+ *                  prohibited, undetermined, high_risk, limited, minimal,
+ *                  out_of_scope (the tier itself for one system);
+ *  - tiers:        bit (1u << tier) for each tier some system has;
+ *  - gpai, gpais:  the same for the GPAI class (order: gpai_systemic,
+ *                  undetermined, gpai, none);
+ *  - prohibited, undetermined: how many systems have that tier;
+ *  - summary:      counts summed over every system's own rules and the
+ *                  organisation's rules once, exactly the rows and summaries
+ *                  the renderings show (questions: summed over the systems);
+ *  - organisation_in_force_gaps: of summary.in_force_gaps, those of the
+ *                  organisation's own rules (0 without "systems");
+ *  - fail_on:      the policy applied; failing: 1 when it fails, else 0.
+ */
+typedef struct aigov_verdict {
+    size_t systems;
+    int tier;
+    unsigned tiers;
+    int gpai;
+    unsigned gpais;
+    size_t prohibited, undetermined;
+    aigov_summary summary;
+    size_t organisation_in_force_gaps;
+    int fail_on;
+    int failing;
+} aigov_verdict;
+
+/**
+ * The verdict on one report (a single-system descriptor from aigov_eval, or
+ * one system of several from aigov_eval_system: then only that system's own
+ * rules; the organisation's are in aigov_eval_verdict). fail_on is an
+ * aigov_fail_on. Errors: AIGOV_EINVAL (NULL, bad fail_on). Does not
+ * allocate; same thread rules as the report's other accessors.
+ */
+AIGOV_API int aigov_report_verdict(aigov_verdict *out, const aigov_report *report, int fail_on);
+
+/**
+ * Evaluates a whole descriptor, one system or several, and fills *out with
+ * its verdict under fail_on; when `rendered` is not NULL also renders it in
+ * `format` exactly as aigov_eval_render does (same bytes), from the same
+ * evaluation: the rendering and the verdict cannot disagree. *rendered is
+ * freed with aigov_free; rendered_len may be NULL. out may be NULL when only
+ * the rendering is wanted.
+ * Uses ctx as aigov_eval does (the context's report afterwards is
+ * unspecified; evaluate again to read one). Not thread-safe on one ctx.
+ * Errors: those of aigov_eval_render, AIGOV_EINVAL for a bad fail_on, and
+ * AIGOV_ELIMIT when the rendering of several systems passes
+ * AIGOV_RENDER_LIMIT(len) bytes. On error *rendered is NULL and *out is
+ * zeroed with failing = 1 (a caller that forgets the status fails closed).
+ */
+AIGOV_API int aigov_eval_verdict(aigov_verdict *out, char **rendered, size_t *rendered_len,
+                                 aigov_ctx *ctx, const char *json, size_t len,
+                                 const aigov_eval_options *opts, int format, int fail_on,
+                                 aigov_error *err);
+
+/**
+ * Output bound for a descriptor of several systems: the rendering of a
+ * descriptor of `len` bytes stops with AIGOV_ELIMIT past 16 MiB + 1024 bytes
+ * per input byte, and never passes 256 MiB (a single-system rendering is
+ * bounded by the rule table alone; aigov_eval_verdict without a rendering
+ * is not bounded by it). For scale, with the builtin rules: one system
+ * renders in 40-700 KB depending on the format and how much is still
+ * unknown, so a bare portfolio of 256 empty "{}" systems (1 KB) would
+ * otherwise render in over 100 MB; with the bound it stops near 17 MB.
+ * The bound is on bytes, so a descriptor may render as text or markdown but
+ * not as OSCAL (the largest format); its verdict does not depend on it.
+ */
+#define AIGOV_RENDER_LIMIT(len)                                                         \
+    ((size_t)(len) > ((size_t)240 << 20) / 1024 ? ((size_t)256 << 20)                   \
+                                                : ((size_t)16 << 20) + (size_t)(len) * 1024)
 
 /**
  * Renders the report. *out is freed with aigov_free. JSON is deterministic:

@@ -56,6 +56,14 @@ const (
 	FormatJSON     Format = C.AIGOV_FORMAT_JSON
 	FormatText     Format = C.AIGOV_FORMAT_TEXT     // plain text for people
 	FormatMarkdown Format = C.AIGOV_FORMAT_MARKDOWN // for pull-request comments
+	FormatOSCAL    Format = C.AIGOV_FORMAT_OSCAL    // NIST OSCAL 1.1 assessment results (JSON); reports only
+)
+
+// Limits of the library on Options (include/aigov.h): larger values are
+// rejected here, before they could wrap in the C types.
+const (
+	MaxInputLimit = 64 << 20
+	MaxDepthLimit = 256
 )
 
 func (f Format) String() string {
@@ -66,11 +74,15 @@ func (f Format) String() string {
 		return "text"
 	case FormatMarkdown:
 		return "markdown"
+	case FormatOSCAL:
+		return "oscal"
 	}
 	return fmt.Sprintf("Format(%d)", int(f))
 }
 
-// ParseFormat maps "json", "text" or "markdown" (also "md") to a Format.
+func (f Format) valid() bool { return f >= FormatJSON && f <= FormatOSCAL }
+
+// ParseFormat maps "json", "text", "markdown" (also "md") or "oscal" to a Format.
 func ParseFormat(s string) (Format, error) {
 	switch strings.ToLower(s) {
 	case "json", "":
@@ -79,8 +91,10 @@ func ParseFormat(s string) (Format, error) {
 		return FormatText, nil
 	case "markdown", "md":
 		return FormatMarkdown, nil
+	case "oscal":
+		return FormatOSCAL, nil
 	}
-	return 0, goError(CodeInvalid, fmt.Sprintf("unknown format %q: expected json, text or markdown", s), "")
+	return 0, goError(CodeInvalid, fmt.Sprintf("unknown format %q: expected json, text, markdown or oscal", s), "")
 }
 
 // Options are the options of one evaluation.
@@ -94,10 +108,29 @@ type Options struct {
 	// Format of Report.Rendered (Evaluate) or of the bytes (Render).
 	// FormatJSON (the zero value) renders JSON only.
 	Format Format
-	// MaxInput is the largest descriptor accepted in bytes (0: 1 MiB).
+	// MaxInput is the largest descriptor accepted in bytes (0: 1 MiB; at
+	// most MaxInputLimit). An io.Reader is read up to it and no further.
 	MaxInput int
-	// MaxDepth is the deepest JSON nesting accepted (0: 32).
+	// MaxDepth is the deepest JSON nesting accepted (0: 32; at most MaxDepthLimit).
 	MaxDepth int
+}
+
+// check rejects options that the C types cannot hold or the library does
+// not accept (CodeInvalid): C.uint(1<<32) would be 0, the default, and a
+// format past the enum would be rendered as whatever the library makes of it.
+func (o *Options) check(formats ...Format) error {
+	if o.MaxInput < 0 || o.MaxInput > MaxInputLimit {
+		return goError(CodeInvalid, fmt.Sprintf("MaxInput %d is out of range: expected 0 to %d", o.MaxInput, MaxInputLimit), "")
+	}
+	if o.MaxDepth < 0 || o.MaxDepth > MaxDepthLimit {
+		return goError(CodeInvalid, fmt.Sprintf("MaxDepth %d is out of range: expected 0 to %d", o.MaxDepth, MaxDepthLimit), "")
+	}
+	for _, f := range formats {
+		if !f.valid() {
+			return goError(CodeInvalid, fmt.Sprintf("format %d is not one of json (0), text (1), markdown (2), oscal (3)", int(f)), "")
+		}
+	}
+	return nil
 }
 
 // Date formats t as the "YYYY-MM-DD" the library expects.
@@ -266,7 +299,7 @@ func Open(dir string) (*Table, error) {
 		if err != nil {
 			return err
 		}
-		data, err := os.ReadFile(path)
+		data, err := readLimited(path, MaxInputLimit)
 		if err != nil {
 			return err
 		}
@@ -405,6 +438,24 @@ func descriptorBytes(d any, opts *Options) ([]byte, error) {
 	}
 }
 
+// readLimited reads a file up to limit bytes and no further: one byte past
+// the limit is an ELIMIT error, so a huge file never reaches memory.
+func readLimited(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, goError(CodeLimit, fmt.Sprintf("%s is larger than %d bytes", path, limit), "")
+	}
+	return data, nil
+}
+
 // setOptions writes opts into the slot's C options.
 func setOptions(s *C.aigovgo_slot, opts *Options) error {
 	date := opts.AsOfDate
@@ -419,8 +470,8 @@ func setOptions(s *C.aigovgo_slot, opts *Options) error {
 		s.as_of[i] = C.char(date[i])
 	}
 	s.as_of[len(date)] = 0
-	if opts.MaxInput < 0 || opts.MaxDepth < 0 {
-		return goError(CodeInvalid, "MaxInput and MaxDepth must not be negative", "")
+	if err := opts.check(); err != nil {
+		return err
 	}
 	s.opts.max_input = C.size_t(opts.MaxInput)
 	s.opts.max_depth = C.uint(opts.MaxDepth)
@@ -439,6 +490,13 @@ func cbytes(b []byte) (*C.char, C.size_t) {
 // render evaluates and renders in f0, appended to dst0, and, when f1 >= 0,
 // in f1.
 func (t *Table) render(dst0 []byte, desc any, opts *Options, f0, f1 Format) (out0, out1 []byte, err error) {
+	formats := []Format{f0}
+	if f1 >= 0 {
+		formats = append(formats, f1)
+	}
+	if err := opts.check(formats...); err != nil {
+		return nil, nil, err
+	}
 	data, err := descriptorBytes(desc, opts)
 	if err != nil {
 		return nil, nil, err
@@ -484,13 +542,18 @@ func appendC(dst []byte, p *C.char, n C.size_t) []byte {
 //
 // The descriptor is JSON text ([]byte, string, json.RawMessage or an
 // io.Reader) or any other value, which is encoded with encoding/json. An
-// as-of date is required in opts. When opts.Format is text or markdown, the
-// report is also rendered in it into Report.Rendered (one evaluation).
+// as-of date is required in opts. When opts.Format is not JSON, the report
+// is also rendered in it into Report.Rendered (a second evaluation). A
+// descriptor of several systems gives Report.Systems and
+// Report.Organisation, as the CLI renders it.
 //
 // Errors are *Error: CodeSyntax, CodeInput or CodeLimit (with the JSON
 // path and what was expected), CodeInvalid (bad options or as-of date),
 // CodeNoMem; ErrClosed after Close.
 func (t *Table) Evaluate(descriptor any, opts Options) (*Report, error) {
+	if err := opts.check(opts.Format); err != nil {
+		return nil, err
+	}
 	f1 := Format(-1)
 	if opts.Format != FormatJSON {
 		f1 = opts.Format
@@ -531,8 +594,12 @@ func (t *Table) AppendRender(dst []byte, descriptor any, opts Options) ([]byte, 
 
 // EvaluateSummary evaluates one descriptor and reads the tier, the GPAI
 // class and the summary counts straight from the report, without rendering
-// or parsing JSON. opts.Format is ignored.
+// or parsing JSON. opts.Format is ignored. A descriptor of several systems
+// is an error (CodeInput at $.systems): use EvaluateSystems.
 func (t *Table) EvaluateSummary(descriptor any, opts Options) (Outcome, error) {
+	if err := opts.check(); err != nil {
+		return Outcome{}, err
+	}
 	data, err := descriptorBytes(descriptor, &opts)
 	if err != nil {
 		return Outcome{}, err
@@ -553,8 +620,149 @@ func (t *Table) EvaluateSummary(descriptor any, opts Options) (Outcome, error) {
 	rc := C.aigovgo_eval_summary(s, p, n)
 	runtime.KeepAlive(data)
 	if rc != C.AIGOV_OK {
-		return Outcome{}, errorFrom(int(rc), &s.err)
+		e := errorFrom(int(rc), &s.err)
+		if e.Code == CodeInput && e.Path == "$.systems" {
+			// The library's message names C functions; name this binding's.
+			e.Message = "the descriptor describes several systems: use EvaluateSystems for their outcomes, or Evaluate"
+		}
+		return Outcome{}, e
 	}
+	return outcomeOf(s), nil
+}
+
+// EvaluateSystems evaluates every system of a descriptor (one item for a
+// single-system descriptor) and reads each one's outcome without JSON, as
+// EvaluateSummary does. The organisation's own rules of a descriptor of
+// several systems are in Evaluate's Report.Organisation.
+func (t *Table) EvaluateSystems(descriptor any, opts Options) ([]Outcome, error) {
+	if err := opts.check(); err != nil {
+		return nil, err
+	}
+	data, err := descriptorBytes(descriptor, &opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := t.enter(); err != nil {
+		return nil, err
+	}
+	defer t.leave()
+	s, err := t.acquire()
+	if err != nil {
+		return nil, err
+	}
+	defer t.release(s)
+	if err := setOptions(s, &opts); err != nil {
+		return nil, err
+	}
+	p, n := cbytes(data)
+	var out []Outcome
+	for i, count := C.size_t(0), C.size_t(1); i < count; i++ {
+		if rc := C.aigovgo_eval_system(s, p, n, i, &count); rc != C.AIGOV_OK {
+			runtime.KeepAlive(data)
+			return nil, errorFrom(int(rc), &s.err)
+		}
+		out = append(out, outcomeOf(s))
+	}
+	runtime.KeepAlive(data)
+	return out, nil
+}
+
+// FailOn is the policy of a verdict (aigov_fail_on): what fails.
+type FailOn int
+
+const (
+	FailOnNone       FailOn = 0 // never failing
+	FailOnProhibited FailOn = 1 // a prohibited system
+	FailOnGap        FailOn = 2 // ... or a gap in a rule in force (the CLI's default)
+	FailOnUnknown    FailOn = 3 // ... or an undetermined tier or any unknown status
+)
+
+// ParseFailOn maps "none", "prohibited", "gap" or "unknown" to a FailOn.
+func ParseFailOn(s string) (FailOn, error) {
+	for i, n := range []string{"none", "prohibited", "gap", "unknown"} {
+		if s == n {
+			return FailOn(i), nil
+		}
+	}
+	return 0, goError(CodeInvalid, fmt.Sprintf("unknown fail-on %q: expected none, prohibited, gap or unknown", s), "")
+}
+
+// Verdict is the library's one verdict on a whole descriptor (every system
+// and the organisation's own rules once), computed by aigov_eval_verdict:
+// the numbers every rendering shows, summed.
+type Verdict struct {
+	Systems      int    // systems evaluated (1 without "systems")
+	Tier         Tier   // the most severe tier of any system
+	Tiers        []Tier // every tier some system has, most severe first
+	GPAI         GPAI   // the most severe GPAI class
+	Prohibited   int    // systems classified prohibited
+	Undetermined int    // systems whose tier is undetermined
+	Counts              // summed over every system's rules and the organisation's
+	InForceGaps  int
+	Questions    int
+	// OrganisationInForceGaps is the part of InForceGaps that is the
+	// organisation's own rules (0 without "systems").
+	OrganisationInForceGaps int
+	FailOn                  FailOn
+	Failing                 bool
+}
+
+// severity lists tiers most severe first, as aigov_verdict ranks them.
+var severity = []Tier{TierProhibited, TierUndetermined, TierHighRisk, TierLimited, TierMinimal, TierOutOfScope}
+
+// Verdict evaluates a whole descriptor (one system or several) and returns
+// the library's verdict under failOn: use it for pass or fail (summing
+// EvaluateSystems misses the organisation's rules). opts.Format is ignored.
+func (t *Table) Verdict(descriptor any, opts Options, failOn FailOn) (Verdict, error) {
+	if err := opts.check(); err != nil {
+		return Verdict{Failing: true}, err
+	}
+	if failOn < FailOnNone || failOn > FailOnUnknown {
+		return Verdict{Failing: true}, goError(CodeInvalid, fmt.Sprintf("fail-on %d is not one of 0 to 3", int(failOn)), "")
+	}
+	data, err := descriptorBytes(descriptor, &opts)
+	if err != nil {
+		return Verdict{Failing: true}, err
+	}
+	if err := t.enter(); err != nil {
+		return Verdict{Failing: true}, err
+	}
+	defer t.leave()
+	s, err := t.acquire()
+	if err != nil {
+		return Verdict{Failing: true}, err
+	}
+	defer t.release(s)
+	if err := setOptions(s, &opts); err != nil {
+		return Verdict{Failing: true}, err
+	}
+	var v C.aigovgo_verdict
+	p, n := cbytes(data)
+	rc := C.aigovgo_eval_verdict(s, p, n, C.int(failOn), &v)
+	runtime.KeepAlive(data)
+	if rc != C.AIGOV_OK {
+		return Verdict{Failing: true}, errorFrom(int(rc), &s.err)
+	}
+	out := Verdict{
+		Systems: int(v.systems), Tier: tierOf(int(v.tier)), GPAI: gpaiOf(int(v.gpai)),
+		Prohibited: int(v.prohibited), Undetermined: int(v.undetermined),
+		Counts: Counts{Total: int(v.sum.total), Met: int(v.sum.met), Gap: int(v.sum.gap),
+			Unknown: int(v.sum.unknown), NotApplicable: int(v.sum.not_applicable)},
+		InForceGaps: int(v.sum.in_force_gaps), Questions: int(v.sum.questions),
+		OrganisationInForceGaps: int(v.organisation_in_force_gaps), FailOn: failOn, Failing: v.failing != 0,
+	}
+	for _, tier := range severity {
+		for i, known := range tiers {
+			if known == tier && v.tiers&(1<<uint(i)) != 0 {
+				out.Tiers = append(out.Tiers, tier)
+			}
+		}
+	}
+	return out, nil
+}
+
+// outcomeOf reads the outcome of the slot's last evaluation.
+func outcomeOf(s *C.aigovgo_slot) Outcome {
 	return Outcome{
 		Tier: tierOf(int(s.tier)),
 		GPAI: gpaiOf(int(s.gpai)),
@@ -567,7 +775,7 @@ func (t *Table) EvaluateSummary(descriptor any, opts Options) (Outcome, error) {
 		},
 		InForceGaps: int(s.sum.in_force_gaps),
 		Questions:   int(s.sum.questions),
-	}, nil
+	}
 }
 
 // Rules returns the rule catalogue in table order (a fresh copy).
@@ -649,6 +857,9 @@ func (t *Table) withBuffer(call func(out **C.char, n *C.size_t, e *C.aigov_error
 // RenderRules renders the rule catalogue (id, citation, title, applies-from,
 // kind) in the given format.
 func (t *Table) RenderRules(f Format) ([]byte, error) {
+	if !f.valid() { // C.int(f) would wrap a value past int32
+		return nil, goError(CodeInvalid, fmt.Sprintf("format %d is not one of json (0), text (1), markdown (2)", int(f)), "")
+	}
 	return t.withBuffer(func(out **C.char, n *C.size_t, e *C.aigov_error) C.int {
 		return C.aigov_table_render_rules(out, n, t.c, C.int(f), e)
 	})

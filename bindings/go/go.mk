@@ -1,7 +1,12 @@
 # bindings/go/go.mk - Go binding and the Go HTTP service (issue 6).
 # Included by the top Makefile; BUILD, CLI and the target `lib` come from it.
 #
-#   make test-go    go test -race over the binding and examples/http-service
+#   make test-go    go test -race over the binding and examples/http-service (the
+#                   fuzz harnesses' seeds included), then the cross-interface test
+#                   (bindings/python/tests/test_cross_interface.py) with the Go
+#                   binding and the HTTP service in it
+#   make fuzz-go    GO_FUZZTIME (FUZZ_SECONDS, 60 s) of FuzzEvaluate and FuzzHandler
+#                   each; `make fuzz` runs it after the C harnesses
 #   make bench-go   go: full_per_s=N summary_per_s=N rss_growth_kb=N
 #   make http-service   build/aigov-http
 #
@@ -20,7 +25,7 @@ GO_ENV = PKG_CONFIG_PATH=$(GO_BUILD_DIR)/pkgconfig CGO_ENABLED=1 \
 	GOMODCACHE=$(GO_BUILD_DIR)/go-cache/path/pkg/mod
 GO_TEST_ENV = AIGOV_ROOT=$(CURDIR) AIGOV_CLI=$(abspath $(CLI))
 
-.PHONY: test-go bench-go go-check http-service
+.PHONY: test-go fuzz-go bench-go go-check http-service
 
 go-check:
 	@command -v $(GO) >/dev/null 2>&1 || { echo "go-check: '$(GO)' not found (apt-get install golang-go)" >&2; exit 1; }
@@ -32,6 +37,20 @@ test-go: lib go-check
 	cd bindings/go && $(GO_ENV) $(GO_TEST_ENV) $(GO) test -race -count=1 ./...
 	cd examples/http-service && $(GO_ENV) $(GO_TEST_ENV) $(GO) vet ./...
 	cd examples/http-service && $(GO_ENV) $(GO_TEST_ENV) $(GO) test -race -count=1 ./...
+	cd bindings/go && $(GO_ENV) $(GO) build -o $(GO_BUILD_DIR)/aigov-verdict ./cmd/aigov-verdict
+	cd examples/http-service && $(GO_ENV) $(GO) build -o $(GO_BUILD_DIR)/aigov-http .
+	cd $(PY_DIR)/tests && $(PY_ENV) AIGOV_GO_VERDICT=$(GO_BUILD_DIR)/aigov-verdict AIGOV_HTTP=$(GO_BUILD_DIR)/aigov-http \
+	    $(PYTHON) -m unittest -v test_cross_interface.CrossInterface.test_go test_cross_interface.CrossInterface.test_http
+
+# Go's fuzzing engine on the two harnesses (the seeds alone run in test-go).
+# -fuzzminimizetime bounds the minimisation of each new input (60s by default).
+GO_FUZZTIME ?= $(or $(FUZZ_SECONDS),60)s
+fuzz: fuzz-go
+fuzz-go: lib go-check
+	cd bindings/go && $(GO_ENV) $(GO_TEST_ENV) $(GO) test -run '^$$' -fuzz=FuzzEvaluate \
+	    -fuzztime=$(GO_FUZZTIME) -fuzzminimizetime=5s -parallel=2 .
+	cd examples/http-service && $(GO_ENV) $(GO_TEST_ENV) $(GO) test -run '^$$' -fuzz=FuzzHandler \
+	    -fuzztime=$(GO_FUZZTIME) -fuzzminimizetime=5s -parallel=2 .
 
 bench-go: lib go-check
 	cd bindings/go && $(GO_ENV) $(GO) build -o $(GO_BUILD_DIR)/aigov-bench-go ./cmd/aigov-bench

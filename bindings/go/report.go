@@ -90,11 +90,47 @@ type Report struct {
 	// the rule set declares no Annex A control.
 	SoA *StatementOfApplicability `json:"statement_of_applicability,omitempty"`
 
+	// Systems and Organisation are set, and the fields above left empty,
+	// for a descriptor of several systems under one organisation: one report
+	// per system in order, then the organisation's own rules.
+	Systems      []SystemReport      `json:"systems,omitempty"`
+	Organisation *OrganisationReport `json:"organisation,omitempty"`
+
 	// Raw is the report JSON as rendered by the library.
 	Raw []byte `json:"-"`
 	// Rendered is the report in Options.Format when that is not FormatJSON
-	// (text or markdown); nil otherwise.
+	// (text, markdown or OSCAL); nil otherwise.
 	Rendered []byte `json:"-"`
+}
+
+// SystemReport is the report of one system of a descriptor of several.
+type SystemReport struct {
+	Index          int                       `json:"index"`
+	Name           *string                   `json:"name"` // nil when the descriptor gives none
+	Classification Classification            `json:"classification"`
+	Obligations    []Obligation              `json:"obligations"`
+	Questions      []Question                `json:"questions"`
+	Summary        Summary                   `json:"summary"`
+	Readiness      map[string]Readiness      `json:"readiness"`
+	NextActions    []NextAction              `json:"next_actions"`
+	SoA            *StatementOfApplicability `json:"statement_of_applicability,omitempty"`
+}
+
+// OrganisationReport is the organisation's own rules (ISO/IEC 42001
+// management-system clauses and the like) of a descriptor of several systems.
+type OrganisationReport struct {
+	Obligations []Obligation         `json:"obligations"`
+	Summary     OrganisationSummary  `json:"summary"`
+	Readiness   map[string]Readiness `json:"readiness"`
+	NextActions []NextAction         `json:"next_actions"`
+}
+
+// OrganisationSummary counts the organisation's rules (it asks no questions
+// of its own: they are in the systems' reports).
+type OrganisationSummary struct {
+	Counts
+	InForceGaps int               `json:"in_force_gaps"`
+	ByFramework map[string]Counts `json:"by_framework"`
 }
 
 // Engine identifies the library and rule set that produced a report.

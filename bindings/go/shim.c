@@ -62,22 +62,68 @@ int aigovgo_eval_summary(aigovgo_slot *s, const char *json, size_t len)
     return aigov_report_summary(&s->sum, r);
 }
 
-int aigovgo_eval_render(aigovgo_slot *s, const char *json, size_t len, int fmt0, int fmt1)
+int aigovgo_eval_system(aigovgo_slot *s, const char *json, size_t len, size_t index, size_t *systems)
 {
     const aigov_report *r = NULL;
+    if (!json)
+        json = "";
+    prepare(s);
+    int rc = aigov_eval_system(&r, systems, s->ctx, json, len, index, &s->opts, &s->err);
+    if (rc != AIGOV_OK)
+        return rc;
+    s->tier = aigov_report_tier(r);
+    s->gpai = aigov_report_gpai(r);
+    return aigov_report_summary(&s->sum, r);
+}
+
+/* aigov_eval_render, not aigov_eval + aigov_report_render: it is the one
+ * call that renders a descriptor of several systems (every system, then the
+ * organisation), so a portfolio gets the same report as from the CLI. A
+ * second format costs a second evaluation. */
+int aigovgo_eval_render(aigovgo_slot *s, const char *json, size_t len, int fmt0, int fmt1)
+{
     aigovgo_slot_clear(s);
     if (!json)
         json = "";
     prepare(s);
-    int rc = aigov_eval(&r, s->ctx, json, len, &s->opts, &s->err);
-    if (rc != AIGOV_OK)
-        return rc;
-    rc = aigov_report_render(&s->out[0], &s->out_len[0], r, fmt0, &s->err);
+    int rc = aigov_eval_render(&s->out[0], &s->out_len[0], s->ctx, json, len, &s->opts, fmt0, &s->err);
     if (rc == AIGOV_OK && fmt1 >= 0)
-        rc = aigov_report_render(&s->out[1], &s->out_len[1], r, fmt1, &s->err);
+        rc = aigov_eval_render(&s->out[1], &s->out_len[1], s->ctx, json, len, &s->opts, fmt1, &s->err);
     if (rc != AIGOV_OK)
         aigovgo_slot_clear(s);
     return rc;
+}
+
+int aigovgo_eval_verdict(aigovgo_slot *s, const char *json, size_t len, int fail_on, aigovgo_verdict *v)
+{
+    memset(v, 0, sizeof *v);
+    v->failing = 1; /* fail closed until the library says otherwise */
+    if (!json)
+        json = "";
+    prepare(s);
+#ifdef AIGOV_RENDER_LIMIT /* defined by the aigov.h that declares aigov_eval_verdict */
+    aigov_verdict out;
+    int rc = aigov_eval_verdict(&out, NULL, NULL, s->ctx, json, len, &s->opts, AIGOV_FORMAT_JSON, fail_on, &s->err);
+    if (rc != AIGOV_OK)
+        return rc;
+    v->systems = out.systems;
+    v->tier = out.tier;
+    v->tiers = out.tiers;
+    v->gpai = out.gpai;
+    v->prohibited = out.prohibited;
+    v->undetermined = out.undetermined;
+    v->sum = out.summary;
+    v->organisation_in_force_gaps = out.organisation_in_force_gaps;
+    v->failing = out.failing;
+    return AIGOV_OK;
+#else
+    (void)len;
+    (void)fail_on;
+    memset(&s->err, 0, sizeof s->err);
+    s->err.code = AIGOV_EINVAL;
+    strcpy(s->err.message, "this libaigov has no aigov_eval_verdict");
+    return AIGOV_EINVAL;
+#endif
 }
 
 int aigovgo_compile(aigov_table **out, const char *const *names, const char *const *datas,

@@ -38,8 +38,26 @@ void aigovgo_slot_clear(aigovgo_slot *s);
 
 /* aigov_eval then tier, gpai and summary into the slot. */
 int aigovgo_eval_summary(aigovgo_slot *s, const char *json, size_t len);
-/* aigov_eval then render in fmt0 into out[0] and, when fmt1 >= 0, in fmt1 into out[1]. */
+/* aigov_eval_system (system `index`; *systems gets the count) then tier, gpai and summary. */
+int aigovgo_eval_system(aigovgo_slot *s, const char *json, size_t len, size_t index, size_t *systems);
+/* aigov_eval_render in fmt0 into out[0] and, when fmt1 >= 0, in fmt1 into out[1]. */
 int aigovgo_eval_render(aigovgo_slot *s, const char *json, size_t len, int fmt0, int fmt1);
+
+/* The library's verdict (aigov_eval_verdict), copied out so that Go code
+ * needs no aigov_verdict type: a library without it compiles too and
+ * answers AIGOV_EINVAL. */
+typedef struct aigovgo_verdict {
+    size_t systems;
+    int tier;
+    unsigned tiers;
+    int gpai;
+    size_t prohibited, undetermined;
+    aigov_summary sum;
+    size_t organisation_in_force_gaps;
+    int failing;
+} aigovgo_verdict;
+
+int aigovgo_eval_verdict(aigovgo_slot *s, const char *json, size_t len, int fail_on, aigovgo_verdict *v);
 
 /* Builds an aigov_source array in C memory and compiles it. */
 int aigovgo_compile(aigov_table **out, const char *const *names, const char *const *datas,

@@ -8,21 +8,31 @@ pull-request comment.
 
 Exit status: 0 passing; 1 failing: a prohibited system (unless --fail-on
 none) or a gap in an obligation in force (--fail-on gap, the default);
-2 an invalid descriptor (the summary names the JSON path), or no descriptor
-matched (unless --allow-empty).
+2 an invalid descriptor (the summary names the JSON path), a matched path
+that is not a readable regular file (a directory, a FIFO, a device, a
+dangling symlink, a symlink loop) or is over the input limit, or no
+descriptor matched (unless --allow-empty).
 
-The gate holds no legal logic: tier, statuses, in-force gaps, citations and
-next actions all come from the library's report; the gate only lays them out
-and compares the counts with --fail-on.
+The gate fails closed: every path a pattern matches is evaluated or reported
+as an error that fails the gate; nothing is skipped silently.
+
+The gate holds no legal logic: pass or fail is the library's verdict on each
+descriptor (Evaluator.verdict, the computation `aigov eval --fail-on` uses);
+tier, statuses, in-force gaps, citations and next actions come from the
+report rendered from the same evaluation; the gate only lays them out.
 """
 from __future__ import annotations
 
 import argparse
 import datetime
 import glob
+import html
 import os
+import re
+import stat
 import sys
-from typing import List, Optional, Tuple
+import unicodedata
+from typing import BinaryIO, List, Optional, Tuple
 
 import aigov
 
@@ -30,18 +40,83 @@ import aigov
 MAX_COMMENT = 60000
 
 
+# ---- escaping: file names and library strings reach a PR comment -------------------
+# A file name may hold a backtick, a pipe, a newline, '<' or a bidi override;
+# each must show as what it is and never end a code span, a table row or the
+# comment's structure.
+
+def _visible(s: object) -> str:
+    """Control, line-separator and bidi/format characters as \\xNN or
+    \\uNNNN (the backslash doubled first, so the text stays unambiguous)."""
+    out = []
+    for ch in str(s).replace("\\", "\\\\"):
+        o = ord(ch)
+        if o < 0x20 or o == 0x7F or 0x80 <= o < 0xA0:
+            out.append("\\x%02x" % o)
+        elif unicodedata.category(ch) in ("Cf", "Zl", "Zp", "Cs", "Co", "Cn") and o != 0x20:
+            out.append("\\u%04x" % o if o <= 0xFFFF else "\\U%08x" % o)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 def _cell(s: object) -> str:
-    return str(s).replace("|", "\\|").replace("\n", " ")
+    """Plain text in a table cell: visible, and every character that could
+    start markdown or HTML (links, images, emphasis, tags, entities, the
+    cell's pipe) backslash-escaped, so it renders as the text it is."""
+    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in _visible(s))
+
+
+_MD_SPECIAL = frozenset("\\`*_[]()<>!|~#&")
+
+
+def _code(s: object) -> str:
+    """A code span in a table cell: fenced with one backtick more than the
+    longest run inside (CommonMark), padded when it starts or ends with a
+    backtick or a space; pipes escaped (GFM splits cells on them even inside
+    code spans)."""
+    text = _visible(s)
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    pad = " " if text[:1] in ("`", " ") or text[-1:] in ("`", " ") else ""
+    return "%s%s%s%s%s" % (fence, pad, text.replace("|", "\\|"), pad, fence)
+
+
+def _html_code(s: object) -> str:
+    """A <code> element inside HTML (<summary>): escaped for HTML."""
+    return "<code>%s</code>" % html.escape(_visible(s))
 
 
 def _files(patterns: List[str]) -> List[str]:
+    """Every path the patterns match, whatever it is: what is not a regular
+    file is reported by _open, never dropped here."""
     seen, out = set(), []
     for pat in patterns:
         for p in sorted(glob.glob(pat, recursive=True)):
-            if os.path.isfile(p) and p not in seen:
+            if p not in seen:
                 seen.add(p)
                 out.append(p)
     return out
+
+
+_KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def _open(path: str) -> BinaryIO:
+    """Opens a matched path for reading, or raises OSError saying why it is
+    not a descriptor file. O_NONBLOCK: opening a FIFO must not wait for a
+    writer; the type is checked on the open file (fstat), so a path swapped
+    after the check cannot slip through."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = next((k for test, k in _KINDS if test(mode)), "not a regular file")
+            raise OSError(0, "%s, not a regular file" % kind, path)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def _verdict(report: aigov.Report, fail_on: str) -> Tuple[bool, str]:
@@ -63,12 +138,12 @@ def _details(path: str, report: aigov.Report, label: str) -> str:
     gaps = [o for o in report.obligations if o.status == "gap" and o.in_force]
     if not gaps:
         return ""
-    lines = ["<details><summary><code>%s</code>%s: %d gap%s in force</summary>" % (
-        path, label, len(gaps), "" if len(gaps) == 1 else "s"), ""]
+    lines = ["<details><summary>%s%s: %d gap%s in force</summary>" % (
+        _html_code(path), label, len(gaps), "" if len(gaps) == 1 else "s"), ""]
     lines += ["| Citation | Obligation | Rule | Evidence needed |", "|---|---|---|---|"]
     for o in gaps:
         missing = ", ".join("%s (%s)" % (e.title, e.state) for e in o.evidence if e.state != "implemented")
-        lines.append("| %s | %s | `%s` | %s |" % (_cell(o.citation), _cell(o.title), o.id, _cell(missing)))
+        lines.append("| %s | %s | %s | %s |" % (_cell(o.citation), _cell(o.title), _code(o.id), _cell(missing)))
     actions = report.next_actions
     if actions:
         lines += ["", "Next actions (evidence that closes the most rules first):", ""]
@@ -88,7 +163,7 @@ def run(patterns: List[str], as_of: str, fail_on: str, allow_empty: bool,
             "libaigov %s, rules %s, as of %s, failing on: %s. Not legal advice." % (
                 aigov.library_version(), table.revision, as_of, fail_on), ""]
     if not files:
-        head.append("No descriptor matches %s." % ", ".join("`%s`" % p for p in patterns))
+        head.append("No descriptor matches %s." % ", ".join(_code(p) for p in patterns))
         return (0 if allow_empty else 2), "\n".join(head) + "\n"
     rows = ["| | Descriptor | System | Tier | GPAI | Gaps in force | Unknown | Open questions |",
             "|---|---|---|---|---|---|---|---|"]
@@ -99,17 +174,22 @@ def run(patterns: List[str], as_of: str, fail_on: str, allow_empty: bool,
     try:
         for path in files:
             try:
-                report = ev.evaluate(path, as_of)
+                with _open(path) as f:
+                    # the library's verdict and the report come from one evaluation
+                    verdict = ev.verdict(ev.read_file(f), as_of, fail_on, "json")
+                report = aigov.Report(verdict.rendered)
+                failing |= verdict.failing
             except aigov.AigovError as e:
                 invalid = True
                 counts["invalid"] += 1
-                rows.append("| :boom: invalid | `%s` | | | | | | %s (%s)%s |" % (
-                    _cell(path), _cell(e.message), e.name, " at `%s`" % e.path if e.path else ""))
+                rows.append("| :boom: invalid | %s | | | | | | %s (%s)%s |" % (
+                    _code(path), _cell(e.message), e.name, " at %s" % _code(e.path) if e.path else ""))
                 continue
-            except OSError as e:
+            except Exception as e:  # noqa: BLE001 - whatever it is, the path fails the gate
                 invalid = True
                 counts["invalid"] += 1
-                rows.append("| :boom: unreadable | `%s` | | | | | | %s |" % (_cell(path), _cell(e.strerror)))
+                why = e.strerror if isinstance(e, OSError) and e.strerror else "%s: %s" % (type(e).__name__, e)
+                rows.append("| :boom: unreadable | %s | | | | | | %s |" % (_code(path), _cell(why)))
                 continue
             parts = report.systems if report.is_portfolio else [report]
             for part in parts:
@@ -119,16 +199,16 @@ def run(patterns: List[str], as_of: str, fail_on: str, allow_empty: bool,
                 s = part.summary
                 name = part.name or ""
                 tier = part.tier or ""
-                rows.append("| %s | `%s` | %s | %s | %s | %d | %d | %d |" % (
-                    verdict, _cell(path), _cell(name), "**%s**" % tier if tier in ("prohibited", "high_risk")
+                rows.append("| %s | %s | %s | %s | %s | %d | %d | %d |" % (
+                    verdict, _code(path), _cell(name), "**%s**" % tier if tier in ("prohibited", "high_risk")
                     else tier, part.gpai or "", s.in_force_gaps, s.unknown, s.questions))
-                details.append(_details(path, part, " " + _cell(name) if name else ""))
+                details.append(_details(path, part, " " + html.escape(_visible(name)) if name else ""))
             org = report.organisation if report.is_portfolio else None
             if org is not None and org.summary.in_force_gaps:
                 bad = fail_on == "gap"
                 failing |= bad
-                rows.append("| %s | `%s` | (organisation) | | | %d | %d | |" % (
-                    ":x: gaps in force" if bad else ":warning: not gated", _cell(path),
+                rows.append("| %s | %s | (organisation) | | | %d | %d | |" % (
+                    ":x: gaps in force" if bad else ":warning: not gated", _code(path),
                     org.summary.in_force_gaps, org.summary.unknown))
                 details.append(_details(path, org, " (organisation)"))
     finally:
@@ -165,7 +245,11 @@ def main(argv: Optional[List[str]] = None) -> int:
         datetime.date.fromisoformat(as_of)
     except ValueError:
         ap.error("--as-of %r is not a date YYYY-MM-DD" % as_of)
-    status, md = run(a.patterns, as_of, a.fail_on, a.allow_empty)
+    try:
+        status, md = run(a.patterns, as_of, a.fail_on, a.allow_empty)
+    except Exception as e:  # noqa: BLE001 - a crash must not read as exit 1 ("failing") or pass
+        print("aigov_gate: internal error: %s: %s" % (type(e).__name__, e), file=sys.stderr)
+        return 2
     if a.output:
         with open(a.output, "a" if a.output == os.environ.get("GITHUB_STEP_SUMMARY") else "w",
                   encoding="utf-8") as f:

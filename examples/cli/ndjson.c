@@ -1,6 +1,11 @@
 /* aigov eval --ndjson: one descriptor per line in, one report (or error)
  * per line out, in input order, with N threads sharing one table. Lines are
- * read in batches so a stream of any length runs in bounded memory. */
+ * read in batches so a stream of any length runs in bounded memory.
+ * Every input line yields exactly one output line: a line over the limit, one
+ * that could not be held in memory and one cut by a read error each get an
+ * error object in their place. The exit status is the worst a line would
+ * have given alone (aigov.1, EXIT STATUS). */
+#include <errno.h>
 #include <pthread.h>
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -8,6 +13,7 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "cli.h"
 
 /* Lines per batch: enough to keep every thread busy, few enough that the
@@ -18,12 +24,13 @@
 #define BATCH 64
 
 typedef struct line {
-    char *text;
+    char *text;    /* NULL when reading already failed the line (rc set) */
     size_t len;
     char *out;     /* rendered report, or NULL */
     size_t out_len;
     aigov_error err;
     int rc;
+    int failing;   /* the --fail-on policy fails this line */
 } line;
 
 typedef struct batch {
@@ -32,7 +39,7 @@ typedef struct batch {
     atomic_size_t next;
     const aigov_table *table;
     const aigov_eval_options *opts;
-    int format;
+    int format, fail_on;
 } batch;
 
 typedef struct worker {
@@ -50,27 +57,58 @@ static void *work(void *arg)
         if (i >= b->n)
             break;
         line *l = &b->lines[i];
-        l->out = NULL;
-        l->rc = aigov_eval_render(&l->out, &l->out_len, w->ctx, l->text, l->len, b->opts,
-                                  b->format, &l->err);
+        if (!l->text)
+            continue;
+        aigov_verdict v; /* the one verdict `aigov eval FILE` gives too */
+        l->rc = aigov_eval_verdict(&v, &l->out, &l->out_len, w->ctx, l->text, l->len, b->opts,
+                                   b->format, b->fail_on, &l->err);
+        l->failing = v.failing;
     }
     return NULL;
 }
 
-static int read_line(FILE *f, char **text, size_t *len)
+/* A line that reading already failed: no text, and an error as the library
+ * would report it (the caller words the message). */
+static char *read_failed(line *l, int code)
 {
-    char *buf = NULL;
-    size_t cap = 0;
-    ssize_t n = getline(&buf, &cap, f);
-    if (n < 0) {
-        free(buf);
-        return 0;
+    l->text = NULL;
+    l->rc = code;
+    memset(&l->err, 0, sizeof l->err);
+    l->err.code = code;
+    if (code == AIGOV_ELIMIT) /* as the library's own "descriptor is N bytes" */
+        strcpy(l->err.path, "$");
+    return l->err.message;
+}
+
+/* Reads up to BATCH lines; stops early at the end or at a read error. */
+static size_t read_batch(cli_lines *in, line *lines)
+{
+    size_t n = 0, cap = sizeof lines[0].err.message;
+    while (n < BATCH) {
+        line *l = &lines[n];
+        int rc = cli_line_next(in, &l->text, &l->len);
+        l->out = NULL;
+        l->rc = 0;
+        l->failing = 0;
+        if (rc == CLI_READ_EOF)
+            break;
+        if (rc == CLI_READ_LIMIT) {
+            snprintf(read_failed(l, AIGOV_ELIMIT), cap,
+                     "line is %zu bytes; the limit is %zu (skipped, not read whole)", l->len, in->limit);
+        } else if (rc == CLI_READ_NOMEM) {
+            snprintf(read_failed(l, AIGOV_ENOMEM), cap, "out of memory holding a line of %zu bytes",
+                     l->len);
+        } else if (rc == CLI_READ_ERROR) {
+            if (l->len == 0) /* between lines: no line was cut */
+                break;
+            snprintf(read_failed(l, CLI_EREAD), cap, "read error after %zu bytes of this line: %s",
+                     l->len, strerror(in->err_no));
+            n++;
+            break;
+        }
+        n++;
     }
-    while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r'))
-        buf[--n] = '\0';
-    *text = buf;
-    *len = (size_t)n;
-    return 1;
+    return n;
 }
 
 static void print_error(FILE *out, const line *l, size_t lineno)
@@ -82,15 +120,8 @@ static void print_error(FILE *out, const line *l, size_t lineno)
     fprintf(out, ",\"line\":%zu}}\n", lineno);
 }
 
-static size_t read_batch(FILE *in, line *lines)
-{
-    size_t n = 0;
-    while (n < BATCH && read_line(in, &lines[n].text, &lines[n].len))
-        n++;
-    return n;
-}
-
-static void write_batch(line *lines, size_t n, size_t *lineno, int format)
+/* Writes a batch in order; *worst becomes the exit status so far. */
+static void write_batch(line *lines, size_t n, size_t *lineno, int format, int *worst)
 {
     for (size_t i = 0; i < n; i++) {
         line *l = &lines[i];
@@ -99,8 +130,11 @@ static void write_batch(line *lines, size_t n, size_t *lineno, int format)
             fwrite(l->out, 1, l->out_len, stdout);
             if (format == AIGOV_FORMAT_JSON || format == AIGOV_FORMAT_OSCAL)
                 fputc('\n', stdout);
+            if (l->failing && *worst < 1)
+                *worst = 1;
         } else {
             print_error(stdout, l, *lineno);
+            *worst = 2;
         }
         aigov_free(l->out);
         free(l->text);
@@ -128,11 +162,11 @@ static void join(worker *ws, int jobs)
 /* Double-buffered: while the workers evaluate one batch, this thread writes
  * the previous batch's reports and reads the next batch's lines. */
 int cli_ndjson(const aigov_table *table, const char *path, const aigov_eval_options *opts,
-               int jobs, int format)
+               int jobs, int format, int fail_on)
 {
-    FILE *in = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    if (!in) {
-        fprintf(stderr, "aigov: cannot open %s\n", path);
+    int fd = cli_open(path);
+    if (fd < 0) {
+        cli_warn("cannot open %s: %s", cli_name(path), strerror(errno));
         return 2;
     }
     if (jobs < 1)
@@ -145,23 +179,26 @@ int cli_ndjson(const aigov_table *table, const char *path, const aigov_eval_opti
 #endif
     worker *ws = calloc((size_t)jobs, sizeof *ws);
     line *bufs[2] = {calloc(BATCH, sizeof(line)), calloc(BATCH, sizeof(line))};
+    cli_lines *in = malloc(sizeof *in);
     batch b;
     memset(&b, 0, sizeof b);
     b.table = table;
     b.opts = opts;
     b.format = format;
-    int rc = 0;
-    if (!ws || !bufs[0] || !bufs[1]) {
-        fprintf(stderr, "aigov: out of memory\n");
-        rc = 2;
+    b.fail_on = fail_on;
+    int worst = 0;
+    if (!ws || !bufs[0] || !bufs[1] || !in) {
+        cli_warn("out of memory");
+        worst = 2;
         goto done;
     }
+    cli_lines_init(in, fd, opts->max_input ? opts->max_input : AIGOV_DEFAULT_MAX_INPUT);
     for (int k = 0; k < jobs; k++) {
         aigov_error err;
         ws[k].b = &b;
         if (aigov_ctx_new(&ws[k].ctx, table, NULL, &err)) {
-            fprintf(stderr, "aigov: %s\n", err.message);
-            rc = 2;
+            cli_warn("%s", err.message);
+            worst = 2;
             goto done;
         }
     }
@@ -174,7 +211,7 @@ int cli_ndjson(const aigov_table *table, const char *path, const aigov_eval_opti
         int threaded = jobs > 1 && start(ws, jobs) == 0;
         if (!threaded)
             work(&ws[0]);
-        write_batch(bufs[1 - cur], n_prev, &lineno, format);
+        write_batch(bufs[1 - cur], n_prev, &lineno, format, &worst);
         size_t n_next = read_batch(in, bufs[1 - cur]);
         if (threaded)
             join(ws, jobs);
@@ -183,9 +220,13 @@ int cli_ndjson(const aigov_table *table, const char *path, const aigov_eval_opti
         n_cur = n_next;
         cur = 1 - cur;
         if (n_cur == 0) {
-            write_batch(bufs[1 - cur], n_prev, &lineno, format);
+            write_batch(bufs[1 - cur], n_prev, &lineno, format, &worst);
             n_prev = 0;
         }
+    }
+    if (in->err_no) {
+        cli_warn("cannot read %s: %s (after %zu lines)", cli_name(path), strerror(in->err_no), lineno);
+        worst = 2;
     }
 done:
     if (ws)
@@ -194,9 +235,8 @@ done:
     free(ws);
     free(bufs[0]);
     free(bufs[1]);
-    if (in != stdin)
-        fclose(in);
-    if (fflush(stdout) != 0)
-        rc = 2;
-    return rc;
+    free(in);
+    if (fd != STDIN_FILENO)
+        close(fd);
+    return worst;
 }

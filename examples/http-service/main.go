@@ -1,15 +1,18 @@
 // Command aigov-http serves libaigov over HTTP.
 //
-//	POST /v1/evaluate[?as_of=YYYY-MM-DD]   descriptor JSON in, report out
-//	                                       (Accept: application/json, text/markdown or text/plain)
-//	GET  /v1/rules                         the rule catalogue (same Accept choices)
+//	POST /v1/evaluate[?as_of=YYYY-MM-DD][&format=F]   descriptor JSON in (Content-Type:
+//	                                       application/json), report out (Accept: application/json,
+//	                                       text/markdown, text/plain or application/oscal+json, or
+//	                                       format=json|text|markdown|oscal)
+//	GET  /v1/rules[?format=F]              the rule catalogue (JSON, markdown or text)
 //	GET  /v1/schema                        JSON Schema of the descriptor
 //	GET  /healthz                          liveness, engine version and rules hash
 //
 // Without ?as_of= the report is as of today's date (UTC) on the host: the
 // engine never reads the clock. Errors are JSON:
 // {"error":{"code":"AIGOV_EINPUT","message":"...","path":"$.system.x"}},
-// 400 for input errors, 413 over the body limit, 405, 404, 406, 408.
+// 400 for input errors and unknown query parameters, 413 over the body
+// limit, 415 without a JSON Content-Type, 405, 404, 406, 408.
 // SIGTERM or SIGINT stops accepting connections and waits for requests in
 // flight (up to -shutdown-timeout).
 //

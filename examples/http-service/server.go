@@ -103,6 +103,9 @@ func (s *Server) Handler() http.Handler {
 }
 
 func (s *Server) route(w http.ResponseWriter, r *http.Request) {
+	if _, known := endpointParams[r.URL.Path]; known && !checkQuery(w, r) {
+		return
+	}
 	switch r.URL.Path {
 	case "/v1/evaluate":
 		if allow(w, r, http.MethodPost) {
@@ -183,7 +186,8 @@ func writeLibraryError(w http.ResponseWriter, err error) {
 	writeError(w, status, e.Name, e.Message, e.Path)
 }
 
-// Media types the report comes in.
+// Media types the report comes in. OSCAL is JSON of its own model:
+// application/oscal+json, chosen by Accept or by ?format=oscal.
 var formats = []struct {
 	mediaType string
 	format    aigov.Format
@@ -191,20 +195,17 @@ var formats = []struct {
 	{"application/json", aigov.FormatJSON},
 	{"text/markdown", aigov.FormatMarkdown},
 	{"text/plain", aigov.FormatText},
+	{"application/oscal+json", aigov.FormatOSCAL},
 }
 
-// negotiate picks the format from the Accept header: the acceptable media
-// type with the highest q (then the most specific, then JSON first). No
-// Accept, or */*, means JSON. ok is false when nothing offered is acceptable.
-func negotiate(accept string) (mediaType string, f aigov.Format, ok bool) {
-	if strings.TrimSpace(accept) == "" {
-		return formats[0].mediaType, formats[0].format, true
-	}
-	type rng struct {
-		typ, sub string
-		q        float64
-	}
-	var ranges []rng
+// mediaRange is one element of an Accept header.
+type mediaRange struct {
+	typ, sub string
+	q        float64
+}
+
+func parseAccept(accept string) []mediaRange {
+	var ranges []mediaRange
 	for _, part := range strings.Split(accept, ",") {
 		mt, params, err := mime.ParseMediaType(strings.TrimSpace(part))
 		if err != nil {
@@ -217,26 +218,55 @@ func negotiate(accept string) (mediaType string, f aigov.Format, ok bool) {
 			}
 		}
 		typ, sub, _ := strings.Cut(mt, "/")
-		ranges = append(ranges, rng{typ, sub, q})
+		ranges = append(ranges, mediaRange{typ, sub, q})
 	}
-	best, bestQ, bestSpec := -1, 0.0, -1
-	for i, f := range formats {
-		typ, sub, _ := strings.Cut(f.mediaType, "/")
-		q, spec := -1.0, -1 // the most specific matching range decides q
-		for _, r := range ranges {
-			s := -1
-			switch {
-			case r.typ == typ && r.sub == sub:
-				s = 2
-			case r.typ == typ && r.sub == "*":
-				s = 1
-			case r.typ == "*" && r.sub == "*":
-				s = 0
-			}
-			if s > spec {
-				spec, q = s, r.q
-			}
+	return ranges
+}
+
+// quality is the q the most specific matching range gives mediaType, and
+// how specific it is (2 exact, 1 type/*, 0 */*; -1 when none matches).
+func quality(ranges []mediaRange, mediaType string) (q float64, spec int) {
+	typ, sub, _ := strings.Cut(mediaType, "/")
+	q, spec = -1, -1
+	for _, r := range ranges {
+		s := -1
+		switch {
+		case r.typ == typ && r.sub == sub:
+			s = 2
+		case r.typ == typ && r.sub == "*":
+			s = 1
+		case r.typ == "*" && r.sub == "*":
+			s = 0
 		}
+		if s > spec {
+			spec, q = s, r.q
+		}
+	}
+	return q, spec
+}
+
+// accepts reports whether an Accept header allows mediaType (no header: yes).
+func accepts(accept, mediaType string) bool {
+	if strings.TrimSpace(accept) == "" {
+		return true
+	}
+	q, _ := quality(parseAccept(accept), mediaType)
+	return q > 0
+}
+
+// negotiate picks the format from the Accept header: the acceptable media
+// type with the highest q (then the most specific, then JSON first). No
+// Accept, or */*, means JSON. ok is false when nothing offered is acceptable.
+// offered limits the choice to the first n formats (the rule catalogue has
+// no OSCAL form).
+func negotiate(accept string, offered int) (mediaType string, f aigov.Format, ok bool) {
+	if strings.TrimSpace(accept) == "" {
+		return formats[0].mediaType, formats[0].format, true
+	}
+	ranges := parseAccept(accept)
+	best, bestQ, bestSpec := -1, 0.0, -1
+	for i, f := range formats[:offered] {
+		q, spec := quality(ranges, f.mediaType)
 		if q <= 0 {
 			continue
 		}
@@ -250,15 +280,24 @@ func negotiate(accept string) (mediaType string, f aigov.Format, ok bool) {
 	return formats[best].mediaType, formats[best].format, true
 }
 
-func acceptable(w http.ResponseWriter, r *http.Request) (string, aigov.Format, bool) {
-	mt, f, ok := negotiate(r.Header.Get("Accept"))
+// acceptable picks the answer's format: ?format= when given (checked
+// against Accept), else Accept. rules: the catalogue, which has no OSCAL.
+func acceptable(w http.ResponseWriter, r *http.Request, rules bool) (string, aigov.Format, bool) {
+	if mt, f, given, ok := formatParam(w, r, rules); given || !ok {
+		return mt, f, ok
+	}
+	n := len(formats)
+	if rules {
+		n--
+	}
+	mt, f, ok := negotiate(r.Header.Get("Accept"), n)
 	if !ok {
-		offered := make([]string, len(formats))
-		for i, f := range formats {
+		offered := make([]string, n)
+		for i, f := range formats[:n] {
 			offered[i] = f.mediaType
 		}
 		writeError(w, http.StatusNotAcceptable, "not_acceptable",
-			"cannot answer in "+r.Header.Get("Accept")+": offered "+strings.Join(offered, ", "), "")
+			"cannot answer in "+quote(r.Header.Get("Accept"))+": offered "+strings.Join(offered, ", "), "")
 	}
 	return mt, f, ok
 }
@@ -273,9 +312,14 @@ func writeBody(w http.ResponseWriter, mediaType string, body []byte) {
 	w.Write(body)
 }
 
-// evaluate: POST /v1/evaluate[?as_of=YYYY-MM-DD], a descriptor in, a report out.
+// evaluate: POST /v1/evaluate[?as_of=YYYY-MM-DD][&format=F], a descriptor
+// (application/json; one system or several under one organisation) in, a
+// report out.
 func (s *Server) evaluate(w http.ResponseWriter, r *http.Request) {
-	mediaType, format, ok := acceptable(w, r)
+	if !checkContentType(w, r) {
+		return
+	}
+	mediaType, format, ok := acceptable(w, r, false)
 	if !ok {
 		return
 	}
@@ -328,7 +372,7 @@ func putBuf(b *[]byte) {
 
 // rules: GET /v1/rules, the rule catalogue (JSON, markdown or text).
 func (s *Server) rules(w http.ResponseWriter, r *http.Request) {
-	mediaType, format, ok := acceptable(w, r)
+	mediaType, format, ok := acceptable(w, r, true)
 	if !ok {
 		return
 	}

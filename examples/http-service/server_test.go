@@ -293,7 +293,7 @@ func TestSlowBody(t *testing.T) {
 
 	// Slow but within the timeout: served.
 	c2, br2 := rawConn(t, base)
-	fmt.Fprintf(c2, "POST /v1/evaluate?as_of=2028-01-01 HTTP/1.1\r\nHost: test\r\nContent-Length: %d\r\n\r\n", len(descriptor))
+	fmt.Fprintf(c2, "POST /v1/evaluate?as_of=2028-01-01 HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n", len(descriptor))
 	for i := 0; i < len(descriptor); i += len(descriptor)/3 + 1 {
 		end := i + len(descriptor)/3 + 1
 		if end > len(descriptor) {
@@ -440,7 +440,7 @@ func TestGracefulShutdown(t *testing.T) {
 	}
 	// A request in flight: headers and half the body sent.
 	c, br := rawConn(t, "http://"+addr)
-	fmt.Fprintf(c, "POST /v1/evaluate?as_of=2028-01-01 HTTP/1.1\r\nHost: test\r\nContent-Length: %d\r\n\r\n", len(descriptor))
+	fmt.Fprintf(c, "POST /v1/evaluate?as_of=2028-01-01 HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n", len(descriptor))
 	io.WriteString(c, descriptor[:20])
 	time.Sleep(100 * time.Millisecond)
 	cancel() // as on SIGTERM
@@ -543,8 +543,9 @@ func TestNegotiate(t *testing.T) {
 		"image/png":                             "",
 		"application/json;q=0":                  "",
 		"garbage;;;":                            "",
+		"application/oscal+json":                "application/oscal+json",
 	} {
-		mt, _, ok := negotiate(accept)
+		mt, _, ok := negotiate(accept, len(formats))
 		if (want == "") == ok || mt != want {
 			t.Errorf("negotiate(%q) = %q, %v; want %q", accept, mt, ok, want)
 		}

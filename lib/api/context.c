@@ -5,6 +5,7 @@
 #include "report/report.h"
 #include "util/date.h"
 #include "util/error.h"
+#include "util/text.h"
 
 struct aigov_ctx {
     ag_mem mem;
@@ -12,6 +13,7 @@ struct aigov_ctx {
     ag_facts facts;
     ag_result res;
     aigov_report report;
+    int32_t *shown; /* the report's list of shown rules */
     size_t render_hint;
 };
 
@@ -45,7 +47,14 @@ int aigov_ctx_new(aigov_ctx **out, const aigov_table *t, const aigov_allocator *
         ag_mfree(&mem, c);
         return ag_err(err, AIGOV_ENOMEM, "out of memory creating a context");
     }
-    c->report = (aigov_report){t, &c->facts, &c->res, &c->mem, &c->render_hint, AG_PART_ALL};
+    c->shown = ag_calloc(&c->mem, t->n_reported + 1, sizeof *c->shown);
+    if (!c->shown) {
+        ag_result_free(&c->res, &c->mem);
+        ag_facts_free(&c->facts, &c->mem);
+        ag_mfree(&mem, c);
+        return ag_err(err, AIGOV_ENOMEM, "out of memory creating a context");
+    }
+    c->report = (aigov_report){t, &c->facts, &c->res, &c->mem, &c->render_hint, AG_PART_ALL, c->shown, 0, {{0, 0, 0, 0, 0}, {{0, 0, 0, 0, 0}}, 0}};
     *out = c;
     return 0;
 }
@@ -57,6 +66,7 @@ void aigov_ctx_free(aigov_ctx *c)
     ag_mem mem = c->mem;
     ag_facts_free(&c->facts, &mem);
     ag_result_free(&c->res, &mem);
+    ag_mfree(&mem, c->shown);
     ag_mfree(&mem, c);
 }
 
@@ -116,7 +126,8 @@ int aigov_eval_system(const aigov_report **out, size_t *out_systems, aigov_ctx *
     rc = ag_evaluate(&c->res, c->t, &c->facts, as_of, &c->mem);
     if (rc)
         return ag_err(err, rc, "out of memory evaluating");
-    c->report.part = AG_PART_ALL;
+    /* one system of several: its own rules; the organisation's are reported once (eval_all) */
+    ag_report_set_part(&c->report, c->facts.n_systems ? AG_PART_SYSTEM : AG_PART_ALL);
     *out = &c->report;
     return 0;
 }
@@ -138,78 +149,157 @@ int aigov_eval(const aigov_report **out, aigov_ctx *c, const char *json, size_t 
     return rc;
 }
 
-/* Several systems: each system's report, then the organisation's own rules once. */
-static int render_portfolio(char **out, size_t *out_len, aigov_ctx *c, const char *json,
-                            size_t systems, const aigov_eval_options *opts, int format,
-                            aigov_error *err)
+/* The one path that evaluates a whole descriptor: every system (its own
+ * rules), then the organisation's own rules once; the verdict sums the
+ * tallies the rendering shows (b NULL: no rendering). Single-system
+ * descriptors are one report of every rule. */
+static int eval_all(aigov_verdict *v, ag_buf *b, aigov_ctx *c, const char *json, size_t len,
+                    const aigov_eval_options *opts, int format, aigov_error *err)
 {
+    const aigov_report *one;
+    size_t systems = 0;
+    int rc = aigov_eval_system(&one, &systems, c, json, len, 0, opts, err);
+    if (rc)
+        return rc;
+    aigov_report *rep = &c->report;
+    ag_verdict_init(v);
+    if (c->facts.n_systems == 0) { /* one system: one report of every rule */
+        ag_verdict_add(v, rep);
+        if (b) {
+            ag_report_questions(rep);
+            switch (format) {
+            case AIGOV_FORMAT_JSON: ag_render_json(b, rep); break;
+            case AIGOV_FORMAT_TEXT: ag_render_text(b, rep); break;
+            case AIGOV_FORMAT_MARKDOWN: ag_render_markdown(b, rep); break;
+            default: ag_render_oscal(b, rep); break;
+            }
+        }
+        return 0;
+    }
     int32_t as_of;
     size_t max_input;
     unsigned max_depth;
-    check_options(opts, &as_of, &max_input, &max_depth, err);
-    ag_buf b;
-    ag_buf_init(&b, &c->mem);
-    aigov_report *rep = &c->report;
+    check_options(opts, &as_of, &max_input, &max_depth, err); /* checked by aigov_eval_system */
+    size_t limit = AIGOV_RENDER_LIMIT(len);
     for (size_t i = 0; i < systems; i++) {
-        int rc = ag_descriptor_system(&c->facts, c->t, &c->mem, json, (uint32_t)i, max_depth, err);
-        if (!rc && ag_evaluate(&c->res, c->t, &c->facts, as_of, &c->mem))
-            rc = ag_err(err, AIGOV_ENOMEM, "out of memory evaluating");
-        if (rc) {
-            ag_buf_free(&b);
-            return rc;
+        if (i) { /* system 0 was evaluated above */
+            rc = ag_descriptor_system(&c->facts, c->t, &c->mem, json, (uint32_t)i, max_depth, err);
+            if (!rc && ag_evaluate(&c->res, c->t, &c->facts, as_of, &c->mem))
+                rc = ag_err(err, AIGOV_ENOMEM, "out of memory evaluating");
+            if (rc)
+                return rc;
+            ag_report_set_part(rep, AG_PART_SYSTEM);
         }
+        ag_verdict_add(v, rep);
+        if (!b)
+            continue;
         ag_report_questions(rep);
-        rep->part = AG_PART_SYSTEM;
         const char *name = ag_system_name(rep);
         switch (format) {
         case AIGOV_FORMAT_JSON:
             if (i == 0)
-                ag_render_json_portfolio_head(&b, rep);
-            ag_render_json_system(&b, rep, (uint32_t)i, name);
+                ag_render_json_portfolio_head(b, rep);
+            ag_render_json_system(b, rep, (uint32_t)i, name);
             break;
         case AIGOV_FORMAT_OSCAL:
             if (i == 0)
-                ag_render_oscal_portfolio_head(&b, rep);
-            ag_render_oscal_system(&b, rep, (uint32_t)i, name);
+                ag_render_oscal_portfolio_head(b, rep);
+            ag_render_oscal_system(b, rep, (uint32_t)i, name);
             break;
         case AIGOV_FORMAT_TEXT:
-            ag_buf_printf(&b, "=== System %zu of %zu: ", i + 1, systems);
-            ag_buf_put_plain(&b, name ? name : "(unnamed)");
-            ag_buf_puts(&b, " ===\n");
-            ag_render_text(&b, rep);
-            ag_buf_putc(&b, '\n');
+            ag_buf_printf(b, "=== System %zu of %zu: ", i + 1, systems);
+            ag_buf_text(b, name ? name : "(unnamed)");
+            ag_buf_puts(b, " ===\n");
+            ag_render_text(b, rep);
+            ag_buf_putc(b, '\n');
             break;
         default:
-            ag_buf_printf(&b, "## System %zu of %zu: ", i + 1, systems);
-            ag_buf_put_plain(&b, name ? name : "(unnamed)");
-            ag_buf_puts(&b, "\n\n");
-            ag_render_markdown(&b, rep);
-            ag_buf_putc(&b, '\n');
+            ag_buf_printf(b, "## System %zu of %zu: ", i + 1, systems);
+            ag_buf_md_inline(b, name ? name : "(unnamed)");
+            ag_buf_puts(b, "\n\n");
+            ag_render_markdown(b, rep);
+            ag_buf_putc(b, '\n');
         }
+        if (b->len > limit)
+            return ag_err(err, AIGOV_ELIMIT,
+                          "the report on %zu systems passes %zu bytes, the limit for a %zu-byte descriptor "
+                          "(AIGOV_RENDER_LIMIT)",
+                          systems, limit, len);
     }
     /* the organisation's own rules read the organisation and the shared evidence only, never
-     * what the last system happened to add */
+     * what a system added */
     ag_descriptor_organisation(&c->facts, c->t);
-    if (ag_evaluate(&c->res, c->t, &c->facts, as_of, &c->mem)) {
-        ag_buf_free(&b);
+    if (ag_evaluate(&c->res, c->t, &c->facts, as_of, &c->mem))
         return ag_err(err, AIGOV_ENOMEM, "out of memory evaluating");
+    ag_report_set_part(rep, AG_PART_ORGANISATION);
+    ag_verdict_add(v, rep);
+    if (b) {
+        ag_report_questions(rep);
+        if (format == AIGOV_FORMAT_JSON) {
+            ag_render_json_organisation(b, rep);
+        } else if (format == AIGOV_FORMAT_OSCAL) {
+            ag_render_oscal_organisation(b, rep);
+        } else if (format == AIGOV_FORMAT_TEXT) {
+            ag_buf_puts(b, "=== The organisation (AI management system, once for all systems) ===\n");
+            ag_render_text(b, rep);
+        } else {
+            ag_buf_puts(b, "## The organisation (AI management system)\n\n");
+            ag_render_markdown(b, rep);
+        }
+        ag_render_verdict(b, v, format);
+        if (b->len > limit)
+            return ag_err(err, AIGOV_ELIMIT,
+                          "the report on %zu systems passes %zu bytes, the limit for a %zu-byte descriptor "
+                          "(AIGOV_RENDER_LIMIT)",
+                          systems, limit, len);
     }
-    ag_report_questions(rep);
-    rep->part = AG_PART_ORGANISATION;
-    if (format == AIGOV_FORMAT_JSON) {
-        ag_render_json_organisation(&b, rep);
-    } else if (format == AIGOV_FORMAT_OSCAL) {
-        ag_render_oscal_organisation(&b, rep);
-    } else if (format == AIGOV_FORMAT_TEXT) {
-        ag_buf_puts(&b, "=== The organisation (AI management system, once for all systems) ===\n");
-        ag_render_text(&b, rep);
-    } else {
-        ag_buf_puts(&b, "## The organisation (AI management system)\n\n");
-        ag_render_markdown(&b, rep);
+    /* the context's report is left showing every rule of the organisation's facts */
+    ag_report_set_part(rep, AG_PART_ALL);
+    return 0;
+}
+
+int aigov_eval_verdict(aigov_verdict *v, char **out, size_t *out_len, aigov_ctx *c, const char *json,
+                       size_t len, const aigov_eval_options *opts, int format, int fail_on,
+                       aigov_error *err)
+{
+    ag_err_clear(err);
+    aigov_verdict scratch;
+    if (!v)
+        v = &scratch;
+    ag_verdict_init(v);
+    v->failing = 1; /* fails closed until the verdict is complete */
+    if (out)
+        *out = NULL;
+    if (out_len)
+        *out_len = 0;
+    if (fail_on < AIGOV_FAIL_ON_NONE || fail_on > AIGOV_FAIL_ON_UNKNOWN)
+        return ag_err(err, AIGOV_EINVAL, "fail_on %d is not an aigov_fail_on", fail_on);
+    if (out && format != AIGOV_FORMAT_JSON && format != AIGOV_FORMAT_TEXT && format != AIGOV_FORMAT_MARKDOWN &&
+        format != AIGOV_FORMAT_OSCAL)
+        return ag_err(err, AIGOV_EINVAL, "unknown format %d", format);
+    if (!c)
+        return ag_err(err, AIGOV_EINVAL, "ctx is NULL");
+    ag_buf b;
+    ag_buf_init(&b, &c->mem);
+    if (out && c->render_hint)
+        ag_buf_reserve(&b, c->render_hint + c->render_hint / 4);
+    int rc = eval_all(v, out ? &b : NULL, c, json, len, opts, format, err);
+    if (rc) {
+        ag_buf_free(&b);
+        ag_verdict_init(v);
+        v->failing = 1;
+        return rc;
     }
-    rep->part = AG_PART_ALL;
-    if (ag_buf_finish(&b, out, out_len))
-        return ag_err(err, AIGOV_ENOMEM, "out of memory rendering the report");
+    if (out) {
+        if (!b.oom && b.len > c->render_hint && !c->facts.n_systems)
+            c->render_hint = b.len;
+        if (ag_buf_finish(&b, out, out_len)) {
+            ag_verdict_init(v);
+            v->failing = 1;
+            return ag_err(err, AIGOV_ENOMEM, "out of memory rendering the report");
+        }
+    }
+    ag_verdict_finish(v, fail_on);
     return 0;
 }
 
@@ -218,19 +308,5 @@ int aigov_eval_render(char **out, size_t *out_len, aigov_ctx *c, const char *jso
 {
     if (!out)
         return ag_err(err, AIGOV_EINVAL, "out is NULL");
-    *out = NULL;
-    if (out_len)
-        *out_len = 0;
-    const aigov_report *rep;
-    size_t systems = 0;
-    int rc = aigov_eval_system(&rep, &systems, c, json, len, 0, opts, err);
-    if (rc)
-        return rc;
-    if (systems > 1) {
-        if (format != AIGOV_FORMAT_JSON && format != AIGOV_FORMAT_TEXT && format != AIGOV_FORMAT_MARKDOWN &&
-            format != AIGOV_FORMAT_OSCAL)
-            return ag_err(err, AIGOV_EINVAL, "format %d has no form for several systems", format);
-        return render_portfolio(out, out_len, c, json, systems, opts, format, err);
-    }
-    return aigov_report_render(out, out_len, rep, format, err);
+    return aigov_eval_verdict(NULL, out, out_len, c, json, len, opts, format, AIGOV_FAIL_ON_NONE, err);
 }

@@ -38,6 +38,8 @@ typedef struct cc {
     uint32_t n_exprs, n_kids, n_dates, n_rule_ev, n_nodes, n_xw;
     ag_penalty *pens_out;
     int32_t *xw;
+    /* hash indices of ids: every lookup is O(1), so compiling stays linear in the rule set */
+    struct sidx { int32_t *slot; uint32_t mask; } fact_idx, rule_idx, soa_idx;
 } cc;
 
 const char *const ag_role_names[AG_N_ROLES] = {"provider",    "deployer",
@@ -142,21 +144,58 @@ static int parse_date_json(cc *c, const cJSON *v, int32_t *out)
     return 0;
 }
 
-static int find_fact(const cc *c, const char *id)
+/* ---- id indices: open addressing over indices into facts_out / rules_out ---------- */
+
+typedef const char *(*sidx_name)(const cc *c, int32_t i);
+static const char *fact_name(const cc *c, int32_t i) { return c->facts_out[i].id; }
+static const char *rule_name(const cc *c, int32_t i) { return c->rules_out[i].id; }
+static const char *soa_name(const cc *c, int32_t i) { return c->rules_out[i].soa_control; }
+static const char *ev_name(const cc *c, int32_t i) { return c->ev_out[i].id; }
+
+static int sidx_init(cc *c, struct sidx *x, size_t n)
 {
-    for (uint32_t i = 0; i < c->t->n_facts; i++)
-        if (strcmp(c->facts_out[i].id, id) == 0)
-            return (int)i;
-    return -1;
+    size_t cap = 16;
+    while (cap < 2 * n + 2)
+        cap *= 2;
+    if (!(x->slot = alloc_n(c, cap, sizeof(int32_t))))
+        return oom(c);
+    memset(x->slot, 0xff, cap * sizeof(int32_t)); /* -1: empty */
+    x->mask = (uint32_t)(cap - 1);
+    return 0;
 }
 
-static int find_rule(const cc *c, const char *id)
+static uint32_t sidx_hash(const char *s)
 {
-    for (size_t i = 0; i < c->n_rules; i++)
-        if (c->rules_out[i].id && strcmp(c->rules_out[i].id, id) == 0)
-            return (int)i;
-    return -1;
+    uint32_t h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
 }
+
+/* The slot holding id, or the empty slot where it would go. */
+static uint32_t sidx_slot(const cc *c, const struct sidx *x, sidx_name name, const char *id)
+{
+    uint32_t h = sidx_hash(id) & x->mask;
+    while (x->slot[h] >= 0 && strcmp(name(c, x->slot[h]), id) != 0)
+        h = (h + 1) & x->mask;
+    return h;
+}
+
+static int sidx_find(const cc *c, const struct sidx *x, sidx_name name, const char *id)
+{
+    return x->slot ? x->slot[sidx_slot(c, x, name, id)] : -1;
+}
+
+/* Adds entry i (its id already set); an id already there keeps its first entry. */
+static void sidx_add(const cc *c, struct sidx *x, sidx_name name, int32_t i)
+{
+    uint32_t h = sidx_slot(c, x, name, name(c, i));
+    if (x->slot[h] < 0)
+        x->slot[h] = i;
+}
+
+static int find_fact(const cc *c, const char *id) { return sidx_find(c, &c->fact_idx, fact_name, id); }
+static int find_rule(const cc *c, const char *id) { return sidx_find(c, &c->rule_idx, rule_name, id); }
 
 static int find_value(const ag_fact *f, const char *v)
 {
@@ -963,6 +1002,7 @@ static int compile_rule_head(cc *c, const origin *o, ag_rule *r)
         return fail(c, AIGOV_ERULES, "duplicate rule id '%s'", id);
     if (!(r->id = dup_str(c, id)))
         return oom(c);
+    sidx_add(c, &c->rule_idx, rule_name, (int32_t)(r - c->rules_out));
     return 0;
 }
 
@@ -1241,9 +1281,9 @@ static int compile_soa(cc *c, const origin *o, ag_rule *r)
         return rc;
     if (!valid_control(ctl))
         return fail(c, AIGOV_ERULES, "soa control '%s' must be numbered like A.6.2.8", ctl);
-    for (size_t i = 0; &c->rules_out[i] != r; i++) /* the rules before r */
-        if (c->rules_out[i].soa_control && strcmp(c->rules_out[i].soa_control, ctl) == 0)
-            return fail(c, AIGOV_ERULES, "control %s already has its rule ('%s')", ctl, c->rules_out[i].id);
+    int prev = sidx_find(c, &c->soa_idx, soa_name, ctl); /* a rule before r */
+    if (prev >= 0)
+        return fail(c, AIGOV_ERULES, "control %s already has its rule ('%s')", ctl, c->rules_out[prev].id);
     const char *dec = get_str(c, soa, "decision", 1, 120, &rc);
     if (rc)
         return rc;
@@ -1262,6 +1302,7 @@ static int compile_soa(cc *c, const origin *o, ag_rule *r)
         return oom(c);
     r->soa_decision = fd;
     r->soa_justification = fj;
+    sidx_add(c, &c->soa_idx, soa_name, (int32_t)(r - c->rules_out));
     ag_path_pop(&c->path, mark);
     return 0;
 }
@@ -1279,63 +1320,90 @@ static int compile_soa_finding(cc *c, const origin *o, ag_rule *r)
         return fail(c, AIGOV_ERULES, "only findings take 'soa_control'; a control's rule declares 'soa'");
     if (!cJSON_IsString(sc))
         return fail(c, AIGOV_ERULES, "soa_control is a control number such as \"A.6.2.8\"");
-    for (size_t i = 0; i < c->n_rules; i++)
-        if (c->rules_out[i].soa_decision >= 0 && strcmp(c->rules_out[i].soa_control, sc->valuestring) == 0) {
-            r->soa_control = c->rules_out[i].soa_control;
-            r->soa_of = (int32_t)i;
-            ag_path_pop(&c->path, mark);
-            return 0;
-        }
+    int i = sidx_find(c, &c->soa_idx, soa_name, sc->valuestring); /* only controls' rules are there */
+    if (i >= 0) {
+        r->soa_control = c->rules_out[i].soa_control;
+        r->soa_of = (int32_t)i;
+        ag_path_pop(&c->path, mark);
+        return 0;
+    }
     return fail(c, AIGOV_ERULES, "soa_control '%.20s' names no control (no rule declares it with 'soa')", sc->valuestring);
 }
 
-/* Depth-first over rule references; emits rules after those they read. */
-static int visit_rule(cc *c, int32_t ri, uint8_t *state, int32_t *order, uint32_t *n_order);
-
-static int visit_expr(cc *c, int32_t ei, uint8_t *state, int32_t *order, uint32_t *n_order)
+/* Depth-first over rule references; emits rules after those they read. Each
+ * rule's references are listed once (in the order its conditions name them:
+ * when, within, then the date cases), then the walk keeps its own stack of
+ * rules: linear in the rule set, and a chain of 100,000 definitions needs no
+ * more machine stack than one. */
+static void list_refs(const cc *c, int32_t ei, int32_t *refs, uint32_t *n)
 {
-    const ag_expr *e = &c->exprs[ei];
+    const ag_expr *e = &c->exprs[ei]; /* nesting is at most AG_MAX_EXPR_DEPTH: bounded recursion */
     switch (e->op) {
     case AG_OP_ALL:
     case AG_OP_ANY:
-        for (int32_t k = 0; k < e->b; k++) {
-            int rc = visit_expr(c, c->kids[e->a + k], state, order, n_order);
-            if (rc)
-                return rc;
-        }
-        return 0;
-    case AG_OP_NOT:
-        return visit_expr(c, e->a, state, order, n_order);
-    case AG_OP_RULE:
-        return visit_rule(c, e->a, state, order, n_order);
-    default:
-        return 0;
+        for (int32_t k = 0; k < e->b; k++)
+            list_refs(c, c->kids[e->a + k], refs, n);
+        return;
+    case AG_OP_NOT: list_refs(c, e->a, refs, n); return;
+    case AG_OP_RULE: refs[(*n)++] = e->a; return;
+    default: return;
     }
 }
 
-static int visit_rule(cc *c, int32_t ri, uint8_t *state, int32_t *order, uint32_t *n_order)
+static int order_rules(cc *c, int32_t *order, uint32_t *n_order)
 {
-    if (state[ri] == 2)
-        return 0;
-    if (state[ri] == 1) {
-        ag_path_root(&c->path);
-        c->src = "(rule graph)";
-        c->rule_id = c->rules_out[ri].id;
-        return fail(c, AIGOV_ERULES, "rule '%s' depends on itself through rule references",
-                    c->rules_out[ri].id);
+    size_t nr = c->n_rules;
+    uint8_t *state = alloc_n(c, nr + 1, 1);
+    uint32_t *first = alloc_n(c, nr + 2, sizeof(uint32_t));
+    int32_t *refs = alloc_n(c, (size_t)c->n_exprs + 1, sizeof(int32_t));
+    int32_t *stack = alloc_n(c, nr + 1, sizeof(int32_t));
+    uint32_t *pos = alloc_n(c, nr + 1, sizeof(uint32_t));
+    if (!state || !first || !refs || !stack || !pos)
+        return oom(c);
+    uint32_t n = 0;
+    for (size_t ri = 0; ri < nr; ri++) {
+        const ag_rule *r = &c->rules_out[ri];
+        first[ri] = n;
+        list_refs(c, r->when, refs, &n);
+        if (r->within >= 0)
+            list_refs(c, r->within, refs, &n);
+        for (uint32_t k = 0; k < r->dates_n; k++)
+            if (c->dates[r->dates_first + k].cond >= 0)
+                list_refs(c, c->dates[r->dates_first + k].cond, refs, &n);
     }
-    state[ri] = 1;
-    const ag_rule *r = &c->rules_out[ri];
-    int rc = visit_expr(c, r->when, state, order, n_order);
-    if (!rc && r->within >= 0)
-        rc = visit_expr(c, r->within, state, order, n_order);
-    for (uint32_t k = 0; !rc && k < r->dates_n; k++)
-        if (c->dates[r->dates_first + k].cond >= 0)
-            rc = visit_expr(c, c->dates[r->dates_first + k].cond, state, order, n_order);
-    if (rc)
-        return rc;
-    state[ri] = 2;
-    order[(*n_order)++] = ri;
+    first[nr] = n;
+    for (size_t root = 0; root < nr; root++) {
+        if (state[root])
+            continue;
+        size_t top = 0;
+        stack[top] = (int32_t)root;
+        pos[top] = first[root];
+        state[root] = 1;
+        for (;;) {
+            int32_t ri = stack[top];
+            if (pos[top] < first[ri + 1]) {
+                int32_t next = refs[pos[top]++];
+                if (state[next] == 2)
+                    continue;
+                if (state[next] == 1) {
+                    ag_path_root(&c->path);
+                    c->src = "(rule graph)";
+                    c->rule_id = c->rules_out[next].id;
+                    return fail(c, AIGOV_ERULES, "rule '%s' depends on itself through rule references",
+                                c->rules_out[next].id);
+                }
+                state[next] = 1;
+                stack[++top] = next;
+                pos[top] = first[next];
+                continue;
+            }
+            state[ri] = 2;
+            order[(*n_order)++] = ri;
+            if (top == 0)
+                break;
+            top--;
+        }
+    }
     return 0;
 }
 
@@ -1495,22 +1563,28 @@ static int compile_all(cc *c, const aigov_source *sources, size_t n, cJSON **roo
     if (!c->facts_out || !c->ev_out)
         return oom(c);
     t->n_facts = 0;
+    struct sidx ev_idx = {NULL, 0};
+    if ((rc = sidx_init(c, &c->fact_idx, n_facts)) || (rc = sidx_init(c, &ev_idx, c->n_evs)))
+        return rc;
     for (size_t i = 0; i < c->n_facts_src; i++) {
         if ((rc = compile_fact(c, &c->facts[i], &c->facts_out[i])))
             return rc;
         if (find_fact(c, c->facts_out[i].id) >= 0)
             return fail(c, AIGOV_ERULES, "duplicate fact id '%s'", c->facts_out[i].id);
+        sidx_add(c, &c->fact_idx, fact_name, (int32_t)t->n_facts);
         t->n_facts++;
     }
     for (size_t i = 0; i < c->n_evs; i++) {
         ag_fact *f = &c->facts_out[t->n_facts];
         if ((rc = compile_evidence(c, &c->evs[i], &c->ev_out[i], f)))
             return rc;
-        for (size_t k = 0; k < i; k++)
-            if (strcmp(c->ev_out[k].id, c->ev_out[i].id) == 0)
-                return fail(c, AIGOV_ERULES, "duplicate evidence id '%s'", c->ev_out[i].id);
+        int dup = sidx_find(c, &ev_idx, ev_name, c->ev_out[i].id);
+        if (dup >= 0)
+            return fail(c, AIGOV_ERULES, "duplicate evidence id '%s'", c->ev_out[i].id);
+        sidx_add(c, &ev_idx, ev_name, (int32_t)i);
         f->evidence = (int32_t)i;
         c->ev_out[i].fact = (int32_t)t->n_facts;
+        sidx_add(c, &c->fact_idx, fact_name, (int32_t)t->n_facts);
         t->n_facts++;
     }
     t->n_evidence = (uint32_t)c->n_evs;
@@ -1544,6 +1618,8 @@ static int compile_all(cc *c, const aigov_source *sources, size_t n, cJSON **roo
     (void)xw_cap;
     if (!c->exprs || !c->kids || !c->dates || !c->rule_ev || !c->rules_out || !c->xw)
         return oom(c);
+    if ((rc = sidx_init(c, &c->rule_idx, c->n_rules)) || (rc = sidx_init(c, &c->soa_idx, c->n_rules)))
+        return rc;
     for (size_t i = 0; i < c->n_rules; i++)
         if ((rc = compile_rule_head(c, &c->rules[i], &c->rules_out[i])))
             return rc;
@@ -1560,18 +1636,16 @@ static int compile_all(cc *c, const aigov_source *sources, size_t n, cJSON **roo
         if ((rc = compile_soa_finding(c, &c->rules[i], &c->rules_out[i])))
             return rc;
 
-    uint8_t *state = alloc_n(c, c->n_rules + 1, 1);
     int32_t *order = alloc_n(c, c->n_rules + 1, sizeof(int32_t));
     int32_t *reported = alloc_n(c, c->n_rules + 1, sizeof(int32_t));
-    if (!state || !order || !reported)
+    if (!order || !reported)
         return oom(c);
     uint32_t n_order = 0, n_rep = 0;
-    for (size_t i = 0; i < c->n_rules; i++) {
-        if ((rc = visit_rule(c, (int32_t)i, state, order, &n_order)))
-            return rc;
+    if ((rc = order_rules(c, order, &n_order)))
+        return rc;
+    for (size_t i = 0; i < c->n_rules; i++)
         if (c->rules_out[i].kind != AG_K_DEFINITION)
             reported[n_rep++] = (int32_t)i;
-    }
 
     /* in dependency order, so referenced rules are classified first */
     for (uint32_t k = 0; k < n_order; k++) {

@@ -1,5 +1,7 @@
 #include "compile/json_check.h"
+#include <string.h>
 #include "util/num.h"
+#include "util/text.h"
 
 /* A strict RFC 8259 validator, run on a rule source before cJSON sees it. It says precisely
  * what is wrong and where, and it is what lets ag_json_parse_source tell a broken file from
@@ -10,6 +12,9 @@
 
 #define CHECK_MAX_DEPTH 256
 #define CHECK_MAX_NUMBER 63
+/* Rule text reaches reports, terminals and error messages as it is. */
+#define UNSAFE_CHAR "control character (other than tab), line separator or bidirectional control in a " \
+                    "rule source string (rule text reaches reports and terminals as it is)"
 
 typedef struct {
     const unsigned char *s;
@@ -98,8 +103,13 @@ static int string(ck *c)
         if (b < 0x20)
             return bad(c, AIGOV_ESYNTAX, "control character in a string (escape it)");
         if (b >= 0x80) {
+            size_t at = c->i;
             if (utf8_char(c))
                 return -1;
+            if (ag_text_unsafe_at(c->s + at)) { /* a whole, valid character: its bytes are there */
+                c->i = at;
+                return bad(c, AIGOV_ERULES, UNSAFE_CHAR);
+            }
             continue;
         }
         if (b != '\\') {
@@ -110,9 +120,12 @@ static int string(ck *c)
             return bad(c, AIGOV_ESYNTAX, "unterminated escape");
         unsigned char e = c->s[c->i + 1];
         c->i += 2;
-        if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r' ||
-            e == 't')
+        if (e == '"' || e == '\\' || e == '/' || e == 't') /* a tab is white space, nothing more */
             continue;
+        if (e == 'b' || e == 'f' || e == 'n' || e == 'r') {
+            c->i -= 2;
+            return bad(c, AIGOV_ERULES, UNSAFE_CHAR);
+        }
         if (e != 'u') {
             c->i -= 2;
             return bad(c, AIGOV_ESYNTAX, "invalid escape");
@@ -122,6 +135,12 @@ static int string(ck *c)
             return -1;
         if (cp == 0)
             return bad(c, AIGOV_ESYNTAX, "\\u0000 is not allowed in a string");
+        unsigned char enc[3] = {(unsigned char)(0xE0 | (cp >> 12)), (unsigned char)(0x80 | ((cp >> 6) & 0x3F)),
+                                (unsigned char)(0x80 | (cp & 0x3F))};
+        if ((cp < 0x20 && cp != '\t') || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x800 && ag_text_unsafe_at(enc)) || cp == 0x61C) {
+            c->i -= 6;
+            return bad(c, AIGOV_ERULES, UNSAFE_CHAR);
+        }
         if (cp >= 0xDC00 && cp <= 0xDFFF)
             return bad(c, AIGOV_ESYNTAX, "lone low surrogate");
         if (cp >= 0xD800 && cp <= 0xDBFF) {
@@ -181,6 +200,15 @@ static int number(ck *c)
     if (ag_num_parse((const char *)c->s + start, c->i - start, &v) != 0) {
         c->i = start;
         return bad(c, AIGOV_ELIMIT, "number out of range: beyond the largest double (about 1.8e308)");
+    }
+    /* A threshold is compared exactly with descriptor numbers as the shortest decimal of its
+     * double: a number with digits a double does not keep would silently mean another one. */
+    char shortest[40];
+    ag_num_format(shortest, v);
+    if (ag_num_text_cmp((const char *)c->s + start, c->i - start, shortest, strlen(shortest)) != 0) {
+        c->i = start;
+        return bad(c, AIGOV_ERULES, "number with more significant digits than a double keeps; write at "
+                                    "most 15 (a threshold must compare exactly)");
     }
     return 0;
 }

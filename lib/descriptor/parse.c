@@ -4,6 +4,7 @@
 #include "util/date.h"
 #include "util/error.h"
 #include "util/num.h"
+#include "util/text.h"
 
 #define MAX_KEY 128
 #define PATH_CAP 64
@@ -53,6 +54,56 @@ static int fail(ps *p, int code, const char *fmt, ...)
 #endif
     ;
 
+/* Appends one key to a JSON path: .key for a plain name, ["key"] otherwise, so that
+ * {"a.b": 1} and {"a": {"b": 1}} never share a path. In the quoted form '"' and '\\' are
+ * escaped as in JSON, every character ag_text_unsafe_at refuses (controls, separators,
+ * bidi controls) becomes \uXXXX, and a byte of a UTF-8 sequence cut short (a key cut to
+ * its buffer) becomes \uFFFD. Returns the bytes written, cap or more when they did not fit. */
+static size_t path_key(char *o, size_t cap, const char *key)
+{
+    const unsigned char *k = (const unsigned char *)key;
+    int plain = *k != '\0'; /* printable ASCII without the path's own punctuation ($schema stays plain) */
+    for (const unsigned char *c = k; *c && plain; c++)
+        plain = *c > ' ' && *c < 0x7F && !strchr(".[]\"\\'", *c);
+    if (plain)
+        return (size_t)snprintf(o, cap, ".%s", key);
+    size_t len = (size_t)snprintf(o, cap, "[\"");
+    while (*k && len < cap) {
+        size_t n = ag_text_unsafe_at(k), want = *k >= 0xF0 ? 4 : *k >= 0xE0 ? 3 : *k >= 0xC0 ? 2 : 1;
+        size_t whole = 1;
+        while (whole < want && (k[whole] & 0xC0) == 0x80)
+            whole++;
+        if (n) { /* one to three bytes: U+0000..U+FFFF */
+            unsigned cp = n == 1 ? *k : n == 2 ? (*k & 0x1Fu) << 6 | (k[1] & 0x3Fu)
+                                               : (*k & 0x0Fu) << 12 | (k[1] & 0x3Fu) << 6 | (k[2] & 0x3Fu);
+            len += (size_t)snprintf(o + len, cap - len, "\\u%04X", cp);
+        } else if (*k == '"' || *k == '\\') {
+            len += (size_t)snprintf(o + len, cap - len, "\\%c", *k);
+            n = 1;
+        } else if ((*k >= 0x80 && *k < 0xC0) || whole < want) {
+            len += (size_t)snprintf(o + len, cap - len, "\\uFFFD");
+            n = 1;
+        } else {
+            len += (size_t)snprintf(o + len, cap - len, "%.*s", (int)want, (const char *)k);
+            n = want;
+        }
+        k += n;
+    }
+    if (len < cap)
+        len += (size_t)snprintf(o + len, cap - len, "\"]");
+    return len;
+}
+
+/* Line and column (1-based, in bytes, as the rule compiler counts them) of offset `at`. */
+static void line_col(const char *s, size_t at, size_t *line, size_t *col)
+{
+    *line = *col = 1;
+    for (size_t i = 0; i < at; i++) {
+        *col = s[i] == '\n' ? 1 : *col + 1;
+        *line += s[i] == '\n';
+    }
+}
+
 #include <stdarg.h>
 static int vfail(ps *p, int code, const char *fmt, va_list ap)
 {
@@ -60,18 +111,29 @@ static int vfail(ps *p, int code, const char *fmt, va_list ap)
     if (!e)
         return code;
     e->code = code;
-    vsnprintf(e->message, sizeof e->message, fmt, ap);
+    size_t at = p->i < p->n ? p->i : p->n, m = 0;
+    if (code == AIGOV_ESYNTAX) { /* broken JSON: where, as an editor shows it */
+        size_t line, col;
+        line_col(p->s, at, &line, &col);
+        int w = snprintf(e->message, sizeof e->message, "malformed JSON at line %zu, column %zu (byte %zu): ",
+                         line, col, at);
+        m = w > 0 ? (size_t)w : 0;
+    }
+    vsnprintf(e->message + m, sizeof e->message - m, fmt, ap);
     char *o = e->path;
     size_t cap = sizeof e->path, len = 1;
     o[0] = '$';
     o[1] = '\0';
     for (int k = 0; k < p->path_len && k < PATH_CAP; k++) {
-        int w = p->path_key[k] ? snprintf(o + len, cap - len, ".%s", p->path_key[k])
-                               : snprintf(o + len, cap - len, "[%ld]", p->path_idx[k]);
-        if ((size_t)w >= cap - len) /* cut (an encoding error, w < 0, converts to a huge size too) */
+        size_t w = p->path_key[k] ? path_key(o + len, cap - len, p->path_key[k])
+                                  : (size_t)snprintf(o + len, cap - len, "[%ld]", p->path_idx[k]);
+        if (w >= cap - len) /* cut: the buffer holds what fitted */
             break;
-        len += (size_t)w;
+        len += w;
     }
+    /* keys and values quoted from the descriptor: no control or bidi character reaches a terminal */
+    ag_text_sanitize(e->message);
+    ag_text_sanitize(e->path);
     ag_strlcpy(e->source, "descriptor", sizeof e->source);
     e->rule_id[0] = '\0';
     e->offset = p->i;
@@ -347,6 +409,29 @@ static int read_string_value(ps *p, uint32_t *off, uint32_t *len)
     return 0;
 }
 
+/* Copies the number just read (s[start..i)) into the facts' string buffer. */
+static int keep_number_text(ps *p, size_t start, uint32_t *off, uint32_t *len)
+{
+    ag_facts *f = p->f;
+    size_t n = p->i - start;
+    if (f->strs_len + n + 1 > f->strs_cap) {
+        size_t cap = f->strs_cap;
+        while (cap < f->strs_len + n + 1)
+            cap *= 2;
+        char *ns = ag_realloc(p->mem, f->strs, cap);
+        if (!ns)
+            return fail(p, AIGOV_ENOMEM, "out of memory reading a number");
+        f->strs = ns;
+        f->strs_cap = cap;
+    }
+    memcpy(f->strs + f->strs_len, p->s + start, n);
+    f->strs[f->strs_len + n] = '\0';
+    *off = (uint32_t)f->strs_len;
+    *len = (uint32_t)n;
+    f->strs_len += n + 1;
+    return 0;
+}
+
 static int read_number(ps *p, double *out, int *negative)
 {
     size_t start = p->i;
@@ -543,6 +628,8 @@ static int parse_evidence(ps *p, ag_value *v)
                 return rc;
             if (v->str_len > 2000)
                 return fail(p, AIGOV_ELIMIT, "reference longer than 2000 bytes");
+            if (ag_text_blank(p->f->strs + v->str_off, v->str_len))
+                v->str_off = v->str_len = 0; /* a blank reference is no reference */
             have_ref = 1;
             pop(p);
         } else {
@@ -576,6 +663,7 @@ static int parse_leaf(ps *p, const ag_fact *f, ag_value *v)
         /* null: explicitly unknown, same as absent */
         return literal(p, "null");
     }
+    const ag_value prev = *v; /* a blank string leaves it, as null does */
     memset(v, 0, sizeof *v);
     switch (f->type) {
     case AG_T_BOOL:
@@ -627,9 +715,15 @@ static int parse_leaf(ps *p, const ag_fact *f, ag_value *v)
         if (p->i >= p->n || !(p->s[p->i] == '-' || (p->s[p->i] >= '0' && p->s[p->i] <= '9')))
             return mismatch(p, "expected a number from %g to %g, found %s", f->min, f->max, what_is_here(p));
         int neg;
+        size_t at = p->i;
         if ((rc = read_number(p, &v->v.num, &neg)))
             return rc;
-        if ((neg && f->min >= 0) || v->v.num < f->min || v->v.num > f->max)
+        /* the decimal text stays with the value: thresholds compare with it exactly */
+        if ((rc = keep_number_text(p, at, &v->str_off, &v->str_len)))
+            return rc;
+        const char *text = p->f->strs + v->str_off;
+        if ((neg && f->min >= 0) || ag_num_cmp(text, v->str_len, v->v.num, f->min) < 0 ||
+            ag_num_cmp(text, v->str_len, v->v.num, f->max) > 0)
             return fail(p, AIGOV_EINPUT, "expected a number from %g to %g", f->min, f->max);
         break;
     }
@@ -652,6 +746,10 @@ static int parse_leaf(ps *p, const ag_fact *f, ag_value *v)
             return rc;
         if (v->str_len > f->max_length && utf8_chars(p->f->strs + v->str_off, v->str_len) > f->max_length)
             return fail(p, AIGOV_ELIMIT, "string longer than %u characters", f->max_length);
+        if (ag_text_blank(p->f->strs + v->str_off, v->str_len)) {
+            *v = prev; /* "", white space or zero-width only: no value, as if left out */
+            return 0;
+        }
         break;
     case AG_T_EVIDENCE:
         if (p->i >= p->n || p->s[p->i] != '{')
@@ -786,9 +884,11 @@ static int parse_member(ps *p, int32_t node, const char *key, size_t key_len, in
         int neg;
         if (p->i >= p->n || !(p->s[p->i] == '-' || (p->s[p->i] >= '0' && p->s[p->i] <= '9')))
             return mismatch(p, "expected the number 1, found %s", what_is_here(p));
+        size_t at = p->i;
         if ((rc = read_number(p, &v, &neg)))
             return rc;
-        if (v != 1) /* (a '-' sign gives v <= 0) */
+        /* exactly 1 (1, 1.0, 10e-1), never a number a double merely rounds to 1 */
+        if (ag_num_text_cmp(p->s + at, p->i - at, "1", 1) != 0)
             return fail(p, AIGOV_EINPUT, "unsupported descriptor_version; this library reads version 1");
         pop(p);
         return 0;
@@ -903,9 +1003,18 @@ int ag_descriptor_parse(ag_facts *f, const aigov_table *t, const ag_mem *mem, co
     if (p.i >= p.n)
         return fail(&p, AIGOV_ESYNTAX, "empty document; expected a JSON object");
     if (p.s[p.i] != '{') {
+        /* Judged by the whole document, not its first byte: "not json" is broken JSON, not
+         * null, and a 10,000-deep array is over the depth limit before it is the wrong type. */
         const char *what = what_is_here(&p);
-        return fail(&p, strcmp(what, "an invalid token") == 0 ? AIGOV_ESYNTAX : AIGOV_EINPUT,
-                    "the descriptor must be a JSON object, found %s", what);
+        size_t at = p.i;
+        int rc = skip_value(&p);
+        if (rc)
+            return rc;
+        ws(&p);
+        if (p.i < p.n)
+            return fail(&p, AIGOV_ESYNTAX, "trailing content after the JSON document");
+        p.i = at;
+        return fail(&p, AIGOV_EINPUT, "the descriptor must be a JSON object, found %s", what);
     }
     p.top = 1;
     f->n_systems = 0;

@@ -22,10 +22,9 @@ int ag_result_init(ag_result *r, const aigov_table *t, const ag_mem *mem)
     r->f_count = ag_calloc(mem, nf, sizeof *r->f_count);
     r->questions = ag_calloc(mem, nf, sizeof *r->questions);
     r->sort_keys = ag_calloc(mem, nf, sizeof *r->sort_keys);
-    r->by_framework = ag_calloc(mem, t->n_frameworks + 1, sizeof *r->by_framework);
     if (!r->expr_val || !r->rule_val || !r->rule_date || !r->date_uncertain || !r->status ||
         !r->rule_bits || !r->ask_bits || !r->tier_bits || !r->f_tier || !r->f_gpai ||
-        !r->f_count || !r->questions || !r->sort_keys || !r->by_framework) {
+        !r->f_count || !r->questions || !r->sort_keys) {
         ag_result_free(r, mem);
         return AIGOV_ENOMEM;
     }
@@ -38,7 +37,7 @@ void ag_result_free(ag_result *r, const ag_mem *mem)
 {
     void *ptrs[] = {r->expr_val, r->rule_val, r->rule_date, r->date_uncertain, r->status,
                     r->rule_bits, r->ask_bits, r->tier_bits, r->f_tier,  r->f_gpai,
-                    r->f_count,  r->questions, r->sort_keys, r->by_framework};
+                    r->f_count,  r->questions, r->sort_keys};
     for (size_t i = 0; i < sizeof ptrs / sizeof *ptrs; i++)
         ag_mfree(mem, ptrs[i]);
     memset(r, 0, sizeof *r);
@@ -343,33 +342,15 @@ void ag_questions(ag_result *r, const aigov_table *t, const ag_facts *f)
     r->n_questions = n;
 }
 
-static void count(ag_counts *c, uint8_t status)
-{
-    c->total++;
-    switch (status) {
-    case AIGOV_STATUS_MET: c->met++; break;
-    case AIGOV_STATUS_GAP: c->gap++; break;
-    case AIGOV_STATUS_UNKNOWN: c->unknown++; break;
-    default: c->not_applicable++; break;
-    }
-}
-
 int ag_evaluate(ag_result *r, const aigov_table *t, const ag_facts *f, int32_t as_of,
                 const ag_mem *mem)
 {
     r->as_of = as_of;
     eval_rules(r, t, f);
-    memset(&r->counts, 0, sizeof r->counts);
-    memset(r->by_framework, 0, t->n_frameworks * sizeof *r->by_framework);
-    r->in_force_gaps = 0;
     for (uint32_t k = 0; k < t->n_reported; k++) {
         uint32_t ri = (uint32_t)t->reported[k];
         eval_dates(r, t, f, ri);
         r->status[ri] = obligation_status(r, t, f, ri);
-        count(&r->counts, r->status[ri]);
-        count(&r->by_framework[t->rules[ri].framework], r->status[ri]);
-        if (r->status[ri] == AIGOV_STATUS_GAP && as_of >= r->rule_date[ri])
-            r->in_force_gaps++;
     }
     classify(r, t);
     r->questions_ready = 0;

@@ -1,5 +1,6 @@
 /* Three-valued (Kleene) evaluation of one condition expression. */
 #include "eval/result.h"
+#include "util/num.h"
 
 static uint8_t cmp_num(int cmp, double a, double b)
 {
@@ -9,6 +10,18 @@ static uint8_t cmp_num(int cmp, double a, double b)
     case AG_CMP_GTE: return a >= b;
     case AG_CMP_LT: return a < b;
     default: return a <= b;
+    }
+}
+
+/* The same tests on an exact order (-1, 0, 1). */
+static uint8_t cmp_exact(int cmp, int order)
+{
+    switch (cmp) {
+    case AG_CMP_EQ: return order == 0;
+    case AG_CMP_GT: return order > 0;
+    case AG_CMP_GTE: return order >= 0;
+    case AG_CMP_LT: return order < 0;
+    default: return order <= 0;
     }
 }
 
@@ -38,8 +51,11 @@ static AG_HOT_INLINE uint8_t leaf(const aigov_table *t, const ag_facts *f, const
     case AG_OP_MASK_ALL: return (uint8_t)((v->v.mask & e->mask) == e->mask);
     case AG_OP_EMPTY: return (uint8_t)((v->v.mask == 0) == (e->num != 0));
     case AG_OP_CMP:
-        return t->facts[e->a].type == AG_T_DATE ? cmp_num(e->cmp, v->v.date, e->num)
-                                                : cmp_num(e->cmp, v->v.num, e->num);
+        if (t->facts[e->a].type == AG_T_DATE)
+            return cmp_num(e->cmp, v->v.date, e->num);
+        if (v->v.num == e->num && v->str_len) /* at the threshold: the descriptor's decimal decides */
+            return cmp_exact(e->cmp, ag_num_cmp(ag_facts_str(f, v), v->str_len, v->v.num, e->num));
+        return cmp_num(e->cmp, v->v.num, e->num);
     default: return AG_U;
     }
 }

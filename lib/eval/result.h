@@ -35,10 +35,7 @@ typedef struct ag_result {
     uint32_t n_questions;
     int questions_ready; /* computed on first use: a gate reading the tier never pays */
     uint64_t *sort_keys;
-    /* summary */
-    ag_counts counts;
-    ag_counts *by_framework;
-    size_t in_force_gaps;
+    /* the counts of what a report shows are the report stage's (ag_tally) */
 } ag_result;
 
 int ag_result_init(ag_result *r, const aigov_table *t, const ag_mem *mem);

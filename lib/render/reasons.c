@@ -132,6 +132,19 @@ void ag_describe_test(char *out, size_t cap, const aigov_table *t, const ag_expr
     }
 }
 
+void ag_put_number_value(ag_buf *b, const ag_facts *f, const ag_value *v)
+{
+    char tmp[40];
+    ag_num_format(tmp, v->v.num);
+    /* the descriptor's own decimal when its double is not exactly it (a threshold was decided on
+     * the decimal), as long as it is short: a long one would be repeated in every reason */
+    if (v->str_len && v->str_len <= 40 &&
+        ag_num_text_cmp(ag_facts_str(f, v), v->str_len, tmp, strlen(tmp)) != 0)
+        ag_buf_put(b, ag_facts_str(f, v), v->str_len);
+    else
+        ag_buf_puts(b, tmp);
+}
+
 void ag_json_fact_value(ag_buf *b, const aigov_table *t, const ag_facts *f, int32_t fi)
 {
     const ag_fact *fa = &t->facts[fi];
@@ -161,7 +174,7 @@ void ag_json_fact_value(ag_buf *b, const aigov_table *t, const ag_facts *f, int3
         ag_buf_putc(b, ']');
         return;
     }
-    case AG_T_NUMBER: ag_buf_json_num(b, v->v.num); return;
+    case AG_T_NUMBER: ag_put_number_value(b, f, v); return;
     case AG_T_DATE: {
         char d[11];
         ag_date_format(d, v->v.date);

@@ -13,6 +13,9 @@ void ag_reasons(const aigov_table *t, const ag_result *r, int32_t ei, ag_leaf_fn
                 int max);
 /* "has \"5b\"", "gte 2027-12-02", "is true", "always" ... for a leaf expression, true or false. */
 void ag_describe_test(char *out, size_t cap, const aigov_table *t, const ag_expr *e);
+/* Appends a known number fact's value: its shortest double, or the descriptor's decimal
+ * (up to 40 characters) when the double is not exactly it. Valid JSON either way. */
+void ag_put_number_value(ag_buf *b, const ag_facts *f, const ag_value *v);
 /* Appends the fact's value as JSON (null when unknown). */
 void ag_json_fact_value(ag_buf *b, const aigov_table *t, const ag_facts *f, int32_t fi);
 /* "true" / "false" / "unknown". */
@@ -31,6 +34,9 @@ void ag_render_oscal(ag_buf *b, const aigov_report *rep);
 void ag_render_oscal_portfolio_head(ag_buf *b, const aigov_report *rep);
 void ag_render_oscal_system(ag_buf *b, const aigov_report *rep, uint32_t index, const char *name);
 void ag_render_oscal_organisation(ag_buf *b, const aigov_report *rep);
+/* The closing verdict of a text or markdown rendering of several systems (nothing for the
+ * other formats: JSON and OSCAL readers have aigov_eval_verdict). */
+void ag_render_verdict(ag_buf *b, const aigov_verdict *v, int format);
 /* Condition written out for people, e.g. "all of (fact x is true, rule y)". */
 void ag_render_condition(ag_buf *b, const aigov_table *t, int32_t ei, int depth);
 #endif

@@ -33,3 +33,26 @@ int aigov_report_render(char **out, size_t *out_len, const aigov_report *rep, in
         return ag_err(err, AIGOV_ENOMEM, "out of memory rendering the report");
     return 0;
 }
+
+/* The closing verdict of a text or markdown rendering of several systems
+ * (JSON and OSCAL readers have aigov_eval_verdict). */
+void ag_render_verdict(ag_buf *b, const aigov_verdict *v, int format)
+{
+    if (format == AIGOV_FORMAT_TEXT) {
+        ag_buf_puts(b, "\n=== Verdict over every system and the organisation ===\n");
+        ag_buf_printf(b, "  %zu systems; most severe tier %s; prohibited %zu, undetermined %zu\n", v->systems,
+                      aigov_tier_name(v->tier), v->prohibited, v->undetermined);
+        ag_buf_printf(b, "  %zu rules: %zu met, %zu gap, %zu unknown, %zu not applicable; %zu gaps in force "
+                         "(%zu of the organisation)\n",
+                      v->summary.total, v->summary.met, v->summary.gap, v->summary.unknown,
+                      v->summary.not_applicable, v->summary.in_force_gaps, v->organisation_in_force_gaps);
+    } else if (format == AIGOV_FORMAT_MARKDOWN) {
+        ag_buf_puts(b, "\n## Verdict over every system and the organisation\n\n");
+        ag_buf_printf(b, "**Systems:** %zu; most severe tier `%s`; prohibited %zu, undetermined %zu\n\n",
+                      v->systems, aigov_tier_name(v->tier), v->prohibited, v->undetermined);
+        ag_buf_printf(b, "**Summary:** %zu gap (%zu in force), %zu met, %zu unknown, %zu not applicable; "
+                         "%zu of the gaps in force are the organisation's\n",
+                      v->summary.gap, v->summary.in_force_gaps, v->summary.met, v->summary.unknown,
+                      v->summary.not_applicable, v->organisation_in_force_gaps);
+    }
+}

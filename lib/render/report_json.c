@@ -294,37 +294,15 @@ static void questions_json(ag_buf *b, const aigov_report *rep)
     ag_buf_putc(b, ']');
 }
 
-static void count_status(ag_counts *c, uint8_t status)
-{
-    c->total++;
-    c->met += status == AIGOV_STATUS_MET;
-    c->gap += status == AIGOV_STATUS_GAP;
-    c->unknown += status == AIGOV_STATUS_UNKNOWN;
-    c->not_applicable += status == AIGOV_STATUS_NOT_APPLICABLE;
-}
-
 static void obligations_and_summary(ag_buf *b, const aigov_report *rep)
 {
     const aigov_table *t = rep->t;
     const ag_result *r = rep->r;
-    ag_counts all, fw[16];
-    size_t in_force_gaps = 0;
-    memset(&all, 0, sizeof all);
-    memset(fw, 0, sizeof fw);
     ag_buf_puts(b, "\"obligations\":[");
-    int first = 1;
-    for (uint32_t k = 0; k < t->n_reported; k++) {
-        int32_t ri = t->reported[k];
-        if (!ag_rule_in_part(rep, ri))
-            continue;
-        if (!first)
+    for (uint32_t k = 0; k < rep->n_shown; k++) {
+        if (k)
             ag_buf_putc(b, ',');
-        first = 0;
-        obligation_json(b, rep, ri);
-        count_status(&all, r->status[ri]);
-        /* the compiler accepts at most 16 frameworks (the manifest's limit) */
-        count_status(&fw[t->rules[ri].framework], r->status[ri]);
-        in_force_gaps += r->status[ri] == AIGOV_STATUS_GAP && ag_in_force(r, ri);
+        obligation_json(b, rep, rep->shown[k]);
     }
     ag_buf_puts(b, "],");
     if (rep->part != AG_PART_ORGANISATION) {
@@ -332,8 +310,8 @@ static void obligations_and_summary(ag_buf *b, const aigov_report *rep)
         ag_buf_putc(b, ',');
     }
     ag_buf_puts(b, "\"summary\":{");
-    counts_json(b, &all);
-    ag_buf_printf(b, ",\"in_force_gaps\":%zu", in_force_gaps);
+    counts_json(b, &rep->tally.all);
+    ag_buf_printf(b, ",\"in_force_gaps\":%zu", rep->tally.in_force_gaps);
     if (rep->part != AG_PART_ORGANISATION)
         ag_buf_printf(b, ",\"questions\":%u", r->n_questions);
     ag_buf_puts(b, ",\"by_framework\":{");
@@ -342,7 +320,7 @@ static void obligations_and_summary(ag_buf *b, const aigov_report *rep)
             ag_buf_putc(b, ',');
         ag_buf_json_str(b, t->framework_ids[k]);
         ag_buf_puts(b, ":{");
-        counts_json(b, &fw[k]);
+        counts_json(b, &rep->tally.by_framework[k]);
         ag_buf_putc(b, '}');
     }
     ag_buf_puts(b, "}},");

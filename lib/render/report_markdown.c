@@ -4,19 +4,11 @@
 #include "render/render.h"
 #include "render/soa.h"
 #include "util/date.h"
+#include "util/text.h"
 
-/* Table cells: pipes and newlines would break the row. */
-static void cell(ag_buf *b, const char *s)
-{
-    for (; *s; s++) {
-        if (*s == '|')
-            ag_buf_puts(b, "\\|");
-        else if (*s == '\n' || *s == '\r')
-            ag_buf_putc(b, ' ');
-        else
-            ag_buf_putc(b, *s);
-    }
-}
+/* Table cells and list items: rule and descriptor text, escaped so that
+ * nothing in it breaks the row or turns into markup. */
+static void cell(ag_buf *b, const char *s) { ag_buf_md_inline(b, s); }
 
 /* Rules that do not apply are not listed: met, gap or unknown. */
 static const char *status_badge(int s)
@@ -46,13 +38,13 @@ void ag_render_markdown(ag_buf *b, const aigov_report *rep)
             first = 0;
         }
     ag_buf_puts(b, first ? "none established\n\n" : "\n\n");
+    const ag_counts *c = &rep->tally.all;
     ag_buf_printf(b, "**Summary:** %zu gap (%zu in force), %zu met, %zu unknown, %zu not applicable\n\n",
-                  r->counts.gap, r->in_force_gaps, r->counts.met, r->counts.unknown,
-                  r->counts.not_applicable);
+                  c->gap, rep->tally.in_force_gaps, c->met, c->unknown, c->not_applicable);
     ag_buf_puts(b, "| Status | In force | From | Citation | Obligation |\n|---|---|---|---|---|\n");
-    for (uint32_t k = 0; k < t->n_reported; k++) {
-        int32_t ri = t->reported[k];
-        if (r->status[ri] == AIGOV_STATUS_NOT_APPLICABLE || !ag_rule_in_part(rep, ri))
+    for (uint32_t k = 0; k < rep->n_shown; k++) {
+        int32_t ri = rep->shown[k];
+        if (r->status[ri] == AIGOV_STATUS_NOT_APPLICABLE)
             continue;
         const ag_rule *ru = &t->rules[ri];
         ag_date_format(d, r->rule_date[ri]);
@@ -75,9 +67,11 @@ void ag_render_markdown(ag_buf *b, const aigov_report *rep)
             ag_buf_printf(b, " (`%s`): closes %u\n", t->evidence[acts[a].evidence].id, acts[a].closes);
         }
     }
-    if (r->n_questions) {
-        ag_buf_printf(b, "\n**Open questions (%u)**\n\n", r->n_questions);
-        for (uint32_t q = 0; q < r->n_questions; q++) {
+    /* questions are asked per system, never of the organisation's part (as in text and JSON) */
+    uint32_t nq = rep->part == AG_PART_ORGANISATION ? 0 : r->n_questions;
+    if (nq) {
+        ag_buf_printf(b, "\n**Open questions (%u)**\n\n", nq);
+        for (uint32_t q = 0; q < nq; q++) {
             int32_t fi = r->questions[q];
             ag_buf_printf(b, "%u. %s`%s`: ", q + 1, r->f_tier[fi] ? "**[tier]** " : "",
                           t->facts[fi].id);

@@ -137,6 +137,34 @@ static void uri_ref(ag_buf *b, const char *s)
     ag_buf_putc(b, '"');
 }
 
+/* Whether a free-text evidence reference may become an href: a relative
+ * reference (no scheme: a document id, a path) or an absolute one with a
+ * scheme a GRC tool can follow without running anything (https, http, urn).
+ * javascript:, data:, vbscript:, file: and every other scheme stay in the
+ * description only. Leading white space or control characters, which a
+ * browser would skip before the scheme, never make a relative reference. */
+static int safe_href(const char *s)
+{
+    static const char *const ok[] = {"https:", "http:", "urn:"};
+    const unsigned char *p = (const unsigned char *)s;
+    if (!*p || *p <= 0x20 || *p >= 0x7F)
+        return 0;
+    size_t colon = 0;
+    while (p[colon] && p[colon] != ':' && p[colon] != '/' && p[colon] != '?' && p[colon] != '#')
+        colon++;
+    if (p[colon] != ':')
+        return 1; /* no scheme */
+    for (size_t k = 0; k < sizeof ok / sizeof *ok; k++) {
+        size_t n = strlen(ok[k]);
+        size_t j = 0;
+        while (j < n && p[j] && (p[j] | 0x20) == (unsigned char)ok[k][j])
+            j++;
+        if (j == n && colon + 1 == n)
+            return 1;
+    }
+    return 0;
+}
+
 /* ---- deterministic UUIDs ------------------------------------------------------- */
 
 static void feed(ag_sha256 *s, const char *str)
@@ -252,7 +280,7 @@ static void fact_text(ag_buf *b, const aigov_table *t, const ag_facts *f, int32_
     }
     switch (fa->type) {
     case AG_T_BOOL: ag_buf_puts(b, v->v.mask ? "true" : "false"); return;
-    case AG_T_NUMBER: ag_num_format(tmp, v->v.num); ag_buf_puts(b, tmp); return;
+    case AG_T_NUMBER: ag_put_number_value(b, f, v); return;
     case AG_T_DATE: ag_date_format(tmp, v->v.date); ag_buf_puts(b, tmp); return;
     case AG_T_STRING: escs(b, ag_facts_str(f, v)); return;
     default: {
@@ -362,9 +390,13 @@ static void observation(octx *o, int32_t e)
     ag_buf_puts(b, ",\"types\":[\"control-objective\"]");
     if (v->known && v->str_len) {
         const char *ref = ag_facts_str(f, v);
-        ag_buf_puts(b, ",\"relevant-evidence\":[{\"href\":");
-        uri_ref(b, ref);
-        ag_buf_puts(b, ",\"description\":\"Evidence reference recorded in the descriptor: ");
+        ag_buf_puts(b, ",\"relevant-evidence\":[{");
+        if (safe_href(ref)) {
+            ag_buf_puts(b, "\"href\":");
+            uri_ref(b, ref);
+            ag_buf_putc(b, ',');
+        }
+        ag_buf_puts(b, "\"description\":\"Evidence reference recorded in the descriptor: ");
         escs(b, ref);
         ag_buf_puts(b, "\"}]");
     }
@@ -509,20 +541,8 @@ static void result(octx *o, const char *name)
     const aigov_table *t = rep->t;
     const ag_result *r = rep->r;
     int org = rep->part == AG_PART_ORGANISATION;
-    ag_counts c = {0, 0, 0, 0, 0};
-    size_t in_force_gaps = 0;
-    for (uint32_t k = 0; k < t->n_reported; k++) {
-        int32_t ri = t->reported[k];
-        if (!ag_rule_in_part(rep, ri))
-            continue;
-        uint8_t st = r->status[ri];
-        c.total++;
-        c.met += st == AIGOV_STATUS_MET;
-        c.gap += st == AIGOV_STATUS_GAP;
-        c.unknown += st == AIGOV_STATUS_UNKNOWN;
-        c.not_applicable += st == AIGOV_STATUS_NOT_APPLICABLE;
-        in_force_gaps += st == AIGOV_STATUS_GAP && ag_in_force(r, ri);
-    }
+    const ag_counts c = rep->tally.all;
+    size_t in_force_gaps = rep->tally.in_force_gaps;
 
     ag_buf_puts(b, "{\"uuid\":");
     uuid(o, "result", "");

@@ -55,31 +55,14 @@ void ag_render_text(ag_buf *b, const aigov_report *rep)
                   t->revision, t->hash, d);
     if (rep->part != AG_PART_ORGANISATION)
         classification_text(b, rep);
-    ag_counts shown = {0, 0, 0, 0, 0}, fw[16];
-    memset(fw, 0, sizeof fw);
-    size_t in_force_gaps = 0;
-    for (uint32_t k = 0; k < t->n_reported; k++) {
-        int32_t ri = t->reported[k];
-        if (!ag_rule_in_part(rep, ri))
-            continue;
-        uint8_t st = r->status[ri];
-        /* the compiler accepts at most 16 frameworks (the manifest's limit) */
-        ag_counts *cs[2] = {&shown, &fw[t->rules[ri].framework]};
-        for (int x = 0; x < 2; x++) {
-            cs[x]->total++;
-            cs[x]->met += st == AIGOV_STATUS_MET;
-            cs[x]->gap += st == AIGOV_STATUS_GAP;
-            cs[x]->unknown += st == AIGOV_STATUS_UNKNOWN;
-            cs[x]->not_applicable += st == AIGOV_STATUS_NOT_APPLICABLE;
-        }
-        in_force_gaps += st == AIGOV_STATUS_GAP && ag_in_force(r, ri);
-    }
+    const ag_counts shown = rep->tally.all, *fw = rep->tally.by_framework;
+    size_t in_force_gaps = rep->tally.in_force_gaps;
     size_t na = shown.not_applicable;
     ag_buf_printf(b, "\nObligations (%zu listed; %zu not applicable not shown)\n", shown.total - na, na);
     ag_buf_printf(b, "  %-8s %-9s %-11s %s\n", "STATUS", "IN FORCE", "FROM", "CITATION: OBLIGATION [ID]");
-    for (uint32_t k = 0; k < t->n_reported; k++) {
-        int32_t ri = t->reported[k];
-        if (r->status[ri] == AIGOV_STATUS_NOT_APPLICABLE || !ag_rule_in_part(rep, ri))
+    for (uint32_t k = 0; k < rep->n_shown; k++) {
+        int32_t ri = rep->shown[k];
+        if (r->status[ri] == AIGOV_STATUS_NOT_APPLICABLE)
             continue;
         const ag_rule *ru = &t->rules[ri];
         ag_date_format(d, r->rule_date[ri]);

@@ -1,5 +1,6 @@
 #include "render/soa.h"
 #include <string.h>
+#include "util/text.h"
 
 /* One control's entry, read from the evaluation. */
 typedef struct soa_entry {
@@ -148,7 +149,7 @@ void ag_soa_text(ag_buf *b, const aigov_report *rep)
                       aigov_status_name(e.status), e.ru->title);
         if (e.justification) {
             ag_buf_printf(b, "  %-9s justification: ", "");
-            ag_buf_put_plain(b, e.justification);
+            ag_buf_text(b, e.justification);
             ag_buf_putc(b, '\n');
         }
         for (uint32_t k = 0; k < t->n_reported; k++) {
@@ -165,18 +166,7 @@ void ag_soa_text(ag_buf *b, const aigov_report *rep)
 
 /* Text from the descriptor in a table cell: nothing in it may break the row or
  * turn into markup (links, emphasis, HTML). */
-static void user_cell(ag_buf *b, const char *s)
-{
-    for (; *s; s++) {
-        unsigned char ch = (unsigned char)*s;
-        if (ch < 0x20 || ch == 0x7f)
-            ag_buf_putc(b, ' ');
-        else if (strchr("\\|`*_[]<>#!~&", ch))
-            ag_buf_printf(b, "\\%c", ch);
-        else
-            ag_buf_putc(b, (char)ch);
-    }
-}
+static void user_cell(ag_buf *b, const char *s) { ag_buf_md_inline(b, s); }
 
 void ag_soa_markdown(ag_buf *b, const aigov_report *rep)
 {
@@ -202,8 +192,16 @@ void ag_soa_markdown(ag_buf *b, const aigov_report *rep)
             continue;
         soa_entry e;
         entry(rep, (int32_t)ri, &e);
-        ag_buf_printf(b, "| %s %s | %s | ", e.ru->soa_control, e.ru->title,
-                      e.decision ? e.decision : "_not recorded_");
+        ag_buf_puts(b, "| ");
+        user_cell(b, e.ru->soa_control);
+        ag_buf_putc(b, ' ');
+        user_cell(b, e.ru->title);
+        ag_buf_puts(b, " | ");
+        if (e.decision)
+            user_cell(b, e.decision);
+        else
+            ag_buf_puts(b, "_not recorded_");
+        ag_buf_puts(b, " | ");
         if (e.justification)
             user_cell(b, e.justification);
         ag_buf_printf(b, " | %s | %s | ", yes_no(e.applicable), aigov_status_name(e.status));

@@ -1,5 +1,6 @@
 /* Reading a report without JSON. */
 #include "report/report.h"
+#include <string.h>
 #include "util/date.h"
 
 int aigov_report_tier(const aigov_report *rep)
@@ -31,30 +32,55 @@ const char *aigov_status_name(int status)
     return status >= 0 && status <= AIGOV_STATUS_NOT_APPLICABLE ? names[status] : "?";
 }
 
+void ag_report_set_part(aigov_report *rep, int part)
+{
+    const aigov_table *t = rep->t;
+    const ag_result *r = rep->r;
+    rep->part = part;
+    rep->n_shown = 0;
+    memset(&rep->tally, 0, sizeof rep->tally);
+    for (uint32_t k = 0; k < t->n_reported; k++) {
+        int32_t ri = t->reported[k];
+        if (!ag_rule_in_part(rep, ri))
+            continue;
+        rep->shown[rep->n_shown++] = ri;
+        uint8_t st = r->status[ri];
+        ag_counts *cs[2] = {&rep->tally.all, &rep->tally.by_framework[t->rules[ri].framework]};
+        for (int x = 0; x < 2; x++) {
+            cs[x]->total++;
+            cs[x]->met += st == AIGOV_STATUS_MET;
+            cs[x]->gap += st == AIGOV_STATUS_GAP;
+            cs[x]->unknown += st == AIGOV_STATUS_UNKNOWN;
+            cs[x]->not_applicable += st == AIGOV_STATUS_NOT_APPLICABLE;
+        }
+        rep->tally.in_force_gaps += st == AIGOV_STATUS_GAP && ag_in_force(r, ri);
+    }
+}
+
 int aigov_report_summary(aigov_summary *out, const aigov_report *rep)
 {
     if (!out || !rep)
         return AIGOV_EINVAL;
-    const ag_counts *c = &rep->r->counts;
+    const ag_counts *c = &rep->tally.all;
     out->total = c->total;
     out->met = c->met;
     out->gap = c->gap;
     out->unknown = c->unknown;
     out->not_applicable = c->not_applicable;
-    out->in_force_gaps = rep->r->in_force_gaps;
-    out->questions = ag_question_count((ag_result *)rep->r, rep->t, rep->f);
+    out->in_force_gaps = rep->tally.in_force_gaps;
+    out->questions = rep->part == AG_PART_ORGANISATION ? 0 : ag_question_count((ag_result *)rep->r, rep->t, rep->f);
     return 0;
 }
 
-size_t aigov_report_obligation_count(const aigov_report *rep) { return rep ? rep->t->n_reported : 0; }
+size_t aigov_report_obligation_count(const aigov_report *rep) { return rep ? rep->n_shown : 0; }
 
 int aigov_report_obligation(aigov_obligation *out, const aigov_report *rep, size_t index)
 {
     if (!out || !rep)
         return AIGOV_EINVAL;
-    if (index >= rep->t->n_reported)
+    if (index >= rep->n_shown)
         return AIGOV_ENOTFOUND;
-    int32_t ri = rep->t->reported[index];
+    int32_t ri = rep->shown[index];
     const ag_rule *ru = &rep->t->rules[ri];
     out->id = ru->id;
     out->framework = rep->t->framework_ids[ru->framework];
@@ -64,6 +90,83 @@ int aigov_report_obligation(aigov_obligation *out, const aigov_report *rep, size
     out->in_force = ag_in_force(rep->r, ri);
     out->status = rep->r->status[ri];
     out->kind = ru->kind;
+    return 0;
+}
+
+/* ---- the verdict ------------------------------------------------------------ */
+
+/* Severity, most severe first: the order the verdict's tier takes. */
+static int tier_rank(int tier)
+{
+    static const int rank[] = {[AIGOV_TIER_PROHIBITED] = 0, [AIGOV_TIER_UNDETERMINED] = 1,
+                               [AIGOV_TIER_HIGH_RISK] = 2,  [AIGOV_TIER_LIMITED] = 3,
+                               [AIGOV_TIER_MINIMAL] = 4,    [AIGOV_TIER_OUT_OF_SCOPE] = 5};
+    return tier >= 0 && tier <= AIGOV_TIER_UNDETERMINED ? rank[tier] : 0;
+}
+
+static int gpai_rank(int gpai)
+{
+    static const int rank[] = {[AIGOV_GPAI_SYSTEMIC] = 0, [AIGOV_GPAI_UNDETERMINED] = 1,
+                               [AIGOV_GPAI_MODEL] = 2, [AIGOV_GPAI_NONE] = 3};
+    return gpai >= 0 && gpai <= AIGOV_GPAI_UNDETERMINED ? rank[gpai] : 0;
+}
+
+void ag_verdict_init(aigov_verdict *v)
+{
+    memset(v, 0, sizeof *v);
+    v->tier = AIGOV_TIER_OUT_OF_SCOPE;
+    v->gpai = AIGOV_GPAI_NONE;
+}
+
+void ag_verdict_add(aigov_verdict *v, const aigov_report *rep)
+{
+    const ag_tally *ty = &rep->tally;
+    v->summary.total += ty->all.total;
+    v->summary.met += ty->all.met;
+    v->summary.gap += ty->all.gap;
+    v->summary.unknown += ty->all.unknown;
+    v->summary.not_applicable += ty->all.not_applicable;
+    v->summary.in_force_gaps += ty->in_force_gaps;
+    if (rep->part == AG_PART_ORGANISATION) {
+        v->organisation_in_force_gaps += ty->in_force_gaps;
+        return; /* no classification: the organisation is not a system */
+    }
+    const ag_result *r = rep->r;
+    v->summary.questions += ag_question_count((ag_result *)r, rep->t, rep->f);
+    if (v->systems == 0 || tier_rank(r->tier) < tier_rank(v->tier))
+        v->tier = r->tier;
+    if (v->systems == 0 || gpai_rank(r->gpai) < gpai_rank(v->gpai))
+        v->gpai = r->gpai;
+    v->tiers |= 1u << r->tier;
+    v->gpais |= 1u << r->gpai;
+    v->prohibited += r->tier == AIGOV_TIER_PROHIBITED;
+    v->undetermined += r->tier == AIGOV_TIER_UNDETERMINED;
+    v->systems++;
+}
+
+void ag_verdict_finish(aigov_verdict *v, int fail_on)
+{
+    v->fail_on = fail_on;
+    int failing = 0;
+    if (fail_on >= AIGOV_FAIL_ON_PROHIBITED)
+        failing |= v->prohibited > 0;
+    if (fail_on >= AIGOV_FAIL_ON_GAP)
+        failing |= v->summary.in_force_gaps > 0;
+    if (fail_on >= AIGOV_FAIL_ON_UNKNOWN)
+        failing |= v->undetermined > 0 || v->summary.unknown > 0;
+    v->failing = failing;
+}
+
+int aigov_report_verdict(aigov_verdict *out, const aigov_report *rep, int fail_on)
+{
+    if (!out)
+        return AIGOV_EINVAL;
+    ag_verdict_init(out);
+    out->failing = 1;
+    if (!rep || fail_on < AIGOV_FAIL_ON_NONE || fail_on > AIGOV_FAIL_ON_UNKNOWN)
+        return AIGOV_EINVAL;
+    ag_verdict_add(out, rep);
+    ag_verdict_finish(out, fail_on);
     return 0;
 }
 

@@ -3,6 +3,18 @@
 #define AIGOV_REPORT_H
 #include "eval/result.h"
 
+/* The compiler accepts at most 16 frameworks (the manifest's limit). */
+#define AG_MAX_FRAMEWORKS 16
+
+/* The numbers of one report part, counted once by the report stage
+ * (ag_report_set_part): every renderer and accessor reads these, none
+ * recounts. */
+typedef struct ag_tally {
+    ag_counts all;
+    ag_counts by_framework[AG_MAX_FRAMEWORKS];
+    size_t in_force_gaps;
+} ag_tally;
+
 struct aigov_report {
     const aigov_table *t;
     const ag_facts *f;
@@ -10,6 +22,9 @@ struct aigov_report {
     const ag_mem *mem; /* for rendered buffers */
     size_t *render_hint; /* size of the last rendering: one allocation of the right size next time */
     int part;            /* AG_PART_*: which rules a rendering shows */
+    int32_t *shown;      /* the reported rules of the part, in table order (n_reported slots) */
+    uint32_t n_shown;
+    ag_tally tally;      /* their counts */
 };
 
 /* For a descriptor of several systems, the organisation's own rules (those
@@ -24,6 +39,17 @@ static inline int ag_rule_in_part(const aigov_report *rep, int32_t ri)
     int org = rep->t->rules[ri].org_level;
     return rep->part == AG_PART_ORGANISATION ? org : !org;
 }
+
+/* Sets the part a report shows and counts it (the list of shown rules and
+ * the tally). Called once per evaluation, before anything reads the report. */
+void ag_report_set_part(aigov_report *rep, int part);
+
+/* The verdict over reports: ag_verdict_add for each system's report (or the
+ * one report of a single-system descriptor) and for the organisation's part,
+ * then ag_verdict_finish applies the fail-on policy. */
+void ag_verdict_init(aigov_verdict *v);
+void ag_verdict_add(aigov_verdict *v, const aigov_report *rep);
+void ag_verdict_finish(aigov_verdict *v, int fail_on);
 
 /* The report's questions, computed on first use. A report belongs to one
  * context, used by one thread at a time, so this lazy step needs no lock. */

@@ -10,7 +10,7 @@
 # test/fuzz/corpus/NAME/regress-WHAT so every smoke run replays it.
 # Needs clang and its libFuzzer runtime (Debian: clang libclang-rt-14-dev).
 FUZZ_CC       ?= clang
-FUZZERS       := descriptor render rules
+FUZZERS       := descriptor render rules number ruleset
 FUZZ_SECONDS  ?= 60
 SMOKE_SECONDS ?= 20
 FUZZ_DIR      := $(BUILD)/fuzz
@@ -20,9 +20,15 @@ FUZZ_OBJ      := $(patsubst lib/%.c,$(FUZZ_DIR)/obj/%.o,$(LIB_SRC)) $(FUZZ_DIR)/
 FUZZ_DICT_descriptor := test/fuzz/descriptor.dict
 FUZZ_DICT_render     := test/fuzz/descriptor.dict
 FUZZ_DICT_rules      := test/fuzz/rules.dict
+FUZZ_DICT_number     := test/fuzz/number.dict
+FUZZ_DICT_ruleset    := test/fuzz/rules.dict
 FUZZ_MAXLEN_descriptor := 16384
 FUZZ_MAXLEN_render     := 16384
 FUZZ_MAXLEN_rules      := 131072
+FUZZ_MAXLEN_number     := 2048
+FUZZ_MAXLEN_ruleset    := 65536
+# the two newest harnesses smoke for less time: make test stays short
+SMOKE_SECONDS_NEW ?= 10
 
 # Fails clearly, instead of passing, when clang or its fuzzer runtime is missing.
 $(FUZZ_DIR)/runtime-ok:
@@ -76,6 +82,8 @@ fuzz: fuzz-build
 	$(call run_fuzzer,descriptor,$(FUZZ_SECONDS))
 	$(call run_fuzzer,render,$(FUZZ_SECONDS))
 	$(call run_fuzzer,rules,$(FUZZ_SECONDS))
+	$(call run_fuzzer,number,$(FUZZ_SECONDS))
+	$(call run_fuzzer,ruleset,$(FUZZ_SECONDS))
 
 test-fuzz-smoke: fuzz-build
 	@$(PYTHON) test/fuzz/make_dict.py --check rules test/fuzz || echo "fuzz: (a stale dictionary only weakens fuzzing; not a failure)"
@@ -89,6 +97,8 @@ test-fuzz-smoke: fuzz-build
 	$(call run_fuzzer,descriptor,$(SMOKE_SECONDS))
 	$(call run_fuzzer,render,$(SMOKE_SECONDS))
 	$(call run_fuzzer,rules,$(SMOKE_SECONDS))
+	$(call run_fuzzer,number,$(SMOKE_SECONDS_NEW))
+	$(call run_fuzzer,ruleset,$(SMOKE_SECONDS_NEW))
 	@echo "fuzz: smoke passed"
 
 TEST_TARGETS += test-fuzz-smoke

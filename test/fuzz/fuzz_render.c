@@ -7,7 +7,8 @@
  * terminal escapes or carriage returns into a report); JSON is
  * deterministic and the same through aigov_report_render and
  * aigov_eval_render; a failure leaves no output and the same error in every
- * format.
+ * format (but AIGOV_ELIMIT from the output bound of several systems, which
+ * the larger formats reach first).
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -35,6 +36,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         size_t len = 7;
         memset(&err, 0x5a, sizeof err);
         int rc = aigov_eval_render(&out, &len, ctx, json, size, &o, format, &err);
+        if (rc == AIGOV_ELIMIT && strstr(err.message, "AIGOV_RENDER_LIMIT")) {
+            /* the output bound of several systems is on bytes: OSCAL passes it before text */
+            FUZZ_REQUIRE(out == NULL && len == 0, "no output past the bound");
+            fuzz_check_error(&err, rc, size, 0);
+            continue;
+        }
         if (first_rc == 1) {
             first_rc = rc;
             if (rc)

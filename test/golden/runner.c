@@ -10,6 +10,7 @@
 #include "render/pretty.h"
 #include "render/render.h"
 #include "report/report.h"
+#include "util/num.h"
 
 static int verbose, update;
 static unsigned char *seen; /* per rule: bit per kleene value */
@@ -106,6 +107,27 @@ static int rule_index(const aigov_table *t, const char *id)
     return aigov_table_find_rule(&idx, t, id) == 0 ? (int)idx : -1;
 }
 
+
+/* cJSON prints a number with 17 digits when 15 do not round-trip (0.3333333333333333 becomes
+ * 0.33333333333333331), and the library compares thresholds exactly on the decimal it is
+ * given: the descriptor goes in with each number's shortest form, the text its case wrote. */
+static void shortest_numbers(cJSON *node)
+{
+    for (cJSON *k = node->child; k; k = k->next) {
+        if (cJSON_IsNumber(k)) {
+            char buf[40];
+            ag_num_format(buf, k->valuedouble);
+            char *raw = strdup(buf);
+            if (raw) {
+                k->type = cJSON_Raw;
+                k->valuestring = raw;
+            }
+        } else {
+            shortest_numbers(k);
+        }
+    }
+}
+
 static int check_case(const char *dir, const char *file, aigov_ctx *ctx, const aigov_table *t)
 {
     char path[1024];
@@ -132,6 +154,7 @@ static int check_case(const char *dir, const char *file, aigov_ctx *ctx, const a
     char *djson = NULL;
     size_t dlen = 0;
     if (cJSON_IsObject(desc)) {
+        shortest_numbers((cJSON *)desc);
         djson = cJSON_PrintUnformatted(desc);
         dlen = djson ? strlen(djson) : 0;
     } else if (cJSON_IsString(desc_file)) {

@@ -119,7 +119,7 @@ $(BUILD)/cov/aigov-rulec: lib/compile/rulec_main.c $(COV_RULEC_OBJ)
 	$(CC) $(CFLAGS_COMMON) -O0 -g --coverage -DAIGOV_BUILDING -o $@ $< $(COV_RULEC_OBJ) $(CJSON_LIBS)
 # The fuzz harnesses without libFuzzer (test/fuzz/replay_main.c): the committed
 # corpora are replayed for coverage; their verdicts come from test-fuzz-smoke.
-COV_FUZZ := $(addprefix $(BUILD)/cov/fuzz_,descriptor render rules)
+COV_FUZZ := $(addprefix $(BUILD)/cov/fuzz_,descriptor render rules number ruleset)
 $(BUILD)/cov/fuzz_%: test/fuzz/fuzz_%.c test/fuzz/replay_main.c test/fuzz/fuzz_common.h $(COV_OBJ)
 	$(CC) $(CFLAGS_COMMON) -O0 -g --coverage -o $@ $< test/fuzz/replay_main.c $(COV_OBJ) $(CJSON_LIBS)
 
@@ -134,7 +134,7 @@ coverage: $(BUILD)/cov/unit-tests $(BUILD)/cov/aigov-golden $(BUILD)/cov/oom_tes
 	@$(BUILD)/cov/aigov-rulec -o $(BUILD)/cov/builtin_table.c $(RULE_SRC) 2> /dev/null
 	@cmp -s $(BUILD)/cov/builtin_table.c $(GEN_TABLE) || \
 	    { echo "coverage: the instrumented rule compiler writes a different table than the build's"; exit 1; }
-	@for f in descriptor render rules; do $(BUILD)/cov/fuzz_$$f test/fuzz/corpus/$$f/* 2> /dev/null || \
+	@for f in descriptor render rules number ruleset; do $(BUILD)/cov/fuzz_$$f test/fuzz/corpus/$$f/* 2> /dev/null || \
 	    { echo "coverage: replaying test/fuzz/corpus/$$f fails"; exit 1; }; done
 	$(PYTHON) test/hardening/coverage.py $(BUILD)/cov $(COVERAGE_MIN_BRANCH)
 

@@ -219,8 +219,9 @@ START_TEST(json_nesting_and_number_limits)
     ck_assert_str_eq(err.message, "a rule source is a JSON object");
     ck_assert_str_eq(err.path, "$");
     /* so is a number of 63 characters, and every literal */
-    const char *n63 = "[-" D16 D16 D16 "123456789.5e-3,0,-0.25E+2,true,false,null,{},[]]";
-    ck_assert_int_eq((int)strlen("-" D16 D16 D16 "123456789.5e-3"), 63);
+    /* (63 characters, one significant digit: a rule number must be exactly its double) */
+    const char *n63 = "[-0.000000000000000000000000000000000000000000000000000000001e-3,0,-0.25E+2,true,false,null,{},[]]";
+    ck_assert_int_eq((int)strlen("-0.000000000000000000000000000000000000000000000000000000001e-3"), 63);
     ck_assert_ptr_null(compile_one(ALONE, n63, strlen(n63), &err, &rc));
     ck_assert_int_eq(rc, AIGOV_ERULES);
     ck_assert_str_eq(err.message, "a rule source is a JSON object");
@@ -233,13 +234,13 @@ START_TEST(escapes_and_utf8_are_decoded)
     aigov_error err;
     int rc;
     const char *body = BODY("{\"id\":\"a.b\",\"kind\":\"definition\",\"framework\":\"eu_ai_act\","
-                            "\"citation\":\"\\u00e9\\u00C9\\uE000\\ud83d\\ude00\\\"\\\\\\/\\b\\f\\n\\r\\t\","
+                            "\"citation\":\"\\u00e9\\u00C9\\uE000\\ud83d\\ude00\\\"\\\\\\/\\t\","
                             "\"title\":\"\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80\",\"when\":true}");
     aigov_table *t = unit_compile(body, &err, &rc);
     ck_assert_msg(rc == 0, "%s at %s", err.message, err.path);
     aigov_rule_info info;
     ck_assert_int_eq(aigov_table_rule(&info, t, 0), 0);
-    ck_assert_str_eq(info.citation, "\xC3\xA9\xC3\x89\xEE\x80\x80\xF0\x9F\x98\x80\"\\/\b\f\n\r\t");
+    ck_assert_str_eq(info.citation, "\xC3\xA9\xC3\x89\xEE\x80\x80\xF0\x9F\x98\x80\"\\/\t");
     ck_assert_str_eq(info.title, "\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80");
     aigov_table_free(t);
 }

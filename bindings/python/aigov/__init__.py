@@ -8,7 +8,7 @@ comes from libaigov, and Report.raw_json is byte-identical to
     import datetime, aigov
 
     with aigov.Evaluator() as ev:                       # builtin rules
-        report = ev.evaluate("system.json", as_of=datetime.date(2028, 1, 1))
+        report = ev.evaluate_file("system.json", as_of=datetime.date(2028, 1, 1))
         print(report.tier, report.summary.in_force_gaps)
         for o in report.obligations:
             if o.status == "gap" and o.in_force:
@@ -34,25 +34,30 @@ from __future__ import annotations
 
 import ctypes
 import datetime as _dt
+import errno
 import json as _json
+import operator
 import os
 import threading
 import weakref
-from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Tuple, Union
+from typing import Any, BinaryIO, Dict, Iterable, Iterator, List, Mapping, Optional, Tuple, Union
 
 from . import _lib
 from ._errors import (AigovError, InvalidArgumentError, OutOfMemoryError, JSONSyntaxError, InputError,
                       LimitError, RulesError, NotFoundError, CODE_NAMES)
 from ._errors import make as _make_error
 from ._report import Evidence, Obligation, Question, Report, RuleInfo, Summary
+from ._verdict import FAIL_ON, TIER_SEVERITY, Verdict, verdict_from_report
 
 __version__ = "0.1.0"
 
 __all__ = [
     "AigovError", "InvalidArgumentError", "OutOfMemoryError", "JSONSyntaxError", "InputError",
     "LimitError", "RulesError", "NotFoundError", "CODE_NAMES",
-    "Table", "Evaluator", "Report", "Obligation", "Evidence", "Question", "Summary", "RuleInfo",
-    "FORMATS", "library_version", "library_path", "load_library", "evaluate", "classify",
+    "Table", "Evaluator", "Report", "Obligation", "Evidence", "Question", "Summary", "RuleInfo", "Verdict",
+    "FAIL_ON",
+    "FORMATS", "library_version", "library_path", "load_library", "evaluate", "evaluate_file", "classify",
+    "read_descriptor", "DEFAULT_MAX_INPUT", "MAX_INPUT_CAP", "MAX_DEPTH_CAP",
 ]
 
 # aigov_format
@@ -116,25 +121,78 @@ def library_path() -> str:
 
 # ---- arguments --------------------------------------------------------------------
 
-def _descriptor_bytes(desc: Descriptor) -> bytes:
+# include/aigov.h: max_input is at most 64 MiB, max_depth at most 256 (0: the defaults).
+DEFAULT_MAX_INPUT = 1 << 20
+MAX_INPUT_CAP = 64 << 20
+MAX_DEPTH_CAP = 256
+_SIZE_MAX = (1 << (8 * ctypes.sizeof(ctypes.c_size_t))) - 1
+_PATH_HINT = " (a str is always JSON text: pass a pathlib.Path or call evaluate_file() for a file)"
+
+
+def _int_arg(name: str, value: Any, lo: int, hi: int) -> int:
+    """An integer argument checked against the range its C type and the
+    library accept: ctypes would silently wrap 2**64 to 0 (system 0, the
+    default limits), and bool is an int that no caller means."""
+    if isinstance(value, bool):
+        raise TypeError("%s is an int, not bool" % name)
+    try:
+        value = operator.index(value)
+    except TypeError:
+        raise TypeError("%s is an int, not %s" % (name, type(value).__name__)) from None
+    if not lo <= value <= hi:
+        raise _make_error(-1, "%s %d is out of range: expected %d to %d" % (name, value, lo, hi))
+    return value
+
+
+def _read_limited(f: Any, limit: int, name: str) -> bytes:
+    """Reads at most limit + 1 bytes of a binary file object: one byte past
+    the limit is enough to know it is over, and a 3 GB file never reaches
+    memory (LimitError, not MemoryError)."""
+    chunks: List[bytes] = []
+    n = 0
+    while n <= limit:
+        b = f.read(min(limit + 1 - n, 1 << 20))
+        if b is None:
+            raise BlockingIOError(errno.EAGAIN, "no data ready (non-blocking file)", name)
+        if not b:
+            break
+        chunks.append(bytes(b))
+        n += len(b)
+    if n > limit:
+        raise _make_error(-5, "%s is larger than the input limit of %d bytes (max_input)" % (name, limit))
+    return b"".join(chunks)
+
+
+def read_descriptor(file: Union["os.PathLike[str]", str, bytes, BinaryIO], max_input: int = 0) -> bytes:
+    """The bytes of a descriptor file, read up to the input limit (max_input,
+    0: 1 MiB) and no further: LimitError past it. `file` is a path (str,
+    bytes or os.PathLike) or a binary file object open for reading."""
+    limit = _int_arg("max_input", max_input, 0, MAX_INPUT_CAP) or DEFAULT_MAX_INPUT
+    if hasattr(file, "read"):
+        return _read_limited(file, limit, str(getattr(file, "name", "the file")))
+    if not isinstance(file, (str, bytes, os.PathLike)):
+        raise TypeError("a descriptor file is a path or a binary file object, not %s" % type(file).__name__)
+    with open(file, "rb") as f:
+        return _read_limited(f, limit, os.fsdecode(file))
+
+
+def _descriptor_bytes(desc: Descriptor, limit: int) -> bytes:
     """A descriptor as JSON bytes: a dict (serialised compactly), JSON text as
-    str or bytes, or a path (os.PathLike, or a str not starting with '{')."""
+    str or bytes, or a file as os.PathLike (read up to the input limit). A
+    str is never taken for a path: a file named '{...' or a JSON text that
+    happens to name a file would otherwise change what is evaluated."""
     if isinstance(desc, bytes):
         return desc
     if isinstance(desc, (bytearray, memoryview)):
         return bytes(desc)
     if isinstance(desc, str):
-        if desc.lstrip()[:1] in ("{", "["):
-            return desc.encode("utf-8")
-        with open(desc, "rb") as f:
-            return f.read()
+        return desc.encode("utf-8")
     if isinstance(desc, os.PathLike):
-        with open(desc, "rb") as f:
-            return f.read()
+        return read_descriptor(desc, limit)
     if isinstance(desc, Mapping):
         return _json.dumps(desc, ensure_ascii=False, allow_nan=False,
                            separators=(",", ":")).encode("utf-8")
-    raise TypeError("a descriptor is a dict, JSON text (str or bytes) or a path, not %s"
+    raise TypeError("a descriptor is a dict, JSON text (str or bytes) or an os.PathLike path, not %s"
                     % type(desc).__name__)
 
 
@@ -144,17 +202,43 @@ def _as_of_bytes(value: AsOf) -> bytes:
     if isinstance(value, _dt.date):
         return value.isoformat().encode()
     if isinstance(value, str):
+        if "\0" in value:  # C would read only the part before it
+            raise _make_error(-1, "as_of %r contains a NUL character: expected YYYY-MM-DD" % value)
         return value.encode()
     raise TypeError("as_of is a datetime.date or a 'YYYY-MM-DD' string, not %s" % type(value).__name__)
 
 
+_FORMAT_CODES = frozenset(FORMATS.values())
+
+
 def _format_code(format: Union[str, int]) -> int:
-    if isinstance(format, int):
-        return format
-    try:
-        return FORMATS[format]
-    except KeyError:
-        raise ValueError("format is one of %s, not %r" % (", ".join(sorted(FORMATS)), format)) from None
+    if isinstance(format, str):
+        try:
+            return FORMATS[format]
+        except KeyError:
+            raise ValueError("format is one of %s, not %r" % (", ".join(sorted(FORMATS)), format)) from None
+    code = _int_arg("format", format, 0, _SIZE_MAX)
+    if code not in _FORMAT_CODES:
+        raise _make_error(-1, "format %d is not one of %s" % (code, sorted(_FORMAT_CODES)))
+    return code
+
+
+def _fail_on_code(fail_on: Union[str, int]) -> int:
+    if isinstance(fail_on, str):
+        try:
+            return FAIL_ON[fail_on]
+        except KeyError:
+            raise ValueError("fail_on is one of %s, not %r" % (", ".join(FAIL_ON), fail_on)) from None
+    return _int_arg("fail_on", fail_on, 0, 3)
+
+
+def _hint_path(e: AigovError, descriptor: Any) -> AigovError:
+    """A str that fails to parse at its first byte was most likely meant as a
+    path (the binding once guessed): say how to pass one."""
+    if isinstance(descriptor, str) and e.code == -3 and e.offset == 0 and not e.message.endswith(_PATH_HINT):
+        e.message += _PATH_HINT
+        e.args = (e.code, e.name, e.message) + e.args[3:]
+    return e
 
 
 # ---- tables -------------------------------------------------------------------------
@@ -227,9 +311,8 @@ class Table:
         elif isinstance(sources, (str, bytes, os.PathLike)):
             raise TypeError("sources is a mapping {name: JSON} or a list of paths, not one path")
         else:
-            for p in sources:
-                with open(p, "rb") as f:
-                    items.append((os.fsencode(p), f.read()))
+            for p in sources:  # bounded like descriptors: a rule source past 64 MiB is not one
+                items.append((os.fsencode(p), read_descriptor(p, MAX_INPUT_CAP)))
         lib = _LIBRARY
         arr = (_lib.Source * max(1, len(items)))()
         for i, (name, data) in enumerate(items):
@@ -437,11 +520,14 @@ class Evaluator:
 
     Share one Evaluator between threads freely: it keeps one C context per
     thread. max_input (bytes, 0 = 1 MiB) and max_depth (JSON nesting, 0 = 32)
-    are the library's input limits (over them: LimitError)."""
+    are the library's input limits (over them: LimitError); they are
+    checked here (InvalidArgumentError past 64 MiB or 256) because a value
+    that does not fit the C type would wrap. Files are read up to max_input
+    and no further."""
 
     def __init__(self, table: Optional[Table] = None, *, max_input: int = 0, max_depth: int = 0):
-        if max_input < 0 or max_depth < 0:
-            raise ValueError("max_input and max_depth are >= 0 (0: the library's default)")
+        max_input = _int_arg("max_input", max_input, 0, MAX_INPUT_CAP)
+        max_depth = _int_arg("max_depth", max_depth, 0, MAX_DEPTH_CAP)
         self.table = table if table is not None else Table.builtin()
         handle = self.table._h
         if handle is None:
@@ -523,11 +609,27 @@ class Evaluator:
         return ref
 
     # -- evaluation -------------------------------------------------------------------------
+    @property
+    def max_input(self) -> int:
+        """The input limit in bytes in force (max_input, or the 1 MiB default)."""
+        return self._max_input or DEFAULT_MAX_INPUT
+
+    def read_file(self, file: Union["os.PathLike[str]", str, bytes, BinaryIO]) -> bytes:
+        """read_descriptor() with this evaluator's input limit."""
+        return read_descriptor(file, self._max_input)
+
+    def _data(self, descriptor: Descriptor) -> bytes:
+        return _descriptor_bytes(descriptor, self._max_input)
+
     def render(self, descriptor: Descriptor, as_of: AsOf, format: Union[str, int] = "json") -> bytes:
         """Evaluates and returns the report as the library renders it (json,
         text, markdown or oscal), as bytes (no trailing newline for JSON)."""
-        data = _descriptor_bytes(descriptor)
-        return self._render(data, self._opts(as_of), _format_code(format))
+        data = self._data(descriptor)
+        opts, fmt = self._opts(as_of), _format_code(format)
+        try:
+            return self._render(data, opts, fmt)
+        except AigovError as e:
+            raise _hint_path(e, descriptor) from None
 
     def _render(self, data: bytes, opts: Any, fmt: int) -> bytes:
         c = self._lib.c
@@ -541,39 +643,93 @@ class Evaluator:
             self._leave(st)
 
     def evaluate(self, descriptor: Descriptor, as_of: AsOf, format: Union[str, int] = "json") -> Report:
-        """Evaluates a descriptor (dict, JSON str/bytes, or path) at `as_of`.
+        """Evaluates a descriptor at `as_of`: a dict, JSON text (str or
+        bytes; a str is never taken for a path) or an os.PathLike path (see
+        evaluate_file()).
 
         Returns a Report with typed attributes and raw_json, the library's
         exact bytes. With format text/markdown/oscal, report.rendered (and
         report.text) holds that rendering too (the descriptor is evaluated a
         second time for it). Raises InputError, JSONSyntaxError, LimitError
         (with .path) or InvalidArgumentError (bad as_of)."""
-        data = _descriptor_bytes(descriptor)
+        data = self._data(descriptor)
         opts = self._opts(as_of)
         fmt = _format_code(format)
-        raw = self._render(data, opts, 0)
+        try:
+            raw = self._render(data, opts, 0)
+        except AigovError as e:
+            raise _hint_path(e, descriptor) from None
         if fmt == 0:
             return Report(raw)
         name = format if isinstance(format, str) else str(format)
         return Report(raw, name, self._render(data, opts, fmt))
+
+    def evaluate_file(self, file: Union["os.PathLike[str]", str, bytes, BinaryIO], as_of: AsOf,
+                      format: Union[str, int] = "json") -> Report:
+        """evaluate() of a file: `file` is a path (str, bytes or os.PathLike)
+        or a binary file object, read up to the input limit and no further
+        (LimitError past it, OSError when it cannot be read)."""
+        return self.evaluate(self.read_file(file), as_of, format)
+
+    def verdict(self, descriptor: Descriptor, as_of: AsOf, fail_on: Union[str, int] = "gap",
+                format: Optional[Union[str, int]] = None) -> Verdict:
+        """The library's one verdict on a whole descriptor (every system and
+        the organisation's rules), under fail_on (none, prohibited, gap,
+        unknown: what `aigov eval --fail-on` means). With `format`, the
+        report rendered from the same evaluation is in .rendered. Use it for
+        pass/fail: summing classify_all() misses the organisation's rules."""
+        data = self._data(descriptor)
+        opts, fo = self._opts(as_of), _fail_on_code(fail_on)
+        fmt = None if format is None else _format_code(format)
+        c = self._lib.c
+        try:
+            if c.aigov_eval_verdict is None:  # an older library: the same computation over its JSON
+                raw = self._render(data, opts, 0)
+                return verdict_from_report(raw, fo, None if fmt is None else
+                                           raw if fmt == 0 else self._render(data, opts, fmt))
+            return self._verdict(data, opts, fo, fmt)
+        except AigovError as e:
+            raise _hint_path(e, descriptor) from None
+
+    def _verdict(self, data: bytes, opts: Any, fail_on: int, fmt: Optional[int]) -> Verdict:
+        lib = self._lib
+        st = self._enter()
+        try:
+            v = _lib.Verdict()
+            rc = lib.c.aigov_eval_verdict(ctypes.byref(v), st.buf_ref if fmt is not None else None,
+                                          st.size_ref if fmt is not None else None, st.ctx, data, len(data),
+                                          opts, fmt or 0, fail_on, st.err_ref)
+            if rc:
+                raise lib.error(rc, st.err)
+            rendered = lib.take(st.buf, st.size.value) if fmt is not None else None
+        finally:
+            self._leave(st)
+        name = lambda names, i: names[i] if 0 <= i < len(names) else "?"  # noqa: E731
+        tiers = tuple(t for t in TIER_SEVERITY if v.tiers & (1 << lib.tiers.index(t)))
+        s = v.summary
+        summary = Summary(name(lib.tiers, v.tier), name(lib.gpai, v.gpai), s.total, s.met, s.gap, s.unknown,
+                          s.not_applicable, s.in_force_gaps, s.questions)
+        return Verdict(v.systems, summary.tier or "?", tiers, summary.gpai or "?", v.prohibited, v.undetermined,
+                       summary, v.organisation_in_force_gaps, _verdict_name(v.fail_on), bool(v.failing), rendered)
 
     def classify(self, descriptor: Descriptor, as_of: AsOf, system: int = 0) -> Summary:
         """Tier, GPAI class and status counts, read through the C accessors
         (aigov_eval_system, aigov_report_tier/gpai/summary): no rendering, no
         JSON parsing; the fast path for gates. `system` picks one system of a
         several-systems descriptor (NotFoundError past the end)."""
-        return self._classify(_descriptor_bytes(descriptor), self._opts(as_of), system, False)[0]
+        system = _int_arg("system", system, 0, _SIZE_MAX)
+        return self._classify(self._data(descriptor), self._opts(as_of), system, False)[0]
 
     def classify_all(self, descriptor: Descriptor, as_of: AsOf) -> List[Summary]:
         """classify() of every system of a descriptor (one item for a single system)."""
-        data = _descriptor_bytes(descriptor)
+        data = self._data(descriptor)
         opts = self._opts(as_of)
         first, n = self._classify(data, opts, 0, True)
         return [first] + [self._classify(data, opts, i, False)[0] for i in range(1, n)]
 
     def system_count(self, descriptor: Descriptor, as_of: AsOf) -> int:
         """Number of systems a descriptor describes (1 for a single-system one)."""
-        return self._classify(_descriptor_bytes(descriptor), self._opts(as_of), 0, True)[1]
+        return self._classify(self._data(descriptor), self._opts(as_of), 0, True)[1]
 
     def _classify(self, data: bytes, opts: Any, system: int, count: bool) -> Tuple[Summary, int]:
         lib = self._lib
@@ -596,6 +752,10 @@ class Evaluator:
             self._leave(st)
 
 
+def _verdict_name(code: int) -> str:
+    return {v: k for k, v in FAIL_ON.items()}.get(code, str(code))
+
+
 # ---- module-level conveniences -------------------------------------------------------
 
 _default: Optional[Evaluator] = None
@@ -616,6 +776,12 @@ def _default_evaluator() -> Evaluator:
 def evaluate(descriptor: Descriptor, as_of: AsOf, format: Union[str, int] = "json") -> Report:
     """Evaluator.evaluate with the builtin rules and a shared evaluator."""
     return _default_evaluator().evaluate(descriptor, as_of, format)
+
+
+def evaluate_file(file: Union["os.PathLike[str]", str, bytes, BinaryIO], as_of: AsOf,
+                  format: Union[str, int] = "json") -> Report:
+    """Evaluator.evaluate_file with the builtin rules and a shared evaluator."""
+    return _default_evaluator().evaluate_file(file, as_of, format)
 
 
 def classify(descriptor: Descriptor, as_of: AsOf, system: int = 0) -> Summary:

@@ -100,6 +100,13 @@ class Summary(Structure):
                 ("total", "met", "gap", "unknown", "not_applicable", "in_force_gaps", "questions")]
 
 
+class Verdict(Structure):
+    """struct aigov_verdict"""
+    _fields_ = [("systems", c_size_t), ("tier", c_int), ("tiers", c_uint), ("gpai", c_int), ("gpais", c_uint),
+                ("prohibited", c_size_t), ("undetermined", c_size_t), ("summary", Summary),
+                ("organisation_in_force_gaps", c_size_t), ("fail_on", c_int), ("failing", c_int)]
+
+
 class Obligation(Structure):
     """struct aigov_obligation"""
     _fields_ = [("id", c_char_p), ("framework", c_char_p), ("citation", c_char_p),
@@ -156,6 +163,15 @@ PROTOTYPES = {
 }
 
 
+# Declared when the library has them (newer than the binding's baseline):
+# the binding falls back to an equivalent of its own without them.
+OPTIONAL = {
+    "aigov_eval_verdict": (c_int, [_P(Verdict), _BUF, _P(c_size_t), c_void_p, c_char_p, c_size_t,
+                                   _P(EvalOptions), c_int, c_int, _P(Error)]),
+    "aigov_report_verdict": (c_int, [_P(Verdict), c_void_p, c_int]),
+}
+
+
 # Field reads of a finished report (report.c): called with the GIL held.
 # (aigov_report_summary is not one: it computes the questions on first use.)
 HOLD_GIL = ("aigov_report_tier", "aigov_report_gpai", "aigov_tier_name", "aigov_gpai_name",
@@ -171,6 +187,12 @@ def declare(lib: ctypes.CDLL, held: Optional[ctypes.PyDLL] = None) -> ctypes.CDL
         fn.restype = res
         fn.argtypes = args
         setattr(lib, name, fn)
+    for name, (res, args) in OPTIONAL.items():
+        fn = getattr(lib, name, None)
+        if fn is not None:
+            fn.restype = res
+            fn.argtypes = args
+        setattr(lib, name, fn)  # None when absent
     return lib
 
 

@@ -10,8 +10,8 @@
 Output is the library's rendering, byte for byte what `aigov` prints (JSON
 and OSCAL end with a newline; text is never coloured). Exit codes as `aigov`:
 0 ok, 1 failing (a prohibited system or a gap in force, by default), 2 usage
-or input error. The pass/fail decision reads the report's tier and counts; it
-holds no legal logic.
+or input error. The pass/fail decision is the library's verdict on the whole
+descriptor (Evaluator.verdict); it holds no legal logic.
 """
 from __future__ import annotations
 
@@ -27,7 +27,8 @@ RULES_FORMATS = ("text", "json", "markdown", "md")
 
 
 def failing(summaries: List[Summary], fail_on: str) -> bool:
-    """The C CLI's --fail-on rule over every system of a descriptor."""
+    """--fail-on over per-system summaries (kept for callers; the CLI uses
+    Evaluator.verdict, which also counts the organisation's rules)."""
     bad = False
     for s in summaries:
         if fail_on != "none":
@@ -95,25 +96,20 @@ def main(argv: Optional[List[str]] = None, stdout: Optional[BinaryIO] = None,
         return 2
     # eval
     as_of = a.as_of or datetime.datetime.now(datetime.timezone.utc).date().isoformat()
-    try:
-        if a.file == "-":
-            data = (stdin if stdin is not None else sys.stdin.buffer).read()
-        else:
-            with open(a.file, "rb") as f:
-                data = f.read()
-    except OSError:
-        print("aigov-py: cannot read %s" % a.file, file=sys.stderr)
-        return 2
     with Evaluator(table) as ev:
-        try:
-            body = ev.render(data, as_of, a.format)
-            summaries = ev.classify_all(data, as_of)
+        try:  # read up to the input limit and no further (an endless file is ELIMIT, exit 2)
+            data = ev.read_file(stdin if stdin is not None else sys.stdin.buffer) if a.file == "-" \
+                else ev.read_file(a.file)
+            v = ev.verdict(data, as_of, a.fail_on, a.format)  # one evaluation: report and verdict agree
+        except OSError as e:
+            print("aigov-py: cannot read %s: %s" % (a.file, e.strerror or e), file=sys.stderr)
+            return 2
         except AigovError as e:
             _error(a.file, e)
             return 2
-    out.write(body + (b"\n" if a.format in ("json", "oscal") else b""))
+    out.write((v.rendered or b"") + (b"\n" if a.format in ("json", "oscal") else b""))
     out.flush()
-    return 1 if failing(summaries, a.fail_on) else 0
+    return v.exit_status
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 import importlib.util
 import json
 import os
+import pathlib
 import subprocess
 import sys
 import tempfile
@@ -49,11 +50,11 @@ class CiGate(unittest.TestCase):
         with aigov.Evaluator() as ev:  # every figure comes from the library's report
             for name in ("credit-scoring-bank.json", "spam-filter.json", "emotion-recognition-workplace.json"):
                 path = os.path.join(EXAMPLES, name)
-                s = ev.classify(path, AS_OF)
+                s = ev.classify(pathlib.Path(path), AS_OF)
                 row = [l for l in md.splitlines() if l.startswith("|") and name in l][0]
                 self.assertIn("| %d | %d | %d |" % (s.in_force_gaps, s.unknown, s.questions), row)
                 self.assertIn(s.tier, row)
-            r = ev.evaluate(os.path.join(EXAMPLES, "credit-scoring-bank.json"), AS_OF)
+            r = ev.evaluate_file(os.path.join(EXAMPLES, "credit-scoring-bank.json"), AS_OF)
             for o in r.obligations:
                 if o.status == "gap" and o.in_force:
                     self.assertIn("`%s`" % o.id, md)
@@ -84,10 +85,10 @@ class CiGate(unittest.TestCase):
         path = os.path.join(_support.ROOT, "examples", "portfolio", "fintech-three-systems.json")
         code, md = self.gate_md(path)
         with aigov.Evaluator() as ev:
-            r = ev.evaluate(path, AS_OF)
+            r = ev.evaluate_file(path, AS_OF)
             for part in r.systems:
                 self.assertIn("| %s |" % part.name, md)
-            self.assertEqual(code, 1 if any(s.failing for s in ev.classify_all(path, AS_OF)) or
+            self.assertEqual(code, 1 if any(s.failing for s in ev.classify_all(pathlib.Path(path), AS_OF)) or
                              r.organisation.summary.in_force_gaps else 0)
 
     def test_invalid_descriptor_names_the_path(self):
@@ -123,6 +124,84 @@ class CiGate(unittest.TestCase):
         r = subprocess.run([sys.executable, GATE, "--as-of", AS_OF], capture_output=True, env=env, cwd=self.dir)
         self.assertEqual(r.returncode, 1, r.stderr)
         self.assertIn(b"ai-systems/bank.json", r.stdout)
+
+    def fresh_dir(self):
+        d = tempfile.mkdtemp(dir=self.dir)
+        with open(os.path.join(EXAMPLES, "spam-filter.json"), "rb") as f, \
+                open(os.path.join(d, "good.json"), "wb") as g:
+            g.write(f.read())
+        return d
+
+    def test_every_matched_path_is_evaluated_or_fails_the_gate(self):
+        # Before: each of these was skipped silently and the gate passed (0)
+        # on good.json alone.
+        makers = {
+            "dangling.json": lambda p: os.symlink("nowhere.json", p),
+            "loop.json": lambda p: os.symlink("loop.json", p),
+            "fifo.json": os.mkfifo,
+            "dir.json": os.mkdir,
+            "device.json": lambda p: os.symlink("/dev/null", p),
+        }
+        for name, make in makers.items():
+            with self.subTest(path=name):
+                d = self.fresh_dir()
+                make(os.path.join(d, name))
+                code, md = self.gate_md(os.path.join(d, "*.json"))
+                self.assertEqual(code, 2, md)
+                row = [l for l in md.splitlines() if name in l and l.startswith("|")]
+                self.assertEqual(len(row), 1, md)
+                self.assertIn(":boom:", row[0])
+                self.assertIn("**Invalid descriptors**", md)
+
+    def test_over_the_limit_is_invalid(self):
+        d = self.fresh_dir()
+        with open(os.path.join(d, "huge.json"), "wb") as f:
+            f.truncate((1 << 20) + 1)
+        code, md = self.gate_md(os.path.join(d, "*.json"))
+        self.assertEqual(code, 2)
+        self.assertIn("AIGOV_ELIMIT", md)
+
+    def test_a_file_named_like_json_is_read(self):
+        # Before: the relative name, starting with '{', was parsed as the
+        # descriptor (not prohibited: pass); the file holds a prohibited system.
+        d = tempfile.mkdtemp(dir=self.dir)
+        with open(os.path.join(EXAMPLES, "emotion-recognition-workplace.json"), "rb") as f, \
+                open(os.path.join(d, '{"system":{"is_ai_system":false}}'), "wb") as g:
+            g.write(f.read())
+        env = dict(os.environ, PYTHONPATH=_support.PY_DIR)
+        r = subprocess.run([sys.executable, GATE, "{*", "--as-of", AS_OF], capture_output=True, env=env, cwd=d)
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        self.assertIn(b":no_entry: prohibited", r.stdout)
+
+    def test_file_names_cannot_break_the_comment(self):
+        # Before: a backtick ended the code span, a newline (as a space) and
+        # '<' went raw into the <summary> HTML.
+        d = tempfile.mkdtemp(dir=self.dir)
+        name = "a`b|c\nd<i>\u202e``.json"
+        with open(os.path.join(EXAMPLES, "credit-scoring-bank.json"), "rb") as f, \
+                open(os.path.join(d, name), "wb") as g:
+            g.write(f.read())
+        code, md = self.gate_md(os.path.join(d, "*.json"))
+        self.assertEqual(code, 1)
+        self.assertNotIn("\u202e", md)
+        rows = [l for l in md.splitlines() if l.startswith("| :")]
+        self.assertEqual(len(rows), 1, md)
+        self.assertIn("```%s/a`b\\|c\\x0ad<i>\\u202e``.json```" % d, rows[0])
+        self.assertEqual(rows[0].count("|") - rows[0].count("\\|"), 9)  # 8 cells, pipes inside escaped
+        summary = [l for l in md.splitlines() if l.startswith("<details>")]
+        self.assertEqual(len(summary), 1)
+        self.assertIn("d&lt;i&gt;\\u202e", summary[0])
+        self.assertNotIn("<i>", summary[0])
+        self.assertEqual(self.gate._cell("![x](javascript:alert(1)) <b>"),
+                         "\\!\\[x\\]\\(javascript:alert\\(1\\)\\) \\<b\\>")
+
+    def test_a_crash_is_exit_2(self):
+        saved = self.gate.run
+        try:
+            self.gate.run = lambda *a: 1 / 0
+            self.assertEqual(self.gate.main([os.path.join(EXAMPLES, "spam-filter.json"), "--as-of", AS_OF]), 2)
+        finally:
+            self.gate.run = saved
 
     def test_long_output_stays_under_the_comment_limit(self):
         saved = self.gate.MAX_COMMENT

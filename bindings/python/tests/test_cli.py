@@ -27,7 +27,7 @@ class ByteIdenticalToTheCli(unittest.TestCase):
                     f.write(desc)
                 with self.subTest(case=name):
                     want = _support.cli_json(path, case["as_of"])
-                    self.assertEqual(ev.evaluate(path, case["as_of"]).raw_json, want)
+                    self.assertEqual(ev.evaluate_file(path, case["as_of"]).raw_json, want)
                     self.assertEqual(ev.evaluate(desc, case["as_of"]).raw_json, want)
                 n += 1
             self.assertGreater(n, 100)
@@ -39,7 +39,7 @@ class ByteIdenticalToTheCli(unittest.TestCase):
             for path in files:
                 for as_of in DATES:
                     with self.subTest(path=os.path.basename(path), as_of=as_of):
-                        self.assertEqual(ev.evaluate(path, as_of).raw_json, _support.cli_json(path, as_of))
+                        self.assertEqual(ev.evaluate_file(path, as_of).raw_json, _support.cli_json(path, as_of))
 
     def test_other_formats(self):
         with aigov.Evaluator() as ev:
@@ -50,8 +50,8 @@ class ByteIdenticalToTheCli(unittest.TestCase):
                                                     "--fail-on", "none")
                         self.assertEqual(code, 0)
                         want = out[:-1] if fmt == "oscal" else out
-                        self.assertEqual(ev.render(path, "2028-01-01", fmt), want)
-                        self.assertEqual(ev.evaluate(path, "2028-01-01", fmt).rendered, want)
+                        self.assertEqual(ev.render(ev.read_file(path), "2028-01-01", fmt), want)
+                        self.assertEqual(ev.evaluate_file(path, "2028-01-01", fmt).rendered, want)
 
 
 def run_py(*args, stdin=b""):

@@ -1,0 +1,181 @@
+/*
+ * libFuzzer: custom rule tables evaluated against hostile descriptors. The
+ * input is split at each "\n--8<--\n": every part but the last is a rule
+ * source (a fixed manifest is added when none has one), the last part is
+ * the descriptor (one system or a portfolio). When the table compiles, the
+ * descriptor is evaluated with aigov_eval_verdict in every format.
+ * Invariants: errors are documented codes; the verdict is the same in every
+ * format and fails closed on error; the rendered JSON's summaries add up to
+ * the verdict's (every system's and the organisation's part); text and
+ * markdown hold no control character but '\n', and no line or paragraph
+ * separator or bidirectional control, whatever the table or descriptor says;
+ * an OSCAL href never has a scheme other than http, https or urn.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <strings.h>
+#include <cJSON.h>
+#include "fuzz_common.h"
+#include "util/text.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+#define SEP "\n--8<--\n"
+#define MAX_PARTS 8
+
+static const char manifest[] =
+    "{\"format\":\"aigov-rules/1\",\"manifest\":{\"revision\":\"fuzz\",\"frameworks\":"
+    "[{\"id\":\"eu_ai_act\",\"name\":\"AI Act\"},{\"id\":\"iso42001\",\"name\":\"ISO/IEC 42001\"}]}}";
+
+static size_t num(const cJSON *o, const char *k)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+    FUZZ_REQUIRE(cJSON_IsNumber(v), "a summary count");
+    return (size_t)v->valuedouble;
+}
+
+static void add_part(aigov_summary *s, const cJSON *part)
+{
+    const cJSON *sum = cJSON_GetObjectItemCaseSensitive(part, "summary");
+    s->total += num(sum, "total");
+    s->met += num(sum, "met");
+    s->gap += num(sum, "gap");
+    s->unknown += num(sum, "unknown");
+    s->not_applicable += num(sum, "not_applicable");
+    s->in_force_gaps += num(sum, "in_force_gaps");
+}
+
+static void check_json(const char *out, size_t len, const aigov_verdict *v)
+{
+    cJSON *j = cJSON_ParseWithLength(out, len);
+    FUZZ_REQUIRE(j != NULL, "rendered JSON parses");
+    aigov_summary s;
+    memset(&s, 0, sizeof s);
+    const cJSON *systems = cJSON_GetObjectItemCaseSensitive(j, "systems");
+    if (systems) {
+        const cJSON *sys;
+        cJSON_ArrayForEach(sys, systems)
+            add_part(&s, sys);
+        add_part(&s, cJSON_GetObjectItemCaseSensitive(j, "organisation"));
+        FUZZ_REQUIRE((size_t)cJSON_GetArraySize(systems) == v->systems, "one JSON part per system");
+    } else {
+        add_part(&s, j);
+        FUZZ_REQUIRE(v->systems == 1, "one system");
+    }
+    FUZZ_REQUIRE(s.total == v->summary.total && s.met == v->summary.met && s.gap == v->summary.gap &&
+                     s.unknown == v->summary.unknown && s.not_applicable == v->summary.not_applicable &&
+                     s.in_force_gaps == v->summary.in_force_gaps,
+                 "the JSON summaries add up to the verdict");
+    cJSON_Delete(j);
+}
+
+static void check_plain(const char *out)
+{
+    for (const unsigned char *p = (const unsigned char *)out; *p; p++) {
+        if (*p == '\n')
+            continue;
+        FUZZ_REQUIRE(!ag_text_unsafe_at(p), "no control, separator or bidi character in text or markdown");
+    }
+}
+
+static void check_hrefs(const char *out)
+{
+    for (const char *p = out; (p = strstr(p, "\"href\":\"")); p++) {
+        const char *h = p + 8;
+        size_t n = strcspn(h, ":/?#\"");
+        if (h[n] != ':')
+            continue;
+        FUZZ_REQUIRE((n == 5 && strncasecmp(h, "https", 5) == 0) || (n == 4 && strncasecmp(h, "http", 4) == 0) ||
+                         (n == 3 && strncasecmp(h, "urn", 3) == 0) || h[0] == '#',
+                     "an href with a safe scheme");
+    }
+}
+
+static void use_table(const aigov_table *t, const char *desc, size_t dlen)
+{
+    aigov_ctx *ctx;
+    aigov_error err;
+    FUZZ_REQUIRE(aigov_ctx_new(&ctx, t, NULL, &err) == 0, "a context for a compiled table");
+    aigov_eval_options o = AIGOV_EVAL_OPTIONS_INIT;
+    o.as_of = "2028-01-01";
+    o.max_depth = 16;
+    aigov_verdict first;
+    int first_rc = 1;
+    for (int format = AIGOV_FORMAT_JSON; format <= AIGOV_FORMAT_OSCAL; format++) {
+        aigov_verdict v;
+        char *out = (char *)&v;
+        size_t len = 7;
+        int rc = aigov_eval_verdict(&v, &out, &len, ctx, desc, dlen, &o, format, AIGOV_FAIL_ON_GAP, &err);
+        if (rc) {
+            fuzz_check_error(&err, rc, dlen, 0);
+            FUZZ_REQUIRE(out == NULL && len == 0 && v.failing == 1, "an error renders nothing and fails closed");
+            if (first_rc == 1)
+                first_rc = rc;
+            continue;
+        }
+        fuzz_check_output(out, len);
+        if (first_rc == 1) {
+            first = v;
+            first_rc = 0;
+        } else if (first_rc == 0) {
+            FUZZ_REQUIRE(memcmp(&first, &v, sizeof v) == 0, "the same verdict in every format");
+        }
+        FUZZ_REQUIRE(v.failing == (v.prohibited > 0 || v.summary.in_force_gaps > 0), "fail-on gap");
+        if (format == AIGOV_FORMAT_JSON)
+            check_json(out, len, &v);
+        else if (format == AIGOV_FORMAT_OSCAL)
+            check_hrefs(out);
+        else
+            check_plain(out);
+        aigov_free(out);
+    }
+    aigov_ctx_free(ctx);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    aigov_source src[MAX_PARTS + 1];
+    static const char *const names[] = {"a.json", "b.json", "c.json", "d.json", "e.json", "f.json", "g.json"};
+    size_t n = 0;
+    const char *p = (const char *)data, *end = p + size;
+    int has_manifest = 0;
+    src[n++] = (aigov_source){"manifest.json", manifest, sizeof manifest - 1};
+    while (n <= MAX_PARTS) {
+        const char *cut = NULL;
+        for (const char *q = p; q + sizeof SEP - 1 <= end; q++)
+            if (memcmp(q, SEP, sizeof SEP - 1) == 0) {
+                cut = q;
+                break;
+            }
+        const char *stop = cut ? cut : end;
+        src[n] = (aigov_source){names[(n - 1) % 7], p, (size_t)(stop - p)};
+        for (const char *q = p; q + 11 <= stop; q++)
+            if (memcmp(q, "\"manifest\"", 10) == 0) {
+                has_manifest = 1;
+                break;
+            }
+        n++;
+        if (!cut)
+            break;
+        p = cut + sizeof SEP - 1;
+    }
+    if (n < 3)
+        return 0; /* a rule source and a descriptor at least */
+    /* the last part is the descriptor */
+    const char *desc = src[n - 1].data;
+    size_t dlen = src[n - 1].len;
+    n--;
+    const aigov_source *first = has_manifest ? src + 1 : src;
+    size_t count = has_manifest ? n - 1 : n;
+    aigov_table *t = NULL;
+    aigov_error err;
+    int rc = aigov_table_compile(&t, first, count, NULL, &err);
+    if (rc) {
+        FUZZ_REQUIRE(t == NULL, "no table on failure");
+        fuzz_check_error(&err, rc, size, 0);
+        return 0;
+    }
+    use_table(t, desc, dlen);
+    aigov_table_free(t);
+    return 0;
+}
