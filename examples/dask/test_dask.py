@@ -154,18 +154,23 @@ class DaskHost(unittest.TestCase):
 
     def test_z_worker_killed_mid_run(self):
         client = state["client"]
-        before = client.run(os.getpid)
-        victim_addr, victim = sorted(before.items())[0]
+        pids = client.run(os.getpid)  # worker address -> process id
         killed = {}
 
         def progress(done, parts, ids_done, ids):
-            if not killed and done >= 8:
-                os.kill(victim, signal.SIGKILL)
-                killed.update(at=done, parts=parts)
+            if killed or done < 8:
+                return
+            # the victim: a worker with a partition in flight
+            for addr, keys in sorted(client.processing().items()):
+                if keys and addr in pids:
+                    os.kill(pids[addr], signal.SIGKILL)
+                    killed.update(at=done, parts=parts, pid=pids[addr], in_flight=list(keys))
+                    return
 
         agg, got = _run(["registry.ndjson"], partition_size=100, progress=progress)
         self.assertTrue(killed, "the worker was never killed")
         self.assertLess(killed["at"], killed["parts"] // 2, "not killed mid-run")
+        self.assertTrue(killed["in_flight"])
         # every id in comes out exactly once, and the lines are those of the batch mode
         ids_in = [i for p in aigov_dask.partitions(["registry.ndjson"], 100) for i in aigov_dask.input_ids(p)]
         ids_out = [r["id"] for r in got]
@@ -177,10 +182,11 @@ class DaskHost(unittest.TestCase):
         # the victim is gone; the nanny started a new worker process
         client.wait_for_workers(WORKERS, timeout=60)
         after = client.run(os.getpid)
-        self.assertNotIn(victim, after.values())
-        sys.stderr.write("[dask test] killed worker pid %d after %d/%d partitions; %d ids in, %d out, "
-                         "results from pids %s\n" % (victim, killed["at"], killed["parts"], len(ids_in),
-                                                     len(ids_out), sorted(agg["worker_processes"])))
+        self.assertNotIn(killed["pid"], after.values())
+        sys.stderr.write("[dask test] killed worker pid %d after %d/%d partitions with %s in flight; "
+                         "%d ids in, %d out, each once; results from pids %s\n"
+                         % (killed["pid"], killed["at"], killed["parts"], ", ".join(killed["in_flight"]),
+                            len(ids_in), len(ids_out), sorted(agg["worker_processes"])))
 
 
 if __name__ == "__main__":
