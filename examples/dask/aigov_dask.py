@@ -20,7 +20,7 @@ in_force_gaps each) and "organisation" (in_force_gaps) instead of the tier
 fields; a descriptor that fails gives {"id": ..., "error": {"code", "path",
 "message"}} and never fails the job. The id is where the descriptor came
 from: FILE:LINE for NDJSON (lines counted from 1, as the CLI's error objects
-count them), the file's path under the directory otherwise.
+count them), the file's path (under the directory as given) otherwise.
 
 The aggregate (--aggregate FILE, and a digest on stderr): counts by tier and
 GPAI class, the ids with in-force gaps, the failures with their error code
@@ -167,14 +167,16 @@ def ndjson_partitions(path: str, size: int, label: Optional[str] = None) -> Iter
 
 
 def dir_partitions(root: str, size: int) -> Iterator[Dict[str, Any]]:
-    """Descriptor files (*.json) under a directory in byte order of their paths, `size` per partition."""
+    """Descriptor files (*.json) under a directory in byte order of their
+    paths, `size` per partition; the ids are the paths as the directory was
+    given (workers read the absolute paths)."""
     files = []
-    root = os.path.abspath(root)
+    given, root = root, os.path.abspath(root)
     for d, _, names in os.walk(root):
         for name in names:
             if name.endswith(".json"):
                 p = os.path.join(d, name)
-                files.append((os.path.relpath(p, root), p))
+                files.append((os.path.join(given, os.path.relpath(p, root)), p))
     files.sort(key=lambda f: f[0].encode())
     for i in range(0, len(files), size):
         chunk = files[i:i + size]
@@ -222,7 +224,8 @@ class Aggregate:
         self.ids_out = 0
         self.seen: set = set()
         self.duplicates = 0
-        self.missing = 0
+        self.mismatched: List[int] = []          # partitions whose ids out are not their ids in
+        self.failed_partitions: List[Dict[str, Any]] = []
         self.by_tier: Dict[str, int] = collections.Counter()
         self.by_gpai: Dict[str, int] = collections.Counter()
         self.gaps: List[str] = []
@@ -233,9 +236,8 @@ class Aggregate:
     def add(self, expected: List[str], out: Dict[str, Any]) -> None:
         results = out["results"]
         self.pids[out["pid"]] = max(self.pids.get(out["pid"], 0), out["evaluators_created"])
-        got = [r["id"] for r in results]
-        if got != expected:
-            self.missing += len(set(expected) - set(got))
+        if [r["id"] for r in results] != expected:
+            self.mismatched.append(out["index"])
         for r in results:
             self.ids_out += 1
             if r["id"] in self.seen:
@@ -263,12 +265,15 @@ class Aggregate:
 
     @property
     def exactly_once(self) -> bool:
-        return (self.ids_in == self.ids_out == len(self.seen)) and not self.duplicates and not self.missing
+        return (self.ids_in == self.ids_out == len(self.seen) and not self.duplicates and not self.mismatched
+                and not self.failed_partitions)
 
     def as_dict(self, **extra: Any) -> Dict[str, Any]:
         d = {
             "ids_in": self.ids_in, "ids_out": self.ids_out, "unique_ids_out": len(self.seen),
-            "exactly_once": self.exactly_once,
+            "exactly_once": self.exactly_once, "duplicates": self.duplicates,
+            "missing": self.ids_in - len(self.seen), "mismatched_partitions": self.mismatched,
+            "failed_partitions": self.failed_partitions,
             "evaluated": self.ids_out - len(self.failures), "failed": len(self.failures),
             "rules": [{"rules_revision": k[0], "rules_hash": k[1], "descriptors": v} for k, v in self.rules.items()],
             "by_tier": dict(sorted(self.by_tier.items())), "by_gpai": dict(sorted(self.by_gpai.items())),
@@ -291,8 +296,7 @@ def run(client: Any, inputs: Sequence[str], as_of: str, out: Any = None, partiti
     t0 = time.perf_counter()
     parts = partitions(inputs, partition_size)
     agg = Aggregate()
-    expected = [input_ids(p) for p in parts]
-    agg.ids_in = sum(len(e) for e in expected)
+    agg.ids_in = sum(p["n"] for p in parts)
     run_id = uuid.uuid4().hex[:12]
     with warnings.catch_warnings():
         # Shipped partitions are a few MB each and belong in the graph: the
@@ -302,26 +306,34 @@ def run(client: Any, inputs: Sequence[str], as_of: str, out: Any = None, partiti
         futures = [client.submit(evaluate_partition, ship(p) if send_data else p, as_of,
                                  key="aigov-%s-%d" % (run_id, p["index"])) for p in parts]
     index_of = {f.key: i for i, f in enumerate(futures)}
-    pending: Dict[int, Dict[str, Any]] = {}
+    completed = as_completed(futures, with_results=True, raise_errors=False)
+    del futures  # each future lives until its result is written
+    pending: Dict[int, Optional[Dict[str, Any]]] = {}
     next_out = done = ids_done = 0
-    for fut, result in as_completed(futures, with_results=True):
+    for fut, result in completed:
         i = index_of[fut.key]
         if i in pending or i < next_out:   # as_completed yields each future once; kept once regardless
             continue
-        pending[i] = result
+        if fut.status == "error":
+            # The task itself failed (e.g. Dask gave up on it after its
+            # workers died allowed-failures times): its ids are missing.
+            agg.failed_partitions.append({"index": i, "error": repr(result)})
+            pending[i] = None
+        else:
+            pending[i] = result
+            ids_done += len(result["results"])
         done += 1
-        ids_done += len(result["results"])
         fut.release()
         while next_out in pending:
             r = pending.pop(next_out)
-            agg.add(expected[next_out], r)
-            if out is not None:
-                out.write(b"".join(json.dumps(x, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
-                                   for x in r["results"]))
+            if r is not None:
+                agg.add(input_ids(parts[next_out]), r)
+                if out is not None:
+                    out.write(b"".join(json.dumps(x, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
+                                       for x in r["results"]))
             next_out += 1
         if progress is not None:
             progress(done, len(parts), ids_done, agg.ids_in)
-    agg.missing += sum(len(expected[i]) for i in range(next_out, len(parts)))
     elapsed = time.perf_counter() - t0
     return agg.as_dict(as_of=as_of, partitions=len(parts), seconds=round(elapsed, 3),
                        per_s=round(agg.ids_out / elapsed, 1) if elapsed > 0 else None)

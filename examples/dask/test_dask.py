@@ -146,7 +146,7 @@ class DaskHost(unittest.TestCase):
         agg, got = _run([d], partition_size=7)
         self.assertTrue(agg["exactly_once"])
         ref = state["ref"]
-        want = [dict(ref[k], id="d%05d.json" % k) for k in picked]
+        want = [dict(ref[k], id=os.path.join(d, "d%05d.json" % k)) for k in picked]
         self.assertSameAsBatch(got, want)
         agg, got = _run(["registry.ndjson"], partition_size=3000, send_data=True)
         self.assertTrue(agg["exactly_once"])
