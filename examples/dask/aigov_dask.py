@@ -135,8 +135,13 @@ def evaluate_partition(part: Dict[str, Any], as_of: str) -> Dict[str, Any]:
             if blobs is not None:
                 data = blobs[k]
             else:
-                with open(path, "rb") as f:
-                    data = f.read()
+                try:
+                    with open(path, "rb") as f:
+                        data = f.read()
+                except OSError as e:  # gone or unreadable since the scan: this descriptor fails, not the job
+                    results.append({"id": ident, "error": {"code": type(e).__name__, "path": "",
+                                                           "message": str(e)}})
+                    continue
             results.append(summarize(ev, ident, data, as_of))
     return {"index": part["index"], "results": results, "pid": os.getpid(),
             "evaluators_created": _EVALUATORS_CREATED, "seconds": time.perf_counter() - t0}
