@@ -17,7 +17,8 @@ R1  Rule sources: every *.json under rules/ except *.schema.json, in byte
 R2  Fact catalogue order: the `facts` of every file in file order, then the
     evidence items (`evidence.<id>`) of every file in file order.
 R3  A fact is unknown when its path is absent or null (the descriptor
-    schema: "null means the same"); an evidence item is unknown when it is
+    schema: "null means the same"), and a string fact when it is blank
+    (white space or zero-width characters only); an evidence item is unknown when it is
     absent or null. Numbers are IEEE doubles (a JSON integer is read as the
     nearest double, as a C parser does); dates compare as calendar days.
 R4  `{"fact": F, "empty": b}` is true when (F is empty) == b.
@@ -135,6 +136,12 @@ class RuleSet:
         self.reported = [r for r in self.rules if r["kind"] != "definition"]
 
 
+# Characters that make a string blank (README: "a blank string counts as absent"):
+# Unicode white space and the zero-width characters U+200B-U+200D, U+2060, U+FEFF.
+BLANK = set(" \t\n\v\f\r\u0085\u00a0\u1680\u2028\u2029\u202f\u205f\u2060\u3000\ufeff") | \
+    {chr(c) for c in range(0x2000, 0x200E)}
+
+
 def read_facts(rs, descriptor):
     """R3: fact id -> value, for the facts the descriptor gives."""
     vals = {}
@@ -152,6 +159,8 @@ def read_facts(rs, descriptor):
                 continue
         elif fact["type"] == "number":
             cur = float(cur)
+        elif fact["type"] == "string" and all(ch in BLANK for ch in cur):
+            continue  # R3: a blank string (whitespace or zero-width only) is absent
         vals[fid] = cur
     return vals
 
