@@ -51,7 +51,7 @@ static const bad cases[] = {
     {"{\"evidence\":{\"fria\":\"implemented\"}}", AIGOV_EINPUT, "$.evidence.fria"},
     {"{\"evidence\":{\"no_such_item\":{\"state\":\"absent\"}}}", AIGOV_EINPUT, "$.evidence.no_such_item"},
     {"{\"descriptor_version\":2}", AIGOV_EINPUT, "$.descriptor_version"},
-    {"{\"system\":{\"art5\":{\"csam\":true,}}}", AIGOV_ESYNTAX, "$.system.art5"},
+    {"{\"system\":{\"art5\":{\"social_scoring\":true,}}}", AIGOV_ESYNTAX, "$.system.art5"},
     {"{\"system\":5}", AIGOV_EINPUT, "$.system"},
 };
 
