@@ -590,10 +590,15 @@ START_TEST(portfolio_rendering_is_bounded)
             ck_assert_ptr_null(out);
             ck_assert_int_eq(v.failing, 1);
             HAS(err.message, "AIGOV_RENDER_LIMIT");
-        } else { /* text and markdown are smaller: inside the bound */
-            ck_assert_int_eq(rc, 0);
-            ck_assert_uint_le(outlen, AIGOV_RENDER_LIMIT(n));
-            aigov_free(out);
+        } else { /* text and markdown are smaller: inside the bound, or refused as the others */
+            if (rc == 0) {
+                ck_assert_uint_le(outlen, AIGOV_RENDER_LIMIT(n));
+                aigov_free(out);
+            } else {
+                ck_assert_int_eq(rc, AIGOV_ELIMIT);
+                ck_assert_ptr_null(out);
+                ck_assert_int_eq(v.failing, 1);
+            }
         }
     }
     /* the verdict alone needs no rendering, so no bound */
