@@ -62,26 +62,33 @@ static void eval_dates(ag_result *r, const aigov_table *t, const ag_facts *f, ui
 {
     const ag_rule *ru = &t->rules[ri];
     int32_t best = INT32_MAX;
-    int uncertain = 0;
+    int uncertain = 0, at_placing = 0;
     for (uint32_t k = 0; k < ru->dates_n; k++) {
         const ag_date_case *dc = &t->dates[ru->dates_first + k];
         uint8_t v = dc->cond < 0 ? AG_T : ag_eval_expr(t, f, r, dc->cond);
         if (v == AG_F)
             continue;
         int32_t d = dc->date;
+        int placing = 0;
         if (dc->not_before > 0) {
             const ag_value *nb = &f->vals[dc->not_before - 1];
-            if (nb->known && nb->v.date > d)
+            if (nb->known && nb->v.date > d) {
                 d = nb->v.date;
+                placing = 1;
+            }
         }
-        if (d < best)
+        if (d < best) {
             best = d;
+            at_placing = placing;
+        }
         if (v == AG_T)
             break;
         uncertain = 1;
     }
     r->rule_date[ri] = best;
-    r->date_uncertain[ri] = (uint8_t)uncertain;
+    /* bit 0: an earlier case is unknown; bit 1: the date is the placing on the
+     * market (a not_before fact won), which the reports say as "due at placing" */
+    r->date_uncertain[ri] = (uint8_t)(uncertain | (at_placing << 1));
 }
 
 static uint8_t obligation_status(const ag_result *r, const aigov_table *t, const ag_facts *f,
@@ -267,7 +274,7 @@ uint32_t ag_question_count(ag_result *r, const aigov_table *t, const ag_facts *f
             memcpy(ask, r->rule_bits + (size_t)ri * W, W * sizeof(uint64_t));
         if (ru->within >= 0)
             unknown_facts(r, t, ru->within, ask);
-        if (r->date_uncertain[ri] && r->rule_val[ri] != AG_F)
+        if ((r->date_uncertain[ri] & 1) && r->rule_val[ri] != AG_F)
             /* the cases up to the first that holds were evaluated */
             for (uint32_t d = 0; d < ru->dates_n; d++) {
                 int32_t cond = t->dates[ru->dates_first + d].cond;

@@ -9,6 +9,8 @@
 
 enum ag_kleene { AG_F = 0, AG_T = 1, AG_U = 2 };
 
+#define AG_DATE_AT_PLACING 2 /* date_uncertain bit: the applies_from is the placing date */
+
 typedef struct ag_counts {
     size_t total, met, gap, unknown, not_applicable;
 } ag_counts;
@@ -18,7 +20,7 @@ typedef struct ag_result {
     uint8_t *expr_val;   /* every expression (n_exprs) */
     uint8_t *rule_val;   /* every rule's `when` (n_rules) */
     int32_t *rule_date;  /* applies_from per rule */
-    uint8_t *date_uncertain;
+    uint8_t *date_uncertain; /* bit 0 date uncertain, bit 1 due at placing (AG_DATE_AT_PLACING) */
     uint8_t *status;     /* aigov_obligation_status per rule (reported ones) */
     uint8_t class_val[AG_C_COUNT];
     int tier, gpai;

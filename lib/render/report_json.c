@@ -136,6 +136,8 @@ static void obligation_json(ag_buf *b, const aigov_report *rep, int32_t ri)
     ag_date_format(d, r->rule_date[ri]);
     ag_buf_puts(b, ",\"applies_from\":");
     ag_buf_json_str(b, d);
+    if (r->date_uncertain[ri] & AG_DATE_AT_PLACING) /* a pre-market duty of a planned launch */
+        ag_buf_puts(b, ",\"due_at_placing\":true");
     ag_buf_puts(b, ag_in_force(r, ri) ? ",\"in_force\":true" : ",\"in_force\":false");
     ag_buf_puts(b, ",\"status\":");
     ag_buf_json_str(b, aigov_status_name(r->status[ri]));

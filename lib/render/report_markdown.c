@@ -48,8 +48,9 @@ void ag_render_markdown(ag_buf *b, const aigov_report *rep)
             continue;
         const ag_rule *ru = &t->rules[ri];
         ag_date_format(d, r->rule_date[ri]);
-        ag_buf_printf(b, "| %s | %s | %s | ", status_badge(r->status[ri]),
-                      ag_in_force(r, ri) ? "yes" : "no", d);
+        ag_buf_printf(b, "| %s | %s | %s%s | ", status_badge(r->status[ri]),
+                      ag_in_force(r, ri) ? "yes" : "no", d,
+                      (r->date_uncertain[ri] & AG_DATE_AT_PLACING) ? " (due at placing)" : "");
         cell(b, ru->citation);
         ag_buf_puts(b, " | ");
         cell(b, ru->title);

@@ -66,8 +66,9 @@ void ag_render_text(ag_buf *b, const aigov_report *rep)
             continue;
         const ag_rule *ru = &t->rules[ri];
         ag_date_format(d, r->rule_date[ri]);
-        ag_buf_printf(b, "  %-8s %-9s %-11s %s: %s [%s]\n", aigov_status_name(r->status[ri]),
-                      ag_in_force(r, ri) ? "yes" : "no", d, ru->citation, ru->title, ru->id);
+        ag_buf_printf(b, "  %-8s %-9s %-11s %s: %s [%s]%s\n", aigov_status_name(r->status[ri]),
+                      ag_in_force(r, ri) ? "yes" : "no", d, ru->citation, ru->title, ru->id,
+                      (r->date_uncertain[ri] & AG_DATE_AT_PLACING) ? " (due at placing)" : "");
         if (r->status[ri] == AIGOV_STATUS_GAP) {
             ag_cap cap;
             ag_penalty_cap(&cap, t, rep->f, ri, r->as_of);
