@@ -152,6 +152,11 @@ def evaluate(desc, as_of):
     is_ai = sysd("is_ai_system")
     est_eu = B(d, "organisation.established_in_eu")
     placed_eu = sysd("market.placed_on_eu_market")
+    # R6b Art. 3(9) "'placing on the market' means the first making available
+    # of an AI system ... on the Union market": a system placed on the market
+    # before 2 August 2026 (Art. 111(4) fact) is placed on the Union market.
+    placed_eu = OR(placed_eu, AND(sysd("market.placed_on_market_before_2026_08_02"), U)) \
+        if sysd("market.placed_on_market_before_2026_08_02") is not True else T
     out_eu = sysd("market.output_used_in_eu")
     placed_date = get(d, "system.market.placed_on_market_date")
     placed_date = placed_date if isinstance(placed_date, str) else None
@@ -185,8 +190,10 @@ def evaluate(desc, as_of):
     # property); failure_endangers_health_safety = Art. 6(1b) (health and
     # safety only); solely_non_safety_aspects = Art. 6(1a).  (An earlier
     # schema had safety_function instead of the first.)
-    sf = OR(sysd("safety_component.safety_function_or_failure_risk"),
-            sysd("safety_component.safety_function"))
+    # (fixed) the older fact is read only when the current one is absent.
+    sf = sysd("safety_component.safety_function_or_failure_risk")
+    if sf is None:
+        sf = sysd("safety_component.safety_function")
     fail = sysd("safety_component.failure_endangers_health_safety")
     solely = sysd("safety_component.solely_non_safety_aspects")
     is_sc = OR(fail, AND(sf, NOT(solely)))
@@ -373,7 +380,17 @@ def evaluate(desc, as_of):
     # open-source licences, unless they are placed on the market or put into
     # service as high-risk AI systems or as an AI system that falls under
     # Article 5 or 50."
-    rd8 = AND(sysd("scope.pre_market_rd_only"), NOT(sysd("scope.real_world_testing")))
+    # R4b (schema revision) system.testing.framework names "the regime under
+    # which the testing in real-world conditions takes place": any regime other
+    # than 'none' means the system is being tested in real-world conditions,
+    # which "shall not be covered by that exclusion" (Art. 2(8)).  Art. 3(57)
+    # ("does not qualify as placing the AI system on the market or putting it
+    # into service ..., provided that all the conditions laid down in Article
+    # 57 or 60 are fulfilled") does not bring back the exclusion.
+    fw = get(d, "system.testing.framework")
+    fw_rwt = U if fw is None else (fw in ("art60_plan", "art60a_framework", "art57_sandbox"))
+    rwt = OR(sysd("scope.real_world_testing"), fw_rwt)
+    rd8 = AND(sysd("scope.pre_market_rd_only"), NOT(rwt))
     foss_excl = AND(sysd("scope.free_open_source"), NOT(hr), NOT(falls5), NOT(falls50))
     sys_excl = OR(NOT(is_ai), sysd("scope.military_defence_national_security_only"),
                   sysd("scope.scientific_rd_only"), rd8, foss_excl)
@@ -644,15 +661,24 @@ def evaluate(desc, as_of):
     # or deployer, each use of such high-risk AI systems shall be documented in
     # the relevant police file ..."; "Deployers shall submit annual reports ...
     # on their use of post-remote biometric identification systems".
-    provide("deployer", "Art. 26(10), fifth subparagraph", sysd("post_remote_rbi"))
+    # "such high-risk AI systems" = systems for post-remote biometric
+    # identification (Annex III point 1(a), remote biometric identification);
+    # a use in a criminal investigation (first subparagraph) is one of them.
+    prbi = OR(sysd("post_remote_rbi"), sysd("post_remote_rbi_criminal_investigation"))
+    provide("deployer", "Art. 26(10), fifth subparagraph", AND(prbi, point_hr["1a"]), iii_only=True)
     # R76 Art. 26(11) "deployers of high-risk AI systems referred to in Annex
     # III that make decisions or assist in making decisions related to natural
     # persons shall inform the natural persons"
     # R76b Art. 26(11) last sentence: "For high-risk AI systems used for law
     # enforcement purposes Article 13 of Directive (EU) 2016/680 shall apply"
     # -- instead of this information duty.
-    provide("deployer", "Art. 26(11)", AND(hr3, sysd("decisions_on_natural_persons"),
-                                           NOT(sysd("used_for_law_enforcement_purposes"))), iii_only=True)
+    # Annex III point 6 systems are "intended to be used by or on behalf of law
+    # enforcement authorities" for law-enforcement activities (Art. 3(46)):
+    # used for law enforcement purposes by their intended purpose.
+    le_use = OR(sysd("used_for_law_enforcement_purposes"),
+                *[_has(points, p) for p in ("6a", "6b", "6c", "6d", "6e")])
+    provide("deployer", "Art. 26(11)", AND(hr3, sysd("decisions_on_natural_persons"), NOT(le_use)),
+            iii_only=True)
     # R77 Art. 27(1) "Prior to deploying a high-risk AI system referred to in
     # Article 6(2), with the exception of high-risk AI systems intended to be
     # used in the area listed in point 2 of Annex III, deployers that are bodies
