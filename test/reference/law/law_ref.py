@@ -664,8 +664,11 @@ def evaluate(desc, as_of):
     # "such high-risk AI systems" = systems for post-remote biometric
     # identification (Annex III point 1(a), remote biometric identification);
     # a use in a criminal investigation (first subparagraph) is one of them.
-    prbi = OR(sysd("post_remote_rbi"), sysd("post_remote_rbi_criminal_investigation"))
-    provide("deployer", "Art. 26(10), fifth subparagraph", AND(prbi, point_hr["1a"]), iii_only=True)
+    # The post_remote_rbi fact names Annex III point 1(a); the first-
+    # subparagraph fact (a use in a criminal investigation) is read as for
+    # Art. 26(10) first subparagraph above (any high-risk route).
+    provide("deployer", "Art. 26(10), fifth subparagraph",
+            OR(sysd("post_remote_rbi_criminal_investigation"), AND(sysd("post_remote_rbi"), point_hr["1a"])))
     # R76 Art. 26(11) "deployers of high-risk AI systems referred to in Annex
     # III that make decisions or assist in making decisions related to natural
     # persons shall inform the natural persons"
@@ -851,13 +854,16 @@ def evaluate(desc, as_of):
     gadd("Art. 54(1)", AND(is_gpai, NOT(est_eu), NOT(AND(oss, NOT(systemic)))))
     # R94b Art. 54(3) "The authorised representative shall perform the tasks
     # specified in the mandate received from the provider" (verify Annex XI
-    # documentation, keep a copy, inform and cooperate with the AI Office);
-    # 54(6): not for open-source models "unless the general-purpose AI models
-    # present systemic risks".  The organisation holds the authorised
-    # representative role for the model (operator.roles "for this AI system or
-    # model"); the model is out under Art. 2(6)/3(63) research use as above.
+    # documentation, keep a copy, inform and cooperate with the AI Office).
+    # (revised after comparison) 54(6) "The obligation set out in this Article
+    # shall not apply to providers of general-purpose AI models that are
+    # released under a free and open-source licence": it lifts the providers'
+    # obligation to appoint, not the tasks of a representative that holds a
+    # mandate.  The organisation holds the authorised representative role for
+    # the model (operator.roles "for this AI system or model"); the model is
+    # out under Art. 2(6)/3(63) research use as above.
     rep_gpai = AND(g("is_gpai_model"), declared["authorised_representative"],
-                   NOT(sysd("scope.scientific_rd_only")), NOT(rd8), NOT(AND(oss, NOT(systemic))))
+                   NOT(sysd("scope.scientific_rd_only")), NOT(rd8))
     add("authorised_representative", "Art. 54(3)", AND(rep_gpai, NOT(gold)), D_CH5)
     add("authorised_representative", "Art. 54(3)", AND(rep_gpai, gold), D_GPAI_LEGACY)
     # R95 Art. 52(1) notify the Commission where the model meets 51(1)(a).
