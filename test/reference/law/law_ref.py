@@ -551,7 +551,10 @@ def evaluate(desc, as_of):
     # registration obligation set out in Article 49(2)."
     derog_case = AND(listed_iii, derog, NOT(hr1))
     provide("provider", "Art. 6(4)", derog_case, hr_only=False, date_none=D_III)
-    provide("provider", "Art. 49(2)", derog_case, hr_only=False, date_none=D_GENERAL)
+    # D1 (lead's decision, R80) applied to Art. 49(2) too: the registration of
+    # a derogated system has its object only through Art. 6(3)-(4) (Chapter III
+    # Section 1, Art. 113(c)(i): 2 December 2027 for Annex III).
+    provide("provider", "Art. 49(2)", derog_case, hr_only=False, date_none=D_III)
 
     # ------------------------------------------------------------ Chapter III Sections 2-3: provider
     # R61 Art. 8-15 requirements of high-risk AI systems; Art. 16 "Providers of
