@@ -54,6 +54,17 @@ TURNOVER = ["0", "35000000", "35000000.01", "499999999.99", "500000000", "500000
             "750000000", "10000000000000", "7500000", "15000000", "1e9"]
 
 
+def _evidence_items():
+    try:
+        sch = json.load(open(SCHEMA))
+        return sorted(sch["properties"]["evidence"]["properties"])
+    except Exception:  # noqa: BLE001
+        return []
+
+
+EVIDENCE = _evidence_items()
+
+
 class Raw(str):
     """A number written with its exact text."""
 
@@ -111,6 +122,10 @@ class Gen:
         if a25 or r.random() < 0.5:
             op["art25"] = a25
         self.put(op, "deployer_controls_input_data", self.boolean())
+        self.put(op, "equivalent_union_incident_reporting", self.boolean(0.2))
+        self.put(op, "representative_reason_provider_acts_contrary", self.boolean(0.2))
+        self.put(op, "supplies_high_risk_provider", self.boolean(0.25))
+        self.put(op, "supplies_only_open_source", self.boolean(0.2))
         self.put(op, "personal_non_professional_use", self.boolean(0.1))
         d["operator"] = op
 
@@ -125,6 +140,7 @@ class Gen:
         if r.random() < 0.5:
             self.put(org, "annual_turnover_eur", self.choice([Raw(x) for x in TURNOVER]))
         self.put(org, "financial_institution", self.boolean(0.15))
+        self.put(org, "employer", self.boolean(0.8))
         d["organisation"] = org
 
         s = {}
@@ -136,7 +152,10 @@ class Gen:
                      ("two_person_rule_disproportionate_by_law", 0.3), ("used_at_workplace", 0.4),
                      ("dpia_required", 0.4), ("post_remote_rbi_criminal_investigation", 0.1),
                      ("decisions_on_natural_persons", 0.5),
-                     ("decisions_legal_or_similar_effects", 0.4)):
+                     ("decisions_legal_or_similar_effects", 0.4), ("post_remote_rbi", 0.15),
+                     ("used_for_law_enforcement_purposes", 0.2),
+                     ("storage_or_transport_conditions", 0.4), ("third_party_supplies", 0.4),
+                     ("third_party_supplies_only_open_source", 0.2)):
             self.put(s, k, self.boolean(p))
         m = {}
         self.put(m, "placed_on_eu_market", self.boolean(0.75))
@@ -145,6 +164,7 @@ class Gen:
         self.put(m, "placed_on_market_date", self.choice(DATES))
         self.put(m, "significant_design_change_since", self.boolean(0.3))
         self.put(m, "annex_x_component", self.boolean(0.08))
+        self.put(m, "placed_on_market_before_2026_08_02", self.boolean(0.4))
         s["market"] = m
         sc = {}
         self.put(sc, "military_defence_national_security_only", self.boolean(0.05))
@@ -154,6 +174,15 @@ class Gen:
         self.put(sc, "real_world_testing", self.boolean(0.2))
         self.put(sc, "free_open_source", self.boolean(0.2))
         s["scope"] = sc
+        ts = {}
+        self.put(ts, "framework", self.choice(["art60_plan", "art60a_framework", "art57_sandbox", "none"]))
+        self.put(ts, "conditions_fulfilled", self.boolean(0.5))
+        if ts or r.random() < 0.5:
+            s["testing"] = ts
+        a42 = {}
+        self.put(a42, "trained_tested_on_setting_data", self.boolean(0.5))
+        if a42 or r.random() < 0.5:
+            s["art42_1"] = a42
         a5 = {}
         for k in ("intimate_imagery", "csam"):
             if self.unk():
@@ -186,6 +215,7 @@ class Gen:
         self.put(ai, "legislation", self.choice(ANNEX_I))
         self.put(ai, "relation", self.choice(["product", "component", "none"]))
         self.put(ai, "third_party_assessment_required", self.boolean(0.5))
+        self.put(ai, "assessment_without_third_party", self.boolean(0.3))
         s["annex_i"] = ai
         scp = {}
         self.put(scp, "safety_function_or_failure_risk", self.boolean(0.5))
@@ -214,10 +244,13 @@ class Gen:
         s["art6_3"] = a63
         a50 = {}
         for k, p in (("interacts_with_persons", 0.4), ("obvious_ai", 0.3),
-                     ("generates_synthetic_content", 0.3), ("editing_assistance_only", 0.2),
+                     ("generates_synthetic_content", 0.3), ("p2_assistive_standard_editing", 0.2),
+                     ("p2_no_substantial_alteration", 0.2), ("p2_law_enforcement_authorised", 0.1),
                      ("emotion_or_biometric_categorisation", 0.15), ("deep_fake", 0.15),
                      ("artistic_or_satirical", 0.3), ("public_interest_text", 0.15),
-                     ("human_editorial_control", 0.4), ("law_enforcement_authorised", 0.1)):
+                     ("human_editorial_control", 0.4), ("p1_law_enforcement_authorised", 0.1),
+                     ("p1_public_can_report_offence", 0.3), ("p3_law_enforcement_permitted", 0.1),
+                     ("p4_law_enforcement_authorised", 0.1)):
             self.put(a50, k, self.boolean(p))
         s["art50"] = a50
         d["system"] = s
@@ -227,6 +260,10 @@ class Gen:
             self.put(g, "is_gpai_model", self.boolean(0.6))
             if not self.unk():
                 g["training_compute_flops"] = Raw(r.choice(FLOPS))
+            if not self.unk(0.4):
+                g["planned_training_compute_flops"] = Raw(r.choice(FLOPS))
+            self.put(g, "high_impact_capabilities_evaluated", self.boolean(0.15))
+            self.put(g, "commission_accepted_no_systemic_risk", self.boolean(0.2))
             self.put(g, "commission_designated", self.boolean(0.1))
             self.put(g, "open_source_public_weights", self.boolean(0.3))
             self.put(g, "placed_on_market_date", self.choice(DATES))
@@ -234,6 +271,12 @@ class Gen:
             if not self.unk():
                 g["modification_compute_share"] = Raw(r.choice(SHARES))
             d["gpai"] = g
+        if r.random() < 0.3:
+            ev = {}
+            for k in EVIDENCE:
+                if r.random() < 0.3:
+                    ev[k] = {"state": r.choice(["implemented", "partial", "planned", "absent"])}
+            d["evidence"] = ev
         return d
 
 

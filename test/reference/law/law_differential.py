@@ -37,7 +37,7 @@ SPLIT_PARA = {"11", "22", "25", "26", "27", "43", "49", "52", "54", "86", "6"}
 NOT_COVERED = {"Art. 10(5)"}  # deleted by 2026/1744 ([M1 ----] after Art. 10(4)); Art. 4a not covered
 
 
-def map_citation(cit):
+def map_citation(cit, cid=""):
     """Engine citation -> reference citation, or None when not covered."""
     first = cit.split(";")[0].strip()
     m = re.match(r"Art\. (\d+[a-z]?)(?:\((\d+[a-z]?)\))?(?:\(([a-z]+)\))?(.*)$", first)
@@ -46,7 +46,7 @@ def map_citation(cit):
     art, para, point, rest = m.group(1), m.group(2), m.group(3), m.group(4).strip()
     if "Art. %s(%s)" % (art, para) in NOT_COVERED:
         return None
-    if art == "4" and para is None:
+    if art == "4":
         return "Art. 4"
     if art == "5":
         if para == "1" and point:
@@ -57,6 +57,12 @@ def map_citation(cit):
             return "Art. 14(5)"
         if art == "12" and para == "3":
             return "Art. 12(3)"
+        if art == "23" and para == "4":
+            return "Art. 23(4)"
+        if art == "24" and para == "3":
+            return "Art. 24(3)"
+        if art == "73" and para == "9":
+            return "Art. 73(9)"
         return "Art. %s" % art
     if art == "6":
         return "Art. 6(4)" if para == "4" else None
@@ -66,13 +72,19 @@ def map_citation(cit):
         return "Art. 27(3)" if para == "3" else "Art. 27(1)"
     if art in ("22", "25", "26", "43", "49", "52", "54", "86"):
         if art == "54":
-            return "Art. 54(1)"
+            return "Art. 54(%s)" % para if para in ("1", "3") else None
+        if art == "26" and para == "10" and "fifth" in rest:
+            return "Art. 26(10), fifth subparagraph"
+        if art == "25" and para == "4" and "supplier" in cid:
+            return "Art. 25(4), third party"
         return "Art. %s(%s)" % (art, para) if para else None
     if art == "50":
         if para == "4":
             return "Art. 50(4), second subparagraph" if "second" in rest else "Art. 50(4)"
         return "Art. 50(%s)" % para if para else None
     if art in ("53", "55"):
+        if art == "53" and para == "3":
+            return "Art. 53(3)"
         if para == "1" and point:
             return "Art. %s(1)(%s)" % (art, point)
         return None
@@ -112,7 +124,7 @@ def compare(desc_text, report, as_of):
             continue
         if not o["id"].startswith("eu."):
             continue
-        c = map_citation(o["citation"])
+        c = map_citation(o["citation"], o["id"])
         if c is None:
             continue
         holders.setdefault(c, set()).update(o["holder"])

@@ -152,6 +152,11 @@ def evaluate(desc, as_of):
     is_ai = sysd("is_ai_system")
     est_eu = B(d, "organisation.established_in_eu")
     placed_eu = sysd("market.placed_on_eu_market")
+    # R6b Art. 3(9) "'placing on the market' means the first making available
+    # of an AI system ... on the Union market": a system placed on the market
+    # before 2 August 2026 (Art. 111(4) fact) is placed on the Union market.
+    placed_eu = OR(placed_eu, AND(sysd("market.placed_on_market_before_2026_08_02"), U)) \
+        if sysd("market.placed_on_market_before_2026_08_02") is not True else T
     out_eu = sysd("market.output_used_in_eu")
     placed_date = get(d, "system.market.placed_on_market_date")
     placed_date = placed_date if isinstance(placed_date, str) else None
@@ -185,8 +190,10 @@ def evaluate(desc, as_of):
     # property); failure_endangers_health_safety = Art. 6(1b) (health and
     # safety only); solely_non_safety_aspects = Art. 6(1a).  (An earlier
     # schema had safety_function instead of the first.)
-    sf = OR(sysd("safety_component.safety_function_or_failure_risk"),
-            sysd("safety_component.safety_function"))
+    # (fixed) the older fact is read only when the current one is absent.
+    sf = sysd("safety_component.safety_function_or_failure_risk")
+    if sf is None:
+        sf = sysd("safety_component.safety_function")
     fail = sysd("safety_component.failure_endangers_health_safety")
     solely = sysd("safety_component.solely_non_safety_aspects")
     is_sc = OR(fail, AND(sf, NOT(solely)))
@@ -307,29 +314,50 @@ def evaluate(desc, as_of):
 
     # ------------------------------------------------------------ Art. 50 facts
     a50 = lambda k: sysd("art50." + k)  # noqa: E731
-    lea = a50("law_enforcement_authorised")
+    lea = a50("law_enforcement_authorised")  # older schema: one fact for all four
+
+    def a50x(new):
+        """A split Art. 50 exception fact; the older single fact if absent."""
+        v = a50(new)
+        return v if v is not None or "law_enforcement_authorised" not in (get(d, "system.art50") or {}) else lea
     # R40 Art. 50(1): "Providers shall ensure that AI systems intended to
     # interact directly with natural persons are designed ... unless this is
     # obvious ... This obligation shall not apply to AI systems authorised by
-    # law to detect, prevent, investigate or prosecute criminal offences"
-    c50_1 = AND(a50("interacts_with_persons"), NOT(a50("obvious_ai")), NOT(lea))
+    # law to detect, prevent, investigate or prosecute criminal offences,
+    # subject to appropriate safeguards for the rights and freedoms of third
+    # parties, unless those systems are available for the public to report a
+    # criminal offence" (R40b: the exception needs the authorisation AND the
+    # system not being available to the public for reporting).
+    lea1 = AND(a50x("p1_law_enforcement_authorised"), NOT(a50("p1_public_can_report_offence")))
+    c50_1 = AND(a50("interacts_with_persons"), NOT(a50("obvious_ai")), NOT(lea1))
     # R41 Art. 50(2): "shall not apply to the extent the AI systems perform an
     # assistive function for standard editing or do not substantially alter the
-    # input data ... or where authorised by law"
-    c50_2 = AND(a50("generates_synthetic_content"), NOT(a50("editing_assistance_only")), NOT(lea))
+    # input data ... or where authorised by law" (R41b: three alternatives,
+    # "perform an assistive function for standard editing", "do not
+    # substantially alter the input data provided by the deployer or the
+    # semantics thereof", "where authorised by law to detect, prevent,
+    # investigate or prosecute criminal offences"; any one lifts the duty).
+    ex50_2 = OR(a50("p2_assistive_standard_editing"), a50("p2_no_substantial_alteration"),
+                a50("editing_assistance_only"), a50x("p2_law_enforcement_authorised"))
+    c50_2 = AND(a50("generates_synthetic_content"), NOT(ex50_2))
     # R42 Art. 50(3): deployers of an emotion recognition or biometric
     # categorisation system; not for systems "permitted by law to detect,
-    # prevent or investigate criminal offences"
-    c50_3 = AND(a50("emotion_or_biometric_categorisation"), NOT(lea))
+    # prevent or investigate criminal offences, subject to appropriate
+    # safeguards ..., and in accordance with Union law" (fact p3_...)
+    c50_3 = AND(a50("emotion_or_biometric_categorisation"), NOT(a50x("p3_law_enforcement_permitted")))
     # R43 Art. 50(4) first subparagraph: deep fakes; the artistic/satirical
     # case only limits ("are limited to disclosure of the existence"), it does
     # not remove the obligation.
-    c50_4a = AND(a50("deep_fake"), NOT(lea))
+    # Art. 50(4): "This obligation shall not apply where the use is authorised
+    # by law to detect, prevent, investigate or prosecute criminal offence"
+    # (first and second subparagraphs alike).
+    lea4 = a50x("p4_law_enforcement_authorised")
+    c50_4a = AND(a50("deep_fake"), NOT(lea4))
     # R44 Art. 50(4) second subparagraph: text "published with the purpose of
     # informing the public on matters of public interest"; not where "the
     # AI-generated content has undergone a process of human review or editorial
     # control and where a natural or legal person holds editorial responsibility"
-    c50_4b = AND(a50("public_interest_text"), NOT(lea), NOT(a50("human_editorial_control")))
+    c50_4b = AND(a50("public_interest_text"), NOT(lea4), NOT(a50("human_editorial_control")))
     # R45 Art. 2(12) "an AI system that falls under Article 5 or 50": a system
     # of a kind Art. 50(1)-(4) describes, whatever exception then applies.
     falls50 = OR(a50("interacts_with_persons"), a50("generates_synthetic_content"),
@@ -352,7 +380,17 @@ def evaluate(desc, as_of):
     # open-source licences, unless they are placed on the market or put into
     # service as high-risk AI systems or as an AI system that falls under
     # Article 5 or 50."
-    rd8 = AND(sysd("scope.pre_market_rd_only"), NOT(sysd("scope.real_world_testing")))
+    # R4b (schema revision) system.testing.framework names "the regime under
+    # which the testing in real-world conditions takes place": any regime other
+    # than 'none' means the system is being tested in real-world conditions,
+    # which "shall not be covered by that exclusion" (Art. 2(8)).  Art. 3(57)
+    # ("does not qualify as placing the AI system on the market or putting it
+    # into service ..., provided that all the conditions laid down in Article
+    # 57 or 60 are fulfilled") does not bring back the exclusion.
+    fw = get(d, "system.testing.framework")
+    fw_rwt = U if fw is None else (fw in ("art60_plan", "art60a_framework", "art57_sandbox"))
+    rwt = OR(sysd("scope.real_world_testing"), fw_rwt)
+    rd8 = AND(sysd("scope.pre_market_rd_only"), NOT(rwt))
     foss_excl = AND(sysd("scope.free_open_source"), NOT(hr), NOT(falls5), NOT(falls50))
     sys_excl = OR(NOT(is_ai), sysd("scope.military_defence_national_security_only"),
                   sysd("scope.scientific_rd_only"), rd8, foss_excl)
@@ -450,8 +488,11 @@ def evaluate(desc, as_of):
     public = sysd("intended_for_public_authorities")
     annex_x_legacy = AND(sysd("market.annex_x_component"), date_lt(placed_date, D_ANNEX_X_CUTOFF))
 
-    provisions = {r: {} for r in ROLES}
-    cands = {r: {} for r in ROLES}  # role -> cit -> list of (cond, date)
+    # "organisation": a duty of the organisation whatever its role (Art. 25(4)
+    # third-party supplier).
+    HOLDERS = ROLES + ["organisation"]
+    provisions = {r: {} for r in HOLDERS}
+    cands = {r: {} for r in HOLDERS}  # role -> cit -> list of (cond, date)
 
     def add(r, cit, cond, date):
         cands[r].setdefault(cit, []).append((cond, date))
@@ -510,7 +551,10 @@ def evaluate(desc, as_of):
     # registration obligation set out in Article 49(2)."
     derog_case = AND(listed_iii, derog, NOT(hr1))
     provide("provider", "Art. 6(4)", derog_case, hr_only=False, date_none=D_III)
-    provide("provider", "Art. 49(2)", derog_case, hr_only=False, date_none=D_GENERAL)
+    # D1 (lead's decision, R80) applied to Art. 49(2) too: the registration of
+    # a derogated system has its object only through Art. 6(3)-(4) (Chapter III
+    # Section 1, Art. 113(c)(i): 2 December 2027 for Annex III).
+    provide("provider", "Art. 49(2)", derog_case, hr_only=False, date_none=D_III)
 
     # ------------------------------------------------------------ Chapter III Sections 2-3: provider
     # R61 Art. 8-15 requirements of high-risk AI systems; Art. 16 "Providers of
@@ -542,6 +586,27 @@ def evaluate(desc, as_of):
     # R66 Art. 23 (importers), Art. 24 (distributors) of high-risk AI systems
     provide("importer", "Art. 23", T)
     provide("distributor", "Art. 24", T)
+    # R65b Art. 22(4): "The authorised representative shall terminate the
+    # mandate if it considers or has reason to consider the provider to be
+    # acting contrary to its obligations pursuant to this Regulation."
+    provide("authorised_representative", "Art. 22(4)",
+            B(d, "operator.representative_reason_provider_acts_contrary"))
+    # R66b Art. 23(4) / 24(3): "shall ensure that, while a high-risk AI system
+    # is under their responsibility, storage or transport conditions, where
+    # applicable, do not jeopardise its compliance"
+    stc = sysd("storage_or_transport_conditions")
+    provide("importer", "Art. 23(4)", stc)
+    provide("distributor", "Art. 24(3)", stc)
+    # R67 Art. 25(4) first subparagraph as replaced by 2026/1744: "The provider
+    # of a high-risk AI system and the third party that supplies an AI system,
+    # AI model, tools, services, components, or processes that are used or
+    # integrated in a high-risk AI system shall, by written agreement, specify
+    # ... This paragraph shall not apply to third parties making accessible to
+    # the public tools, services, processes, or components, other than
+    # general-purpose AI models, under a free and open-source licence."
+    # Provider side: a supplier that is not excluded exists.
+    provide("provider", "Art. 25(4)", AND(sysd("third_party_supplies"),
+                                          NOT(sysd("third_party_supplies_only_open_source"))))
 
     # R14 Art. 25(2) second subparagraph: "That initial provider shall closely
     # cooperate with new providers ... This paragraph shall not apply in cases
@@ -552,6 +617,18 @@ def evaluate(desc, as_of):
     add("provider", "Art. 25(2)", AND(c252, hr3), D_III)
     add("provider", "Art. 25(2)", AND(c252, NOT(hr3), hr1_a), D_I)
     add("provider", "Art. 25(2)", AND(c252, NOT(hr)), D_III)
+
+    # R67b Art. 25(4), the supplier's side: the organisation is "the third
+    # party that supplies ... used or integrated in a high-risk AI system" of
+    # another provider; no role of Art. 3 is needed ("third party").  The
+    # system the descriptor describes is the supplier's own system, so the
+    # high-risk classification is that of the provider's system: the fact says
+    # so; dated with Chapter III Section 3 (Annex III date, the earliest).
+    # Art. 2 scope: the Regulation's exclusions of the supplied system still
+    # apply (Art. 2(3), (6), (8)); territorial scope is not decidable from the
+    # facts and is not tested.
+    sup = AND(B(d, "operator.supplies_high_risk_provider"), NOT(B(d, "operator.supplies_only_open_source")))
+    add("organisation", "Art. 25(4), third party", sup, D_III)
 
     # ------------------------------------------------------------ Art. 26 deployer
     # R70 Art. 26(1) use per instructions; 26(2) human oversight; 26(5) monitor
@@ -565,7 +642,8 @@ def evaluate(desc, as_of):
     # R72 Art. 26(7) "Before putting into service or using a high-risk AI system
     # at the workplace, deployers who are employers shall inform workers'
     # representatives"
-    provide("deployer", "Art. 26(7)", sysd("used_at_workplace"))
+    # (schema revision) "deployers who are employers": organisation.employer.
+    provide("deployer", "Art. 26(7)", AND(sysd("used_at_workplace"), B(d, "organisation.employer")))
     # R73 Art. 26(8) "Deployers of high-risk AI systems that are public
     # authorities, or Union institutions, bodies, offices or agencies shall
     # comply with the registration obligations referred to in Article 49"
@@ -582,10 +660,31 @@ def evaluate(desc, as_of):
     # R75 Art. 26(10) "the deployer of a high-risk AI system for post-remote
     # biometric identification shall request an authorisation"
     provide("deployer", "Art. 26(10)", sysd("post_remote_rbi_criminal_investigation"))
+    # R75b Art. 26(10) fifth and sixth subparagraphs: "Regardless of the purpose
+    # or deployer, each use of such high-risk AI systems shall be documented in
+    # the relevant police file ..."; "Deployers shall submit annual reports ...
+    # on their use of post-remote biometric identification systems".
+    # "such high-risk AI systems" = systems for post-remote biometric
+    # identification (Annex III point 1(a), remote biometric identification);
+    # a use in a criminal investigation (first subparagraph) is one of them.
+    # The post_remote_rbi fact names Annex III point 1(a); the first-
+    # subparagraph fact (a use in a criminal investigation) is read as for
+    # Art. 26(10) first subparagraph above (any high-risk route).
+    provide("deployer", "Art. 26(10), fifth subparagraph",
+            OR(sysd("post_remote_rbi_criminal_investigation"), AND(sysd("post_remote_rbi"), point_hr["1a"])))
     # R76 Art. 26(11) "deployers of high-risk AI systems referred to in Annex
     # III that make decisions or assist in making decisions related to natural
     # persons shall inform the natural persons"
-    provide("deployer", "Art. 26(11)", AND(hr3, sysd("decisions_on_natural_persons")), iii_only=True)
+    # R76b Art. 26(11) last sentence: "For high-risk AI systems used for law
+    # enforcement purposes Article 13 of Directive (EU) 2016/680 shall apply"
+    # -- instead of this information duty.
+    # Annex III point 6 systems are "intended to be used by or on behalf of law
+    # enforcement authorities" for law-enforcement activities (Art. 3(46)):
+    # used for law enforcement purposes by their intended purpose.
+    le_use = OR(sysd("used_for_law_enforcement_purposes"),
+                *[_has(points, p) for p in ("6a", "6b", "6c", "6d", "6e")])
+    provide("deployer", "Art. 26(11)", AND(hr3, sysd("decisions_on_natural_persons"), NOT(le_use)),
+            iii_only=True)
     # R77 Art. 27(1) "Prior to deploying a high-risk AI system referred to in
     # Article 6(2), with the exception of high-risk AI systems intended to be
     # used in the area listed in point 2 of Annex III, deployers that are bodies
@@ -653,6 +752,14 @@ def evaluate(desc, as_of):
     # not excepted in Art. 113: 2 August 2026.
     provide("provider", "Art. 72", T)
     provide("provider", "Art. 73", T)
+    # R87b Art. 73(9): Annex III systems of providers "subject to Union
+    # legislative instruments laying down reporting obligations equivalent";
+    # 73(10): safety components of devices, or devices, under Regulations (EU)
+    # 2017/745 and 2017/746 (Annex I Section A points 11, 12).
+    provide("provider", "Art. 73(9)", AND(hr3, B(d, "operator.equivalent_union_incident_reporting")),
+            iii_only=True)
+    mdr = None if leg is None else leg in ("A11_medical_devices", "A12_ivd")
+    provide("provider", "Art. 73(9)", AND(NOT(hr3), hr1_a, mdr))
     # R88 Art. 86(1) right to explanation "from the deployer" for decisions on
     # the basis of "a high-risk AI system listed in Annex III, with the
     # exception of systems listed under point 2", "which produces legal
@@ -670,7 +777,14 @@ def evaluate(desc, as_of):
     # R46 Art. 50 (Chapter IV) applies from 2 August 2026; 50(2) for systems
     # placed on the market before then: 2 December 2026 (Art. 111(4)).
     provide("provider", "Art. 50(1)", c50_1, hr_only=False, date_iii=G, date_i=G, date_none=G)
-    old = date_lt(placed_date, G)
+    # R57b Art. 111(4) "that have been placed on the market before 2 August
+    # 2026": the fact placed_on_market_before_2026_08_02 (placing, not putting
+    # into service).  Without it, a placed_on_market_date on or after the
+    # cut-off rules the case out; an earlier date (which may be a putting into
+    # service) leaves it unknown.
+    old = sysd("market.placed_on_market_before_2026_08_02")
+    if old is None:
+        old = AND(date_lt(placed_date, G), U)
     for oc, od in ((NOT(old), G), (old, D_50_2_LEGACY)):
         provide("provider", "Art. 50(2)", AND(c50_2, oc), hr_only=False, date_iii=od, date_i=od,
                 date_none=od)
@@ -699,7 +813,16 @@ def evaluate(desc, as_of):
         over = U
     else:
         over = decimal.Decimal(flops) > decimal.Decimal(10) ** 25
-    systemic = OR(over, g("commission_designated"))
+    # R91b Art. 51(1)(a) "it has high impact capabilities evaluated on the
+    # basis of appropriate technical tools and methodologies" (the 51(2)
+    # compute presumption is one way to meet it); Art. 52(2)-(3): the provider
+    # may argue that "exceptionally, although it meets that requirement, the
+    # general-purpose AI model does not present ... systemic risks and
+    # therefore should not be classified as a general-purpose AI model with
+    # systemic risk" -- only the Commission's acceptance counts (the fact).
+    # Designation under 51(1)(b) is not affected by 52(2)-(3).
+    hic = OR(over, g("high_impact_capabilities_evaluated"))
+    systemic = OR(AND(hic, NOT(g("commission_accepted_no_systemic_risk"))), g("commission_designated"))
     gsys = AND(is_gpai, systemic)
     gplain = AND(is_gpai, NOT(systemic))
     if is_gpai is False:
@@ -732,14 +855,35 @@ def evaluate(desc, as_of):
     # mandate, appoint an authorised representative"; 54(6) open-source
     # exception "unless the general-purpose AI models present systemic risks".
     gadd("Art. 54(1)", AND(is_gpai, NOT(est_eu), NOT(AND(oss, NOT(systemic)))))
+    # R94b Art. 54(3) "The authorised representative shall perform the tasks
+    # specified in the mandate received from the provider" (verify Annex XI
+    # documentation, keep a copy, inform and cooperate with the AI Office).
+    # (revised after comparison) 54(6) "The obligation set out in this Article
+    # shall not apply to providers of general-purpose AI models that are
+    # released under a free and open-source licence": it lifts the providers'
+    # obligation to appoint, not the tasks of a representative that holds a
+    # mandate.  The organisation holds the authorised representative role for
+    # the model (operator.roles "for this AI system or model"); the model is
+    # out under Art. 2(6)/3(63) research use as above.
+    rep_gpai = AND(g("is_gpai_model"), declared["authorised_representative"],
+                   NOT(sysd("scope.scientific_rd_only")), NOT(rd8))
+    add("authorised_representative", "Art. 54(3)", AND(rep_gpai, NOT(gold)), D_CH5)
+    add("authorised_representative", "Art. 54(3)", AND(rep_gpai, gold), D_GPAI_LEGACY)
     # R95 Art. 52(1) notify the Commission where the model meets 51(1)(a).
-    gadd("Art. 52(1)", AND(is_gpai, over))
+    # Art. 52(1) "within two weeks after that requirement is met or it becomes
+    # known that it will be met": planned compute over 10^25 counts too.
+    pfl = get(d, "gpai.planned_training_compute_flops")
+    if isinstance(pfl, bool) or not isinstance(pfl, (int, decimal.Decimal, float)):
+        pover = U
+    else:
+        pover = decimal.Decimal(pfl) > decimal.Decimal(10) ** 25
+    gadd("Art. 52(1)", AND(is_gpai, OR(hic, pover)))
     # R96 Art. 55(1)(a)-(d) for GPAI models with systemic risk.
     for pt in "abcd":
         gadd("Art. 55(1)(%s)" % pt, gsys)
 
     # ------------------------------------------------------------ collect
-    for r in ROLES:
+    for r in HOLDERS:
         for cit, alts in cands[r].items():
             cond = OR(*[a[0] for a in alts])
             if cond is False:
