@@ -267,10 +267,14 @@ class Gen:
             self.put(g, "commission_designated", self.boolean(0.1))
             self.put(g, "open_source_public_weights", self.boolean(0.3))
             self.put(g, "placed_on_market_date", self.choice(DATES))
-            self.put(g, "modifies_other_providers_model", self.boolean(0.2))
-            if not self.unk():
-                g["modification_compute_share"] = Raw(r.choice(SHARES))
+            # The modification chain rests on Commission guidelines C(2025) 5045, not on
+            # the Regulation: outside this encoding (README, "Coverage"), so the generator
+            # never lets it decide (ADJUDICATED D13: the engine's [guidance] path is not
+            # compared; a model is never a modification here).
+            g["modifies_other_providers_model"] = False
             d["gpai"] = g
+        else:
+            d["gpai"] = {"modifies_other_providers_model": False}
         if r.random() < 0.3:
             ev = {}
             for k in EVIDENCE:

@@ -494,7 +494,17 @@ def evaluate(desc, as_of):
     provisions = {r: {} for r in HOLDERS}
     cands = {r: {} for r in HOLDERS}  # role -> cit -> list of (cond, date)
 
+    # ADJUDICATED (law differential N1, decided for the engine, issue 18 point 12): a duty to
+    # act "before [the system] is placed on the market or put into service" (Arts. 6(4),
+    # 11(1), 16(f)-(i) with 43, 47, 48, 49(1), 49(2)) is not breached before the placing:
+    # when the descriptor gives a later placing date, the duty falls due then.
+    PRE_MARKET = {"Art. 6(4)", "Art. 11(1)", "Art. 43(1)", "Art. 43(2)", "Art. 43(3)", "Art. 47",
+                  "Art. 48", "Art. 49(1)", "Art. 49(2)"}
+
     def add(r, cit, cond, date):
+        if cit in PRE_MARKET and placed_date and date and placed_date > date and \
+                date not in (D_PUBLIC, D_ANNEX_X):
+            date = placed_date
         cands[r].setdefault(cit, []).append((cond, date))
 
     def legacy_alts(r, base, route_cutoff, date):
