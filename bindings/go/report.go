@@ -161,19 +161,22 @@ type ClassificationReason struct {
 // Obligation is one reported rule (an obligation, a prohibition or a
 // finding).
 type Obligation struct {
-	ID          string     `json:"id"`
-	Framework   string     `json:"framework"`
-	Kind        RuleKind   `json:"kind"`
-	Citation    string     `json:"citation"`
-	Title       string     `json:"title"`
-	Holder      []string   `json:"holder"`
-	AppliesFrom string     `json:"applies_from"`
-	InForce     bool       `json:"in_force"`
-	Status      Status     `json:"status"`
-	Reasons     []Reason   `json:"reasons"`
-	Evidence    []Evidence `json:"evidence"`            // nil when the status is not_applicable
-	Penalty     *Penalty   `json:"penalty,omitempty"`   // penalty exposure, when the rule has one
-	Crosswalk   *Crosswalk `json:"crosswalk,omitempty"` // ISO/IEC 42001 coverage, when mapped
+	ID          string   `json:"id"`
+	Framework   string   `json:"framework"`
+	Kind        RuleKind `json:"kind"`
+	Citation    string   `json:"citation"`
+	Title       string   `json:"title"`
+	Holder      []string `json:"holder"`
+	AppliesFrom string   `json:"applies_from"`
+	// DueAtPlacing: applies_from is the planned placing on the market (a pre-market
+	// duty of a launch later than the Chapter III date falls due then).
+	DueAtPlacing bool       `json:"due_at_placing,omitempty"`
+	InForce      bool       `json:"in_force"`
+	Status       Status     `json:"status"`
+	Reasons      []Reason   `json:"reasons"`
+	Evidence     []Evidence `json:"evidence"`            // nil when the status is not_applicable
+	Penalty      *Penalty   `json:"penalty,omitempty"`   // penalty exposure, when the rule has one
+	Crosswalk    *Crosswalk `json:"crosswalk,omitempty"` // ISO/IEC 42001 coverage, when mapped
 }
 
 // MarshalJSON writes the obligation as the library does: a rule that is not
