@@ -57,8 +57,9 @@ static int fail(ps *p, int code, const char *fmt, ...)
 /* Appends one key to a JSON path: .key for a plain name, ["key"] otherwise, so that
  * {"a.b": 1} and {"a": {"b": 1}} never share a path. In the quoted form '"' and '\\' are
  * escaped as in JSON, every character ag_text_unsafe_at refuses (controls, separators,
- * bidi controls) becomes \uXXXX, and a byte of a UTF-8 sequence cut short (a key cut to
- * its buffer) becomes \uFFFD. Returns the bytes written, cap or more when they did not fit. */
+ * bidi controls) becomes a \u escape with its four hex digits, and a byte of a UTF-8
+ * sequence cut short (a key cut to its buffer) becomes \uFFFD. Returns the bytes
+ * written, cap or more when they did not fit. */
 static size_t path_key(char *o, size_t cap, const char *key)
 {
     const unsigned char *k = (const unsigned char *)key;
