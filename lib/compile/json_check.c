@@ -102,6 +102,8 @@ static int string(ck *c)
         }
         if (b < 0x20)
             return bad(c, AIGOV_ESYNTAX, "control character in a string (escape it)");
+        if (b == 0x7F) /* JSON lets DEL through unescaped; rendered text must not carry it */
+            return bad(c, AIGOV_ERULES, UNSAFE_CHAR);
         if (b >= 0x80) {
             size_t at = c->i;
             if (utf8_char(c))

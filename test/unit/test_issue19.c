@@ -697,7 +697,8 @@ END_TEST
 START_TEST(control_characters_never_reach_output)
 {
     static const char *const bad[] = {"\\u001b[2Jred", "a\\nb", "\\r", "\\u202eevil", "\\u2028", "\\u0085",
-                                      "\xe2\x80\xae raw", "\xe2\x81\xa9 raw", "\xc2\x9b raw"};
+                                      "\xe2\x80\xae raw", "\xe2\x81\xa9 raw", "\xc2\x9b raw",
+                                      "\x7f raw DEL", "\\u007f"};
     char src[400], *body;
     aigov_error err;
     int rc;
