@@ -113,21 +113,29 @@ static int fill(cli_lines *r)
     return 1;
 }
 
-/* Appends k bytes to the line being kept; on failure drops it (*state says why). */
+/* Appends k bytes to the line being kept, which never holds more than the
+ * limit: bytes past it may only be '\r's (the line's end strips them), any
+ * other byte there makes the line too long. On failure drops the line
+ * (*state says why). */
 static void keep(char **line, size_t *cap, size_t have, const char *s, size_t k, size_t limit,
                  int *state)
 {
     if (*state != CLI_READ_OK)
         return;
-    /* one '\r' past the limit may still be stripped; more is over the limit */
-    if (have + k > limit + 1) {
-        *state = CLI_READ_LIMIT;
-    } else if (have + k + 1 > *cap) {
+    size_t take = have < limit ? limit - have : 0;
+    if (take > k)
+        take = k;
+    for (size_t i = take; i < k; i++)
+        if (s[i] != '\r') {
+            *state = CLI_READ_LIMIT;
+            break;
+        }
+    if (*state == CLI_READ_OK && take > 0 && have + take + 1 > *cap) {
         size_t ncap = *cap ? *cap : 1024;
-        while (ncap < have + k + 1)
+        while (ncap < have + take + 1)
             ncap *= 2;
-        if (ncap > limit + 2)
-            ncap = limit + 2;
+        if (ncap > limit + 1)
+            ncap = limit + 1;
         char *nl = *line ? cli_io_table.realloc_fn(*line, ncap) : cli_io_table.malloc_fn(ncap);
         if (nl) {
             *line = nl;
@@ -141,7 +149,8 @@ static void keep(char **line, size_t *cap, size_t have, const char *s, size_t k,
         *line = NULL;
         return;
     }
-    memcpy(*line + have, s, k);
+    if (take > 0)
+        memcpy(*line + have, s, take);
 }
 
 int cli_line_next(cli_lines *r, char **text, size_t *len)
@@ -178,22 +187,22 @@ int cli_line_next(cli_lines *r, char **text, size_t *len)
         if (nl)
             break;
     }
-    if (state == CLI_READ_OK) {
-        while (total > 0 && line && line[total - 1] == '\r')
+    size_t full = total;
+    if (state == CLI_READ_OK) { /* what is past the limit is all '\r' (keep saw to it) */
+        if (total > r->limit)
+            total = r->limit;
+        while (total > 0 && line[total - 1] == '\r')
             total--;
-        if (total > r->limit) {
-            free(line);
-            line = NULL;
-            state = CLI_READ_LIMIT;
-        }
     }
     *len = total;
     if (state != CLI_READ_OK)
         return state;
     if (!line) { /* an empty line still needs a string */
         line = cli_io_table.malloc_fn(1);
-        if (!line)
+        if (!line) {
+            *len = full;
             return CLI_READ_NOMEM;
+        }
     }
     line[total] = '\0';
     *text = line;

@@ -10,7 +10,7 @@
 # test/fuzz/corpus/NAME/regress-WHAT so every smoke run replays it.
 # Needs clang and its libFuzzer runtime (Debian: clang libclang-rt-14-dev).
 FUZZ_CC       ?= clang
-FUZZERS       := descriptor render rules number ruleset
+FUZZERS       := descriptor render rules number ruleset ndjson
 FUZZ_SECONDS  ?= 60
 SMOKE_SECONDS ?= 20
 FUZZ_DIR      := $(BUILD)/fuzz
@@ -22,11 +22,13 @@ FUZZ_DICT_render     := test/fuzz/descriptor.dict
 FUZZ_DICT_rules      := test/fuzz/rules.dict
 FUZZ_DICT_number     := test/fuzz/number.dict
 FUZZ_DICT_ruleset    := test/fuzz/rules.dict
+FUZZ_DICT_ndjson     := test/fuzz/ndjson.dict
 FUZZ_MAXLEN_descriptor := 16384
 FUZZ_MAXLEN_render     := 16384
 FUZZ_MAXLEN_rules      := 131072
 FUZZ_MAXLEN_number     := 2048
 FUZZ_MAXLEN_ruleset    := 65536
+FUZZ_MAXLEN_ndjson     := 200000
 # the two newest harnesses smoke for less time: make test stays short
 SMOKE_SECONDS_NEW ?= 10
 
@@ -56,6 +58,10 @@ $(FUZZ_DIR)/obj/gen/builtin_table.o: $(GEN_TABLE) lib/table/table.h | $(FUZZ_DIR
 $(FUZZ_DIR)/fuzz_%: test/fuzz/fuzz_%.c test/fuzz/fuzz_common.h $(FUZZ_OBJ)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) $(CJSON_LIBS)
 
+# The CLI's line reader, with its io table (the harness swaps in faulty reads).
+$(FUZZ_DIR)/fuzz_ndjson: test/fuzz/fuzz_ndjson.c test/fuzz/fuzz_common.h examples/cli/io.c examples/cli/cli.h | $(FUZZ_DIR)/runtime-ok
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< examples/cli/io.c
+
 .SECONDARY: $(FUZZ_OBJ)
 .PHONY: fuzz test-fuzz-smoke fuzz-dict fuzz-build
 fuzz-build: $(addprefix $(FUZZ_DIR)/fuzz_,$(FUZZERS))
@@ -84,6 +90,7 @@ fuzz: fuzz-build
 	$(call run_fuzzer,rules,$(FUZZ_SECONDS))
 	$(call run_fuzzer,number,$(FUZZ_SECONDS))
 	$(call run_fuzzer,ruleset,$(FUZZ_SECONDS))
+	$(call run_fuzzer,ndjson,$(FUZZ_SECONDS))
 
 test-fuzz-smoke: fuzz-build
 	@$(PYTHON) test/fuzz/make_dict.py --check rules test/fuzz || echo "fuzz: (a stale dictionary only weakens fuzzing; not a failure)"
@@ -99,6 +106,7 @@ test-fuzz-smoke: fuzz-build
 	$(call run_fuzzer,rules,$(SMOKE_SECONDS))
 	$(call run_fuzzer,number,$(SMOKE_SECONDS_NEW))
 	$(call run_fuzzer,ruleset,$(SMOKE_SECONDS_NEW))
+	$(call run_fuzzer,ndjson,$(SMOKE_SECONDS_NEW))
 	@echo "fuzz: smoke passed"
 
 TEST_TARGETS += test-fuzz-smoke
