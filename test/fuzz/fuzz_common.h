@@ -2,10 +2,13 @@
  * so libFuzzer saves the input as a crash like any sanitizer finding. */
 #ifndef AIGOV_FUZZ_COMMON_H
 #define AIGOV_FUZZ_COMMON_H
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "aigov.h"
+#include "util/text.h"
 
 #define FUZZ_REQUIRE(cond, what)                                                                      \
     do {                                                                                              \
@@ -68,5 +71,68 @@ static inline void fuzz_check_output(const char *out, size_t out_len)
     FUZZ_REQUIRE(out != NULL, "output on success");
     FUZZ_REQUIRE(strlen(out) == out_len, "out_len is the length up to the terminating NUL");
     FUZZ_REQUIRE(fuzz_valid_utf8(out, out_len), "output is valid UTF-8");
+}
+/* Text and markdown: no control character but '\n', no line or paragraph
+ * separator, no bidirectional control, whatever the table or descriptor says. */
+static inline void fuzz_check_plain(const char *out)
+{
+    for (const unsigned char *p = (const unsigned char *)out; *p; p++) {
+        if (*p == '\n')
+            continue;
+        FUZZ_REQUIRE(!ag_text_unsafe_at(p), "no control, separator or bidi character in text or markdown");
+    }
+}
+
+/* OSCAL: an href never has a scheme other than http, https or urn. */
+static inline void fuzz_check_hrefs(const char *out)
+{
+    for (const char *p = out; (p = strstr(p, "\"href\":\"")); p++) {
+        const char *h = p + 8;
+        size_t n = strcspn(h, ":/?#\"");
+        if (h[n] != ':')
+            continue;
+        FUZZ_REQUIRE((n == 5 && strncasecmp(h, "https", 5) == 0) || (n == 4 && strncasecmp(h, "http", 4) == 0) ||
+                         (n == 3 && strncasecmp(h, "urn", 3) == 0) || h[0] == '#',
+                     "an href with a safe scheme");
+    }
+}
+
+/* Rule sources from a fuzz input: the input split at each "\n--8<--\n"
+ * into at most max - 1 documents after a fixed manifest in src[0]. A part
+ * that holds a manifest replaces the fixed one: *first and *count say which
+ * sources to compile. Returns the number of parts in src (manifest included). */
+#define FUZZ_SEP "\n--8<--\n"
+static const char fuzz_manifest[] =
+    "{\"format\":\"aigov-rules/1\",\"manifest\":{\"revision\":\"fuzz\",\"frameworks\":"
+    "[{\"id\":\"eu_ai_act\",\"name\":\"AI Act\"},{\"id\":\"iso42001\",\"name\":\"ISO/IEC 42001\"}]}}";
+
+static inline size_t fuzz_split_sources(aigov_source *src, size_t max, const uint8_t *data, size_t size,
+                                        int *has_manifest)
+{
+    static const char *const names[] = {"a.json", "b.json", "c.json", "d.json", "e.json", "f.json", "g.json"};
+    size_t n = 0;
+    const char *p = (const char *)data, *end = p + size;
+    *has_manifest = 0;
+    src[n++] = (aigov_source){"manifest.json", fuzz_manifest, sizeof fuzz_manifest - 1};
+    while (n < max) {
+        const char *cut = NULL;
+        for (const char *q = p; q + sizeof FUZZ_SEP - 1 <= end; q++)
+            if (memcmp(q, FUZZ_SEP, sizeof FUZZ_SEP - 1) == 0) {
+                cut = q;
+                break;
+            }
+        const char *stop = cut ? cut : end;
+        src[n] = (aigov_source){names[(n - 1) % 7], p, (size_t)(stop - p)};
+        for (const char *q = p; q + 11 <= stop; q++)
+            if (memcmp(q, "\"manifest\"", 10) == 0) {
+                *has_manifest = 1;
+                break;
+            }
+        n++;
+        if (!cut)
+            break;
+        p = cut + sizeof FUZZ_SEP - 1;
+    }
+    return n;
 }
 #endif

@@ -56,9 +56,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         fuzz_check_output(out, len);
         if (format == AIGOV_FORMAT_TEXT || format == AIGOV_FORMAT_MARKDOWN)
-            for (size_t i = 0; i < len; i++)
-                FUZZ_REQUIRE((unsigned char)out[i] >= 0x20 ? out[i] != 0x7f : out[i] == '\n',
-                             "no control characters but newlines in text and markdown");
+            fuzz_check_plain(out);
+        if (format == AIGOV_FORMAT_OSCAL)
+            fuzz_check_hrefs(out);
         if (format == AIGOV_FORMAT_JSON || format == AIGOV_FORMAT_OSCAL) {
             cJSON *doc = cJSON_ParseWithLength(out, len);
             FUZZ_REQUIRE(doc != NULL, "JSON and OSCAL renderings are JSON");

@@ -15,12 +15,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#define SEP "\n--8<--\n"
 #define MAX_PARTS 64
-
-static const char manifest[] =
-    "{\"format\":\"aigov-rules/1\",\"manifest\":{\"revision\":\"fuzz\",\"frameworks\":"
-    "[{\"id\":\"eu_ai_act\",\"name\":\"AI Act\"},{\"id\":\"iso42001\",\"name\":\"ISO/IEC 42001\"}]}}";
 
 static const char *const descriptors[] = {
     "{}",
@@ -54,6 +49,10 @@ static void use_table(const aigov_table *t)
                     cJSON *j = cJSON_ParseWithLength(out, len);
                     FUZZ_REQUIRE(j != NULL, "rendered JSON parses");
                     cJSON_Delete(j);
+                    if (format == AIGOV_FORMAT_OSCAL)
+                        fuzz_check_hrefs(out);
+                } else {
+                    fuzz_check_plain(out);
                 }
                 aigov_free(out);
             }
@@ -64,6 +63,8 @@ static void use_table(const aigov_table *t)
         size_t len;
         FUZZ_REQUIRE(aigov_table_render_rules(&out, &len, t, format, &err) == 0, "the catalogue renders");
         fuzz_check_output(out, len);
+        if (format != AIGOV_FORMAT_JSON)
+            fuzz_check_plain(out);
         aigov_free(out);
     }
     size_t n = aigov_table_rule_count(t);
@@ -91,31 +92,8 @@ static void use_table(const aigov_table *t)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     aigov_source src[MAX_PARTS + 1];
-    static const char *const names[] = {"a.json", "b.json", "c.json", "d.json", "e.json", "f.json", "g.json"};
-    size_t n = 0;
-    const char *p = (const char *)data, *end = p + size;
-    int has_manifest = 0;
-    src[n++] = (aigov_source){"manifest.json", manifest, sizeof manifest - 1};
-    while (n <= MAX_PARTS) {
-        const char *cut = NULL;
-        for (const char *q = p; q + sizeof SEP - 1 <= end; q++)
-            if (memcmp(q, SEP, sizeof SEP - 1) == 0) {
-                cut = q;
-                break;
-            }
-        const char *stop = cut ? cut : end;
-        src[n] = (aigov_source){names[(n - 1) % 7], p, (size_t)(stop - p)};
-        /* a part with the manifest replaces the fixed one */
-        for (const char *q = p; q + 11 <= stop; q++)
-            if (memcmp(q, "\"manifest\"", 10) == 0) {
-                has_manifest = 1;
-                break;
-            }
-        n++;
-        if (!cut)
-            break;
-        p = cut + sizeof SEP - 1;
-    }
+    int has_manifest;
+    size_t n = fuzz_split_sources(src, MAX_PARTS + 1, data, size, &has_manifest);
     const aigov_source *first = has_manifest ? src + 1 : src;
     size_t count = has_manifest ? n - 1 : n;
     aigov_table *t = (aigov_table *)&n;

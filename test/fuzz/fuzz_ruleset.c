@@ -13,19 +13,12 @@
  */
 #include <stddef.h>
 #include <stdint.h>
-#include <strings.h>
 #include <cJSON.h>
 #include "fuzz_common.h"
-#include "util/text.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#define SEP "\n--8<--\n"
 #define MAX_PARTS 8
-
-static const char manifest[] =
-    "{\"format\":\"aigov-rules/1\",\"manifest\":{\"revision\":\"fuzz\",\"frameworks\":"
-    "[{\"id\":\"eu_ai_act\",\"name\":\"AI Act\"},{\"id\":\"iso42001\",\"name\":\"ISO/IEC 42001\"}]}}";
 
 static size_t num(const cJSON *o, const char *k)
 {
@@ -69,28 +62,6 @@ static void check_json(const char *out, size_t len, const aigov_verdict *v)
     cJSON_Delete(j);
 }
 
-static void check_plain(const char *out)
-{
-    for (const unsigned char *p = (const unsigned char *)out; *p; p++) {
-        if (*p == '\n')
-            continue;
-        FUZZ_REQUIRE(!ag_text_unsafe_at(p), "no control, separator or bidi character in text or markdown");
-    }
-}
-
-static void check_hrefs(const char *out)
-{
-    for (const char *p = out; (p = strstr(p, "\"href\":\"")); p++) {
-        const char *h = p + 8;
-        size_t n = strcspn(h, ":/?#\"");
-        if (h[n] != ':')
-            continue;
-        FUZZ_REQUIRE((n == 5 && strncasecmp(h, "https", 5) == 0) || (n == 4 && strncasecmp(h, "http", 4) == 0) ||
-                         (n == 3 && strncasecmp(h, "urn", 3) == 0) || h[0] == '#',
-                     "an href with a safe scheme");
-    }
-}
-
 static void use_table(const aigov_table *t, const char *desc, size_t dlen)
 {
     aigov_ctx *ctx;
@@ -124,9 +95,9 @@ static void use_table(const aigov_table *t, const char *desc, size_t dlen)
         if (format == AIGOV_FORMAT_JSON)
             check_json(out, len, &v);
         else if (format == AIGOV_FORMAT_OSCAL)
-            check_hrefs(out);
+            fuzz_check_hrefs(out);
         else
-            check_plain(out);
+            fuzz_check_plain(out);
         aigov_free(out);
     }
     aigov_ctx_free(ctx);
@@ -135,30 +106,8 @@ static void use_table(const aigov_table *t, const char *desc, size_t dlen)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     aigov_source src[MAX_PARTS + 1];
-    static const char *const names[] = {"a.json", "b.json", "c.json", "d.json", "e.json", "f.json", "g.json"};
-    size_t n = 0;
-    const char *p = (const char *)data, *end = p + size;
-    int has_manifest = 0;
-    src[n++] = (aigov_source){"manifest.json", manifest, sizeof manifest - 1};
-    while (n <= MAX_PARTS) {
-        const char *cut = NULL;
-        for (const char *q = p; q + sizeof SEP - 1 <= end; q++)
-            if (memcmp(q, SEP, sizeof SEP - 1) == 0) {
-                cut = q;
-                break;
-            }
-        const char *stop = cut ? cut : end;
-        src[n] = (aigov_source){names[(n - 1) % 7], p, (size_t)(stop - p)};
-        for (const char *q = p; q + 11 <= stop; q++)
-            if (memcmp(q, "\"manifest\"", 10) == 0) {
-                has_manifest = 1;
-                break;
-            }
-        n++;
-        if (!cut)
-            break;
-        p = cut + sizeof SEP - 1;
-    }
+    int has_manifest;
+    size_t n = fuzz_split_sources(src, MAX_PARTS + 1, data, size, &has_manifest);
     if (n < 3)
         return 0; /* a rule source and a descriptor at least */
     /* the last part is the descriptor */
