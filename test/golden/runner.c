@@ -17,27 +17,6 @@ static unsigned char *seen; /* per rule: bit per kleene value */
 static unsigned char *possible;
 static int failures, passes;
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-        free(buf);
-        buf = NULL;
-    }
-    fclose(f);
-    if (buf) {
-        buf[n] = '\0';
-        *len = (size_t)n;
-    }
-    return buf;
-}
-
 static int cmp_str(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -88,6 +67,7 @@ static unsigned char poss_expr(const aigov_table *t, int32_t ei, unsigned char *
 }
 
 #include <stdarg.h>
+#include "../common/slurp.h"
 static void failf(const char *name, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void failf(const char *name, const char *fmt, ...)
 {

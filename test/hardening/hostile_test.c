@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "aigov.h"
+#include "../common/slurp.h"
 
 #define AS_OF "2028-01-01"
 
@@ -1502,26 +1503,6 @@ START_TEST(corruption_sweep)
     DONE();
 }
 END_TEST
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *b = malloc((size_t)n + 1);
-    if (b && fread(b, 1, (size_t)n, f) != (size_t)n) {
-        free(b);
-        b = NULL;
-    }
-    fclose(f);
-    if (b)
-        b[n] = '\0';
-    *len = (size_t)n;
-    return b;
-}
 
 int main(int argc, char **argv)
 {

@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "aigov.h"
+#include "../common/slurp.h"
 
 #define AS_OF "2028-01-01"
 
@@ -137,26 +138,6 @@ static void disarm(counter *c)
 }
 
 /* ---- inputs --------------------------------------------------------------- */
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *b = malloc((size_t)n + 1);
-    if (b && fread(b, 1, (size_t)n, f) != (size_t)n) {
-        free(b);
-        b = NULL;
-    }
-    fclose(f);
-    if (b)
-        b[n] = '\0';
-    *len = (size_t)n;
-    return b;
-}
 
 static aigov_source *sources;
 static size_t n_sources;

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "aigov.h"
+#include "../common/slurp.h"
 
 #define THREADS 8
 #define DEFAULT_ROUNDS 500
@@ -46,26 +47,6 @@ static char *rules_ref, *schema_ref, *explain_ref;
 static const char *explain_id = "eu.art27.1.fria";
 static pthread_barrier_t barrier;
 static aigov_ctx *handoff[THREADS];
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *b = malloc((size_t)n + 1);
-    if (b && fread(b, 1, (size_t)n, f) != (size_t)n) {
-        free(b);
-        b = NULL;
-    }
-    fclose(f);
-    if (b)
-        b[n] = '\0';
-    *len = (size_t)n;
-    return b;
-}
 
 /* The rendering, or for a failing descriptor "ERROR path: message". */
 static char *render(aigov_ctx *ctx, const item *it, int format, int *rc)

@@ -11,6 +11,7 @@
 #include <time.h>
 #include "unit.h"
 #include "util/num.h"
+#include "../common/slurp.h"
 
 /* JSON written with single quotes (none of the texts here holds one). */
 static char *q(const char *s)
@@ -96,18 +97,10 @@ static char *render(aigov_ctx *c, const char *json, size_t len, int format, aigo
     return out;
 }
 
-static char *slurp(const char *path, size_t *len)
+static char *slurp_or_fail(const char *path, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    ck_assert_msg(f != NULL, "cannot open %s", path);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    rewind(f);
-    char *s = malloc((size_t)n + 1);
-    ck_assert_uint_eq(fread(s, 1, (size_t)n, f), (size_t)n);
-    s[n] = '\0';
-    fclose(f);
-    *len = (size_t)n;
+    char *s = slurp(path, len);
+    ck_assert_msg(s != NULL, "cannot read %s", path);
     return s;
 }
 
@@ -330,7 +323,7 @@ START_TEST(formats_render_the_same_numbers)
     aigov_error err;
     ck_assert_int_eq(aigov_ctx_new(&b, aigov_table_builtin(), NULL, &err), 0);
     size_t len;
-    char *pf = slurp("examples/portfolio/fintech-three-systems.json", &len);
+    char *pf = slurp_or_fail("examples/portfolio/fintech-three-systems.json", &len);
     formats_agree(b, pf, len);
     free(pf);
     aigov_ctx_free(b);
@@ -607,7 +600,7 @@ START_TEST(portfolio_rendering_is_bounded)
     ck_assert_uint_eq(v.undetermined, 256);
     /* a real portfolio stays far inside */
     size_t len;
-    char *pf = slurp("examples/portfolio/fintech-three-systems.json", &len);
+    char *pf = slurp_or_fail("examples/portfolio/fintech-three-systems.json", &len);
     for (int f = AIGOV_FORMAT_JSON; f <= AIGOV_FORMAT_OSCAL; f++) {
         size_t outlen = 0;
         ck_assert_int_eq(aigov_eval_verdict(&v, &out, &outlen, b, pf, len, &o, f, AIGOV_FAIL_ON_NONE, &err), 0);
