@@ -58,7 +58,7 @@ PC_UNINST    := $(BUILD)/pkgconfig/aigov.pc
 TEST_TARGETS  :=
 BENCH_TARGETS :=
 
-.PHONY: all lib demo test test-c test-unit test-golden test-schema test-schemas test-cli test-install bench install \
+.PHONY: all lib demo demo-run deps-build deps-test test test-c test-unit test-golden test-schema test-schemas test-cli test-install bench install \
         uninstall clean schema golden-update check-banned
 .DELETE_ON_ERROR:
 
@@ -140,8 +140,21 @@ $(BUILD)/aigov.1: examples/cli/aigov.1
 	@mkdir -p $(@D)
 	cp $< $@
 
+# ---- set-up ---------------------------------------------------------------------
+# `make demo` and `make test` first install the Debian packages they need
+# (scripts/setup-deps.sh: one dpkg-query when nothing is missing), then run in a
+# fresh make so that pkg-config and python probes see what was just installed.
+SETUP_DEPS := sh scripts/setup-deps.sh
+deps-build:
+	@$(SETUP_DEPS) build
+deps-test:
+	@$(SETUP_DEPS) test
+
 # ---- demo ---------------------------------------------------------------------
-demo: $(CLI)
+demo: deps-build
+	@$(MAKE) --no-print-directory demo-run
+
+demo-run: $(CLI)
 	@for f in examples/descriptors/*.json examples/portfolio/*.json; do \
 	    echo "=================================================================="; \
 	    echo "== $$f"; \
@@ -228,7 +241,8 @@ test-c: check-banned test-unit test-golden test-schema test-schemas test-cli tes
 KNOWN_MK := bindings/python/python.mk bindings/go/go.mk test/fuzz/fuzz.mk test/reference/reference.mk test/hardening/hardening.mk test/oscal/oscal.mk
 -include $(filter-out $(KNOWN_MK),$(sort $(wildcard test/*/*.mk test/*/*/*.mk examples/*/*.mk)))
 
-test: lib
+test: deps-test
+	@$(MAKE) --no-print-directory lib
 	@$(MAKE) --no-print-directory test-c $(TEST_TARGETS)
 	@echo "make test: all suites passed"
 
