@@ -37,6 +37,7 @@ def run(cmd, **kw):
 def main():
     wheel, cli, desc, as_of = sys.argv[1:5]
     wheel, cli, desc = (os.path.abspath(p) for p in (wheel, cli, desc))
+    check_notices(wheel)
     want = run([cli, "eval", desc, "--as-of", as_of, "--format", "json", "--fail-on", "none"],
                check=True).stdout.rstrip(b"\n")
     env = {k: v for k, v in os.environ.items()
@@ -63,7 +64,27 @@ def main():
             sys.exit("check_wheel: aigov-py differs from the C CLI (exit %d): %s"
                      % (r.returncode, r.stderr.decode(errors="replace")))
     print("python wheel: pip install ok in a fresh venv; bundled libaigov and libcjson loaded; "
-          "report byte-identical to the C CLI (API and aigov-py)")
+          "report byte-identical to the C CLI (API and aigov-py); LICENSE and the cJSON notice shipped")
+
+
+def check_notices(wheel):
+    """The wheel carries the licence, and the MIT notice of each bundled libcjson."""
+    import zipfile
+    with zipfile.ZipFile(wheel) as z:
+        names = z.namelist()
+        info = [n for n in names if n.endswith(".dist-info/NOTICE")]
+        lic = [n for n in names if n.endswith(".dist-info/LICENSE")]
+        if not info or not lic:
+            sys.exit("check_wheel: the wheel has no dist-info/LICENSE or NOTICE")
+        notice = z.read(info[0]).decode()
+        if b"Apache License" not in z.read(lic[0]):
+            sys.exit("check_wheel: dist-info/LICENSE is not the Apache-2.0 text")
+        for n in names:
+            if "/_libs/libcjson" in n and ("cJSON" not in notice or "Permission is hereby granted" not in notice):
+                sys.exit("check_wheel: the wheel bundles %s without cJSON's MIT notice" % n)
+        meta = z.read([n for n in names if n.endswith(".dist-info/METADATA")][0]).decode()
+        if "License: Apache-2.0" not in meta:
+            sys.exit("check_wheel: METADATA names no licence")
 
 
 def probe(py, site, env, cwd, desc, as_of, want):
