@@ -111,7 +111,8 @@ def main():
         "Description-Content-Type: text/markdown\n\n%s" % (version, readme)).encode()
     files[dist + "/WHEEL"] = ("Wheel-Version: 1.0\nGenerator: libaigov build_wheel.py\n"
                               "Root-Is-Purelib: false\nTag: %s\n" % tag).encode()
-    files[dist + "/entry_points.txt"] = b"[console_scripts]\naigov-py = aigov.cli:main\n"
+    # aigov-gate: the CI gate (examples/ci-gate/aigov_gate.py, aigov/gate.py links to it).
+    files[dist + "/entry_points.txt"] = b"[console_scripts]\naigov-py = aigov.cli:main\naigov-gate = aigov.gate:main\n"
     files[dist + "/top_level.txt"] = b"aigov\n"
     records = [record_line(n, d) for n, d in files.items()] + [dist + "/RECORD,,"]
     files[dist + "/RECORD"] = ("\n".join(records) + "\n").encode()

@@ -63,8 +63,28 @@ def main():
         if r.returncode != 0 or r.stdout.rstrip(b"\n") != want:
             sys.exit("check_wheel: aigov-py differs from the C CLI (exit %d): %s"
                      % (r.returncode, r.stderr.decode(errors="replace")))
+        check_console_scripts(os.path.join(venv, "bin"), env, d, cli, desc, as_of)
     print("python wheel: pip install ok in a fresh venv; bundled libaigov and libcjson loaded; "
-          "report byte-identical to the C CLI (API and aigov-py); LICENSE and the cJSON notice shipped")
+          "report byte-identical to the C CLI (API and aigov-py); LICENSE and the cJSON notice shipped; aigov-py --ndjson and aigov-gate")
+
+
+def check_console_scripts(bindir, env, d, cli, desc, as_of):
+    """aigov-py --ndjson gives the C CLI's batch output; aigov-gate (the CI
+    gate, examples/ci-gate) runs from the wheel and fails on gaps in force."""
+    with open(desc, "rb") as f:
+        line = f.read().replace(b"\n", b"")
+    batch = line + b"\n" + b'{"bogus":1}\n' + line + b"\n"
+    args = ["eval", "--ndjson", "-", "--as-of", as_of, "--jobs", "2"]
+    want = run([cli] + args, input=batch)
+    got = run([os.path.join(bindir, "aigov-py")] + args, input=batch, env=env, cwd=d)
+    if (got.returncode, got.stdout) != (want.returncode, want.stdout):
+        sys.exit("check_wheel: aigov-py --ndjson differs from aigov --ndjson (exit %d, want %d): %s"
+                 % (got.returncode, want.returncode, got.stderr.decode(errors="replace")))
+    md = os.path.join(d, "gate.md")
+    r = run([os.path.join(bindir, "aigov-gate"), desc, "--as-of", as_of, "--output", md], env=env, cwd=d)
+    if r.returncode != 1 or not os.path.exists(md) or "Failing" not in open(md, encoding="utf-8").read():
+        sys.exit("check_wheel: aigov-gate on %s exited %d (want 1, failing: gaps in force): %s"
+                 % (desc, r.returncode, r.stderr.decode(errors="replace")))
 
 
 def check_notices(wheel):
