@@ -1,9 +1,15 @@
 # libaigov: build, test, bench, install. Everything generated goes under $(BUILD).
-#   make          library (shared + static), CLI, pkg-config file, man page
+#   make          library (shared + static), CLI, pkg-config file, man page (no sanitizer builds)
 #   make demo     evaluate every bundled example descriptor
 #   make test     every test, the C ones under ASan+UBSan
 #   make bench    benchmark on a generated corpus
-#   make install PREFIX=/usr/local DESTDIR=
+#   make install PREFIX=/usr/local DESTDIR=   copies what `make` built; compiles nothing
+#
+# Honoured from the environment or the command line: CC, CFLAGS, CPPFLAGS,
+# LDFLAGS, PREFIX, LIBDIR, BINDIR, INCLUDEDIR, MANDIR, DESTDIR. WERROR=1 turns
+# warnings into errors (development: `make test` and .ci/run set it; the
+# sanitizer builds of the tests always use it); a user's or packager's `make`
+# does not fail on a newer compiler's new warning (as zstd does).
 
 VERSION      := 0.1.0
 SOVERSION    := 0
@@ -27,15 +33,20 @@ ifeq ($(PYTHON),)
 PYTHON       := python3
 endif
 
-WARN         := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2
+WERROR       ?= 0
+TEST_WERROR  ?= 1
+WARN         := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 \
+                $(if $(filter 1,$(WERROR)),-Werror)
 CFLAGS_COMMON := -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -Iinclude -Ilib $(CJSON_CFLAGS)
 # -O3 as zstd does: the evaluator's inner loops and the report writer gain
 # 5-10% over -O2 (make bench), which keeps parse + evaluate above 0.6 of a
 # plain cJSON parse with the whole Act in the table.
 CFLAGS       ?= -O3 -g
-LIB_CFLAGS   := $(CFLAGS_COMMON) $(CFLAGS) -fPIC -fvisibility=hidden -DAIGOV_BUILDING
+CPPFLAGS     ?=
+LDFLAGS      ?=
+LIB_CFLAGS   := $(CFLAGS_COMMON) $(CPPFLAGS) $(CFLAGS) -fPIC -fvisibility=hidden -DAIGOV_BUILDING
 SAN_FLAGS    := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-SAN_CFLAGS   := $(CFLAGS_COMMON) -O1 -g $(SAN_FLAGS) -DAIGOV_BUILDING
+SAN_CFLAGS   := $(CFLAGS_COMMON) -Werror -O1 -g $(SAN_FLAGS) -DAIGOV_BUILDING
 
 LIB_SRC      := $(sort $(filter-out lib/compile/rulec_main.c,$(wildcard lib/*/*.c)))
 RULEC_SRC    := $(filter-out lib/table/builtin.c,$(LIB_SRC)) lib/compile/rulec_main.c
@@ -54,17 +65,27 @@ CLI          := $(BUILD)/aigov
 RULEC        := $(BUILD)/aigov-rulec
 GOLDEN       := $(BUILD)/aigov-golden
 PC_UNINST    := $(BUILD)/pkgconfig/aigov.pc
+# The CLI that `make install` copies: it finds the library relative to itself
+# ($ORIGIN/../lib with the default layout), so an installed tree runs from any
+# prefix, and keeps running when moved. A package for the system library
+# directory builds it with CLI_RPATH= (empty: no RUNPATH, as Debian policy wants).
+INST_CLI     := $(BUILD)/install/aigov
+BIN_TO_LIB    = $(shell realpath -m --relative-to=$(BINDIR) $(LIBDIR))
+CLI_RPATH    ?= $$ORIGIN/$(BIN_TO_LIB)
+comma        := ,
 
 TEST_TARGETS  :=
 BENCH_TARGETS :=
 
-.PHONY: all lib demo test test-c test-unit test-golden test-schema test-schemas test-cli test-install bench install \
+.PHONY: all lib demo demo-run deps-build deps-test test test-c test-unit test-golden test-schema test-schemas test-cli test-install bench install \
         uninstall clean schema golden-update check-banned
 .DELETE_ON_ERROR:
 
-all: lib $(BUILD)/aigov.1 $(BUILD)/aigov.pc $(BUILD)/examples/embed
+all: lib $(INST_CLI) $(BUILD)/aigov.1 $(BUILD)/aigov.pc $(BUILD)/examples/embed
 
-lib: $(LIB_SO) $(LIB_A) $(CLI) $(GOLDEN) $(PC_UNINST)
+# Release builds only: the sanitizer binaries (golden runner, unit tests, CLI)
+# are built by the test targets that run them.
+lib: $(LIB_SO) $(LIB_A) $(CLI) $(PC_UNINST)
 
 # ---- the rule compiler and the generated table --------------------------------
 $(RULEC): $(RULEC_SRC) $(wildcard lib/*/*.h) include/aigov.h
@@ -89,7 +110,7 @@ $(BUILD)/obj/gen/builtin_table.o: $(GEN_TABLE) lib/table/table.h
 	$(CC) $(LIB_CFLAGS) -c -o $@ $<
 
 $(LIB_REAL): $(LIB_OBJ)
-	$(CC) -shared -Wl,-soname,$(LIB_SONAME) -Wl,--no-undefined -o $@ $(LIB_OBJ) $(CJSON_LIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,-soname,$(LIB_SONAME) -Wl,--no-undefined -o $@ $(LIB_OBJ) $(CJSON_LIBS)
 
 $(BUILD)/$(LIB_SONAME): $(LIB_REAL)
 	ln -sf $(notdir $<) $@
@@ -117,20 +138,30 @@ $(SAN_A): $(SAN_OBJ)
 # ---- hosts -------------------------------------------------------------------
 CLI_SRC := $(sort $(wildcard examples/cli/*.c))
 $(CLI): $(CLI_SRC) $(wildcard examples/cli/*.h) $(LIB_SO)
-	$(CC) $(CFLAGS_COMMON) $(CFLAGS) -Iexamples/cli -o $@ $(CLI_SRC) -L$(BUILD) -laigov \
+	$(CC) $(CFLAGS_COMMON) $(CPPFLAGS) $(CFLAGS) -Iexamples/cli -o $@ $(CLI_SRC) $(LDFLAGS) -L$(BUILD) -laigov \
 	    -Wl,-rpath,'$$ORIGIN' -lpthread
+
+# Rebuilt when the wanted RUNPATH changes (another BINDIR/LIBDIR layout or CLI_RPATH).
+CLI_RPATH_STAMP := $(BUILD)/install/runpath
+$(shell mkdir -p $(BUILD)/install; echo '$(CLI_RPATH)' | cmp -s - $(CLI_RPATH_STAMP) || echo '$(CLI_RPATH)' > $(CLI_RPATH_STAMP))
+$(INST_CLI): $(CLI_SRC) $(wildcard examples/cli/*.h) $(LIB_SO) $(CLI_RPATH_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_COMMON) $(CPPFLAGS) $(CFLAGS) -Iexamples/cli -o $@ $(CLI_SRC) $(LDFLAGS) -L$(BUILD) -laigov \
+	    $(if $(CLI_RPATH),-Wl$(comma)--enable-new-dtags -Wl$(comma)-rpath$(comma)'$(CLI_RPATH)') -lpthread
 
 $(BUILD)/san/aigov: $(CLI_SRC) $(SAN_A)
 	$(CC) $(SAN_CFLAGS) -Iexamples/cli -o $@ $(CLI_SRC) $(SAN_A) $(CJSON_LIBS) -lpthread -lm
 
 $(BUILD)/examples/embed: examples/embed/embed.c $(LIB_SO)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_COMMON) $(CFLAGS) -o $@ $< -L$(BUILD) -laigov -Wl,-rpath,'$$ORIGIN/..'
+	$(CC) $(CFLAGS_COMMON) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(LDFLAGS) -L$(BUILD) -laigov -Wl,-rpath,'$$ORIGIN/..'
 
+# No -rpath: a program built against the build tree must not carry the
+# checkout's path; run it with LD_LIBRARY_PATH=build (the test targets do).
 $(PC_UNINST): Makefile
 	@mkdir -p $(@D)
-	printf 'Name: aigov\nDescription: libaigov (uninstalled build tree)\nVersion: %s\nCflags: -I%s\nLibs: -L%s -Wl,-rpath,%s -laigov\n' \
-	    $(VERSION) $(abspath include) $(abspath $(BUILD)) $(abspath $(BUILD)) > $@
+	printf 'Name: aigov\nDescription: libaigov (uninstalled build tree)\nVersion: %s\nCflags: -I%s\nLibs: -L%s -laigov\n' \
+	    $(VERSION) $(abspath include) $(abspath $(BUILD)) > $@
 
 $(BUILD)/aigov.pc: lib/aigov.pc.in Makefile
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|g' \
@@ -140,8 +171,21 @@ $(BUILD)/aigov.1: examples/cli/aigov.1
 	@mkdir -p $(@D)
 	cp $< $@
 
+# ---- set-up ---------------------------------------------------------------------
+# `make demo` and `make test` first install the Debian packages they need
+# (scripts/setup-deps.sh: one dpkg-query when nothing is missing), then run in a
+# fresh make so that pkg-config and python probes see what was just installed.
+SETUP_DEPS := sh scripts/setup-deps.sh
+deps-build:
+	@$(SETUP_DEPS) build
+deps-test:
+	@$(SETUP_DEPS) test
+
 # ---- demo ---------------------------------------------------------------------
-demo: $(CLI)
+demo: deps-build
+	@$(MAKE) --no-print-directory demo-run
+
+demo-run: $(CLI)
 	@for f in examples/descriptors/*.json examples/portfolio/*.json; do \
 	    echo "=================================================================="; \
 	    echo "== $$f"; \
@@ -201,20 +245,11 @@ test-cli: $(BUILD)/san/aigov
 	if $(BUILD)/san/aigov eval /nonexistent --as-of $(AS_OF) 2>/dev/null; then exit 1; fi; \
 	echo "cli: ok"
 
-# Installs into a temporary prefix and builds the embedding example with pkg-config.
+# Installs into a staging DESTDIR and a non-system prefix, runs the CLI and a
+# pkg-config build of examples/embed from there; checks the build rules'
+# promises (test/install/check_install.sh says which).
 test-install: all
-	@set -e; d=$$(mktemp -d); \
-	$(MAKE) -s install DESTDIR=$$d/staging PREFIX=/usr/local > /dev/null; \
-	test -f $$d/staging/usr/local/include/aigov.h; \
-	test -L $$d/staging/usr/local/lib/libaigov.so.$(SOVERSION); \
-	test -f $$d/staging/usr/local/share/man/man1/aigov.1; \
-	$(MAKE) -s install PREFIX=$$d/prefix > /dev/null; \
-	flags=$$(PKG_CONFIG_PATH=$$d/prefix/lib/pkgconfig $(PKG_CONFIG) --cflags --libs aigov); \
-	$(CC) -o $$d/embed examples/embed/embed.c $$flags; \
-	LD_LIBRARY_PATH=$$d/prefix/lib $$d/embed examples/descriptors/credit-scoring-bank.json > /dev/null; \
-	LD_LIBRARY_PATH=$$d/prefix/lib $$d/prefix/bin/aigov --version > /dev/null; \
-	readelf -d $$d/prefix/lib/libaigov.so.$(VERSION) | grep -q 'SONAME.*libaigov.so.$(SOVERSION)'; \
-	rm -rf $$d; echo "install: ok (DESTDIR staging, pkg-config build of examples/embed, SONAME)"
+	@sh test/install/check_install.sh "$(MAKE)" "$(CC)" "$(PKG_CONFIG)" "$(abspath $(BUILD))" $(VERSION) $(SOVERSION)
 
 check-banned:
 	@! grep -rn --include='*.c' --include='*.h' -E 'cJSON_GetErrorPtr|cJSON_GetObjectItem\(|cJSON_HasObjectItem\(' lib include \
@@ -228,8 +263,9 @@ test-c: check-banned test-unit test-golden test-schema test-schemas test-cli tes
 KNOWN_MK := bindings/python/python.mk bindings/go/go.mk test/fuzz/fuzz.mk test/reference/reference.mk test/hardening/hardening.mk test/oscal/oscal.mk
 -include $(filter-out $(KNOWN_MK),$(sort $(wildcard test/*/*.mk test/*/*/*.mk examples/*/*.mk)))
 
-test: lib
-	@$(MAKE) --no-print-directory test-c $(TEST_TARGETS)
+test: deps-test
+	@$(MAKE) --no-print-directory lib WERROR=$(TEST_WERROR)
+	@$(MAKE) --no-print-directory test-c $(TEST_TARGETS) WERROR=$(TEST_WERROR)
 	@echo "make test: all suites passed"
 
 # ---- benchmark --------------------------------------------------------------------
@@ -249,17 +285,24 @@ bench: $(BUILD)/bench/aigov-bench $(BUILD)/bench/corpus.ndjson $(CLI)
 	@$(BUILD)/bench/aigov-bench --summary-line $(BUILD)/bench/corpus.ndjson
 
 # ---- install ------------------------------------------------------------------------
-install: all
+# Copies what `make` built and compiles nothing (so `sudo make install` never
+# builds as root); it stops, naming the file, when something is not built, and
+# when the CLI was built for another BINDIR/LIBDIR layout.
+INSTALL_FROM := $(LIB_REAL) $(LIB_A) $(INST_CLI) $(BUILD)/aigov.1
+install:
+	@for f in $(INSTALL_FROM); do test -f $$f || \
+	    { echo "install: $$f is not built: run 'make' first (make install compiles nothing)" >&2; exit 1; }; done
+	@rp=$$(readelf -d $(INST_CLI) | sed -n 's/.*(RUNPATH).*\[\(.*\)\]/\1/p'); test "$$rp" = '$(CLI_RPATH)' || \
+	    { echo "install: $(INST_CLI) has RUNPATH '$$rp', this layout needs '$(CLI_RPATH)': run 'make' with the same PREFIX/BINDIR/LIBDIR first" >&2; exit 1; }
 	install -d $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 644 include/aigov.h $(DESTDIR)$(INCLUDEDIR)/aigov.h
-	install -m 755 $(LIB_REAL) $(DESTDIR)$(LIBDIR)/
+	install -m 644 $(LIB_REAL) $(DESTDIR)$(LIBDIR)/
 	ln -sf libaigov.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(LIB_SONAME)
 	ln -sf $(LIB_SONAME) $(DESTDIR)$(LIBDIR)/libaigov.so
 	install -m 644 $(LIB_A) $(DESTDIR)$(LIBDIR)/
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|g' \
 	    -e 's|@VERSION@|$(VERSION)|g' lib/aigov.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/aigov.pc
-	$(CC) $(CFLAGS_COMMON) $(CFLAGS) -Iexamples/cli -o $(DESTDIR)$(BINDIR)/aigov $(CLI_SRC) \
-	    -L$(DESTDIR)$(LIBDIR) -laigov -lpthread
+	install -m 755 $(INST_CLI) $(DESTDIR)$(BINDIR)/aigov
 	install -m 644 $(BUILD)/aigov.1 $(DESTDIR)$(MANDIR)/man1/aigov.1
 
 uninstall:

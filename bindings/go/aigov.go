@@ -34,19 +34,22 @@ func Version() string { return C.GoString(C.aigov_version()) }
 
 // versionErr is non-nil when the shared library found at run time is not
 // compatible (same major and minor) with the header compiled against.
-var versionErr = func() error {
-	lib := uint(C.aigov_version_number())
-	hdr := uint(C.AIGOV_VERSION_NUMBER)
+var versionErr = versionMismatch(uint(C.aigov_version_number()), Version(), uint(C.AIGOV_VERSION_NUMBER))
+
+// versionMismatch compares a library's version number (major*10000 +
+// minor*100 + patch) with the header's: major and minor must be equal.
+func versionMismatch(lib uint, libVersion string, hdr uint) error {
 	if lib/100 != hdr/100 {
-		return fmt.Errorf("aigov: linked libaigov %s is not compatible with the header %s this binding was built with (need %d.%d.x)",
-			Version(), HeaderVersion, hdr/10000, hdr/100%100)
+		return goError(CodeInvalid, fmt.Sprintf("linked libaigov %s is not compatible with the header %s this binding was built with (need %d.%d.x)",
+			libVersion, HeaderVersion, hdr/10000, hdr/100%100), "")
 	}
 	return nil
-}()
+}
 
 // CheckVersion reports whether the linked library matches the header's
-// major and minor version. Builtin panics, and Compile and Open fail, when
-// it does not.
+// major and minor version. When it does not, LoadBuiltin, Compile and Open
+// return this error, and every method of the table Builtin returns fails
+// with it: nothing panics and nothing evaluates against a mismatched library.
 func CheckVersion() error { return versionErr }
 
 // Format selects a report rendering.
@@ -167,6 +170,10 @@ type Table struct {
 	rulesOnce sync.Once
 	rules     []RuleInfo
 	rulesErr  error
+
+	// err, when set, is returned by every call: the table that Builtin
+	// returns when the linked library's version does not match.
+	err error
 }
 
 // DefaultMaxContexts is the number of evaluation contexts a Table creates at
@@ -202,11 +209,26 @@ var (
 )
 
 // Builtin returns the rule table compiled into the library from rules/. It
-// is one shared Table for the whole process: Close on it is a no-op. It
-// panics if the linked library's version does not match (see CheckVersion).
-func Builtin() *Table {
+// is one shared Table for the whole process: Close on it is a no-op. If the
+// linked library's version does not match (see CheckVersion), it never
+// panics: every call on the table returns that error (*Error, CodeInvalid).
+// LoadBuiltin returns the error at once instead.
+func Builtin() *Table { return builtinWith(versionErr) }
+
+// LoadBuiltin is Builtin with the version check as an error: (nil, err)
+// when the linked library does not match the header.
+func LoadBuiltin() (*Table, error) {
 	if versionErr != nil {
-		panic(versionErr)
+		return nil, versionErr
+	}
+	return Builtin(), nil
+}
+
+// builtinWith returns the shared builtin table, or, when verr is set, a table
+// that touches no C and fails every call with verr.
+func builtinWith(verr error) *Table {
+	if verr != nil {
+		return &Table{builtin: true, err: verr}
 	}
 	builtinOnce.Do(func() {
 		builtinTable = newTable((*C.aigov_table)(unsafe.Pointer(C.aigov_table_builtin())), true)
@@ -355,6 +377,9 @@ func (t *Table) Hash() string { return t.hash }
 
 // enter takes the shared lock, failing once the table is closed.
 func (t *Table) enter() error {
+	if t.err != nil {
+		return t.err
+	}
 	t.mu.RLock()
 	if t.closed {
 		t.mu.RUnlock()

@@ -19,7 +19,9 @@ BENCH_AS_OF ?= 2028-01-01
 GO_BENCH_FLAGS ?=
 
 GO_BUILD_DIR = $(abspath $(BUILD))
-GO_ENV = PKG_CONFIG_PATH=$(GO_BUILD_DIR)/pkgconfig CGO_ENABLED=1 \
+# build/pkgconfig/aigov.pc bakes no RUNPATH into what it builds (so no checkout
+# path ends up in a binary): the test binaries and tools find the library here.
+GO_ENV = PKG_CONFIG_PATH=$(GO_BUILD_DIR)/pkgconfig LD_LIBRARY_PATH=$(GO_BUILD_DIR) CGO_ENABLED=1 \
 	GOFLAGS=-mod=mod GOPROXY=off GOSUMDB=off GOENV=off \
 	GOCACHE=$(GO_BUILD_DIR)/go-cache/build GOPATH=$(GO_BUILD_DIR)/go-cache/path \
 	GOMODCACHE=$(GO_BUILD_DIR)/go-cache/path/pkg/mod
@@ -39,7 +41,7 @@ test-go: lib go-check
 	cd examples/http-service && $(GO_ENV) $(GO_TEST_ENV) $(GO) test -race -count=1 ./...
 	cd bindings/go && $(GO_ENV) $(GO) build -o $(GO_BUILD_DIR)/aigov-verdict ./cmd/aigov-verdict
 	cd examples/http-service && $(GO_ENV) $(GO) build -o $(GO_BUILD_DIR)/aigov-http .
-	cd $(PY_DIR)/tests && $(PY_ENV) AIGOV_GO_VERDICT=$(GO_BUILD_DIR)/aigov-verdict AIGOV_HTTP=$(GO_BUILD_DIR)/aigov-http \
+	cd $(PY_DIR)/tests && $(PY_ENV) LD_LIBRARY_PATH=$(GO_BUILD_DIR) AIGOV_GO_VERDICT=$(GO_BUILD_DIR)/aigov-verdict AIGOV_HTTP=$(GO_BUILD_DIR)/aigov-http \
 	    $(PYTHON) -m unittest -v test_cross_interface.CrossInterface.test_go test_cross_interface.CrossInterface.test_http
 
 # Go's fuzzing engine on the two harnesses (the seeds alone run in test-go).
@@ -54,7 +56,7 @@ fuzz-go: lib go-check
 
 bench-go: lib go-check
 	cd bindings/go && $(GO_ENV) $(GO) build -o $(GO_BUILD_DIR)/aigov-bench-go ./cmd/aigov-bench
-	$(GO_BUILD_DIR)/aigov-bench-go -corpus $(abspath $(BENCH_CORPUS)) -as-of $(BENCH_AS_OF) \
+	LD_LIBRARY_PATH=$(GO_BUILD_DIR) $(GO_BUILD_DIR)/aigov-bench-go -corpus $(abspath $(BENCH_CORPUS)) -as-of $(BENCH_AS_OF) \
 	    -c-summary $(abspath $(BENCH_CORPUS)).ndjson.summary $(GO_BENCH_FLAGS)
 
 # build/aigov-http: the example HTTP service (examples/http-service).

@@ -95,15 +95,24 @@ def main():
             files["aigov/_libs/" + soname(path)] = f.read()
     with open(os.path.join(HERE, "README.md"), encoding="utf-8") as f:
         readme = f.read()
+    # The licence and the notices of what the wheel bundles (libcjson's MIT
+    # notice must travel with every copy of libcjson.so.1).
+    top = os.path.dirname(os.path.dirname(HERE))
+    for name in ("LICENSE", "NOTICE"):
+        with open(os.path.join(top, name), "rb") as f:
+            files[dist + "/" + name] = f.read()
+    if any(n.startswith("libcjson") for n, _ in deps) and b"cJSON" not in files[dist + "/NOTICE"]:
+        sys.exit("build_wheel: the wheel bundles libcjson but NOTICE carries no cJSON notice")
     files[dist + "/METADATA"] = (
         "Metadata-Version: 2.1\nName: aigov\nVersion: %s\n"
         "Summary: Python binding of libaigov: which EU AI Act and ISO/IEC 42001 obligations apply to an AI system\n"
-        "Requires-Python: >=3.8\nClassifier: Programming Language :: Python :: 3\n"
+        "License: Apache-2.0\nRequires-Python: >=3.8\nClassifier: Programming Language :: Python :: 3\n"
         "Classifier: Operating System :: POSIX :: Linux\nClassifier: Typing :: Typed\n"
         "Description-Content-Type: text/markdown\n\n%s" % (version, readme)).encode()
     files[dist + "/WHEEL"] = ("Wheel-Version: 1.0\nGenerator: libaigov build_wheel.py\n"
                               "Root-Is-Purelib: false\nTag: %s\n" % tag).encode()
-    files[dist + "/entry_points.txt"] = b"[console_scripts]\naigov-py = aigov.cli:main\n"
+    # aigov-gate: the CI gate (examples/ci-gate/aigov_gate.py, aigov/gate.py links to it).
+    files[dist + "/entry_points.txt"] = b"[console_scripts]\naigov-py = aigov.cli:main\naigov-gate = aigov.gate:main\n"
     files[dist + "/top_level.txt"] = b"aigov\n"
     records = [record_line(n, d) for n, d in files.items()] + [dist + "/RECORD,,"]
     files[dist + "/RECORD"] = ("\n".join(records) + "\n").encode()

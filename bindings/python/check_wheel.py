@@ -37,6 +37,7 @@ def run(cmd, **kw):
 def main():
     wheel, cli, desc, as_of = sys.argv[1:5]
     wheel, cli, desc = (os.path.abspath(p) for p in (wheel, cli, desc))
+    check_notices(wheel)
     want = run([cli, "eval", desc, "--as-of", as_of, "--format", "json", "--fail-on", "none"],
                check=True).stdout.rstrip(b"\n")
     env = {k: v for k, v in os.environ.items()
@@ -62,8 +63,48 @@ def main():
         if r.returncode != 0 or r.stdout.rstrip(b"\n") != want:
             sys.exit("check_wheel: aigov-py differs from the C CLI (exit %d): %s"
                      % (r.returncode, r.stderr.decode(errors="replace")))
+        check_console_scripts(os.path.join(venv, "bin"), env, d, cli, desc, as_of)
     print("python wheel: pip install ok in a fresh venv; bundled libaigov and libcjson loaded; "
-          "report byte-identical to the C CLI (API and aigov-py)")
+          "report byte-identical to the C CLI (API and aigov-py); LICENSE and the cJSON notice shipped; aigov-py --ndjson and aigov-gate")
+
+
+def check_console_scripts(bindir, env, d, cli, desc, as_of):
+    """aigov-py --ndjson gives the C CLI's batch output; aigov-gate (the CI
+    gate, examples/ci-gate) runs from the wheel and fails on gaps in force."""
+    with open(desc, "rb") as f:
+        line = f.read().replace(b"\n", b"")
+    batch = line + b"\n" + b'{"bogus":1}\n' + line + b"\n"
+    args = ["eval", "--ndjson", "-", "--as-of", as_of, "--jobs", "2"]
+    want = run([cli] + args, input=batch)
+    got = run([os.path.join(bindir, "aigov-py")] + args, input=batch, env=env, cwd=d)
+    if (got.returncode, got.stdout) != (want.returncode, want.stdout):
+        sys.exit("check_wheel: aigov-py --ndjson differs from aigov --ndjson (exit %d, want %d): %s"
+                 % (got.returncode, want.returncode, got.stderr.decode(errors="replace")))
+    md = os.path.join(d, "gate.md")
+    r = run([os.path.join(bindir, "aigov-gate"), desc, "--as-of", as_of, "--output", md], env=env, cwd=d)
+    if r.returncode != 1 or not os.path.exists(md) or "Failing" not in open(md, encoding="utf-8").read():
+        sys.exit("check_wheel: aigov-gate on %s exited %d (want 1, failing: gaps in force): %s"
+                 % (desc, r.returncode, r.stderr.decode(errors="replace")))
+
+
+def check_notices(wheel):
+    """The wheel carries the licence, and the MIT notice of each bundled libcjson."""
+    import zipfile
+    with zipfile.ZipFile(wheel) as z:
+        names = z.namelist()
+        info = [n for n in names if n.endswith(".dist-info/NOTICE")]
+        lic = [n for n in names if n.endswith(".dist-info/LICENSE")]
+        if not info or not lic:
+            sys.exit("check_wheel: the wheel has no dist-info/LICENSE or NOTICE")
+        notice = z.read(info[0]).decode()
+        if b"Apache License" not in z.read(lic[0]):
+            sys.exit("check_wheel: dist-info/LICENSE is not the Apache-2.0 text")
+        for n in names:
+            if "/_libs/libcjson" in n and ("cJSON" not in notice or "Permission is hereby granted" not in notice):
+                sys.exit("check_wheel: the wheel bundles %s without cJSON's MIT notice" % n)
+        meta = z.read([n for n in names if n.endswith(".dist-info/METADATA")][0]).decode()
+        if "License: Apache-2.0" not in meta:
+            sys.exit("check_wheel: METADATA names no licence")
 
 
 def probe(py, site, env, cwd, desc, as_of, want):

@@ -15,7 +15,7 @@ PY_BENCH_EVALS ?= 1000000
 test-python: lib
 	$(PY_ENV) $(PYTHON) -m unittest discover -s $(PY_DIR)/tests -t $(PY_DIR)/tests
 
-$(PY_WHEEL): $(LIB_SO) $(wildcard $(PY_DIR)/aigov/*) $(PY_DIR)/build_wheel.py $(PY_DIR)/pyproject.toml $(PY_DIR)/README.md
+$(PY_WHEEL): $(LIB_SO) $(wildcard $(PY_DIR)/aigov/*) LICENSE NOTICE $(PY_DIR)/build_wheel.py $(PY_DIR)/pyproject.toml $(PY_DIR)/README.md
 	$(PYTHON) $(PY_DIR)/build_wheel.py --lib $(LIB_SO) --out $(BUILD)/dist
 
 python-wheel: lib $(PY_WHEEL)

@@ -2,6 +2,7 @@
 
     aigov-py eval FILE|- [--as-of YYYY-MM-DD] [--format text|json|markdown|oscal]
                          [--fail-on gap|prohibited|unknown|none]
+    aigov-py eval --ndjson FILE|- [--jobs N] [--as-of ...] [--format json|oscal] [--fail-on ...]
     aigov-py rules [--format text|json|markdown]
     aigov-py schema
     aigov-py explain RULE_ID
@@ -47,9 +48,12 @@ def _parser() -> argparse.ArgumentParser:
     ap.add_argument("--version", action="store_true", help="print the library and rules versions")
     sub = ap.add_subparsers(dest="cmd")
     ev = sub.add_parser("eval", help="evaluate a descriptor")
-    ev.add_argument("file", help="descriptor JSON file, or - for stdin")
+    ev.add_argument("file", help="descriptor JSON file (with --ndjson: one descriptor per line), or - for stdin")
     ev.add_argument("--as-of", help="evaluation date YYYY-MM-DD (default: today, UTC)")
-    ev.add_argument("--format", choices=EVAL_FORMATS, default="text")
+    ev.add_argument("--format", choices=EVAL_FORMATS, default=None, help="text (json with --ndjson)")
+    ev.add_argument("--ndjson", action="store_true",
+                    help="batch: one report or error object per input line, in order")
+    ev.add_argument("--jobs", type=int, default=1, help="threads for --ndjson (default 1)")
     ev.add_argument("--fail-on", choices=("gap", "prohibited", "unknown", "none"), default="gap")
     ru = sub.add_parser("rules", help="the rule catalogue")
     ru.add_argument("--format", choices=RULES_FORMATS, default="text")
@@ -96,6 +100,9 @@ def main(argv: Optional[List[str]] = None, stdout: Optional[BinaryIO] = None,
         return 2
     # eval
     as_of = a.as_of or datetime.datetime.now(datetime.timezone.utc).date().isoformat()
+    if a.ndjson:
+        return _ndjson(a, table, as_of, out, stdin)
+    a.format = a.format or "text"
     with Evaluator(table) as ev:
         try:  # read up to the input limit and no further (an endless file is ELIMIT, exit 2)
             data = ev.read_file(stdin if stdin is not None else sys.stdin.buffer) if a.file == "-" \
@@ -110,6 +117,25 @@ def main(argv: Optional[List[str]] = None, stdout: Optional[BinaryIO] = None,
     out.write((v.rendered or b"") + (b"\n" if a.format in ("json", "oscal") else b""))
     out.flush()
     return v.exit_status
+
+
+def _ndjson(a: argparse.Namespace, table: Table, as_of: str, out: BinaryIO, stdin: Optional[BinaryIO]) -> int:
+    from . import ndjson
+    fmt = a.format or "json"
+    if fmt not in ("json", "oscal") or a.jobs < 1:
+        print("aigov-py: --ndjson writes one line per report: --format json or oscal, --jobs 1 or more",
+              file=sys.stderr)
+        return 2
+    try:
+        f = (stdin if stdin is not None else sys.stdin.buffer) if a.file == "-" else open(a.file, "rb")
+    except OSError as e:
+        print("aigov-py: cannot open %s: %s" % (a.file, e.strerror or e), file=sys.stderr)
+        return 2
+    try:
+        return ndjson.run(table, f, out, as_of, a.fail_on, fmt, a.jobs)
+    finally:
+        if a.file != "-":
+            f.close()
 
 
 if __name__ == "__main__":

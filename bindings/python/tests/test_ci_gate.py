@@ -108,6 +108,19 @@ class CiGate(unittest.TestCase):
         self.assertIn("No descriptor matches", md)
         self.assertEqual(self.gate_md(nothing, "--allow-empty")[0], 0)
 
+    def test_packaged_as_aigov_gate(self):
+        """Issue 22 point 9: the gate ships in the package (aigov.gate, the
+        wheel's `aigov-gate` console script) as the very file of the example."""
+        import aigov.gate
+        self.assertTrue(os.path.samefile(aigov.gate.__file__, GATE))
+        desc = _support.example_descriptors()[0]
+        with tempfile.TemporaryDirectory() as d:
+            md = os.path.join(d, "gate.md")
+            code = aigov.gate.main([desc, "--as-of", "2028-01-01", "--fail-on", "none", "--output", md])
+            self.assertEqual(code, 0)
+            with open(md, encoding="utf-8") as f:
+                self.assertIn(os.path.basename(desc), f.read())
+
     def test_command_line_and_stdout(self):
         env = dict(os.environ, PYTHONPATH=_support.PY_DIR)
         r = subprocess.run([sys.executable, GATE, os.path.join(EXAMPLES, "spam-filter.json"), "--as-of", AS_OF],

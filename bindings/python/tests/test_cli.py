@@ -103,6 +103,30 @@ class PythonCliMirrorsTheCli(unittest.TestCase):
         code, _, _ = run_py("eval", "x.json", "--format", "yaml")
         self.assertEqual(code, 2)
 
+    def test_ndjson_batch(self):
+        """Issue 22 point 9: `aigov-py eval --ndjson` is `aigov eval --ndjson`, byte for byte,
+        with an error object in place of each bad line and the worst line's exit status."""
+        lines = []
+        for path in _support.example_descriptors():
+            with open(path, "rb") as f:
+                lines.append(f.read().replace(b"\n", b""))
+        ok = b"\n".join(lines) + b"\n"
+        bad = ok + b'{"bogus":1}\r\nnot json\n\n{"system":{"is_ai_system":"x\xe2\x80\xae"}}'
+        for data in (ok, bad):
+            for extra in ((), ("--jobs", "2"), ("--format", "oscal"), ("--fail-on", "none")):
+                with self.subTest(bad=data is bad, extra=extra):
+                    self.assertSame("eval", "--ndjson", "-", "--as-of", "2028-01-01", *extra, stdin=data)
+        with tempfile.NamedTemporaryFile(suffix=".ndjson") as f:
+            f.write(b"{}\n" + b" " * (aigov.DEFAULT_MAX_INPUT + 10) + b"\n{}")
+            f.flush()
+            self.assertSame("eval", "--ndjson", f.name, "--as-of", "2028-01-01")
+        code, out, _ = run_py("eval", "--ndjson", "-", "--as-of", "2028-01-01", stdin=bad)
+        self.assertEqual(code, 2)
+        self.assertEqual(out.count(b"\n"), len(lines) + 4)
+        code, _, err = run_py("eval", "--ndjson", "-", "--format", "text", stdin=ok)
+        self.assertEqual(code, 2)
+        self.assertIn("json or oscal", err)
+
     def test_version(self):
         code, out, _ = run_py("--version")
         self.assertEqual(code, 0)

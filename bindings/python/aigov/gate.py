@@ -1,0 +1,1 @@
+../../../examples/ci-gate/aigov_gate.py
