@@ -118,7 +118,7 @@ $(SAN_A): $(SAN_OBJ)
 CLI_SRC := $(sort $(wildcard examples/cli/*.c))
 $(CLI): $(CLI_SRC) $(wildcard examples/cli/*.h) $(LIB_SO)
 	$(CC) $(CFLAGS_COMMON) $(CFLAGS) -Iexamples/cli -o $@ $(CLI_SRC) -L$(BUILD) -laigov \
-	    -Wl,-rpath,'$$ORIGIN' -lpthread
+	    -Wl,-rpath,'$$ORIGIN' -lpthread $(CJSON_LIBS)
 
 $(BUILD)/san/aigov: $(CLI_SRC) $(SAN_A)
 	$(CC) $(SAN_CFLAGS) -Iexamples/cli -o $@ $(CLI_SRC) $(SAN_A) $(CJSON_LIBS) -lpthread -lm
@@ -259,7 +259,7 @@ install: all
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|g' \
 	    -e 's|@VERSION@|$(VERSION)|g' lib/aigov.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/aigov.pc
 	$(CC) $(CFLAGS_COMMON) $(CFLAGS) -Iexamples/cli -o $(DESTDIR)$(BINDIR)/aigov $(CLI_SRC) \
-	    -L$(DESTDIR)$(LIBDIR) -laigov -lpthread
+	    -L$(DESTDIR)$(LIBDIR) -laigov -lpthread $(CJSON_LIBS)
 	install -m 644 $(BUILD)/aigov.1 $(DESTDIR)$(MANDIR)/man1/aigov.1
 
 uninstall:
