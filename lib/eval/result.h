@@ -36,6 +36,7 @@ typedef struct ag_result {
     uint8_t *f_rank;      /* per question fact: aigov_question_rank */
     uint32_t *f_count;
     uint32_t *f_in_force; /* per question fact: affected reported rules in force at as_of */
+    uint32_t *f_gates;    /* per question fact: open classifying rules whose condition reads it */
     int32_t *questions;  /* fact indices in asking order */
     uint32_t n_questions;
     int questions_ready; /* computed on first use: a gate reading the tier never pays */
