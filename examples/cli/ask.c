@@ -141,15 +141,52 @@ static void take_back(cJSON *doc, const char *fact, cJSON *old)
         cJSON_Delete(old);
 }
 
+/* Writes v as JSON indented by two spaces, arrays of scalars on one line
+ * (the style of the bundled examples). Scalars are cJSON's own rendering. */
+static int print_json(FILE *f, const cJSON *v, int depth)
+{
+    int ok = 1;
+    if (cJSON_IsObject(v) || (cJSON_IsArray(v) && v->child && (cJSON_IsObject(v->child) || cJSON_IsArray(v->child)))) {
+        int obj = cJSON_IsObject(v);
+        if (!v->child)
+            return fputs(obj ? "{}" : "[]", f) >= 0;
+        ok &= fputs(obj ? "{\n" : "[\n", f) >= 0;
+        for (const cJSON *c = v->child; c; c = c->next) {
+            ok &= fprintf(f, "%*s", 2 * (depth + 1), "") >= 0;
+            if (obj) {
+                cJSON key = {0};
+                key.type = cJSON_String;
+                key.valuestring = c->string;
+                ok &= print_json(f, &key, depth + 1);
+                ok &= fputs(": ", f) >= 0;
+            }
+            ok &= print_json(f, c, depth + 1);
+            ok &= fputs(c->next ? ",\n" : "\n", f) >= 0;
+        }
+        ok &= fprintf(f, "%*s%s", 2 * depth, "", obj ? "}" : "]") >= 0;
+        return ok;
+    }
+    if (cJSON_IsArray(v)) {
+        ok &= fputc('[', f) != EOF;
+        for (const cJSON *c = v->child; c; c = c->next) {
+            ok &= print_json(f, c, depth + 1);
+            if (c->next)
+                ok &= fputs(", ", f) >= 0;
+        }
+        return ok && fputc(']', f) != EOF;
+    }
+    char *text = cJSON_PrintUnformatted(v);
+    if (!text)
+        return 0;
+    ok = fputs(text, f) >= 0;
+    cJSON_free(text);
+    return ok;
+}
+
 /* Writes the descriptor: to a temporary file first, so a failed write never
  * destroys the previous one. */
 static int write_descriptor(const ask_session *s)
 {
-    char *text = cJSON_Print(s->doc);
-    if (!text) {
-        cli_warn("cannot write %s: out of memory", s->out_path);
-        return -1;
-    }
     size_t n = strlen(s->out_path) + 8;
     char *tmp = malloc(n);
     int ok = 0;
@@ -157,7 +194,7 @@ static int write_descriptor(const ask_session *s)
         snprintf(tmp, n, "%s.tmp~", s->out_path);
         FILE *f = fopen(tmp, "w");
         if (f) {
-            ok = fputs(text, f) >= 0 && fputc('\n', f) != EOF;
+            ok = print_json(f, s->doc, 0) && fputc('\n', f) != EOF;
             ok = (fclose(f) == 0) && ok;
             ok = ok && rename(tmp, s->out_path) == 0;
             if (!ok)
@@ -167,7 +204,6 @@ static int write_descriptor(const ask_session *s)
     if (!ok)
         cli_warn("cannot write %s: %s", s->out_path, strerror(errno));
     free(tmp);
-    cJSON_free(text);
     return ok ? 0 : -1;
 }
 
@@ -374,12 +410,16 @@ static size_t next_question(const ask_session *s, aigov_question_info *q)
 static void print_why(const ask_session *s, size_t index, const aigov_question_info *q)
 {
     fputs("    why: ", stdout);
-    if (q->affects_tier)
-        fputs("can decide the risk tier; ", stdout);
-    if (q->affects_gpai)
-        fputs("can decide the GPAI model class; ", stdout);
-    printf("decides a %s for %zu rule%s (%zu in force)", aigov_question_rank_name(q->rank),
-           q->affected_rules, q->affected_rules == 1 ? "" : "s", q->affected_in_force);
+    if (q->affects_tier || q->affects_gpai)
+        printf("can decide the %s; ", q->affects_tier && q->affects_gpai ? "risk tier and the GPAI class"
+                                      : q->affects_tier               ? "risk tier"
+                                                                      : "GPAI model class");
+    else
+        printf("can decide a %s; ", q->rank == AIGOV_RANK_ROLE   ? "role duties hang on"
+                                    : q->rank == AIGOV_RANK_DATE ? "date from which duties apply"
+                                                                 : "duty or whether it is met");
+    printf("bears on %zu rule%s (%zu in force)", q->affected_rules, q->affected_rules == 1 ? "" : "s",
+           q->affected_in_force);
     size_t shown = 0;
     for (size_t k = 0; k < q->affected_rules && shown < 3; k++) {
         const char *id;
@@ -388,13 +428,11 @@ static void print_why(const ask_session *s, size_t index, const aigov_question_i
         if (aigov_report_question_rule(&id, s->rep, index, k) == 0 &&
             aigov_table_find_rule(&ri, s->table, id) == 0 &&
             aigov_table_rule(&info, s->table, ri) == 0) {
-            fputs(shown ? ", " : ": ", stdout);
+            fputs(shown ? ", " : ", e.g. ", stdout);
             cli_put_safe(stdout, info.citation);
             shown++;
         }
     }
-    if (q->affected_rules > shown && shown)
-        fputs(", ...", stdout);
     fputc('\n', stdout);
 }
 
@@ -660,7 +698,7 @@ int cli_ask(int argc, char **argv)
     if (s.doc && (!answers || fd >= 0) && in) {
         cli_lines_init(in, answers ? fd : STDIN_FILENO, ASK_LINE_MAX);
         s.in = in;
-        s.echo = answers != NULL;
+        s.echo = answers != NULL || !isatty(STDIN_FILENO); /* a transcript shows the answers */
         if (file)
             printf("%s %s\n", missing ? "Starting" : "Resuming from", file);
         rc = run(&s);
