@@ -502,6 +502,11 @@ static int ask_one(ask_session *s, size_t index, const aigov_question_info *q)
             cli_put_safe(stdout, line);
             fputc('\n', stdout);
         }
+        if (strlen(line) != len) {
+            free(line);
+            fputs("    not an answer: it contains a NUL byte; try again\n", stdout);
+            continue;
+        }
         const char *a = skip_space(line);
         if (strcmp(a, "q") == 0 || strcmp(a, "quit") == 0) {
             free(line);
@@ -533,8 +538,10 @@ static int ask_one(ask_session *s, size_t index, const aigov_question_info *q)
         }
         aigov_error err;
         int erc = evaluate(s, &err);
-        if (erc == AIGOV_EINPUT || erc == AIGOV_ELIMIT) {
-            printf("    not accepted: ");
+        /* the library refuses the value (a bad date, text that is not UTF-8, too long) */
+        if (erc == AIGOV_EINPUT || erc == AIGOV_ELIMIT || erc == AIGOV_ESYNTAX) {
+            /* the JSON around the answer is cJSON's: a syntax error can only be the answer's bytes */
+            printf("    not accepted: %s", erc == AIGOV_ESYNTAX ? "the answer is not valid UTF-8 text: " : "");
             cli_put_safe(stdout, err.message);
             printf("; try again\n");
             take_back(s->doc, q->fact, old);

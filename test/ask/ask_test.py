@@ -272,7 +272,26 @@ def answers_run(cli, tmp):
     print("ask: --answers: %d questions of types %s, %d bad answers re-prompted, descriptor = golden" %
           (len(QUESTION.findall(p.stdout)), ", ".join(sorted(types)), bad))
 
-    # resuming: keep the first 5 answers' facts, ask again: none of them comes back
+    # answers the library must refuse as bytes: text that is not UTF-8 and a NUL
+    # byte, typed for the date question before its bad and good answers
+    odd = os.path.join(tmp, "odd-answers.txt")
+    with open(answers, "rb") as f:
+        raw = f.read().split(b"\n")
+    at = raw.index(BAD["date"].encode())
+    raw[at:at] = [b"\xff\xfe2027-01-01", b"2027\x0001-01"]
+    with open(odd, "wb") as f:
+        f.write(b"\n".join(raw))
+    p = subprocess.run([cli, "ask", "-o", out, "--answers", odd, "--as-of", AS_OF], capture_output=True,
+                       timeout=60)
+    stdout = p.stdout.decode("utf-8", "replace")
+    if p.returncode != 0 or stdout.count("try again") != bad + 2 or "NUL byte" not in stdout:
+        fail("bytes the library refuses: exit %d, %d re-prompts: %s" % (p.returncode, stdout.count("try again"),
+                                                                     p.stderr.decode("utf-8", "replace")))
+    with open(os.path.join(HERE, "golden", "all-types.json"), encoding="utf-8") as f:
+        if schema_check(out) != json.load(f):
+            fail("after refused bytes: the descriptor differs from test/ask/golden/all-types.json")
+
+    # resuming: keep the first answers' facts, ask again: none of them comes back
     partial = os.path.join(tmp, "partial.json")
     with open(out, encoding="utf-8") as f:
         full = json.load(f)
