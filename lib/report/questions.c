@@ -22,6 +22,10 @@ const char *aigov_question_rank_name(int rank)
 #define QUESTION_INFO_V1_SIZE \
     (offsetof(aigov_question_info, affected_in_force) + sizeof(size_t))
 
+/* When a field is appended, copy min(out->size, sizeof q) below. */
+_Static_assert(QUESTION_INFO_V1_SIZE == sizeof(aigov_question_info),
+               "aigov_question_info grew: fill only the caller's size");
+
 /* The table's fact types and the public ones are numbered alike. */
 _Static_assert((int)AG_T_BOOL == (int)AIGOV_FACT_BOOL && (int)AG_T_ENUM == (int)AIGOV_FACT_ENUM &&
                    (int)AG_T_SET == (int)AIGOV_FACT_SET && (int)AG_T_NUMBER == (int)AIGOV_FACT_NUMBER &&
@@ -55,13 +59,12 @@ int aigov_report_question_info(aigov_question_info *out, const aigov_report *rep
         q.min = fa->min;
         q.max = fa->max;
     }
-    if (fa->type == AG_T_STRING)
-        q.max_length = fa->max_length;
+    q.max_length = fa->max_length; /* only string facts have one (the compiler's rule) */
     q.affects_tier = r->f_tier[fi];
     q.affects_gpai = r->f_gpai[fi];
     q.affected_rules = r->f_count[fi];
     q.affected_in_force = r->f_in_force[fi];
-    memcpy(out, &q, out->size < sizeof q ? out->size : sizeof q);
+    memcpy(out, &q, sizeof q); /* out->size >= sizeof q: this version is the first */
     return 0;
 }
 

@@ -133,6 +133,8 @@ START_TEST(size_field_and_errors)
     ck_assert_int_eq(aigov_report_question_rule(&id, r, 9, 0), AIGOV_ENOTFOUND);
     ck_assert_str_eq(aigov_fact_type_name(AIGOV_FACT_EVIDENCE), "evidence");
     ck_assert_str_eq(aigov_fact_type_name(99), "?");
+    ck_assert_str_eq(aigov_fact_type_name(-1), "?");
+    ck_assert_str_eq(aigov_question_rank_name(99), "?");
     ck_assert_str_eq(aigov_question_rank_name(AIGOV_RANK_DATE), "date");
     ck_assert_str_eq(aigov_question_rank_name(-1), "?");
 }
@@ -173,6 +175,42 @@ START_TEST(builtin_ranks_never_go_back_and_agree_with_the_short_form)
 }
 END_TEST
 
+/* A number's range comes with the question. (A string fact is never a
+ * question: conditions only test whether it is known, which is two-valued.) */
+START_TEST(number_range)
+{
+    static const char *nbody =
+        "{\"format\":\"aigov-rules/1\","
+        "\"facts\":["
+        "{\"id\":\"s.n\",\"type\":\"number\",\"min\":0,\"max\":1e30,\"description\":\"d\",\"ask\":\"n?\"}],"
+        "\"rules\":["
+        "{\"id\":\"c.hr\",\"kind\":\"definition\",\"framework\":\"eu_ai_act\",\"citation\":\"Art. 6\",\"title\":\"t\",\"classifies\":\"high_risk\","
+        "\"when\":{\"fact\":\"s.n\",\"gt\":5}}]}";
+    aigov_error err;
+    int rc;
+    aigov_table *nt = unit_compile(nbody, &err, &rc);
+    ck_assert_msg(rc == 0, "%s at %s", err.message, err.path);
+    aigov_ctx *c2 = NULL;
+    const aigov_report *r = unit_eval(&c2, nt, "{}", "2028-01-01", &err, &rc);
+    ck_assert_int_eq(rc, 0);
+    ck_assert_uint_eq(aigov_report_question_count(r), 1);
+    aigov_question_info q;
+    memset(&q, 0, sizeof q);
+    q.size = sizeof q;
+    ck_assert_int_eq(aigov_report_question_info(&q, r, 0), 0);
+    ck_assert_str_eq(q.fact, "s.n");
+    ck_assert_int_eq(q.type, AIGOV_FACT_NUMBER);
+    ck_assert(q.min == 0 && q.max == 1e30);
+    ck_assert_ptr_null(q.values);
+    ck_assert_uint_eq(q.max_length, 0);
+    ck_assert_str_eq(q.source, ""); /* no source given */
+    ck_assert_int_eq(q.rank, AIGOV_RANK_TIER);
+    ck_assert_uint_eq(q.affected_rules, 0); /* a definition is not reported */
+    aigov_ctx_free(c2);
+    aigov_table_free(nt);
+}
+END_TEST
+
 Suite *questions_suite(void)
 {
     Suite *s = suite_create("questions");
@@ -181,6 +219,7 @@ Suite *questions_suite(void)
     tcase_add_test(tc, each_rank_class_in_order);
     tcase_add_test(tc, size_field_and_errors);
     tcase_add_test(tc, builtin_ranks_never_go_back_and_agree_with_the_short_form);
+    tcase_add_test(tc, number_range);
     suite_add_tcase(s, tc);
     return s;
 }
