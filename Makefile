@@ -139,7 +139,7 @@ $(SAN_A): $(SAN_OBJ)
 CLI_SRC := $(sort $(wildcard examples/cli/*.c))
 $(CLI): $(CLI_SRC) $(wildcard examples/cli/*.h) $(LIB_SO)
 	$(CC) $(CFLAGS_COMMON) $(CPPFLAGS) $(CFLAGS) -Iexamples/cli -o $@ $(CLI_SRC) $(LDFLAGS) -L$(BUILD) -laigov \
-	    -Wl,-rpath,'$$ORIGIN' -lpthread
+	    -Wl,-rpath,'$$ORIGIN' -lpthread $(CJSON_LIBS)
 
 # Rebuilt when the wanted RUNPATH changes (another BINDIR/LIBDIR layout or CLI_RPATH).
 CLI_RPATH_STAMP := $(BUILD)/install/runpath
@@ -147,7 +147,7 @@ $(shell mkdir -p $(BUILD)/install; echo '$(CLI_RPATH)' | cmp -s - $(CLI_RPATH_ST
 $(INST_CLI): $(CLI_SRC) $(wildcard examples/cli/*.h) $(LIB_SO) $(CLI_RPATH_STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_COMMON) $(CPPFLAGS) $(CFLAGS) -Iexamples/cli -o $@ $(CLI_SRC) $(LDFLAGS) -L$(BUILD) -laigov \
-	    $(if $(CLI_RPATH),-Wl$(comma)--enable-new-dtags -Wl$(comma)-rpath$(comma)'$(CLI_RPATH)') -lpthread
+	    $(if $(CLI_RPATH),-Wl$(comma)--enable-new-dtags -Wl$(comma)-rpath$(comma)'$(CLI_RPATH)') -lpthread $(CJSON_LIBS)
 
 $(BUILD)/san/aigov: $(CLI_SRC) $(SAN_A)
 	$(CC) $(SAN_CFLAGS) -Iexamples/cli -o $@ $(CLI_SRC) $(SAN_A) $(CJSON_LIBS) -lpthread -lm

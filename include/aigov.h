@@ -377,6 +377,93 @@ AIGOV_API size_t aigov_report_question_count(const aigov_report *report);
 AIGOV_API int aigov_report_question(aigov_question *out, const aigov_report *report,
                                     size_t index);
 
+/* ---- Questions in full: a questionnaire from the engine --------------------
+ * What a host needs to ask a question and turn the answer into the
+ * descriptor (aigov ask, the bindings, the HTTP service): the fact's type and
+ * allowed values, the provision it comes from, why it matters. Same thread
+ * and lifetime rules as the report's other accessors; nothing allocates. */
+
+/** How a fact is written in the descriptor (its JSON at the fact's dotted path). */
+typedef enum aigov_fact_type {
+    AIGOV_FACT_BOOL = 0,     /* true / false */
+    AIGOV_FACT_ENUM = 1,     /* one string of values */
+    AIGOV_FACT_SET = 2,      /* array of distinct strings of values; [] = none */
+    AIGOV_FACT_NUMBER = 3,   /* number within min..max */
+    AIGOV_FACT_DATE = 4,     /* "YYYY-MM-DD" */
+    AIGOV_FACT_STRING = 5,   /* string of at most max_length bytes */
+    AIGOV_FACT_EVIDENCE = 6  /* {"state": one of values, "ref": optional string} */
+} aigov_fact_type;
+
+/** "bool", "enum", "set", "number", "date", "string", "evidence"; "?" otherwise. */
+AIGOV_API const char *aigov_fact_type_name(int type);
+
+/** What answering can decide; questions are asked in this order (then by the
+ *  number of rules affected). */
+typedef enum aigov_question_rank {
+    AIGOV_RANK_TIER = 0, /* the risk tier */
+    AIGOV_RANK_GPAI = 1, /* the GPAI model class */
+    AIGOV_RANK_ROLE = 2, /* a role (provider, deployer, ...) that duties hang on */
+    AIGOV_RANK_DATE = 3, /* the date from which a duty applies */
+    AIGOV_RANK_DUTY = 4  /* whether a duty applies or is met (its conditions, its evidence) */
+} aigov_question_rank;
+
+/** "tier", "gpai", "role", "date", "duty"; "?" otherwise. */
+AIGOV_API const char *aigov_question_rank_name(int rank);
+
+/**
+ * One open question in full. Caller-owned; set `size` to sizeof(*out) before
+ * the call: later versions only append fields, and a library fills no more
+ * than `size` bytes (a newer header's extra fields are left as they were).
+ * Strings and the values array are owned by the table.
+ *  - fact:        dotted path, e.g. "system.annex_iii.points";
+ *  - ask:         the question to put; description: what the fact means;
+ *  - source:      the provision the fact comes from, e.g. "Art. 6(2), Annex III";
+ *  - type:        aigov_fact_type; values/n_values: the allowed strings
+ *                 (enum, set; the states of evidence), else NULL/0;
+ *  - min, max:    a number's accepted range (0 otherwise);
+ *  - max_length:  a string's accepted bytes (0 otherwise);
+ *  - rank:        aigov_question_rank, the first that applies;
+ *  - affects_tier, affects_gpai: 1 when answering may change the tier / GPAI class;
+ *  - affected_rules: reported rules whose applicability, date or status the
+ *                 answer can decide (listed by aigov_report_question_rule);
+ *  - affected_in_force: of those, the ones in force at as_of. A question with
+ *                 no tier, GPAI or in-force effect decides nothing today.
+ */
+typedef struct aigov_question_info {
+    size_t size;
+    const char *fact;
+    const char *ask;
+    const char *description;
+    const char *source;
+    int type;
+    int rank;
+    const char *const *values;
+    size_t n_values;
+    double min, max;
+    size_t max_length;
+    int affects_tier;
+    int affects_gpai;
+    size_t affected_rules;
+    size_t affected_in_force;
+} aigov_question_info;
+
+/**
+ * Fills *out with question `index` in asking order (the order of
+ * aigov_report_question). Errors: AIGOV_EINVAL (NULL, or out->size smaller
+ * than this first version of the struct), AIGOV_ENOTFOUND past the end.
+ */
+AIGOV_API int aigov_report_question_info(aigov_question_info *out, const aigov_report *report,
+                                         size_t index);
+
+/**
+ * The k-th reported rule (table order) that question `index` can decide:
+ * *out_rule_id is its id, owned by the table (aigov_table_find_rule and
+ * aigov_table_rule give its citation and title). k runs to affected_rules.
+ * Errors: AIGOV_EINVAL (NULL), AIGOV_ENOTFOUND past the end of either.
+ */
+AIGOV_API int aigov_report_question_rule(const char **out_rule_id, const aigov_report *report,
+                                         size_t index, size_t k);
+
 /* ---- The verdict -----------------------------------------------------------
  * One computation decides pass or fail, for every front end (CLI, batch,
  * bindings, gate, HTTP service): the numbers it sums are the ones every

@@ -76,6 +76,16 @@ int aigovgo_eval_system(aigovgo_slot *s, const char *json, size_t len, size_t in
     return aigov_report_summary(&s->sum, r);
 }
 
+int aigovgo_eval_report(aigovgo_slot *s, const char *json, size_t len, size_t index,
+                        const aigov_report **report)
+{
+    *report = NULL;
+    if (!json)
+        json = "";
+    prepare(s);
+    return aigov_eval_system(report, NULL, s->ctx, json, len, index, &s->opts, &s->err);
+}
+
 /* aigov_eval_render, not aigov_eval + aigov_report_render: it is the one
  * call that renders a descriptor of several systems (every system, then the
  * organisation), so a portfolio gets the same report as from the CLI. A

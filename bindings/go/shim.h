@@ -40,6 +40,11 @@ void aigovgo_slot_clear(aigovgo_slot *s);
 int aigovgo_eval_summary(aigovgo_slot *s, const char *json, size_t len);
 /* aigov_eval_system (system `index`; *systems gets the count) then tier, gpai and summary. */
 int aigovgo_eval_system(aigovgo_slot *s, const char *json, size_t len, size_t index, size_t *systems);
+/* aigov_eval_system of system `index`: *report receives the report (owned
+ * by the slot's context, valid until its next evaluation), for the question
+ * accessors (aigov_report_question_info). */
+int aigovgo_eval_report(aigovgo_slot *s, const char *json, size_t len, size_t index,
+                        const aigov_report **report);
 /* aigov_eval_render in fmt0 into out[0] and, when fmt1 >= 0, in fmt1 into out[1]. */
 int aigovgo_eval_render(aigovgo_slot *s, const char *json, size_t len, int fmt0, int fmt1);
 

@@ -1,6 +1,7 @@
 /* aigov: command-line host for libaigov.
  *   aigov eval FILE|- [--as-of YYYY-MM-DD] [--format text|json|markdown|oscal] [--fail-on WHAT]
  *   aigov eval --ndjson FILE|- [--jobs N] [--as-of ...] [--fail-on WHAT]
+ *   aigov ask [FILE] [-o OUT] [--answers FILE] [--report FILE]   (examples/cli/ask.c)
  *   aigov rules [--format ...] | aigov schema | aigov explain RULE_ID | aigov --version
  * Exit: 0 nothing failing; 1 prohibited or an in-force gap (see --fail-on);
  * 2 usage, input, read or write error. A batch exits with the worst status
@@ -19,6 +20,7 @@ static int usage(void)
           "                    [--fail-on gap|prohibited|unknown|none]\n"
           "  aigov eval --ndjson FILE|- [--jobs N] [--as-of YYYY-MM-DD] [--format json|oscal]\n"
           "                    [--fail-on gap|prohibited|unknown|none]\n"
+          "  aigov ask [FILE] [-o OUT] [--answers FILE] [--report FILE] [--format ...] [--as-of ...]\n"
           "  aigov rules [--format text|json|markdown]\n"
           "  aigov schema\n"
           "  aigov explain RULE_ID\n"
@@ -251,6 +253,8 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "eval") == 0)
         return cmd_eval(argc, argv);
+    if (strcmp(cmd, "ask") == 0) /* the questionnaire: examples/cli/ask.c */
+        return cli_ask(argc - 1, argv + 1);
     if (strcmp(cmd, "rules") == 0) {
         int format = AIGOV_FORMAT_TEXT;
         if (argc == 4 && strcmp(argv[2], "--format") == 0)

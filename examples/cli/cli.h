@@ -80,6 +80,11 @@ void cli_warn(const char *fmt, ...)
 int cli_ndjson(const aigov_table *table, const char *path, const aigov_eval_options *opts,
                int jobs, int format, int fail_on);
 
+/* ---- ask.c ---------------------------------------------------------------------- */
+/* aigov ask [FILE] [options]: argv[0] is "ask"; returns the exit code (0 done
+ * or stopped by the user, 2 usage, input or write error). */
+int cli_ask(int argc, char **argv);
+
 #ifdef AIGOV_CLI_TEST_HOOKS
 /* test/cli/fault.c: replaces cli_io_table as $AIGOV_CLI_FAULT asks. */
 void cli_test_hooks_install(void);

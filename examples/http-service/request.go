@@ -15,10 +15,11 @@ import (
 // naming it: a misspelt ?as-of= or an unsupported option must not be
 // evaluated silently with the defaults.
 var endpointParams = map[string][]string{
-	"/v1/evaluate": {"as_of", "format"},
-	"/v1/rules":    {"format"},
-	"/v1/schema":   nil,
-	"/healthz":     nil,
+	"/v1/evaluate":  {"as_of", "format"},
+	"/v1/questions": {"as_of", "limit"},
+	"/v1/rules":     {"format"},
+	"/v1/schema":    nil,
+	"/healthz":      nil,
 }
 
 // checkQuery answers 400 for unknown, repeated or unparsable parameters.

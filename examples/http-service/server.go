@@ -111,6 +111,10 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request) {
 		if allow(w, r, http.MethodPost) {
 			s.evaluate(w, r)
 		}
+	case "/v1/questions":
+		if allow(w, r, http.MethodPost) {
+			s.questions(w, r)
+		}
 	case "/v1/rules":
 		if allow(w, r, http.MethodGet, http.MethodHead) {
 			s.rules(w, r)
@@ -327,10 +331,30 @@ func (s *Server) evaluate(w http.ResponseWriter, r *http.Request) {
 	if _, given := r.URL.Query()["as_of"]; !given {
 		asOf = aigov.Date(s.cfg.Now().UTC())
 	}
+	body, ok := s.readBody(w, r)
+	if !ok {
+		return
+	}
+	buf := bufPool.Get().(*[]byte)
+	defer putBuf(buf)
+	out, err := s.table.AppendRender((*buf)[:0], body, aigov.Options{AsOfDate: asOf, Format: format, MaxInput: int(s.cfg.MaxBody)})
+	if err != nil {
+		writeLibraryError(w, err)
+		return
+	}
+	*buf = out
+	w.Header().Set("Aigov-As-Of", asOf)
+	w.Header().Set("Cache-Control", "no-store")
+	writeBody(w, mediaType, out)
+}
+
+// readBody reads a request body up to the limit, answering 413, 408 or 400
+// itself when it cannot.
+func (s *Server) readBody(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
 	if r.ContentLength > s.cfg.MaxBody {
 		writeError(w, http.StatusRequestEntityTooLarge, aigov.CodeName(aigov.CodeLimit),
 			fmt.Sprintf("request body of %d bytes is over the limit of %d bytes", r.ContentLength, s.cfg.MaxBody), "")
-		return
+		return nil, false
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.cfg.MaxBody))
 	if err != nil {
@@ -346,19 +370,9 @@ func (s *Server) evaluate(w http.ResponseWriter, r *http.Request) {
 		default:
 			writeError(w, http.StatusBadRequest, "bad_request", "reading the request body: "+err.Error(), "")
 		}
-		return
+		return nil, false
 	}
-	buf := bufPool.Get().(*[]byte)
-	defer putBuf(buf)
-	out, err := s.table.AppendRender((*buf)[:0], body, aigov.Options{AsOfDate: asOf, Format: format, MaxInput: int(s.cfg.MaxBody)})
-	if err != nil {
-		writeLibraryError(w, err)
-		return
-	}
-	*buf = out
-	w.Header().Set("Aigov-As-Of", asOf)
-	w.Header().Set("Cache-Control", "no-store")
-	writeBody(w, mediaType, out)
+	return body, true
 }
 
 // bufPool recycles report buffers (reports run to ~100 KB).

@@ -551,3 +551,99 @@ func TestNegotiate(t *testing.T) {
 		}
 	}
 }
+
+// POST /v1/questions: a questionnaire over HTTP. Starting from {}, answering
+// the first question each time (here from a complete descriptor) reaches a
+// determined tier, and every answer is the library's next question.
+func TestQuestions(t *testing.T) {
+	base := start(t, testConfig())
+	type resp struct {
+		AsOf      string               `json:"as_of"`
+		Tier      string               `json:"tier"`
+		GPAI      string               `json:"gpai"`
+		Next      []aigov.QuestionInfo `json:"next"`
+		Remaining int                  `json:"remaining"`
+		Open      int                  `json:"open"`
+	}
+	post := func(desc map[string]any, query string) resp {
+		t.Helper()
+		body, _ := json.Marshal(desc)
+		a := do(t, "POST", base+"/v1/questions?as_of=2028-01-01"+query, "", bytes.NewReader(body))
+		if a.status != 200 {
+			t.Fatalf("status %d: %s", a.status, a.body)
+		}
+		var r resp
+		if err := json.Unmarshal(a.body, &r); err != nil {
+			t.Fatalf("%v: %s", err, a.body)
+		}
+		return r
+	}
+	r := post(map[string]any{}, "&limit=5")
+	if r.AsOf != "2028-01-01" || r.Tier != "undetermined" || len(r.Next) != 5 || r.Remaining < 5 || r.Open < r.Remaining {
+		t.Fatalf("from {}: %+v", r)
+	}
+	first := r.Next[0]
+	if first.Rank != "tier" || first.Type != "set" || first.Fact != "operator.roles" || len(first.Values) == 0 || first.Source == "" {
+		t.Fatalf("first question: %+v", first)
+	}
+	// Answer from the facts of a private deployer of credit scoring.
+	answers := map[string]any{
+		"operator.roles": []string{"deployer"}, "system.is_ai_system": true,
+		"system.annex_iii.points": []string{"5b"}, "organisation.established_in_eu": true,
+	}
+	desc := map[string]any{}
+	for step := 0; step < 200 && r.Tier == "undetermined"; step++ {
+		r = post(desc, "")
+		if r.Tier != "undetermined" {
+			break
+		}
+		if len(r.Next) != 1 {
+			t.Fatalf("step %d: %d questions", step, len(r.Next))
+		}
+		q := r.Next[0]
+		v, ok := answers[q.Fact]
+		if !ok {
+			switch q.Type { // every other question: the answer that keeps the scope widest
+			case "bool":
+				v = false
+			case "set":
+				v = []string{}
+			case "enum":
+				v = q.Values[len(q.Values)-1]
+			default:
+				t.Fatalf("step %d: no answer for %s (%s)", step, q.Fact, q.Type)
+			}
+		}
+		put(desc, q.Fact, v)
+	}
+	if r.Tier != "high_risk" {
+		t.Fatalf("tier %q after the answers: %v", r.Tier, desc)
+	}
+	if _, err := aigov.Builtin().Evaluate(desc, aigov.Options{AsOfDate: "2028-01-01"}); err != nil {
+		t.Fatalf("the answers do not make a valid descriptor: %v", err)
+	}
+	// Errors: bad descriptor (with its path), bad limit, wrong method.
+	a := do(t, "POST", base+"/v1/questions", "", strings.NewReader(`{"system":{"is_ai_system":"yes"}}`))
+	if e := wantError(t, a, 400, "AIGOV_EINPUT"); e.Error.Path != "$.system.is_ai_system" {
+		t.Errorf("path %q", e.Error.Path)
+	}
+	wantError(t, do(t, "POST", base+"/v1/questions?limit=0", "", strings.NewReader(`{}`)), 400, "bad_query")
+	wantError(t, do(t, "POST", base+"/v1/questions?lmit=2", "", strings.NewReader(`{}`)), 400, "unknown_parameter")
+	wantError(t, do(t, "GET", base+"/v1/questions", "", nil), 405, "")
+	wantError(t, do(t, "POST", base+"/v1/questions", "text/plain", strings.NewReader(`{}`)), 406, "")
+}
+
+// put writes v at a dotted fact path, creating the objects on the way.
+func put(desc map[string]any, fact string, v any) {
+	parts := strings.Split(fact, ".")
+	m := desc
+	for _, p := range parts[:len(parts)-1] {
+		next, ok := m[p].(map[string]any)
+		if !ok {
+			next = map[string]any{}
+			m[p] = next
+		}
+		m = next
+	}
+	m[parts[len(parts)-1]] = v
+}

@@ -16,20 +16,25 @@ int ag_result_init(ag_result *r, const aigov_table *t, const ag_mem *mem)
     r->status = ag_calloc(mem, nr, 1);
     r->rule_bits = ag_calloc(mem, nr * r->words, sizeof(uint64_t));
     r->ask_bits = ag_calloc(mem, nr * r->words, sizeof(uint64_t));
-    r->tier_bits = ag_calloc(mem, 3 * r->words, sizeof(uint64_t));
+    r->tier_bits = ag_calloc(mem, 5 * r->words, sizeof(uint64_t));
     r->f_tier = ag_calloc(mem, nf, 1);
     r->f_gpai = ag_calloc(mem, nf, 1);
+    r->f_rank = ag_calloc(mem, nf, 1);
     r->f_count = ag_calloc(mem, nf, sizeof *r->f_count);
+    r->f_in_force = ag_calloc(mem, nf, sizeof *r->f_in_force);
+    r->f_gates = ag_calloc(mem, nf, sizeof *r->f_gates);
     r->questions = ag_calloc(mem, nf, sizeof *r->questions);
     r->sort_keys = ag_calloc(mem, nf, sizeof *r->sort_keys);
     if (!r->expr_val || !r->rule_val || !r->rule_date || !r->date_uncertain || !r->status ||
         !r->rule_bits || !r->ask_bits || !r->tier_bits || !r->f_tier || !r->f_gpai ||
-        !r->f_count || !r->questions || !r->sort_keys) {
+        !r->f_rank || !r->f_count || !r->f_in_force || !r->f_gates || !r->questions || !r->sort_keys) {
         ag_result_free(r, mem);
         return AIGOV_ENOMEM;
     }
     r->gpai_bits = r->tier_bits + r->words;
     r->all_bits = r->gpai_bits + r->words;
+    r->role_bits = r->all_bits + r->words;
+    r->date_bits = r->role_bits + r->words;
     return 0;
 }
 
@@ -37,7 +42,8 @@ void ag_result_free(ag_result *r, const ag_mem *mem)
 {
     void *ptrs[] = {r->expr_val, r->rule_val, r->rule_date, r->date_uncertain, r->status,
                     r->rule_bits, r->ask_bits, r->tier_bits, r->f_tier,  r->f_gpai,
-                    r->f_count,  r->questions, r->sort_keys};
+                    r->f_rank,   r->f_count,   r->f_in_force, r->f_gates,
+                    r->questions, r->sort_keys};
     for (size_t i = 0; i < sizeof ptrs / sizeof *ptrs; i++)
         ag_mfree(mem, ptrs[i]);
     memset(r, 0, sizeof *r);
@@ -225,6 +231,22 @@ static void unknown_facts(const ag_result *r, const aigov_table *t, int32_t ei, 
     }
 }
 
+/* Whether rule ri is an open classifying rule whose facts can still change
+ * the tier or the GPAI class. */
+static int open_class_rule(const ag_result *r, const aigov_table *t, uint32_t ri)
+{
+    const ag_rule *ru = &t->rules[ri];
+    if (ru->classifies < 0 || r->rule_val[ri] != AG_U)
+        return 0;
+    if (ru->kind == AG_K_PROHIBITION && r->as_of < r->rule_date[ri])
+        return 0;
+    int is_gpai = ru->classifies == AG_C_GPAI || ru->classifies == AG_C_GPAI_SYSTEMIC;
+    if (is_gpai ? r->gpai != AIGOV_GPAI_UNDETERMINED : r->tier != AIGOV_TIER_UNDETERMINED)
+        return 0;
+    /* only a class that could still win: below a class that holds, its facts change nothing */
+    return class_possible(r, ru->classifies);
+}
+
 /* Stage 1: which facts are asked (the sets); stage 2 (ag_questions): how many
  * rules each affects and the asking order. A summary needs only stage 1. */
 uint32_t ag_question_count(ag_result *r, const aigov_table *t, const ag_facts *f)
@@ -242,20 +264,11 @@ uint32_t ag_question_count(ag_result *r, const aigov_table *t, const ag_facts *f
         memset(bits, 0, W * sizeof(uint64_t));
         unknown_facts(r, t, t->rules[ri].when, bits);
     }
-    int tier_open = r->tier == AIGOV_TIER_UNDETERMINED;
-    int gpai_open = r->gpai == AIGOV_GPAI_UNDETERMINED;
-    for (uint32_t ri = 0; ri < t->n_rules && (tier_open || gpai_open); ri++) {
+    for (uint32_t ri = 0; ri < t->n_rules; ri++) {
         const ag_rule *ru = &t->rules[ri];
-        if (ru->classifies < 0 || r->rule_val[ri] != AG_U)
-            continue;
-        if (ru->kind == AG_K_PROHIBITION && r->as_of < r->rule_date[ri])
+        if (!open_class_rule(r, t, ri))
             continue;
         int is_gpai = ru->classifies == AG_C_GPAI || ru->classifies == AG_C_GPAI_SYSTEMIC;
-        if (is_gpai ? !gpai_open : !tier_open)
-            continue;
-        /* only a class that could still win: below a class that holds, its facts change nothing */
-        if (!class_possible(r, ru->classifies))
-            continue;
         uint64_t *dst = is_gpai ? r->gpai_bits : r->tier_bits;
         const uint64_t *src = r->rule_bits + (size_t)ri * W;
         for (uint32_t w = 0; w < W; w++)
@@ -298,6 +311,41 @@ uint32_t ag_question_count(ag_result *r, const aigov_table *t, const ag_facts *f
     return count;
 }
 
+/* What kind of decision a question's answer can make, for its asking order
+ * and for hosts (aigov_question_rank): the tier or GPAI class first, then a
+ * role (every duty hangs on one), then when a duty applies, then the duty's
+ * own conditions and evidence. */
+static void rank_sets(ag_result *r, const aigov_table *t)
+{
+    uint32_t W = r->words;
+    memset(r->role_bits, 0, 2 * W * sizeof(uint64_t));
+    for (uint32_t ri = 0; ri < t->n_rules; ri++)
+        if (t->rules[ri].confers_role >= 0 && r->rule_val[ri] == AG_U) {
+            const uint64_t *src = r->rule_bits + (size_t)ri * W;
+            for (uint32_t w = 0; w < W; w++)
+                r->role_bits[w] |= src[w];
+        }
+    for (uint32_t k = 0; k < t->n_reported; k++) {
+        int32_t ri = t->reported[k];
+        const ag_rule *ru = &t->rules[ri];
+        if (!(r->date_uncertain[ri] & 1) || r->rule_val[ri] == AG_F)
+            continue;
+        if (ru->within >= 0 && r->expr_val[ru->within] == AG_F)
+            continue;
+        for (uint32_t d = 0; d < ru->dates_n; d++) {
+            int32_t cond = t->dates[ru->dates_first + d].cond;
+            if (cond < 0 || r->expr_val[cond] == AG_T)
+                break;
+            unknown_facts(r, t, cond, r->date_bits);
+        }
+    }
+}
+
+static int has_bit(const uint64_t *bits, int32_t fi)
+{
+    return (int)((bits[(uint32_t)fi / 64] >> ((uint32_t)fi % 64)) & 1u);
+}
+
 void ag_questions(ag_result *r, const aigov_table *t, const ag_facts *f)
 {
     if (r->questions_ready >= 2)
@@ -305,6 +353,7 @@ void ag_questions(ag_result *r, const aigov_table *t, const ag_facts *f)
     ag_question_count(r, t, f);
     r->questions_ready = 2;
     uint32_t W = r->words;
+    rank_sets(r, t);
     /* the questions: every fact in some set, with what it affects */
     uint32_t n = 0;
     for (uint32_t w = 0; w < W; w++) {
@@ -315,27 +364,56 @@ void ag_questions(ag_result *r, const aigov_table *t, const ag_facts *f)
             int32_t fi = (int32_t)(w * 64 + (uint32_t)b);
             r->f_tier[fi] = (uint8_t)((r->tier_bits[w] >> b) & 1);
             r->f_gpai[fi] = (uint8_t)((r->gpai_bits[w] >> b) & 1);
+            r->f_rank[fi] = r->f_tier[fi]            ? AIGOV_RANK_TIER
+                            : r->f_gpai[fi]          ? AIGOV_RANK_GPAI
+                            : has_bit(r->role_bits, fi) ? AIGOV_RANK_ROLE
+                            : has_bit(r->date_bits, fi) ? AIGOV_RANK_DATE
+                                                        : AIGOV_RANK_DUTY;
             r->f_count[fi] = 0;
+            r->f_in_force[fi] = 0;
+            r->f_gates[fi] = 0;
             r->questions[n++] = fi;
         }
     }
     for (uint32_t k = 0; k < t->n_reported; k++) {
-        const uint64_t *ask = r->ask_bits + (size_t)t->reported[k] * W;
+        int32_t ri = t->reported[k];
+        const uint64_t *ask = r->ask_bits + (size_t)ri * W;
+        int in_force = r->as_of >= r->rule_date[ri];
         for (uint32_t w = 0; w < W; w++) {
             uint64_t m = ask[w];
             while (m) {
                 int b = __builtin_ctzll(m);
                 m &= m - 1;
                 r->f_count[w * 64 + (uint32_t)b]++;
+                r->f_in_force[w * 64 + (uint32_t)b] += (uint32_t)in_force;
             }
         }
     }
-    /* order: tier first, then GPAI, then most rules affected, then catalogue */
+    /* how many open classifying rules read each fact: a gate that many
+     * classes share (is it an AI system, which role) settles more at once */
+    for (uint32_t ri = 0; ri < t->n_rules; ri++) {
+        if (!open_class_rule(r, t, ri))
+            continue;
+        const uint64_t *src = r->rule_bits + (size_t)ri * W;
+        for (uint32_t w = 0; w < W; w++) {
+            uint64_t m = src[w];
+            while (m) {
+                int b = __builtin_ctzll(m);
+                m &= m - 1;
+                r->f_gates[w * 64 + (uint32_t)b]++;
+            }
+        }
+    }
+    /* order: tier (those deciding the GPAI class too first), GPAI, role,
+     * date, duty; then the gates, most classifying rules first; then most
+     * rules affected, then catalogue */
     for (uint32_t k = 0; k < n; k++) {
         int32_t fi = r->questions[k];
         uint32_t cnt = r->f_count[fi] > 0xFFFF ? 0xFFFF : r->f_count[fi];
-        r->sort_keys[k] = (uint64_t)!r->f_tier[fi] << 62 | (uint64_t)!r->f_gpai[fi] << 61 |
-                          (uint64_t)(0xFFFF - cnt) << 32 | (uint32_t)fi;
+        uint64_t cls = r->f_tier[fi] ? (uint64_t)!r->f_gpai[fi] : (uint64_t)r->f_rank[fi] + 1;
+        uint32_t gates = r->f_gates[fi] > 0xFF ? 0xFF : r->f_gates[fi];
+        r->sort_keys[k] = cls << 56 | (uint64_t)(0xFF - gates) << 48 | (uint64_t)(0xFFFF - cnt) << 32 |
+                          (uint32_t)fi;
     }
     for (uint32_t k = 1; k < n; k++) {
         uint64_t key = r->sort_keys[k];

@@ -31,8 +31,12 @@ typedef struct ag_result {
     uint64_t *rule_bits;  /* per rule: unknown facts its `when` depends on (when unknown) */
     uint64_t *ask_bits;   /* per rule: unknown facts that would decide its status or date */
     uint64_t *tier_bits, *gpai_bits, *all_bits;
+    uint64_t *role_bits, *date_bits; /* facts that decide a role, a reported rule's date */
     uint8_t *f_tier, *f_gpai;
+    uint8_t *f_rank;      /* per question fact: aigov_question_rank */
     uint32_t *f_count;
+    uint32_t *f_in_force; /* per question fact: affected reported rules in force at as_of */
+    uint32_t *f_gates;    /* per question fact: open classifying rules whose condition reads it */
     int32_t *questions;  /* fact indices in asking order */
     uint32_t n_questions;
     int questions_ready; /* computed on first use: a gate reading the tier never pays */

@@ -16,6 +16,8 @@ Suite *core_edges_suite(void);
 Suite *emit_suite(void);
 /* Issue 19: portfolio verdict, formats, blank strings, exact numbers, bounds, escaping. */
 Suite *issue19_suite(void);
+/* Issue 24: questions in full for a questionnaire. */
+Suite *questions_suite(void);
 
 /* A small rule set: the manifest plus one source of facts/evidence/rules. */
 aigov_table *unit_compile(const char *body, aigov_error *err, int *rc);

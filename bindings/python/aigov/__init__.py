@@ -46,7 +46,7 @@ from . import _lib
 from ._errors import (AigovError, InvalidArgumentError, OutOfMemoryError, JSONSyntaxError, InputError,
                       LimitError, RulesError, NotFoundError, CODE_NAMES)
 from ._errors import make as _make_error
-from ._report import Evidence, Obligation, Question, Report, RuleInfo, Summary
+from ._report import Evidence, Obligation, Question, QuestionInfo, Report, RuleInfo, Summary
 from ._verdict import FAIL_ON, TIER_SEVERITY, Verdict, verdict_from_report
 
 __version__ = "0.1.0"
@@ -54,9 +54,10 @@ __version__ = "0.1.0"
 __all__ = [
     "AigovError", "InvalidArgumentError", "OutOfMemoryError", "JSONSyntaxError", "InputError",
     "LimitError", "RulesError", "NotFoundError", "CODE_NAMES",
-    "Table", "Evaluator", "Report", "Obligation", "Evidence", "Question", "Summary", "RuleInfo", "Verdict",
+    "Table", "Evaluator", "Report", "Obligation", "Evidence", "Question", "QuestionInfo", "Summary", "RuleInfo", "Verdict",
     "FAIL_ON",
     "FORMATS", "library_version", "library_path", "load_library", "evaluate", "evaluate_file", "classify",
+    "questions",
     "read_descriptor", "DEFAULT_MAX_INPUT", "MAX_INPUT_CAP", "MAX_DEPTH_CAP",
 ]
 
@@ -751,6 +752,45 @@ class Evaluator:
         finally:
             self._leave(st)
 
+    def questions(self, descriptor: Descriptor, as_of: AsOf, system: int = 0) -> List[QuestionInfo]:
+        """The open questions of a descriptor in the library's asking order
+        (tier-deciding first, then GPAI, role, date, duty), each in full
+        (aigov_report_question_info): what a questionnaire needs to ask it and
+        to write the answer into the descriptor. `system` picks one system of
+        a several-systems descriptor. NotFoundError from a library without the
+        accessor."""
+        system = _int_arg("system", system, 0, _SIZE_MAX)
+        data, opts = self._data(descriptor), self._opts(as_of)
+        lib = self._lib
+        c = lib.c
+        if c.aigov_report_question_info is None:
+            raise _make_error(-7, "this libaigov has no aigov_report_question_info")
+        st = self._enter()
+        try:
+            rc = c.aigov_eval_system(st.rep_ref, None, st.ctx, data, len(data), system, opts, st.err_ref)
+            if rc:
+                raise _hint_path(lib.error(rc, st.err), descriptor)
+            rep = st.rep
+            out: List[QuestionInfo] = []
+            q = _lib.QuestionInfo()
+            rule = ctypes.c_char_p()
+            text = lambda b: b.decode("utf-8") if b is not None else ""  # noqa: E731
+            for i in range(c.aigov_report_question_count(rep)):
+                q.size = ctypes.sizeof(q)
+                if c.aigov_report_question_info(ctypes.byref(q), rep, i):
+                    break
+                rules = []
+                while c.aigov_report_question_rule(ctypes.byref(rule), rep, i, len(rules)) == 0:
+                    rules.append(text(rule.value))
+                out.append(QuestionInfo(
+                    text(q.fact), text(q.ask), text(q.description), text(q.source),
+                    text(c.aigov_fact_type_name(q.type)), text(c.aigov_question_rank_name(q.rank)),
+                    tuple(text(q.values[k]) for k in range(q.n_values)), q.min, q.max, q.max_length,
+                    bool(q.affects_tier), bool(q.affects_gpai), tuple(rules), q.affected_in_force))
+            return out
+        finally:
+            self._leave(st)
+
 
 def _verdict_name(code: int) -> str:
     return {v: k for k, v in FAIL_ON.items()}.get(code, str(code))
@@ -787,3 +827,8 @@ def evaluate_file(file: Union["os.PathLike[str]", str, bytes, BinaryIO], as_of: 
 def classify(descriptor: Descriptor, as_of: AsOf, system: int = 0) -> Summary:
     """Evaluator.classify with the builtin rules and a shared evaluator."""
     return _default_evaluator().classify(descriptor, as_of, system)
+
+
+def questions(descriptor: Descriptor, as_of: AsOf, system: int = 0) -> List[QuestionInfo]:
+    """Evaluator.questions with the builtin rules and a shared evaluator."""
+    return _default_evaluator().questions(descriptor, as_of, system)

@@ -28,7 +28,7 @@ import ctypes.util
 import os
 import subprocess
 import sys
-from ctypes import (CFUNCTYPE, POINTER, Structure, c_char, c_char_p, c_int, c_size_t, c_uint,
+from ctypes import (CFUNCTYPE, POINTER, Structure, c_char, c_char_p, c_double, c_int, c_size_t, c_uint,
                     c_void_p)
 from typing import Iterator, List, Optional, Tuple
 
@@ -120,6 +120,18 @@ class Question(Structure):
                 ("affects_gpai", c_int), ("affected_rules", c_size_t)]
 
 
+_P_CHARP = POINTER(c_char_p)
+
+
+class QuestionInfo(Structure):
+    """struct aigov_question_info (size set by the caller: the library fills no more)"""
+    _fields_ = [("size", c_size_t), ("fact", c_char_p), ("ask", c_char_p), ("description", c_char_p),
+                ("source", c_char_p), ("type", c_int), ("rank", c_int), ("values", _P_CHARP),
+                ("n_values", c_size_t), ("min", c_double), ("max", c_double), ("max_length", c_size_t),
+                ("affects_tier", c_int), ("affects_gpai", c_int), ("affected_rules", c_size_t),
+                ("affected_in_force", c_size_t)]
+
+
 # ---- prototypes -----------------------------------------------------------------
 
 _P = POINTER
@@ -169,6 +181,10 @@ OPTIONAL = {
     "aigov_eval_verdict": (c_int, [_P(Verdict), _BUF, _P(c_size_t), c_void_p, c_char_p, c_size_t,
                                    _P(EvalOptions), c_int, c_int, _P(Error)]),
     "aigov_report_verdict": (c_int, [_P(Verdict), c_void_p, c_int]),
+    "aigov_report_question_info": (c_int, [_P(QuestionInfo), c_void_p, c_size_t]),
+    "aigov_report_question_rule": (c_int, [_P(c_char_p), c_void_p, c_size_t, c_size_t]),
+    "aigov_fact_type_name": (c_char_p, [c_int]),
+    "aigov_question_rank_name": (c_char_p, [c_int]),
 }
 
 

@@ -83,6 +83,28 @@ class Question:
 
 
 @dataclass(frozen=True)
+class QuestionInfo:
+    """One open question in full, as aigov_report_question_info gives it: what
+    to ask, how the answer is written (type, values, min/max, max_length),
+    the provision it comes from and what it can decide (rank: tier, gpai,
+    role, date or duty; the reported rules it bears on)."""
+    fact: str
+    ask: str
+    description: str
+    source: str
+    type: str  # bool | enum | set | number | date | string | evidence
+    rank: str  # tier | gpai | role | date | duty
+    values: Tuple[str, ...]
+    min: float
+    max: float
+    max_length: int
+    affects_tier: bool
+    affects_gpai: bool
+    affects: Tuple[str, ...]
+    affected_in_force: int
+
+
+@dataclass(frozen=True)
 class Summary:
     """Tier, GPAI class and counts of reported rules by status.
 

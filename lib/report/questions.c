@@ -1,0 +1,88 @@
+/* Questions in full for a questionnaire: the fact's type, allowed values and
+ * provision from the table, what the answer can decide from the evaluation
+ * (ag_questions computed it; this only reads). */
+#include <stddef.h>
+#include <string.h>
+#include "report/report.h"
+
+const char *aigov_fact_type_name(int type)
+{
+    static const char *const names[] = {"bool", "enum", "set", "number", "date", "string", "evidence"};
+    return type >= AIGOV_FACT_BOOL && type <= AIGOV_FACT_EVIDENCE ? names[type] : "?";
+}
+
+const char *aigov_question_rank_name(int rank)
+{
+    static const char *const names[] = {"tier", "gpai", "role", "date", "duty"};
+    return rank >= AIGOV_RANK_TIER && rank <= AIGOV_RANK_DUTY ? names[rank] : "?";
+}
+
+/* The first published version of aigov_question_info ends with affected_in_force:
+ * a caller's struct must hold at least that much. */
+#define QUESTION_INFO_V1_SIZE \
+    (offsetof(aigov_question_info, affected_in_force) + sizeof(size_t))
+
+/* When a field is appended, copy min(out->size, sizeof q) below. */
+_Static_assert(QUESTION_INFO_V1_SIZE == sizeof(aigov_question_info),
+               "aigov_question_info grew: fill only the caller's size");
+
+/* The table's fact types and the public ones are numbered alike. */
+_Static_assert((int)AG_T_BOOL == (int)AIGOV_FACT_BOOL && (int)AG_T_ENUM == (int)AIGOV_FACT_ENUM &&
+                   (int)AG_T_SET == (int)AIGOV_FACT_SET && (int)AG_T_NUMBER == (int)AIGOV_FACT_NUMBER &&
+                   (int)AG_T_DATE == (int)AIGOV_FACT_DATE && (int)AG_T_STRING == (int)AIGOV_FACT_STRING &&
+                   (int)AG_T_EVIDENCE == (int)AIGOV_FACT_EVIDENCE,
+               "fact types numbered as in aigov.h");
+
+int aigov_report_question_info(aigov_question_info *out, const aigov_report *rep, size_t index)
+{
+    if (!out || !rep || out->size < QUESTION_INFO_V1_SIZE)
+        return AIGOV_EINVAL;
+    const ag_result *r = ag_report_questions(rep);
+    if (index >= r->n_questions)
+        return AIGOV_ENOTFOUND;
+    int32_t fi = r->questions[index];
+    const ag_fact *fa = &rep->t->facts[fi];
+    aigov_question_info q;
+    memset(&q, 0, sizeof q);
+    q.size = out->size;
+    q.fact = fa->id;
+    q.ask = fa->ask;
+    q.description = fa->description;
+    q.source = fa->source ? fa->source : "";
+    q.type = fa->type;
+    q.rank = r->f_rank[fi];
+    if (fa->type == AG_T_ENUM || fa->type == AG_T_SET || fa->type == AG_T_EVIDENCE) {
+        q.values = fa->values;
+        q.n_values = fa->n_values;
+    }
+    if (fa->type == AG_T_NUMBER) {
+        q.min = fa->min;
+        q.max = fa->max;
+    }
+    q.max_length = fa->max_length; /* only string facts have one (the compiler's rule) */
+    q.affects_tier = r->f_tier[fi];
+    q.affects_gpai = r->f_gpai[fi];
+    q.affected_rules = r->f_count[fi];
+    q.affected_in_force = r->f_in_force[fi];
+    memcpy(out, &q, sizeof q); /* out->size >= sizeof q: this version is the first */
+    return 0;
+}
+
+int aigov_report_question_rule(const char **out_rule_id, const aigov_report *rep, size_t index,
+                               size_t k)
+{
+    if (!out_rule_id || !rep)
+        return AIGOV_EINVAL;
+    *out_rule_id = NULL;
+    const ag_result *r = ag_report_questions(rep);
+    if (index >= r->n_questions)
+        return AIGOV_ENOTFOUND;
+    int32_t fi = r->questions[index];
+    const aigov_table *t = rep->t;
+    for (uint32_t j = 0; j < t->n_reported; j++)
+        if (ag_affects(r, fi, t->reported[j]) && k-- == 0) {
+            *out_rule_id = t->rules[t->reported[j]].id;
+            return 0;
+        }
+    return AIGOV_ENOTFOUND;
+}
