@@ -292,8 +292,8 @@ INSTALL_FROM := $(LIB_REAL) $(LIB_A) $(INST_CLI) $(BUILD)/aigov.1
 install:
 	@for f in $(INSTALL_FROM); do test -f $$f || \
 	    { echo "install: $$f is not built: run 'make' first (make install compiles nothing)" >&2; exit 1; }; done
-	@rp=$$(readelf -d $(INST_CLI) | sed -n 's/.*(RUNPATH).*\[\(.*\)\]/\1/p'); test "$$rp" = '$(CLI_RPATH)' || \
-	    { echo "install: $(INST_CLI) has RUNPATH '$$rp', this layout needs '$(CLI_RPATH)': run 'make' with the same PREFIX/BINDIR/LIBDIR first" >&2; exit 1; }
+	@rp=$$(readelf -d $(INST_CLI) | sed -n 's/.*(RUNPATH).*\[\(.*\)\]/\1/p'); want='$(CLI_RPATH)'; test "$$rp" = "$$want" || \
+	    { echo "install: $(INST_CLI) has RUNPATH '$$rp', this layout needs '$$want': run 'make' with the same PREFIX/BINDIR/LIBDIR first" >&2; exit 1; }
 	install -d $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 644 include/aigov.h $(DESTDIR)$(INCLUDEDIR)/aigov.h
 	install -m 644 $(LIB_REAL) $(DESTDIR)$(LIBDIR)/

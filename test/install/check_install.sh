@@ -48,6 +48,13 @@ if plain_make -n install PREFIX=$d/p2 | grep -E "(^| )($CC|cc|gcc|clang) " > /de
 if plain_make -s install BUILD=$d/nobuild PREFIX=$d/p3 > $d/nobuild.log 2>&1; then fail "make install succeeded with nothing built"; fi
 grep -q "is not built: run 'make' first" $d/nobuild.log || fail "make install from an unbuilt tree: $(cat $d/nobuild.log)"
 test -z "$(find $d/nobuild -name '*.o' -o -name '*.so*' 2>/dev/null)" || fail "make install compiled something"
+# A CLI built for one layout is not installed into another (its RUNPATH would miss the library).
+mkdir -p $d/copy/install
+cp $BUILD/libaigov.so.$VERSION $BUILD/libaigov.a $BUILD/aigov.1 $d/copy/ && cp $BUILD/install/aigov $d/copy/install/
+if plain_make -s install BUILD=$d/copy PREFIX=$d/p4 LIBDIR=$d/p4/lib64 > $d/layout.log 2>&1; then
+  fail "make install put a CLI built for ../lib into a lib64 layout"
+fi
+grep -q "this layout needs '\$ORIGIN/../lib64'" $d/layout.log || fail "layout mismatch: $(cat $d/layout.log)"
 
 # 6. The default make: no sanitizer builds, no -Werror; CPPFLAGS and LDFLAGS
 #    reach every compile and link of the library and the CLI; WERROR=1 adds -Werror.

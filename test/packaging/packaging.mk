@@ -5,7 +5,8 @@
 #
 # The package is built from a copy of the tree under build/deb/src (so
 # dpkg-buildpackage's clean and its output in the parent directory stay inside
-# build/). Needs debhelper, dpkg-dev, fakeroot, lintian (scripts/setup-deps.sh test).
+# build/); the caller's make variables (make test passes WERROR=1, perhaps
+# BUILD=...) do not leak into the package build. Needs debhelper, dpkg-dev, fakeroot, lintian (scripts/setup-deps.sh test).
 DEB_DIR     := $(BUILD)/deb
 DEB_SRC     := $(DEB_DIR)/src/libaigov-$(VERSION)
 DEB_ARCH    := $(shell dpkg --print-architecture 2>/dev/null)
@@ -20,7 +21,8 @@ deb:
 	    { echo "deb: needs dpkg-dev, debhelper, fakeroot and lintian (sh scripts/setup-deps.sh test)" >&2; exit 1; }
 	rm -rf $(DEB_DIR) && mkdir -p $(DEB_SRC)
 	tar -cf - $(DEB_TREE) | tar -C $(DEB_SRC) -xf -
-	cd $(DEB_SRC) && dpkg-buildpackage -b -us -uc -rfakeroot > ../../build.log 2>&1 || \
+	cd $(DEB_SRC) && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u MAKEOVERRIDES \
+	    dpkg-buildpackage -b -us -uc -rfakeroot > ../../build.log 2>&1 || \
 	    { tail -n 40 $(abspath $(DEB_DIR))/build.log; exit 1; }
 	mv $(DEB_DIR)/src/*.deb $(DEB_DIR)/src/*.changes $(DEB_DIR)/src/*.buildinfo $(DEB_DIR)/
 	lintian --fail-on error,warning \
