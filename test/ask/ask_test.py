@@ -317,6 +317,12 @@ def answers_run(cli, tmp):
     p = subprocess.run([cli, "ask", bad, "--as-of", AS_OF], input="", capture_output=True, text=True, timeout=30)
     if p.returncode != 2 or "$.system.is_ai_system" not in p.stderr:
         fail("a bad partial file: exit %d, %s" % (p.returncode, p.stderr))
+    # an answer over the line limit is skipped unread and the question asked again
+    p = subprocess.run([cli, "ask", "-o", os.path.join(tmp, "long.json"), "--as-of", AS_OF],
+                       input="x" * 100000 + "\ndeployer\n", capture_output=True, text=True, timeout=30)
+    if p.returncode != 0 or "that answer is too long (at most 4096 bytes); try again" not in p.stdout or \
+            json.load(open(os.path.join(tmp, "long.json"))) != {"operator": {"roles": ["deployer"]}}:
+        fail("a 100 KB answer: exit %d, %s" % (p.returncode, p.stderr))
     # end of input in the middle: what was answered is kept
     p = subprocess.run([cli, "ask", "-o", os.path.join(tmp, "eof.json"), "--as-of", AS_OF], input="deployer\n",
                        capture_output=True, text=True, timeout=30)
@@ -351,7 +357,15 @@ def faults_run(faults, tmp):
     if not kept or any(golden_leaf != kept.get(k, golden_leaf) for k, golden_leaf in leaves(golden).items()) \
             or not set(kept) <= set(leaves(golden)):
         fail("after a read error the descriptor does not hold the answers before it: %s" % kept)
-    print("ask: short reads, EINTR, EAGAIN: same descriptor; a read error: exit 2, %d answers kept" % len(kept))
+    # an answer that cannot be held in memory is skipped and the question asked again
+    p = subprocess.run([faults, "ask", "-o", os.path.join(tmp, "nomem.json"), "--as-of", AS_OF],
+                       input="deployer\ndeployer\n", capture_output=True, text=True, timeout=60,
+                       env=dict(os.environ, AIGOV_CLI_FAULT="enomem=1"))
+    if p.returncode != 0 or "could not hold that answer (out of memory); try again" not in p.stdout or \
+            json.load(open(os.path.join(tmp, "nomem.json"))) != {"operator": {"roles": ["deployer"]}}:
+        fail("AIGOV_CLI_FAULT=enomem=1: exit %d, %s" % (p.returncode, p.stderr))
+    print("ask: short reads, EINTR, EAGAIN: same descriptor; a read error: exit 2, %d answers kept; "
+          "an answer out of memory: asked again" % len(kept))
 
 
 def do_record(cli, tmp):
