@@ -494,8 +494,11 @@ static int ask_one(ask_session *s, size_t index, const aigov_question_info *q)
             free(line);
             return rc == CLI_READ_EOF ? ASK_STOP : ASK_FAIL;
         }
-        if (rc != CLI_READ_OK) {
-            printf("    that answer is too long (at most %d bytes); try again\n", ASK_LINE_MAX);
+        if (rc == CLI_READ_LIMIT || rc == CLI_READ_NOMEM) { /* the line was skipped */
+            if (rc == CLI_READ_LIMIT)
+                printf("    that answer is too long (at most %d bytes); try again\n", ASK_LINE_MAX);
+            else
+                fputs("    could not hold that answer (out of memory); try again\n", stdout);
             continue;
         }
         if (s->echo) {

@@ -13,10 +13,13 @@
              answers of each type: each gets a re-prompt, never a crash;
              the descriptor equals its golden one. Then a resumed run from a
              partial file asks only what is still open.
+  faults     the CLI built with read faults (test/cli/fault.c): short reads,
+             EINTR and EAGAIN on the answers change nothing; a read error
+             ends with exit 2 and keeps the answers before it.
   record     (by hand) python3 ask_test.py record: rewrites the answers files
              and golden descriptors from the examples; review the diff.
 
-    ask_test.py CLI [tmux|answers|record]...
+    ask_test.py CLI [tmux|answers|record|faults FAULT_CLI]...
 """
 import json
 import os
@@ -314,6 +317,12 @@ def answers_run(cli, tmp):
     p = subprocess.run([cli, "ask", bad, "--as-of", AS_OF], input="", capture_output=True, text=True, timeout=30)
     if p.returncode != 2 or "$.system.is_ai_system" not in p.stderr:
         fail("a bad partial file: exit %d, %s" % (p.returncode, p.stderr))
+    # an answer over the line limit is skipped unread and the question asked again
+    p = subprocess.run([cli, "ask", "-o", os.path.join(tmp, "long.json"), "--as-of", AS_OF],
+                       input="x" * 100000 + "\ndeployer\n", capture_output=True, text=True, timeout=30)
+    if p.returncode != 0 or "that answer is too long (at most 4096 bytes); try again" not in p.stdout or \
+            json.load(open(os.path.join(tmp, "long.json"))) != {"operator": {"roles": ["deployer"]}}:
+        fail("a 100 KB answer: exit %d, %s" % (p.returncode, p.stderr))
     # end of input in the middle: what was answered is kept
     p = subprocess.run([cli, "ask", "-o", os.path.join(tmp, "eof.json"), "--as-of", AS_OF], input="deployer\n",
                        capture_output=True, text=True, timeout=30)
@@ -324,6 +333,39 @@ def answers_run(cli, tmp):
         if p.returncode != 2 or "usage" not in p.stderr:
             fail("%s: exit %d" % (" ".join(args), p.returncode))
     print("ask: resume, bad partial file, end of input and usage errors: ok")
+
+
+def faults_run(faults, tmp):
+    """The CLI built with read faults (test/cli/fault.c): short reads, EINTR and
+    EAGAIN on the answers change nothing; a read error stops the session with
+    exit 2 and keeps what was answered before it."""
+    answers = os.path.join(HERE, "answers", "all-types.txt")
+    with open(os.path.join(HERE, "golden", "all-types.json"), encoding="utf-8") as f:
+        golden = json.load(f)
+    for fault in ("short", "eintr,short", "eagain"):
+        out = os.path.join(tmp, "fault.json")
+        p = subprocess.run([faults, "ask", "-o", out, "--answers", answers, "--as-of", AS_OF], capture_output=True,
+                           text=True, timeout=120, env=dict(os.environ, AIGOV_CLI_FAULT=fault))
+        if p.returncode != 0 or schema_check(out) != golden:
+            fail("AIGOV_CLI_FAULT=%s: exit %d, %s" % (fault, p.returncode, p.stderr))
+    out = os.path.join(tmp, "eio.json")
+    p = subprocess.run([faults, "ask", "-o", out, "--answers", answers, "--as-of", AS_OF], capture_output=True,
+                       text=True, timeout=60, env=dict(os.environ, AIGOV_CLI_FAULT="eio=200"))
+    if p.returncode != 2 or "cannot read the answers" not in p.stderr:
+        fail("AIGOV_CLI_FAULT=eio=200: exit %d, %s" % (p.returncode, p.stderr))
+    kept = leaves(schema_check(out))
+    if not kept or any(golden_leaf != kept.get(k, golden_leaf) for k, golden_leaf in leaves(golden).items()) \
+            or not set(kept) <= set(leaves(golden)):
+        fail("after a read error the descriptor does not hold the answers before it: %s" % kept)
+    # an answer that cannot be held in memory is skipped and the question asked again
+    p = subprocess.run([faults, "ask", "-o", os.path.join(tmp, "nomem.json"), "--as-of", AS_OF],
+                       input="deployer\ndeployer\n", capture_output=True, text=True, timeout=60,
+                       env=dict(os.environ, AIGOV_CLI_FAULT="enomem=1"))
+    if p.returncode != 0 or "could not hold that answer (out of memory); try again" not in p.stdout or \
+            json.load(open(os.path.join(tmp, "nomem.json"))) != {"operator": {"roles": ["deployer"]}}:
+        fail("AIGOV_CLI_FAULT=enomem=1: exit %d, %s" % (p.returncode, p.stderr))
+    print("ask: short reads, EINTR, EAGAIN: same descriptor; a read error: exit 2, %d answers kept; "
+          "an answer out of memory: asked again" % len(kept))
 
 
 def do_record(cli, tmp):
@@ -350,6 +392,8 @@ def main():
             do_record(cli, tmp)
         if "answers" in what:
             answers_run(cli, tmp)
+        if "faults" in what:
+            faults_run(os.path.abspath(sys.argv[sys.argv.index("faults") + 1]), tmp)
         if "tmux" in what:
             if not shutil.which("tmux"):
                 fail("tmux is needed (apt-get install tmux)")

@@ -35,7 +35,7 @@ def put(doc, fact, value):
     doc[keys[-1]] = value
 
 
-def session(example, as_of):
+def session(example, as_of, order="library"):
     desc, skipped, asked = {}, set(), 0
     tier_at = both_at = None
     while True:
@@ -44,8 +44,11 @@ def session(example, as_of):
             tier_at = asked
         if both_at is None and s.tier != "undetermined" and s.gpai != "undetermined":
             both_at = asked
-        nxt = next((q for q in aigov.questions(desc, as_of)
-                    if (q.affects_tier or q.affects_gpai or q.affected_in_force) and q.fact not in skipped), None)
+        open_qs = [q for q in aigov.questions(desc, as_of)
+                   if (q.affects_tier or q.affects_gpai or q.affected_in_force) and q.fact not in skipped]
+        if order == "alphabetical":  # a baseline without the library's ranking
+            open_qs.sort(key=lambda q: q.fact)
+        nxt = open_qs[0] if open_qs else None
         if nxt is None:
             return tier_at, both_at, asked, s
         asked += 1
@@ -60,6 +63,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--as-of", default="2028-01-01")
     ap.add_argument("--markdown", action="store_true")
+    ap.add_argument("--order", choices=("library", "alphabetical"), default="library",
+                    help="alphabetical: ask the same questions by fact name, as a baseline")
     ap.add_argument("descriptors", nargs="+")
     a = ap.parse_args()
     bad = 0
@@ -70,7 +75,7 @@ def main():
         with open(path, encoding="utf-8") as f:
             example = json.load(f)
         want = aigov.classify(example, a.as_of)
-        tier_at, both_at, total, got = session(example, a.as_of)
+        tier_at, both_at, total, got = session(example, a.as_of, a.order)
         name = os.path.basename(path)
         if (got.tier, got.gpai) != (want.tier, want.gpai):
             bad += 1
