@@ -16,6 +16,10 @@ Suite *core_edges_suite(void);
 Suite *emit_suite(void);
 /* Issue 19: portfolio verdict, formats, blank strings, exact numbers, bounds, escaping. */
 Suite *issue19_suite(void);
+/* Issue 21: the reader's 8/16-byte run scanners (both builds) and long strings through them. */
+Suite *scan_suite(void);
+Suite *scan_portable_suite(void);
+Suite *reader_runs_suite(void);
 
 /* A small rule set: the manifest plus one source of facts/evidence/rules. */
 aigov_table *unit_compile(const char *body, aigov_error *err, int *rc);
