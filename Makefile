@@ -38,7 +38,9 @@ SAN_FLAGS    := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit
 SAN_CFLAGS   := $(CFLAGS_COMMON) -O1 -g $(SAN_FLAGS) -DAIGOV_BUILDING
 
 LIB_SRC      := $(sort $(filter-out lib/compile/rulec_main.c,$(wildcard lib/*/*.c)))
-RULEC_SRC    := $(filter-out lib/table/builtin.c,$(LIB_SRC)) lib/compile/rulec_main.c
+# The rule compiler links only compile/, table/ and util/: no reader, evaluator or renderer.
+RULEC_SRC    := $(filter lib/compile/% lib/table/% lib/util/%,$(filter-out lib/table/builtin.c,$(LIB_SRC))) \
+                lib/compile/rulec_main.c
 RULE_SRC     := $(shell find rules -name '*.json' ! -name '*.schema.json' | LC_ALL=C sort)
 GEN_TABLE    := $(BUILD)/gen/builtin_table.c
 

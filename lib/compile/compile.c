@@ -42,13 +42,6 @@ typedef struct cc {
     struct sidx { int32_t *slot; uint32_t mask; } fact_idx, rule_idx, soa_idx;
 } cc;
 
-const char *const ag_role_names[AG_N_ROLES] = {"provider",    "deployer",
-                                               "importer",    "distributor",
-                                               "authorised_representative",
-                                               "product_manufacturer", "organisation"};
-const char *const ag_class_names[AG_C_COUNT] = {"out_of_scope", "prohibited", "high_risk",
-                                                "limited",      "gpai",       "gpai_systemic"};
-static const char *const ev_states[] = {"implemented", "partial", "planned", "absent"};
 
 static int fail(cc *c, int code, const char *fmt, ...)
 #ifdef __GNUC__
@@ -281,7 +274,6 @@ out:
 
 /* ---- facts and evidence ------------------------------------------------- */
 
-static const char *const type_names[] = {"bool", "enum", "set", "number", "date", "string", NULL};
 
 static void set_origin(cc *c, const origin *o)
 {
@@ -317,8 +309,8 @@ static int compile_fact(cc *c, const origin *o, ag_fact *f)
     if (rc)
         return rc;
     int ti = -1;
-    for (int k = 0; type_names[k]; k++)
-        if (strcmp(type_names[k], type) == 0)
+    for (int k = 0; k < AG_T_EVIDENCE; k++)
+        if (strcmp(ag_fact_type_names[k], type) == 0)
             ti = k;
     if (ti < 0)
         return fail(c, AIGOV_ERULES, "unknown fact type '%s'; expected bool, enum, set, number, "
@@ -450,7 +442,7 @@ static int compile_evidence(cc *c, const origin *o, ag_evidence *e, ag_fact *f)
         !(e->description = dup_str(c, desc)) || !(f->id = dup_str(c, fid)))
         return oom(c);
     f->type = AG_T_EVIDENCE;
-    f->values = ev_states;
+    f->values = ag_evidence_state_names;
     f->n_values = 4;
     f->description = e->description;
     f->source = "";
@@ -678,7 +670,7 @@ static int compile_penalties(cc *c)
             int fi = cJSON_IsString(v) ? find_fact(c, v->valuestring) : -1;
             if (fi < 0 || c->facts_out[fi].type != ftypes[k])
                 return fail(c, AIGOV_ERULES, "penalty_facts.%s must name a fact of type %s", fkeys[k],
-                            type_names[ftypes[k]]);
+                            ag_fact_type_names[ftypes[k]]);
             *slots[k] = fi;
         }
         const cJSON *pa = ag_json_get(pf, "public_authority");
@@ -827,7 +819,7 @@ static int c_fact_test(cc *c, const cJSON *j, ag_expr *e)
             return fail(c, AIGOV_ERULES,
                         "operator '%s' does not fit fact '%s' of type %s (bool: is; enum: eq, in; "
                         "set: has, has_any, has_all, empty; number/date: eq, gt, gte, lt, lte)",
-                        op, f->id, t == AG_T_EVIDENCE ? "evidence" : type_names[t]);
+                        op, f->id, t == AG_T_EVIDENCE ? "evidence" : ag_fact_type_names[t]);
         e->op = AG_OP_CMP;
         e->src_op = AG_SRC_CMP;
         e->cmp = (uint8_t)ci;
@@ -1725,4 +1717,12 @@ int ag_compile(aigov_table **out, const aigov_source *sources, size_t n,
     }
     *out = t;
     return 0;
+}
+
+/* The public entry point: rule sources compiled at run time, by the same code path
+ * the build's aigov-rulec runs over rules/. */
+int aigov_table_compile(aigov_table **out, const aigov_source *sources, size_t n,
+                        const aigov_allocator *alloc, aigov_error *err)
+{
+    return ag_compile(out, sources, n, alloc, err);
 }

@@ -520,7 +520,7 @@ static void list_values(char *buf, size_t cap, const ag_fact *f)
 
 /* The "state" of an evidence item: an enum that is not a fact of the table. */
 static const ag_fact evidence_state = {"state", AG_T_ENUM, 4,
-                                       (const char *const[]){"implemented", "partial", "planned", "absent"},
+                                       ag_evidence_state_names,
                                        0, 0, 0, "", "", "", -1};
 
 /* Reads a string naming one of f's values (f is a fact of p->t, or evidence_state). */

@@ -24,7 +24,7 @@ enum ag_fact_type {
 };
 
 /* Evidence states, in the order of the evidence "values". */
-enum ag_evidence_state { AG_EV_IMPLEMENTED = 0, AG_EV_PARTIAL, AG_EV_PLANNED, AG_EV_ABSENT };
+enum ag_evidence_state { AG_EV_IMPLEMENTED = 0, AG_EV_PARTIAL, AG_EV_PLANNED, AG_EV_ABSENT, AG_EV_COUNT };
 
 typedef struct ag_fact {
     const char *id; /* dotted path */
@@ -125,8 +125,11 @@ enum ag_class {
 };
 
 #define AG_N_ROLES 7
+/* The name tables (table/names.c). */
 extern const char *const ag_role_names[AG_N_ROLES];
 extern const char *const ag_class_names[AG_C_COUNT];
+extern const char *const ag_evidence_state_names[AG_EV_COUNT];
+extern const char *const ag_fact_type_names[AG_T_EVIDENCE];
 
 typedef struct ag_rule {
     const char *id, *citation, *title, *description, *note;
