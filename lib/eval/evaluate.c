@@ -349,18 +349,36 @@ void ag_questions(ag_result *r, const aigov_table *t, const ag_facts *f)
     r->n_questions = n;
 }
 
+void ag_dates_rest(ag_result *r, const aigov_table *t, const ag_facts *f)
+{
+    if (r->dates_ready)
+        return;
+    r->dates_ready = 1;
+    for (uint32_t k = 0; k < t->n_reported; k++) {
+        uint32_t ri = (uint32_t)t->reported[k];
+        if (r->status[ri] == AIGOV_STATUS_NOT_APPLICABLE)
+            eval_dates(r, t, f, ri);
+    }
+}
+
 int ag_evaluate(ag_result *r, const aigov_table *t, const ag_facts *f, int32_t as_of,
                 const ag_mem *mem)
 {
     r->as_of = as_of;
     eval_rules(r, t, f);
+    /* Statuses read no date, so a rule that does not apply skips its date cases (most
+     * of a table's rules, each with its own cases): only a rendering shows that date,
+     * and asks for it (ag_dates_rest). Classification and in-force counts read the
+     * dates of rules that apply (a prohibition that classifies has status gap). */
     for (uint32_t k = 0; k < t->n_reported; k++) {
         uint32_t ri = (uint32_t)t->reported[k];
-        eval_dates(r, t, f, ri);
         r->status[ri] = obligation_status(r, t, f, ri);
+        if (r->status[ri] != AIGOV_STATUS_NOT_APPLICABLE)
+            eval_dates(r, t, f, ri);
     }
     classify(r, t);
     r->questions_ready = 0;
+    r->dates_ready = 0;
     (void)mem;
     return 0;
 }

@@ -86,6 +86,7 @@ int aigov_report_obligation(aigov_obligation *out, const aigov_report *rep, size
     out->framework = rep->t->framework_ids[ru->framework];
     out->citation = ru->citation;
     out->title = ru->title;
+    ag_dates_rest((ag_result *)rep->r, rep->t, rep->f); /* a rule that does not apply: first use */
     ag_date_format(out->applies_from, rep->r->rule_date[ri]);
     out->in_force = ag_in_force(rep->r, ri);
     out->status = rep->r->status[ri];
