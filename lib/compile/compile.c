@@ -40,6 +40,7 @@ typedef struct cc {
     int32_t *xw;
     /* hash indices of ids: every lookup is O(1), so compiling stays linear in the rule set */
     struct sidx { int32_t *slot; uint32_t mask; } fact_idx, rule_idx, soa_idx;
+    struct sidx date_idx; /* rules by the hash of their date cases (share_dates) */
 } cc;
 
 
@@ -912,6 +913,92 @@ static int role_index(const char *s)
     return -1;
 }
 
+/* Whether expressions x and y test the same thing (structurally: same operators,
+ * facts, rules, values and parts). */
+static int expr_equal(const cc *c, int32_t x, int32_t y)
+{
+    if (x == y)
+        return 1;
+    const ag_expr *a = &c->exprs[x], *b = &c->exprs[y];
+    if (a->op != b->op || a->cmp != b->cmp || a->src_op != b->src_op || a->mask != b->mask ||
+        memcmp(&a->num, &b->num, sizeof a->num) != 0)
+        return 0;
+    switch (a->op) {
+    case AG_OP_ALL:
+    case AG_OP_ANY:
+        if (a->b != b->b)
+            return 0;
+        for (int32_t k = 0; k < a->b; k++)
+            if (!expr_equal(c, c->kids[a->a + k], c->kids[b->a + k]))
+                return 0;
+        return 1;
+    case AG_OP_NOT: return expr_equal(c, a->a, b->a);
+    default: return a->a == b->a && a->b == b->b;
+    }
+}
+
+/* A hash of what expr_equal compares. */
+static uint32_t expr_hash(const cc *c, int32_t x)
+{
+    const ag_expr *a = &c->exprs[x];
+    uint64_t num;
+    memcpy(&num, &a->num, sizeof num);
+    uint64_t h = (uint64_t)a->op * 0x9E3779B97F4A7C15ull ^ (uint64_t)a->cmp << 8 ^ (uint64_t)a->src_op << 16 ^
+                 a->mask * 0xC2B2AE3D27D4EB4Full ^ num;
+    if (a->op == AG_OP_ALL || a->op == AG_OP_ANY)
+        for (int32_t k = 0; k < a->b; k++)
+            h = (h ^ expr_hash(c, c->kids[a->a + k])) * 0x100000001B3ull;
+    else if (a->op == AG_OP_NOT)
+        h = (h ^ expr_hash(c, a->a)) * 0x100000001B3ull;
+    else
+        h = (h ^ (uint64_t)(uint32_t)a->a << 32 ^ (uint32_t)a->b) * 0x100000001B3ull;
+    return (uint32_t)(h ^ (h >> 29));
+}
+
+static uint32_t dates_hash(const cc *c, const ag_rule *r)
+{
+    uint32_t h = r->dates_n * 0x9E3779B1u;
+    for (uint32_t k = 0; k < r->dates_n; k++) {
+        const ag_date_case *d = &c->dates[r->dates_first + k];
+        h = (h ^ (uint32_t)d->date) * 16777619u;
+        h = (h ^ (uint32_t)d->not_before) * 16777619u;
+        h = (h ^ (d->cond < 0 ? 0u : expr_hash(c, d->cond))) * 16777619u;
+    }
+    return h ^ (h >> 15);
+}
+
+/* The date cases of rule r are compiled once for every rule that has the same ones
+ * (about a hundred high-risk duties share one Art. 111/113 block): r then points at
+ * the first rule's cases, and the evaluator, which remembers a block's outcome for one
+ * evaluation, works them out once for all of them. The copy's conditions stay among
+ * r's own expressions (unused), so the rule's range of expressions is unchanged. */
+static void share_dates(cc *c, ag_rule *r)
+{
+    struct sidx *x = &c->date_idx;
+    uint32_t h = dates_hash(c, r) & x->mask;
+    for (;; h = (h + 1) & x->mask) { /* the table holds at most one slot per rule: never full */
+        int32_t k = x->slot[h];
+        if (k < 0)
+            break;
+        const ag_rule *o = &c->rules_out[k];
+        if (o->dates_n != r->dates_n)
+            continue;
+        uint32_t i = 0;
+        for (; i < r->dates_n; i++) {
+            const ag_date_case *a = &c->dates[o->dates_first + i], *b = &c->dates[r->dates_first + i];
+            if (a->date != b->date || a->not_before != b->not_before || (a->cond < 0) != (b->cond < 0) ||
+                (a->cond >= 0 && !expr_equal(c, a->cond, b->cond)))
+                break;
+        }
+        if (i == r->dates_n) {
+            c->n_dates = r->dates_first; /* r's copy was the last compiled: given back */
+            r->dates_first = o->dates_first;
+            return;
+        }
+    }
+    x->slot[h] = (int32_t)(r - c->rules_out);
+}
+
 static int compile_dates(cc *c, const cJSON *af, ag_rule *r)
 {
     size_t mark = ag_path_key(&c->path, "applies_from");
@@ -967,6 +1054,7 @@ static int compile_dates(cc *c, const cJSON *af, ag_rule *r)
         return fail(c, AIGOV_ERULES, "applies_from is a date or a non-empty array of date cases");
     }
     r->dates_n = c->n_dates - r->dates_first;
+    share_dates(c, r);
     ag_path_pop(&c->path, mark);
     return 0;
 }
@@ -1610,7 +1698,8 @@ static int compile_all(cc *c, const aigov_source *sources, size_t n, cJSON **roo
     (void)xw_cap;
     if (!c->exprs || !c->kids || !c->dates || !c->rule_ev || !c->rules_out || !c->xw)
         return oom(c);
-    if ((rc = sidx_init(c, &c->rule_idx, c->n_rules)) || (rc = sidx_init(c, &c->soa_idx, c->n_rules)))
+    if ((rc = sidx_init(c, &c->rule_idx, c->n_rules)) || (rc = sidx_init(c, &c->soa_idx, c->n_rules)) ||
+        (rc = sidx_init(c, &c->date_idx, c->n_rules)))
         return rc;
     for (size_t i = 0; i < c->n_rules; i++)
         if ((rc = compile_rule_head(c, &c->rules[i], &c->rules_out[i])))

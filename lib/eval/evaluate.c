@@ -22,9 +22,13 @@ int ag_result_init(ag_result *r, const aigov_table *t, const ag_mem *mem)
     r->f_count = ag_calloc(mem, nf, sizeof *r->f_count);
     r->questions = ag_calloc(mem, nf, sizeof *r->questions);
     r->sort_keys = ag_calloc(mem, nf, sizeof *r->sort_keys);
+    r->block_epoch = ag_calloc(mem, t->n_dates + 1, sizeof *r->block_epoch);
+    r->block_date = ag_calloc(mem, t->n_dates + 1, sizeof *r->block_date);
+    r->block_flags = ag_calloc(mem, t->n_dates + 1, 1);
     if (!r->expr_val || !r->rule_val || !r->rule_date || !r->date_uncertain || !r->status ||
         !r->rule_bits || !r->ask_bits || !r->tier_bits || !r->f_tier || !r->f_gpai ||
-        !r->f_count || !r->questions || !r->sort_keys) {
+        !r->f_count || !r->questions || !r->sort_keys || !r->block_epoch || !r->block_date ||
+        !r->block_flags) {
         ag_result_free(r, mem);
         return AIGOV_ENOMEM;
     }
@@ -37,7 +41,8 @@ void ag_result_free(ag_result *r, const ag_mem *mem)
 {
     void *ptrs[] = {r->expr_val, r->rule_val, r->rule_date, r->date_uncertain, r->status,
                     r->rule_bits, r->ask_bits, r->tier_bits, r->f_tier,  r->f_gpai,
-                    r->f_count,  r->questions, r->sort_keys};
+                    r->f_count,  r->questions, r->sort_keys, r->block_epoch, r->block_date,
+                    r->block_flags};
     for (size_t i = 0; i < sizeof ptrs / sizeof *ptrs; i++)
         ag_mfree(mem, ptrs[i]);
     memset(r, 0, sizeof *r);
@@ -61,6 +66,12 @@ static void eval_rules(ag_result *r, const aigov_table *t, const ag_facts *f)
 static void eval_dates(ag_result *r, const aigov_table *t, const ag_facts *f, uint32_t ri)
 {
     const ag_rule *ru = &t->rules[ri];
+    uint32_t block = ru->dates_first; /* rules with the same cases share the block */
+    if (r->block_epoch[block] == r->epoch) {
+        r->rule_date[ri] = r->block_date[block];
+        r->date_uncertain[ri] = r->block_flags[block];
+        return;
+    }
     int32_t best = INT32_MAX;
     int uncertain = 0, at_placing = 0;
     for (uint32_t k = 0; k < ru->dates_n; k++) {
@@ -89,6 +100,9 @@ static void eval_dates(ag_result *r, const aigov_table *t, const ag_facts *f, ui
     /* bit 0: an earlier case is unknown; bit 1: the date is the placing on the
      * market (a not_before fact won), which the reports say as "due at placing" */
     r->date_uncertain[ri] = (uint8_t)(uncertain | (at_placing << 1));
+    r->block_epoch[block] = r->epoch;
+    r->block_date[block] = best;
+    r->block_flags[block] = r->date_uncertain[ri];
 }
 
 static uint8_t obligation_status(const ag_result *r, const aigov_table *t, const ag_facts *f,
@@ -365,6 +379,10 @@ int ag_evaluate(ag_result *r, const aigov_table *t, const ag_facts *f, int32_t a
                 const ag_mem *mem)
 {
     r->as_of = as_of;
+    if (++r->epoch == 0) { /* after 2^32 evaluations: every remembered block forgotten */
+        memset(r->block_epoch, 0, (t->n_dates + 1) * sizeof *r->block_epoch);
+        r->epoch = 1;
+    }
     eval_rules(r, t, f);
     /* Statuses read no date, so a rule that does not apply skips its date cases (most
      * of a table's rules, each with its own cases): only a rendering shows that date,

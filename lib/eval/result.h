@@ -37,6 +37,12 @@ typedef struct ag_result {
     uint32_t n_questions;
     int questions_ready; /* computed on first use: a gate reading the tier never pays */
     int dates_ready;     /* 1 once the rules that do not apply have their dates too (ag_dates_rest) */
+    /* a block of date cases shared by rules (compiled once): its outcome, worked out once
+     * per evaluation, by the block's first case index; valid while block_epoch == epoch */
+    uint32_t epoch;
+    uint32_t *block_epoch;
+    int32_t *block_date;
+    uint8_t *block_flags;
     uint64_t *sort_keys;
     /* the counts of what a report shows are the report stage's (ag_tally) */
 } ag_result;

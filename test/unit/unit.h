@@ -22,6 +22,8 @@ Suite *scan_portable_suite(void);
 Suite *reader_runs_suite(void);
 /* Issue 21: enum name tables, their *_COUNT values and aigov_error_name. */
 Suite *names_suite(void);
+/* Issue 21: shared date cases compiled once, dates of rules that do not apply deferred. */
+Suite *eval_less_suite(void);
 
 /* A small rule set: the manifest plus one source of facts/evidence/rules. */
 aigov_table *unit_compile(const char *body, aigov_error *err, int *rc);
