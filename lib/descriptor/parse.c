@@ -1,5 +1,5 @@
 #include "descriptor/parse.h"
-#include "descriptor/scan.h"
+#include "util/scan.h"
 #include <stdio.h>
 #include <string.h>
 #include "util/date.h"

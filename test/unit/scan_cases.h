@@ -1,4 +1,4 @@
-/* The reader's run scanners (lib/descriptor/scan.h), checked against the byte-at-a-time
+/* The reader's run scanners (lib/util/scan.h), checked against the byte-at-a-time
  * loops they replace: every start offset of random buffers drawn from the bytes that end
  * a run (quote, backslash, controls, NUL, 0x7F, UTF-8 lead and continuation bytes, each
  * white space). Included twice: test_scan.c with the build's scanner (SSE2 on x86-64)
@@ -6,12 +6,19 @@
  * allocated at their exact length, so a load past the end is an ASan error. */
 #include <stdlib.h>
 #include <string.h>
-#include "descriptor/scan.h"
+#include "util/scan.h"
 #include "unit.h"
 
 static size_t ref_string(const char *s, size_t i, size_t n)
 {
     while (i < n && ag_scan_plain_byte((unsigned char)s[i]))
+        i++;
+    return i;
+}
+
+static size_t ref_unescaped(const char *s, size_t i, size_t n)
+{
+    while (i < n && ag_scan_unescaped_byte((unsigned char)s[i]))
         i++;
     return i;
 }
@@ -40,7 +47,10 @@ START_TEST(scan_matches_bytewise)
             s[k] = (char)(r % 8 ? (plain ? 'a' + (char)(r % 26) : " \n\r\t"[r % 4]) : palette[r % sizeof palette]);
         }
         for (size_t i = 0; i <= n; i++) /* (plain tests: a Check assertion each would take seconds) */
-            if (ag_scan_string(s, i, n) != ref_string(s, i, n) || ag_scan_ws(s, i, n) != ref_ws(s, i, n))
+            if (ag_scan_unescaped(s, i, n) != ref_unescaped(s, i, n))
+                ck_abort_msg("round %d, length %zu, start %zu: unescaped run %zu (want %zu)", round, n, i,
+                             ag_scan_unescaped(s, i, n), ref_unescaped(s, i, n));
+            else if (ag_scan_string(s, i, n) != ref_string(s, i, n) || ag_scan_ws(s, i, n) != ref_ws(s, i, n))
                 ck_abort_msg("round %d, length %zu, start %zu: string run %zu (want %zu), white space %zu (want %zu)",
                              round, n, i, ag_scan_string(s, i, n), ref_string(s, i, n), ag_scan_ws(s, i, n),
                              ref_ws(s, i, n));
@@ -60,6 +70,9 @@ START_TEST(scan_finds_each_stop_byte)
             size_t want = ag_scan_plain_byte((unsigned char)c) ? sizeof s : at;
             if (ag_scan_string(s, 0, sizeof s) != want)
                 ck_abort_msg("byte 0x%02x at %zu: string run %zu, want %zu", c, at, ag_scan_string(s, 0, sizeof s), want);
+            want = ag_scan_unescaped_byte((unsigned char)c) ? sizeof s : at;
+            if (ag_scan_unescaped(s, 0, sizeof s) != want)
+                ck_abort_msg("byte 0x%02x at %zu: unescaped run %zu, want %zu", c, at, ag_scan_unescaped(s, 0, sizeof s), want);
             memset(s, ' ', sizeof s);
             s[at] = (char)c;
             want = ag_scan_ws_byte((unsigned char)c) ? sizeof s : at;

@@ -1,5 +1,6 @@
-/* The reader's two hot loops, 8 or 16 bytes a step: the run of bytes a JSON string holds
- * as they are, and a run of white space. Each returns the index of the first byte in
+/* The JSON hot loops, 8 or 16 bytes a step: for the reader, the run of bytes a JSON string
+ * holds as they are and a run of white space; for the writer, the run of bytes a JSON
+ * string may carry unescaped. Each returns the index of the first byte in
  * s[i..n) that ends the run (n when none does), exactly what a byte-at-a-time loop
  * returns; the caller handles that byte.
  *
@@ -7,8 +8,8 @@
  * -DAG_SCAN_PORTABLE, a step tests 8 bytes held in a uint64_t (SWAR: bit tricks that
  * set a byte's high bit when it is a stop byte). The last few bytes, fewer than a step,
  * go one at a time. The loads are unaligned (memcpy or loadu) and never past s + n. */
-#ifndef AIGOV_DESCRIPTOR_SCAN_H
-#define AIGOV_DESCRIPTOR_SCAN_H
+#ifndef AIGOV_UTIL_SCAN_H
+#define AIGOV_UTIL_SCAN_H
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -25,6 +26,12 @@
 static inline int ag_scan_plain_byte(unsigned char c)
 {
     return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+}
+
+/* What the writer escapes: '"', '\\' and control characters; UTF-8 passes as it is. */
+static inline int ag_scan_unescaped_byte(unsigned char c)
+{
+    return c >= 0x20 && c != '"' && c != '\\';
 }
 
 static inline int ag_scan_ws_byte(unsigned char c)
@@ -70,6 +77,18 @@ static inline uint64_t ag_scan_stops8(uint64_t x)
     return (ctrl | quote | bslash | x) & AG_HIGHS;      /* (| x: byte >= 0x80) */
 }
 
+/* High bit set in each byte of x that a JSON writer escapes. Each term is exact up to its
+ * lowest set bit (a borrow starts only at a byte that is itself a hit), so the lowest bit
+ * of their union is exact too. */
+static inline uint64_t ag_scan_escapes8(uint64_t x)
+{
+    uint64_t q = x ^ ('"' * AG_ONES), b = x ^ ('\\' * AG_ONES);
+    uint64_t ctrl = (x - 0x20 * AG_ONES) & ~x;  /* byte < 0x20 */
+    uint64_t quote = (q - AG_ONES) & ~q;         /* byte == '"' */
+    uint64_t bslash = (b - AG_ONES) & ~b;        /* byte == '\\' */
+    return (ctrl | quote | bslash) & AG_HIGHS;
+}
+
 /* High bit set in each byte of v that is not zero, exactly: (v & 0x7F) + 0x7F carries
  * into the high bit of its own byte only, never into the next. */
 static inline uint64_t ag_scan_nonzero8(uint64_t v)
@@ -108,6 +127,34 @@ static inline size_t ag_scan_string(const char *s, size_t i, size_t n)
     }
 #endif
     while (i < n && ag_scan_plain_byte((unsigned char)s[i]))
+        i++;
+    return i;
+}
+
+/* The writer's run: bytes it copies as they are, up to the first it must escape. */
+static inline size_t ag_scan_unescaped(const char *s, size_t i, size_t n)
+{
+#ifdef AG_SCAN_SSE2
+    const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\'), ctl = _mm_set1_epi8(0x1F);
+    while (n - i >= 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        /* unsigned x <= 0x1F: max(x, 0x1F) is 0x1F */
+        __m128i stop = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, bslash)),
+                                    _mm_cmpeq_epi8(_mm_max_epu8(x, ctl), ctl));
+        unsigned m = (unsigned)_mm_movemask_epi8(stop);
+        if (m)
+            return i + (unsigned)__builtin_ctz(m);
+        i += 16;
+    }
+#else
+    while (n - i >= 8) {
+        uint64_t m = ag_scan_escapes8(ag_scan_load8(s + i));
+        if (m)
+            return i + ag_scan_first(m);
+        i += 8;
+    }
+#endif
+    while (i < n && ag_scan_unescaped_byte((unsigned char)s[i]))
         i++;
     return i;
 }
