@@ -49,7 +49,9 @@ SAN_FLAGS    := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit
 SAN_CFLAGS   := $(CFLAGS_COMMON) -Werror -O1 -g $(SAN_FLAGS) -DAIGOV_BUILDING
 
 LIB_SRC      := $(sort $(filter-out lib/compile/rulec_main.c,$(wildcard lib/*/*.c)))
-RULEC_SRC    := $(filter-out lib/table/builtin.c,$(LIB_SRC)) lib/compile/rulec_main.c
+# The rule compiler links only compile/, table/ and util/: no reader, evaluator or renderer.
+RULEC_SRC    := $(filter lib/compile/% lib/table/% lib/util/%,$(filter-out lib/table/builtin.c,$(LIB_SRC))) \
+                lib/compile/rulec_main.c
 RULE_SRC     := $(shell find rules -name '*.json' ! -name '*.schema.json' | LC_ALL=C sort)
 GEN_TABLE    := $(BUILD)/gen/builtin_table.c
 
@@ -271,15 +273,30 @@ test: deps-test
 # ---- benchmark --------------------------------------------------------------------
 BENCH_N      ?= 10000
 BENCH_CORPUS := $(BUILD)/bench/corpus
-$(BUILD)/bench/aigov-bench: test/bench/bench.c $(LIB_A)
+# simdjson (Debian's libsimdjson-dev) is the fast yardstick beside cJSON.
+CXX          ?= c++
+SIMDJSON_LIBS := $(shell $(PKG_CONFIG) --libs simdjson 2>/dev/null || echo -lsimdjson)
+$(BUILD)/bench/fast_parse.o: test/bench/fast_parse.cpp
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_COMMON) -std=gnu11 -Wno-missing-prototypes -O2 -g -o $@ $< $(LIB_A) $(CJSON_LIBS) -lpthread
+	$(CXX) -std=c++17 -O2 -g -Wall -Wextra -Werror $(shell $(PKG_CONFIG) --cflags simdjson 2>/dev/null) -c -o $@ $<
+
+$(BUILD)/bench/aigov-bench: test/bench/bench.c $(BUILD)/bench/fast_parse.o $(LIB_A)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_COMMON) -std=gnu11 -Wno-missing-prototypes -O2 -g -c -o $(BUILD)/bench/bench.o $<
+	$(CXX) -o $@ $(BUILD)/bench/bench.o $(BUILD)/bench/fast_parse.o $(LIB_A) $(CJSON_LIBS) $(SIMDJSON_LIBS) -lpthread
 
 $(BUILD)/bench/corpus.ndjson: test/bench/gen_corpus.py $(GEN_TABLE)
 	@mkdir -p $(@D)
 	$(PYTHON) test/bench/gen_corpus.py --rules rules --count $(BENCH_N) --out $@ --dir $(BENCH_CORPUS)
 
-bench: $(BUILD)/bench/aigov-bench $(BUILD)/bench/corpus.ndjson $(CLI)
+# The second corpus: most facts answered, free text at length (about 100 KB each).
+BENCH_ANSWERED_N ?= 300
+$(BUILD)/bench/answered.ndjson: test/bench/gen_corpus.py $(GEN_TABLE)
+	@mkdir -p $(@D)
+	$(PYTHON) test/bench/gen_corpus.py --rules rules --answered --count $(BENCH_ANSWERED_N) --out $@
+
+bench: $(BUILD)/bench/aigov-bench $(BUILD)/bench/corpus.ndjson $(BUILD)/bench/answered.ndjson $(CLI)
+	@$(BUILD)/bench/aigov-bench --label answered $(BUILD)/bench/answered.ndjson
 	@$(BUILD)/bench/aigov-bench $(BUILD)/bench/corpus.ndjson $(CLI)
 	@$(MAKE) --no-print-directory $(BENCH_TARGETS) BENCH_CORPUS=$(abspath $(BENCH_CORPUS))
 	@$(BUILD)/bench/aigov-bench --summary-line $(BUILD)/bench/corpus.ndjson

@@ -8,7 +8,7 @@
  *
  * Conventions (libgit2 / zstd / Lua style):
  *  - every function returns an int status: 0 (AIGOV_OK) or a negative
- *    aigov_status; out-parameters come first;
+ *    aigov_error_code; out-parameters come first;
  *  - error details go to a caller-owned aigov_error (may be NULL); the library
  *    has no global or thread-local state;
  *  - aigov_table is immutable once built and may be shared by any number of
@@ -52,7 +52,9 @@ AIGOV_API unsigned aigov_version_number(void);
 
 /* ---- Status codes and errors --------------------------------------------- */
 
-typedef enum aigov_status {
+/* The codes every function returns (aigov_error.code holds the same). Named
+ * aigov_error_code, not "status": aigov_status_name() names an obligation's status. */
+typedef enum aigov_error_code {
     AIGOV_OK = 0,
     AIGOV_EINVAL = -1,   /* a bad argument (NULL pointer, bad option, bad date) */
     AIGOV_ENOMEM = -2,   /* an allocation failed; nothing leaked, objects still usable */
@@ -60,11 +62,16 @@ typedef enum aigov_status {
     AIGOV_EINPUT = -4,   /* well-formed JSON that the descriptor schema does not accept */
     AIGOV_ELIMIT = -5,   /* input over a size, depth or count limit */
     AIGOV_ERULES = -6,   /* a rule source failed to compile */
-    AIGOV_ENOTFOUND = -7 /* no such rule / item */
-} aigov_status;
+    AIGOV_ENOTFOUND = -7, /* no such rule / item */
+    AIGOV_ERROR_CODE_COUNT = 8 /* codes 0 down to -(AIGOV_ERROR_CODE_COUNT - 1) */
+} aigov_error_code;
 
 /** Static English description of a status code; never NULL. Thread-safe. */
 AIGOV_API const char *aigov_strerror(int code);
+/** The code's C name, "AIGOV_OK", "AIGOV_EINPUT", ...; "?" for a code outside
+ *  0 .. -(AIGOV_ERROR_CODE_COUNT - 1). Static storage; never NULL; thread-safe.
+ *  Bindings and hosts take the names from here instead of keeping a copy. */
+AIGOV_API const char *aigov_error_name(int code);
 
 #define AIGOV_ERROR_MESSAGE_MAX 256
 #define AIGOV_ERROR_PATH_MAX 256
@@ -151,7 +158,8 @@ typedef enum aigov_rule_kind {
     AIGOV_RULE_DEFINITION = 0,
     AIGOV_RULE_OBLIGATION = 1,
     AIGOV_RULE_PROHIBITION = 2,
-    AIGOV_RULE_FINDING = 3     /* a problem check, e.g. an unjustified SoA exclusion */
+    AIGOV_RULE_FINDING = 3,    /* a problem check, e.g. an unjustified SoA exclusion */
+    AIGOV_RULE_KIND_COUNT = 4  /* kinds are 0 .. AIGOV_RULE_KIND_COUNT - 1 */
 } aigov_rule_kind;
 
 /** Catalogue entry of one rule; strings are owned by the table. */
@@ -300,21 +308,24 @@ typedef enum aigov_tier {
     AIGOV_TIER_HIGH_RISK = 2,
     AIGOV_TIER_LIMITED = 3,
     AIGOV_TIER_MINIMAL = 4,
-    AIGOV_TIER_UNDETERMINED = 5
+    AIGOV_TIER_UNDETERMINED = 5,
+    AIGOV_TIER_COUNT = 6 /* tiers are 0 .. AIGOV_TIER_COUNT - 1 (aigov_tier_name of each) */
 } aigov_tier;
 
 typedef enum aigov_gpai {
     AIGOV_GPAI_NONE = 0,
     AIGOV_GPAI_MODEL = 1,
     AIGOV_GPAI_SYSTEMIC = 2,
-    AIGOV_GPAI_UNDETERMINED = 3
+    AIGOV_GPAI_UNDETERMINED = 3,
+    AIGOV_GPAI_COUNT = 4
 } aigov_gpai;
 
 typedef enum aigov_obligation_status {
     AIGOV_STATUS_MET = 0,
     AIGOV_STATUS_GAP = 1,
     AIGOV_STATUS_UNKNOWN = 2,
-    AIGOV_STATUS_NOT_APPLICABLE = 3
+    AIGOV_STATUS_NOT_APPLICABLE = 3,
+    AIGOV_STATUS_COUNT = 4
 } aigov_obligation_status;
 
 /** "out_of_scope", "prohibited", ... ; "?" for a bad value. Static storage. */
@@ -482,7 +493,8 @@ typedef enum aigov_fail_on {
     AIGOV_FAIL_ON_NONE = 0,       /* never failing */
     AIGOV_FAIL_ON_PROHIBITED = 1, /* a system classified prohibited */
     AIGOV_FAIL_ON_GAP = 2,        /* ... or a gap in a rule in force (the CLI's default) */
-    AIGOV_FAIL_ON_UNKNOWN = 3     /* ... or an undetermined tier or any unknown status */
+    AIGOV_FAIL_ON_UNKNOWN = 3,    /* ... or an undetermined tier or any unknown status */
+    AIGOV_FAIL_ON_COUNT = 4
 } aigov_fail_on;
 
 /**

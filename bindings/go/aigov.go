@@ -32,6 +32,10 @@ const HeaderVersion = C.AIGOV_VERSION_STRING
 // Version returns the version of the linked C library, e.g. "0.1.0".
 func Version() string { return C.GoString(C.aigov_version()) }
 
+// errorName is the library's name of a status code (aigov_error_name): "?"
+// for a code it does not know.
+func errorName(code int) string { return C.GoString(C.aigov_error_name(C.int(code))) }
+
 // versionErr is non-nil when the shared library found at run time is not
 // compatible (same major and minor) with the header compiled against.
 var versionErr = versionMismatch(uint(C.aigov_version_number()), Version(), uint(C.AIGOV_VERSION_NUMBER))

@@ -5,7 +5,7 @@ import (
 	"fmt"
 )
 
-// Status codes of the C library (aigov_status). Error.Code holds one of them.
+// Status codes of the C library (aigov_error_code). Error.Code holds one of them.
 const (
 	CodeOK       = 0
 	CodeInvalid  = -1 // AIGOV_EINVAL: a bad argument (bad option, bad as-of date)
@@ -17,21 +17,11 @@ const (
 	CodeNotFound = -7 // AIGOV_ENOTFOUND: no such rule / item
 )
 
-var codeNames = map[int]string{
-	CodeOK:       "AIGOV_OK",
-	CodeInvalid:  "AIGOV_EINVAL",
-	CodeNoMem:    "AIGOV_ENOMEM",
-	CodeSyntax:   "AIGOV_ESYNTAX",
-	CodeInput:    "AIGOV_EINPUT",
-	CodeLimit:    "AIGOV_ELIMIT",
-	CodeRules:    "AIGOV_ERULES",
-	CodeNotFound: "AIGOV_ENOTFOUND",
-}
-
-// CodeName returns the C name of a status code ("AIGOV_EINPUT"), or
-// "AIGOV_E<code>" for a code this binding does not know.
+// CodeName returns the C name of a status code ("AIGOV_EINPUT"), as the
+// library names it (aigov_error_name), or "AIGOV_E<code>" for a code the
+// library does not know.
 func CodeName(code int) string {
-	if n, ok := codeNames[code]; ok {
+	if n := errorName(code); n != "?" {
 		return n
 	}
 	return fmt.Sprintf("AIGOV_E%d", code)

@@ -12,9 +12,13 @@ Prints `python: full_per_s=N summary_per_s=N rss_growth_kb=N` (the line
 `make bench` collects), preceded by a detail line with the render-only rate,
 two threads against one on the summary and on the render path (the GIL is
 released in C) and the ratios to the C figures of the same run when
---c-summary names aigov-bench's summary file.
+--c-summary names aigov-bench's summary file. With --c-loop (the shared object
+built from test/bench/csame.c), a `python-same-process:` line times the
+summary path against C's same loop in alternating windows of this process, as
+the Go bench does: both see the same spells of the VM's stolen time.
 """
 import argparse
+import ctypes
 import glob
 import os
 import re
@@ -81,6 +85,48 @@ def thread_speedup(fn, docs, seconds, rounds=3):
     return one, two
 
 
+def same_process_ratio(c_loop, docs, py_call, seconds, chunk=500):
+    """Python's summary path and C's same loop (aigov-bench's parse + evaluate + summary)
+    in alternating windows of `chunk` descriptors, the same ones in both; the fastest
+    window of each. Returns (python_per_s, c_per_s)."""
+    lib = ctypes.CDLL(c_loop)  # links the same libaigov the binding loaded
+    lib.bench_csame_loop.restype = ctypes.c_size_t
+    lib.bench_csame_loop.argtypes = [ctypes.c_void_p, ctypes.POINTER(ctypes.c_char_p),
+                                     ctypes.POINTER(ctypes.c_size_t), ctypes.c_size_t, ctypes.c_size_t,
+                                     ctypes.c_size_t, ctypes.c_char_p]
+    lib.aigov_table_builtin.restype = ctypes.c_void_p
+    lib.aigov_ctx_new.argtypes = [ctypes.POINTER(ctypes.c_void_p), ctypes.c_void_p, ctypes.c_void_p,
+                                  ctypes.c_void_p]
+    lib.aigov_ctx_free.argtypes = [ctypes.c_void_p]
+    err = ctypes.create_string_buffer(4096)  # larger than aigov_error
+    ctx = ctypes.c_void_p()
+    if lib.aigov_ctx_new(ctypes.byref(ctx), lib.aigov_table_builtin(), None, err) != 0:
+        sys.exit("bench.py: cannot create a C context")
+    n = len(docs)
+    cdocs = (ctypes.c_char_p * n)(*docs)
+    lens = (ctypes.c_size_t * n)(*[len(d) for d in docs])
+    as_of = AS_OF.encode()
+    py_best = c_best = 0.0
+    k, t0 = 0, time.perf_counter()
+    try:
+        lib.bench_csame_loop(ctx, cdocs, lens, n, 0, 100, as_of)  # warm up both
+        for d in docs[:100]:
+            py_call(d)
+        while py_best == 0.0 or time.perf_counter() - t0 < seconds:
+            p0 = time.perf_counter()
+            for j in range(chunk):
+                py_call(docs[(k + j) % n])
+            py_best = max(py_best, chunk / (time.perf_counter() - p0))
+            p0 = time.perf_counter()
+            if lib.bench_csame_loop(ctx, cdocs, lens, n, k % n, chunk, as_of) != 0:
+                sys.exit("bench.py: C evaluation failed in the same-process comparison")
+            c_best = max(c_best, chunk / (time.perf_counter() - p0))
+            k += chunk
+    finally:
+        lib.aigov_ctx_free(ctx)
+    return py_best, c_best
+
+
 def c_figures(path):
     try:
         with open(path) as f:
@@ -96,6 +142,7 @@ def main():
     ap.add_argument("--evals", type=int, default=1_000_000, help="evaluations for the memory figure")
     ap.add_argument("--seconds", type=float, default=3.0, help="minimum time per throughput figure")
     ap.add_argument("--c-summary", help="aigov-bench's saved summary line, for ratios")
+    ap.add_argument("--c-loop", help="shared object of test/bench/csame.c, for the same-process comparison")
     a = ap.parse_args()
     docs = []
     for p in sorted(glob.glob(os.path.join(a.corpus, "*.json"))):
@@ -114,6 +161,9 @@ def main():
         summary = rate(lambda d: ev.classify(d, AS_OF), docs, a.seconds)
         # the summary path holds the GIL for its Python part (~a third of a call);
         # the render path is nearly all C, so it shows what releasing the GIL buys
+        same = None
+        if a.c_loop:
+            same = same_process_ratio(a.c_loop, docs, lambda d: ev.classify(d, AS_OF), 2 * a.seconds)
         one_s, two_s = thread_speedup(lambda d: ev.classify(d, AS_OF), docs, 2 * a.seconds)
         one_r, two_r = thread_speedup(lambda d: ev.render(d, AS_OF), docs[:2000], 2 * a.seconds)
 
@@ -143,6 +193,9 @@ def main():
     print("bench-python: render_per_s=%.0f summary_2threads_per_s=%.0f summary_thread_speedup=%.2f "
           "render_2threads_per_s=%.0f render_thread_speedup=%.2f rss_evals=%d rss_base_kb=%d (%.0f s)%s"
           % (render, two_s, two_s / one_s, two_r, two_r / one_r, n, base, mem_secs, ratios))
+    if same:
+        print("python-same-process: summary_per_s=%.0f c_summary_per_s=%.0f ratio=%.2f "
+              "(interleaved windows, same descriptors)" % (same[0], same[1], same[0] / same[1]))
     print("python: full_per_s=%.0f summary_per_s=%.0f rss_growth_kb=%d" % (full, summary, growth))
 
 

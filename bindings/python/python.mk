@@ -25,10 +25,15 @@ test-python-wheel: python-wheel
 
 # BENCH_CORPUS: a directory of descriptor files (the top Makefile's bench passes build/bench/corpus);
 # the C figures saved beside it (<corpus>.ndjson.summary) give the ratios.
-bench-python: lib
+# The C loop of the same-process comparison, loaded by bench.py with ctypes.
+$(BUILD)/bench/libcsame.so: test/bench/csame.c $(LIB_SO)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_COMMON) -O2 -g -fPIC -shared -o $@ $< -L$(BUILD) -laigov -Wl,-rpath,'$$ORIGIN/..'
+
+bench-python: lib $(BUILD)/bench/libcsame.so
 	@test -n "$(BENCH_CORPUS)" || { echo "bench-python: set BENCH_CORPUS to a directory of descriptors"; exit 2; }
 	@$(PY_ENV) $(PYTHON) $(PY_DIR)/bench.py --corpus $(BENCH_CORPUS) --evals $(PY_BENCH_EVALS) \
-	    --c-summary $(BENCH_CORPUS).ndjson.summary
+	    --c-summary $(BENCH_CORPUS).ndjson.summary --c-loop $(abspath $(BUILD)/bench/libcsame.so)
 
 TEST_TARGETS  += test-python test-python-wheel
 BENCH_TARGETS += bench-python

@@ -8,20 +8,13 @@
 #include <string.h>
 #include "cli.h"
 
+/* The library's names (aigov_error_name), and the CLI's own read error. */
 const char *cli_code_name(int code)
 {
-    switch (code) {
-    case AIGOV_OK: return "AIGOV_OK";
-    case AIGOV_EINVAL: return "AIGOV_EINVAL";
-    case AIGOV_ENOMEM: return "AIGOV_ENOMEM";
-    case AIGOV_ESYNTAX: return "AIGOV_ESYNTAX";
-    case AIGOV_EINPUT: return "AIGOV_EINPUT";
-    case AIGOV_ELIMIT: return "AIGOV_ELIMIT";
-    case AIGOV_ERULES: return "AIGOV_ERULES";
-    case AIGOV_ENOTFOUND: return "AIGOV_ENOTFOUND";
-    case CLI_EREAD: return "AIGOV_EREAD";
-    default: return "AIGOV_UNKNOWN";
-    }
+    if (code == CLI_EREAD)
+        return "AIGOV_EREAD";
+    const char *name = aigov_error_name(code);
+    return strcmp(name, "?") == 0 ? "AIGOV_UNKNOWN" : name;
 }
 
 /* Length (1-4) of the well-formed UTF-8 sequence at s and its code point, or

@@ -1,4 +1,5 @@
 #include "descriptor/parse.h"
+#include "util/scan.h"
 #include <stdio.h>
 #include <string.h>
 #include "util/date.h"
@@ -23,6 +24,7 @@ typedef struct ps {
     int path_len;
     int top;       /* reading the document's root object */
     int in_system; /* reading one element of "systems" */
+    size_t str_tail; /* bytes after a character's first in the string read last (UTF-8 continuations) */
     int saw_systems, saw_system_keys;
     int saw_schema, saw_version; /* "$schema" and "descriptor_version" of this object */
     char skipped_key[PATH_CAP][40]; /* keys inside skipped values, for the error path */
@@ -177,15 +179,7 @@ static int mismatch(ps *p, const char *fmt, ...)
     return AIGOV_EINPUT;
 }
 
-static void ws(ps *p)
-{
-    while (p->i < p->n) {
-        char c = p->s[p->i];
-        if (c != ' ' && c != '\n' && c != '\r' && c != '\t')
-            break;
-        p->i++;
-    }
-}
+static void ws(ps *p) { p->i = ag_scan_ws(p->s, p->i, p->n); }
 
 static const char *what_is_here(ps *p)
 {
@@ -233,20 +227,6 @@ static int hex4(const char *s, unsigned *out)
     return 0;
 }
 
-/* 1 for the bytes a string may hold as they are (printable ASCII other than
- * '"' and '\\'): one load per byte in the fast path instead of four tests. */
-static const unsigned char plain_byte[256] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    /* 0x80-0xFF: 0 (UTF-8 is checked on the slow path) */
-};
-
 /* Reads the string at p->i (which is '"'). Validates escapes and UTF-8.
  * Decodes into dst (capacity cap, NUL-terminated) when dst is not NULL;
  * *out_len receives the decoded length (or the raw length bound if dst is
@@ -255,12 +235,11 @@ static int read_string(ps *p, char *dst, size_t cap, size_t *out_len, int *trunc
 {
     size_t o = 0, w = 0; /* bytes decoded, bytes written to dst (w < cap) */
     *truncated = 0;
+    p->str_tail = 0;
     p->i++; /* opening quote */
     for (;;) {
-        /* fast path: a run of plain printable ASCII */
-        size_t run = p->i;
-        while (run < p->n && plain_byte[(unsigned char)p->s[run]])
-            run++;
+        /* fast path: a run of plain printable ASCII, 16 or 8 bytes a step (scan.h) */
+        size_t run = ag_scan_string(p->s, p->i, p->n);
         if (run > p->i) {
             size_t k = run - p->i;
             if (dst && !*truncated) {
@@ -365,6 +344,7 @@ static int read_string(ps *p, char *dst, size_t cap, size_t *out_len, int *trunc
             tn = need + 1;
             p->i += tn;
         }
+        p->str_tail += tn - 1; /* one character of tn bytes */
         if (dst && !*truncated) {
             if (w + tn < cap) {
                 memcpy(dst + w, tmp, tn);
@@ -381,18 +361,17 @@ static int read_string(ps *p, char *dst, size_t cap, size_t *out_len, int *trunc
     return 0;
 }
 
-/* Decodes a string value into the facts' string buffer. */
+/* Decodes a string value into the facts' string buffer, in one pass: the buffer is first
+ * given room for the rest of the input, which a decoded string never outgrows (an escape
+ * decodes to fewer bytes than it takes, and the NUL takes a quote's place). So the buffer
+ * grows to at most the input's size, once for the largest descriptor a context reads. */
 static int read_string_value(ps *p, uint32_t *off, uint32_t *len)
 {
-    size_t start = p->i, dummy;
-    int trunc, rc;
-    if ((rc = read_string(p, NULL, 0, &dummy, &trunc)))
-        return rc;
-    size_t raw = p->i - start;
     ag_facts *f = p->f;
-    if (f->strs_len + raw + 1 > f->strs_cap) {
+    size_t need = f->strs_len + (p->n - p->i) + 1;
+    if (need > f->strs_cap) {
         size_t cap = f->strs_cap;
-        while (cap < f->strs_len + raw + 1)
+        while (cap < need)
             cap *= 2;
         char *ns = ag_realloc(p->mem, f->strs, cap);
         if (!ns)
@@ -400,10 +379,10 @@ static int read_string_value(ps *p, uint32_t *off, uint32_t *len)
         f->strs = ns;
         f->strs_cap = cap;
     }
-    p->i = start;
     size_t n;
-    /* the same bytes again, validated by the first pass, into room for all of them: cannot fail */
-    read_string(p, f->strs + f->strs_len, f->strs_cap - f->strs_len, &n, &trunc);
+    int trunc, rc;
+    if ((rc = read_string(p, f->strs + f->strs_len, f->strs_cap - f->strs_len, &n, &trunc)))
+        return rc;
     *off = (uint32_t)f->strs_len;
     *len = (uint32_t)n;
     f->strs_len += n + 1;
@@ -541,7 +520,7 @@ static void list_values(char *buf, size_t cap, const ag_fact *f)
 
 /* The "state" of an evidence item: an enum that is not a fact of the table. */
 static const ag_fact evidence_state = {"state", AG_T_ENUM, 4,
-                                       (const char *const[]){"implemented", "partial", "planned", "absent"},
+                                       ag_evidence_state_names,
                                        0, 0, 0, "", "", "", -1};
 
 /* Reads a string naming one of f's values (f is a fact of p->t, or evidence_state). */
@@ -647,15 +626,6 @@ static int parse_evidence(ps *p, ag_value *v)
     return 0;
 }
 
-/* Characters, as the schema's maxLength counts them (the string is valid UTF-8). */
-static size_t utf8_chars(const char *s, size_t n)
-{
-    size_t c = 0;
-    for (size_t k = 0; k < n; k++)
-        c += ((unsigned char)s[k] & 0xC0) != 0x80;
-    return c;
-}
-
 static int parse_leaf(ps *p, const ag_fact *f, ag_value *v)
 {
     int rc;
@@ -745,7 +715,8 @@ static int parse_leaf(ps *p, const ag_fact *f, ag_value *v)
             return mismatch(p, "expected a string, found %s", what_is_here(p));
         if ((rc = read_string_value(p, &v->str_off, &v->str_len)))
             return rc;
-        if (v->str_len > f->max_length && utf8_chars(p->f->strs + v->str_off, v->str_len) > f->max_length)
+        /* characters, as the schema's maxLength counts them: bytes less UTF-8 continuations */
+        if (v->str_len - p->str_tail > f->max_length)
             return fail(p, AIGOV_ELIMIT, "string longer than %u characters", f->max_length);
         if (ag_text_blank(p->f->strs + v->str_off, v->str_len)) {
             *v = prev; /* "", white space or zero-width only: no value, as if left out */

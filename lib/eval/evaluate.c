@@ -25,9 +25,13 @@ int ag_result_init(ag_result *r, const aigov_table *t, const ag_mem *mem)
     r->f_gates = ag_calloc(mem, nf, sizeof *r->f_gates);
     r->questions = ag_calloc(mem, nf, sizeof *r->questions);
     r->sort_keys = ag_calloc(mem, nf, sizeof *r->sort_keys);
+    r->block_epoch = ag_calloc(mem, t->n_dates + 1, sizeof *r->block_epoch);
+    r->block_date = ag_calloc(mem, t->n_dates + 1, sizeof *r->block_date);
+    r->block_flags = ag_calloc(mem, t->n_dates + 1, 1);
     if (!r->expr_val || !r->rule_val || !r->rule_date || !r->date_uncertain || !r->status ||
         !r->rule_bits || !r->ask_bits || !r->tier_bits || !r->f_tier || !r->f_gpai ||
-        !r->f_rank || !r->f_count || !r->f_in_force || !r->f_gates || !r->questions || !r->sort_keys) {
+        !r->f_rank || !r->f_count || !r->f_in_force || !r->f_gates || !r->questions || !r->sort_keys ||
+        !r->block_epoch || !r->block_date || !r->block_flags) {
         ag_result_free(r, mem);
         return AIGOV_ENOMEM;
     }
@@ -43,7 +47,7 @@ void ag_result_free(ag_result *r, const ag_mem *mem)
     void *ptrs[] = {r->expr_val, r->rule_val, r->rule_date, r->date_uncertain, r->status,
                     r->rule_bits, r->ask_bits, r->tier_bits, r->f_tier,  r->f_gpai,
                     r->f_rank,   r->f_count,   r->f_in_force, r->f_gates,
-                    r->questions, r->sort_keys};
+                    r->questions, r->sort_keys, r->block_epoch, r->block_date, r->block_flags};
     for (size_t i = 0; i < sizeof ptrs / sizeof *ptrs; i++)
         ag_mfree(mem, ptrs[i]);
     memset(r, 0, sizeof *r);
@@ -67,6 +71,12 @@ static void eval_rules(ag_result *r, const aigov_table *t, const ag_facts *f)
 static void eval_dates(ag_result *r, const aigov_table *t, const ag_facts *f, uint32_t ri)
 {
     const ag_rule *ru = &t->rules[ri];
+    uint32_t block = ru->dates_first; /* rules with the same cases share the block */
+    if (r->block_epoch[block] == r->epoch) {
+        r->rule_date[ri] = r->block_date[block];
+        r->date_uncertain[ri] = r->block_flags[block];
+        return;
+    }
     int32_t best = INT32_MAX;
     int uncertain = 0, at_placing = 0;
     for (uint32_t k = 0; k < ru->dates_n; k++) {
@@ -95,6 +105,9 @@ static void eval_dates(ag_result *r, const aigov_table *t, const ag_facts *f, ui
     /* bit 0: an earlier case is unknown; bit 1: the date is the placing on the
      * market (a not_before fact won), which the reports say as "due at placing" */
     r->date_uncertain[ri] = (uint8_t)(uncertain | (at_placing << 1));
+    r->block_epoch[block] = r->epoch;
+    r->block_date[block] = best;
+    r->block_flags[block] = r->date_uncertain[ri];
 }
 
 static uint8_t obligation_status(const ag_result *r, const aigov_table *t, const ag_facts *f,
@@ -427,18 +440,40 @@ void ag_questions(ag_result *r, const aigov_table *t, const ag_facts *f)
     r->n_questions = n;
 }
 
+void ag_dates_rest(ag_result *r, const aigov_table *t, const ag_facts *f)
+{
+    if (r->dates_ready)
+        return;
+    r->dates_ready = 1;
+    for (uint32_t k = 0; k < t->n_reported; k++) {
+        uint32_t ri = (uint32_t)t->reported[k];
+        if (r->status[ri] == AIGOV_STATUS_NOT_APPLICABLE)
+            eval_dates(r, t, f, ri);
+    }
+}
+
 int ag_evaluate(ag_result *r, const aigov_table *t, const ag_facts *f, int32_t as_of,
                 const ag_mem *mem)
 {
     r->as_of = as_of;
+    if (++r->epoch == 0) { /* after 2^32 evaluations: every remembered block forgotten */
+        memset(r->block_epoch, 0, (t->n_dates + 1) * sizeof *r->block_epoch);
+        r->epoch = 1;
+    }
     eval_rules(r, t, f);
+    /* Statuses read no date, so a rule that does not apply skips its date cases (most
+     * of a table's rules, each with its own cases): only a rendering shows that date,
+     * and asks for it (ag_dates_rest). Classification and in-force counts read the
+     * dates of rules that apply (a prohibition that classifies has status gap). */
     for (uint32_t k = 0; k < t->n_reported; k++) {
         uint32_t ri = (uint32_t)t->reported[k];
-        eval_dates(r, t, f, ri);
         r->status[ri] = obligation_status(r, t, f, ri);
+        if (r->status[ri] != AIGOV_STATUS_NOT_APPLICABLE)
+            eval_dates(r, t, f, ri);
     }
     classify(r, t);
     r->questions_ready = 0;
+    r->dates_ready = 0;
     (void)mem;
     return 0;
 }

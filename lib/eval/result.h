@@ -19,7 +19,7 @@ typedef struct ag_result {
     int32_t as_of;
     uint8_t *expr_val;   /* every expression (n_exprs) */
     uint8_t *rule_val;   /* every rule's `when` (n_rules) */
-    int32_t *rule_date;  /* applies_from per rule */
+    int32_t *rule_date;  /* applies_from per rule (of a rule that does not apply: see dates_ready) */
     uint8_t *date_uncertain; /* bit 0 date uncertain, bit 1 due at placing (AG_DATE_AT_PLACING) */
     uint8_t *status;     /* aigov_obligation_status per rule (reported ones) */
     uint8_t class_val[AG_C_COUNT];
@@ -40,6 +40,13 @@ typedef struct ag_result {
     int32_t *questions;  /* fact indices in asking order */
     uint32_t n_questions;
     int questions_ready; /* computed on first use: a gate reading the tier never pays */
+    int dates_ready;     /* 1 once the rules that do not apply have their dates too (ag_dates_rest) */
+    /* a block of date cases shared by rules (compiled once): its outcome, worked out once
+     * per evaluation, by the block's first case index; valid while block_epoch == epoch */
+    uint32_t epoch;
+    uint32_t *block_epoch;
+    int32_t *block_date;
+    uint8_t *block_flags;
     uint64_t *sort_keys;
     /* the counts of what a report shows are the report stage's (ag_tally) */
 } ag_result;
@@ -62,8 +69,14 @@ static inline int ag_affects(const ag_result *r, int32_t fi, int32_t ri)
 uint32_t ag_question_count(ag_result *r, const aigov_table *t, const ag_facts *f);
 void ag_questions(ag_result *r, const aigov_table *t, const ag_facts *f);
 
-/* Evaluates every rule, classifies and computes statuses; questions follow
- * on first use (ag_questions). */
+/* The applies_from dates of the reported rules that do not apply (status
+ * not_applicable), which only a rendering or aigov_report_obligation shows: computed
+ * on first use, from the same facts, like the questions. */
+void ag_dates_rest(ag_result *r, const aigov_table *t, const ag_facts *f);
+
+/* Evaluates every rule, classifies and computes statuses and the dates of the
+ * reported rules that apply (or may: status met, gap or unknown); the dates of the
+ * others and the questions follow on first use (ag_dates_rest, ag_questions). */
 int ag_evaluate(ag_result *r, const aigov_table *t, const ag_facts *f, int32_t as_of,
                 const ag_mem *mem);
 #endif

@@ -15,21 +15,21 @@ int aigov_report_gpai(const aigov_report *rep)
 
 const char *aigov_tier_name(int tier)
 {
-    static const char *const names[] = {"out_of_scope", "prohibited", "high_risk",
-                                        "limited",      "minimal",    "undetermined"};
-    return tier >= 0 && tier <= AIGOV_TIER_UNDETERMINED ? names[tier] : "?";
+    static const char *const names[AIGOV_TIER_COUNT] = {"out_of_scope", "prohibited", "high_risk",
+                                                        "limited",      "minimal",    "undetermined"};
+    return tier >= 0 && tier < AIGOV_TIER_COUNT ? names[tier] : "?";
 }
 
 const char *aigov_gpai_name(int gpai)
 {
-    static const char *const names[] = {"none", "gpai", "gpai_systemic", "undetermined"};
-    return gpai >= 0 && gpai <= AIGOV_GPAI_UNDETERMINED ? names[gpai] : "?";
+    static const char *const names[AIGOV_GPAI_COUNT] = {"none", "gpai", "gpai_systemic", "undetermined"};
+    return gpai >= 0 && gpai < AIGOV_GPAI_COUNT ? names[gpai] : "?";
 }
 
 const char *aigov_status_name(int status)
 {
-    static const char *const names[] = {"met", "gap", "unknown", "not_applicable"};
-    return status >= 0 && status <= AIGOV_STATUS_NOT_APPLICABLE ? names[status] : "?";
+    static const char *const names[AIGOV_STATUS_COUNT] = {"met", "gap", "unknown", "not_applicable"};
+    return status >= 0 && status < AIGOV_STATUS_COUNT ? names[status] : "?";
 }
 
 void ag_report_set_part(aigov_report *rep, int part)
@@ -86,6 +86,7 @@ int aigov_report_obligation(aigov_obligation *out, const aigov_report *rep, size
     out->framework = rep->t->framework_ids[ru->framework];
     out->citation = ru->citation;
     out->title = ru->title;
+    ag_dates_rest((ag_result *)rep->r, rep->t, rep->f); /* a rule that does not apply: first use */
     ag_date_format(out->applies_from, rep->r->rule_date[ri]);
     out->in_force = ag_in_force(rep->r, ri);
     out->status = rep->r->status[ri];

@@ -51,10 +51,13 @@ void ag_verdict_init(aigov_verdict *v);
 void ag_verdict_add(aigov_verdict *v, const aigov_report *rep);
 void ag_verdict_finish(aigov_verdict *v, int fail_on);
 
-/* The report's questions, computed on first use. A report belongs to one
- * context, used by one thread at a time, so this lazy step needs no lock. */
+/* The report's lazy parts, computed on first use: the dates of the rules that do
+ * not apply and the questions. Every rendering and accessor that shows either calls
+ * this first. A report belongs to one context, used by one thread at a time, so this
+ * lazy step needs no lock. */
 static inline const ag_result *ag_report_questions(const aigov_report *rep)
 {
+    ag_dates_rest((ag_result *)rep->r, rep->t, rep->f);
     ag_questions((ag_result *)rep->r, rep->t, rep->f);
     return rep->r;
 }

@@ -1,16 +1,9 @@
-/* Public access to rule tables: the builtin one, run-time compiled ones,
- * and their catalogue. */
+/* Public access to rule tables: freeing one and reading its catalogue. Building one
+ * is the compiler's (aigov_table_compile in compile/); the table knows nothing of it. */
 #include "table/table.h"
 #include <string.h>
-#include "compile/compile.h"
 #include "util/date.h"
 #include "util/error.h"
-
-int aigov_table_compile(aigov_table **out, const aigov_source *sources, size_t n,
-                        const aigov_allocator *alloc, aigov_error *err)
-{
-    return ag_compile(out, sources, n, alloc, err);
-}
 
 void aigov_table_free(aigov_table *t)
 {

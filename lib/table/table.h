@@ -6,6 +6,7 @@
 #define AIGOV_TABLE_H
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include "aigov.h"
 #include "util/mem.h"
 #include "util/arena.h"
@@ -24,7 +25,7 @@ enum ag_fact_type {
 };
 
 /* Evidence states, in the order of the evidence "values". */
-enum ag_evidence_state { AG_EV_IMPLEMENTED = 0, AG_EV_PARTIAL, AG_EV_PLANNED, AG_EV_ABSENT };
+enum ag_evidence_state { AG_EV_IMPLEMENTED = 0, AG_EV_PARTIAL, AG_EV_PLANNED, AG_EV_ABSENT, AG_EV_COUNT };
 
 typedef struct ag_fact {
     const char *id; /* dotted path */
@@ -125,8 +126,11 @@ enum ag_class {
 };
 
 #define AG_N_ROLES 7
+/* The name tables (table/names.c). */
 extern const char *const ag_role_names[AG_N_ROLES];
 extern const char *const ag_class_names[AG_C_COUNT];
+extern const char *const ag_evidence_state_names[AG_EV_COUNT];
+extern const char *const ag_fact_type_names[AG_T_EVIDENCE];
 
 typedef struct ag_rule {
     const char *id, *citation, *title, *description, *note;
@@ -194,12 +198,30 @@ struct aigov_table {
 
 /* Hash of a key under a parent (node or fact index), shared by the
  * compiler that builds the indexes and the reader that probes them. */
+static inline uint64_t ag_key_word(const char *s, size_t n) /* n <= 8 bytes, little-endian */
+{
+    uint64_t w = 0;
+    memcpy(&w, s, n);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    w = __builtin_bswap64(w); /* key[0] in the low byte, as on little-endian machines */
+#endif
+    return w;
+}
+
+/* Eight bytes a step (the reader hashes every key it meets): the same value on every
+ * machine, since the build's rule compiler and the library must agree on it. */
 static inline uint32_t ag_key_hash(int32_t parent, const char *key, size_t len)
 {
-    uint32_t h = 2166136261u ^ (uint32_t)parent * 0x9E3779B1u;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)key[i]) * 16777619u;
-    return h ^ (h >> 15);
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)(uint32_t)parent * 0xFF51AFD7ED558CCDull ^ len;
+    size_t i = 0;
+    for (; len - i >= 8; i += 8) {
+        h = (h ^ ag_key_word(key + i, 8)) * 0x100000001B3ull;
+        h ^= h >> 32;
+    }
+    h = (h ^ ag_key_word(key + i, len - i)) * 0xBF58476D1CE4E5B9ull;
+    h ^= h >> 31;
+    h *= 0x94D049BB133111EBull;
+    return (uint32_t)(h ^ (h >> 32));
 }
 
 /* The table the build generated from rules/ (build/gen/builtin_table.c). */

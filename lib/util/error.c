@@ -61,3 +61,18 @@ const char *aigov_strerror(int code)
     default: return "unknown error code";
     }
 }
+
+const char *aigov_error_name(int code)
+{
+    switch (code) {
+    case AIGOV_OK: return "AIGOV_OK";
+    case AIGOV_EINVAL: return "AIGOV_EINVAL";
+    case AIGOV_ENOMEM: return "AIGOV_ENOMEM";
+    case AIGOV_ESYNTAX: return "AIGOV_ESYNTAX";
+    case AIGOV_EINPUT: return "AIGOV_EINPUT";
+    case AIGOV_ELIMIT: return "AIGOV_ELIMIT";
+    case AIGOV_ERULES: return "AIGOV_ERULES";
+    case AIGOV_ENOTFOUND: return "AIGOV_ENOTFOUND";
+    default: return "?";
+    }
+}

@@ -2,7 +2,13 @@
 """Generates the benchmark corpus: N varied, valid descriptors of 1-4 KB,
 built from the fact catalogue in rules/ (so it follows the schema as the
 rules grow). Deterministic for a seed. Writes NDJSON and, with --dir, one
-file per descriptor for the binding benchmarks."""
+file per descriptor for the binding benchmarks.
+
+--answered makes the second corpus: descriptors that answer most facts (80-100%
+of them, as a filled-in questionnaire does) with free-text answers of real
+length (most of them near their 2,000-character limit, some non-ASCII and escaped
+characters), so documents of 60-100 KB: the size the reader's cost per byte is
+judged on."""
 import argparse
 import json
 import os
@@ -25,7 +31,15 @@ def load_facts(rules_dir):
     return facts, evidence
 
 
-def value(rng, fact):
+def text(rng, n, rich):
+    words = [rng.choice(WORDS) for _ in range(n)]
+    if rich:  # what real answers hold: accents, dashes, quotes, line breaks
+        for k in range(0, n, 17):
+            words[k] = rng.choice(("données", "Qualität", "risk—based", '"quoted"', "line\nbreak", "5 %"))
+    return " ".join(words)
+
+
+def value(rng, fact, answered=False):
     t = fact["type"]
     if t == "bool":
         return rng.random() < 0.5
@@ -40,8 +54,12 @@ def value(rng, fact):
     if t == "date":
         return "%04d-%02d-%02d" % (rng.randint(2023, 2029), rng.randint(1, 12), rng.randint(1, 28))
     if t == "string":
-        n = rng.randint(3, min(fact.get("max_length", 200), 60))
-        return " ".join(rng.choice(WORDS) for _ in range(n))[: fact.get("max_length", 200)]
+        limit = fact.get("max_length", 200)
+        if answered:
+            n = rng.randint(limit // 2, limit) // 5  # most answers near the limit
+            return text(rng, n, True)[:limit]
+        n = rng.randint(3, min(limit, 60))
+        return " ".join(rng.choice(WORDS) for _ in range(n))[:limit]
     raise ValueError(t)
 
 
@@ -52,15 +70,18 @@ def put(doc, path, v):
     doc[parts[-1]] = v
 
 
-def descriptor(rng, facts, evidence):
+def descriptor(rng, facts, evidence, answered=False):
     doc = {}
     # The share of facts a descriptor answers, scaled to the catalogue so
     # that most drafts land in the 1-4 KB window instead of being rejected
     # (a 300-fact catalogue answered in full is ~12 KB).
-    p_known = rng.uniform(0.25, 1.0) * min(1.0, 90.0 / max(1, len(facts)))
+    if answered:
+        p_known = rng.uniform(0.8, 1.0)
+    else:
+        p_known = rng.uniform(0.25, 1.0) * min(1.0, 90.0 / max(1, len(facts)))
     for f in facts:
         if rng.random() < p_known:
-            put(doc, f["id"], value(rng, f))
+            put(doc, f["id"], value(rng, f, answered))
     for e in evidence:
         if rng.random() < p_known * 0.7:
             item = {"state": rng.choice(["implemented", "partial", "planned", "absent"])}
@@ -77,7 +98,9 @@ def main():
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--out", required=True)
     ap.add_argument("--dir")
+    ap.add_argument("--answered", action="store_true", help="most facts answered, free text at length")
     a = ap.parse_args()
+    lo, hi = (1024, 4096) if not a.answered else (1024, 1 << 20)
     rng = random.Random(a.seed)
     facts, evidence = load_facts(a.rules)
     if a.dir:
@@ -86,9 +109,9 @@ def main():
     with open(a.out, "w", encoding="utf-8") as out:
         n = 0
         while n < a.count:
-            doc = descriptor(rng, facts, evidence)
+            doc = descriptor(rng, facts, evidence, a.answered)
             text = json.dumps(doc, separators=(",", ":"), ensure_ascii=False)
-            if not 1024 <= len(text.encode()) <= 4096:
+            if not lo <= len(text.encode()) <= hi:
                 continue
             out.write(text + "\n")
             if a.dir:

@@ -21,7 +21,7 @@
 /* An error struct as the header promises it after a failure. */
 static inline void fuzz_check_error(const aigov_error *err, int rc, size_t input_len, int json_path)
 {
-    FUZZ_REQUIRE(rc < 0 && rc >= AIGOV_ENOTFOUND, "status is one of the aigov_status codes");
+    FUZZ_REQUIRE(rc < 0 && rc >= AIGOV_ENOTFOUND, "status is one of the aigov_error_code codes");
     FUZZ_REQUIRE(err->code == rc, "err->code is the returned status");
     FUZZ_REQUIRE(memchr(err->message, 0, sizeof err->message) && memchr(err->path, 0, sizeof err->path) &&
                      memchr(err->source, 0, sizeof err->source) && memchr(err->rule_id, 0, sizeof err->rule_id),

@@ -52,6 +52,11 @@ int main(void)
     srunner_add_suite(sr, emit_suite());
     srunner_add_suite(sr, issue19_suite());
     srunner_add_suite(sr, questions_suite());
+    srunner_add_suite(sr, scan_suite());
+    srunner_add_suite(sr, scan_portable_suite());
+    srunner_add_suite(sr, reader_runs_suite());
+    srunner_add_suite(sr, names_suite());
+    srunner_add_suite(sr, eval_less_suite());
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);
     srunner_free(sr);

@@ -18,6 +18,14 @@ Suite *emit_suite(void);
 Suite *issue19_suite(void);
 /* Issue 24: questions in full for a questionnaire. */
 Suite *questions_suite(void);
+/* Issue 21: the reader's 8/16-byte run scanners (both builds) and long strings through them. */
+Suite *scan_suite(void);
+Suite *scan_portable_suite(void);
+Suite *reader_runs_suite(void);
+/* Issue 21: enum name tables, their *_COUNT values and aigov_error_name. */
+Suite *names_suite(void);
+/* Issue 21: shared date cases compiled once, dates of rules that do not apply deferred. */
+Suite *eval_less_suite(void);
 
 /* A small rule set: the manifest plus one source of facts/evidence/rules. */
 aigov_table *unit_compile(const char *body, aigov_error *err, int *rc);

@@ -46,6 +46,18 @@ from . import _lib
 from ._errors import (AigovError, InvalidArgumentError, OutOfMemoryError, JSONSyntaxError, InputError,
                       LimitError, RulesError, NotFoundError, CODE_NAMES)
 from ._errors import make as _make_error
+from ._errors import fill_code_names as _fill_code_names
+
+
+def _names(name_fn: Any) -> Tuple[str, ...]:
+    """name_fn(0), name_fn(1), ... up to the first "?" (a value past the enum's last)."""
+    out: List[str] = []
+    while len(out) < 64:
+        name = name_fn(len(out)).decode()
+        if name == "?":
+            break
+        out.append(name)
+    return tuple(out)
 from ._report import Evidence, Obligation, Question, QuestionInfo, Report, RuleInfo, Summary
 from ._verdict import FAIL_ON, TIER_SEVERITY, Verdict, verdict_from_report
 
@@ -79,9 +91,11 @@ class _Library:
         self.path = path
         self.version = c.aigov_version().decode()
         self.version_number = c.aigov_version_number()
-        self.tiers = tuple(c.aigov_tier_name(i).decode() for i in range(6))
-        self.gpai = tuple(c.aigov_gpai_name(i).decode() for i in range(4))
-        self.statuses = tuple(c.aigov_status_name(i).decode() for i in range(4))
+        # the name tables, as the library has them (each name function answers "?" past its last)
+        self.tiers = _names(c.aigov_tier_name)
+        self.gpai = _names(c.aigov_gpai_name)
+        self.statuses = _names(c.aigov_status_name)
+        _fill_code_names(c.aigov_error_name)
 
     def error(self, rc: int, err: Optional[_lib.Error]) -> AigovError:
         if err is None or not err.message:
@@ -746,7 +760,8 @@ class Evaluator:
             s = st.summary
             tier = c.aigov_report_tier(rep)
             gpai = c.aigov_report_gpai(rep)
-            return (Summary(lib.tiers[tier] if 0 <= tier < 6 else "?", lib.gpai[gpai] if 0 <= gpai < 4 else "?",
+            return (Summary(lib.tiers[tier] if 0 <= tier < len(lib.tiers) else "?",
+                            lib.gpai[gpai] if 0 <= gpai < len(lib.gpai) else "?",
                             s.total, s.met, s.gap, s.unknown, s.not_applicable, s.in_force_gaps, s.questions),
                     max(1, st.nsys.value) if count else 1)
         finally:

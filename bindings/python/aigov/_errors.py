@@ -1,18 +1,28 @@
 """Exceptions carrying the library's aigov_error (code, message, JSON path)."""
 from __future__ import annotations
 
-from typing import Dict, Type
+from typing import Callable, Dict, Type
 
-CODE_NAMES: Dict[int, str] = {
-    0: "AIGOV_OK", -1: "AIGOV_EINVAL", -2: "AIGOV_ENOMEM", -3: "AIGOV_ESYNTAX",
-    -4: "AIGOV_EINPUT", -5: "AIGOV_ELIMIT", -6: "AIGOV_ERULES", -7: "AIGOV_ENOTFOUND",
-}
+# The codes' C names, filled from the library (aigov_error_name) when it is loaded: the
+# binding keeps no copy of its own. Every error is raised through a loaded library.
+CODE_NAMES: Dict[int, str] = {}
+
+
+def fill_code_names(error_name: Callable[[int], bytes]) -> None:
+    """Reads every code's name from aigov_error_name: 0, -1, ... until it answers "?"."""
+    code = 0
+    while code > -64:
+        name = error_name(code).decode()
+        if name == "?":
+            break
+        CODE_NAMES[code] = name
+        code -= 1
 
 
 class AigovError(Exception):
     """An error reported by libaigov.
 
-    code     the negative aigov_status (-4 ...)
+    code     the negative aigov_error_code (-4 ...)
     name     its enum name ("AIGOV_EINPUT" ...)
     message  what went wrong and what was expected
     path     JSON path of the offending value ("$.system.annex_iii.points[2]"; "" when none)

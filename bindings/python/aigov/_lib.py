@@ -161,6 +161,7 @@ PROTOTYPES = {
                                   _P(EvalOptions), _P(Error)]),
     "aigov_eval_render": (c_int, [_BUF, _P(c_size_t), c_void_p, c_char_p, c_size_t, _P(EvalOptions),
                                   c_int, _P(Error)]),
+    "aigov_error_name": (c_char_p, [c_int]),
     "aigov_tier_name": (c_char_p, [c_int]),
     "aigov_gpai_name": (c_char_p, [c_int]),
     "aigov_status_name": (c_char_p, [c_int]),
@@ -191,7 +192,7 @@ OPTIONAL = {
 # Field reads of a finished report (report.c): called with the GIL held.
 # (aigov_report_summary is not one: it computes the questions on first use.)
 HOLD_GIL = ("aigov_report_tier", "aigov_report_gpai", "aigov_tier_name", "aigov_gpai_name",
-            "aigov_status_name", "aigov_report_obligation_count")
+            "aigov_status_name", "aigov_error_name", "aigov_report_obligation_count")
 
 
 def declare(lib: ctypes.CDLL, held: Optional[ctypes.PyDLL] = None) -> ctypes.CDLL:
