@@ -31,7 +31,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char *first_json = NULL;
     int first_rc = 1;
     char first_path[AIGOV_ERROR_PATH_MAX] = "";
-    for (int format = AIGOV_FORMAT_JSON; format <= AIGOV_FORMAT_OSCAL; format++) {
+    for (int format = AIGOV_FORMAT_JSON; format <= AIGOV_FORMAT_HTML; format++) {
         char *out = (char *)&err;
         size_t len = 7;
         memset(&err, 0x5a, sizeof err);
@@ -59,9 +59,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             for (size_t i = 0; i < len; i++)
                 FUZZ_REQUIRE((unsigned char)out[i] >= 0x20 ? out[i] != 0x7f : out[i] == '\n',
                              "no control characters but newlines in text and markdown");
-        if (format == AIGOV_FORMAT_JSON || format == AIGOV_FORMAT_OSCAL) {
+        if (format == AIGOV_FORMAT_JUNIT || format == AIGOV_FORMAT_HTML)
+            for (size_t i = 0; i < len; i++) /* XML 1.0 forbids the others even escaped */
+                FUZZ_REQUIRE((unsigned char)out[i] >= 0x20 || out[i] == '\n' || out[i] == '\t' || out[i] == '\r',
+                             "no control characters in JUnit XML and HTML");
+        if (format == AIGOV_FORMAT_JSON || format == AIGOV_FORMAT_OSCAL || format == AIGOV_FORMAT_SARIF) {
             cJSON *doc = cJSON_ParseWithLength(out, len);
-            FUZZ_REQUIRE(doc != NULL, "JSON and OSCAL renderings are JSON");
+            FUZZ_REQUIRE(doc != NULL, "JSON, OSCAL and SARIF renderings are JSON");
             cJSON_Delete(doc);
         }
         if (format == AIGOV_FORMAT_JSON)
