@@ -260,12 +260,7 @@ static int eval_all(aigov_verdict *v, size_t *unknowns, ag_buf *b, aigov_ctx *c,
             ag_render_text(b, rep);
             ag_buf_putc(b, '\n');
             break;
-        default:
-            ag_buf_printf(b, "## System %zu of %zu: ", i + 1, systems);
-            ag_buf_md_inline(b, name ? name : "(unnamed)");
-            ag_buf_puts(b, "\n\n");
-            ag_render_markdown(b, rep);
-            ag_buf_putc(b, '\n');
+        default: ag_render_markdown_part(b, rep, (uint32_t)i, (uint32_t)systems, name); break;
         }
         if (b->len > limit)
             return ag_err(err, AIGOV_ELIMIT,
@@ -293,8 +288,7 @@ static int eval_all(aigov_verdict *v, size_t *unknowns, ag_buf *b, aigov_ctx *c,
             ag_buf_puts(b, "=== The organisation (AI management system, once for all systems) ===\n");
             ag_render_text(b, rep);
         } else {
-            ag_buf_puts(b, "## The organisation (AI management system)\n\n");
-            ag_render_markdown(b, rep);
+            ag_render_markdown_part(b, rep, (uint32_t)systems, (uint32_t)systems, NULL);
         }
         ag_render_verdict(b, v, format);
         if (b->len > limit)

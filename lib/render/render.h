@@ -28,6 +28,10 @@ void ag_render_json_system(ag_buf *b, const aigov_report *rep, uint32_t index, c
 void ag_render_json_organisation(ag_buf *b, const aigov_report *rep);
 void ag_render_text(ag_buf *b, const aigov_report *rep);
 void ag_render_markdown(ag_buf *b, const aigov_report *rep);
+/* One part of a descriptor of several systems (index == count: the
+ * organisation's), with its heading; past the character budget a system is
+ * only counted, and the organisation's part says how many were folded. */
+void ag_render_markdown_part(ag_buf *b, aigov_report *rep, uint32_t index, uint32_t count, const char *name);
 /* NIST OSCAL 1.1 assessment results (report_oscal.c); several systems: the
  * head, one result per system, then the organisation's result and the end. */
 void ag_render_oscal(ag_buf *b, const aigov_report *rep);

@@ -151,8 +151,7 @@ static void timeline(ag_buf *b, const aigov_report *rep, uint32_t part)
         }
     int32_t lo = w[0].date < r->as_of ? w[0].date : r->as_of;
     int32_t hi = w[n - 1].date > r->as_of ? w[n - 1].date : r->as_of;
-    if (hi == lo)
-        hi = lo + 1;
+    hi += 365; /* a year past the last date, so that its bar shows */
     const int x0 = 260, x1 = 880, row = 24;
     int height = 40 + (int)n * row;
     ag_buf_printf(b, "<svg id=\"timeline-%u\" role=\"img\" aria-label=\"When the duties bite\" "
@@ -296,13 +295,16 @@ static void questions(ag_buf *b, const aigov_report *rep, uint32_t part)
                   part, r->n_questions);
     for (uint32_t q = 0; q < r->n_questions; q++) {
         int32_t fi = r->questions[q];
+        if (q == 15) /* the first ones decide the most; the rest folded */
+            ag_buf_printf(b, "</ol>\n<details><summary>%u more questions</summary>\n<ol start=\"16\">\n",
+                          r->n_questions - 15);
         ag_buf_printf(b, "<li>%s", r->f_tier[fi] ? "<strong>[tier]</strong> " : "");
         esc(b, t->facts[fi].ask);
         ag_buf_puts(b, " <code>");
         esc(b, t->facts[fi].id);
         ag_buf_puts(b, "</code></li>\n");
     }
-    ag_buf_puts(b, "</ol>\n");
+    ag_buf_puts(b, r->n_questions > 15 ? "</ol>\n</details>\n" : "</ol>\n");
 }
 
 static void rules_table(ag_buf *b, const aigov_report *rep)

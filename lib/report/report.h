@@ -30,6 +30,7 @@ struct aigov_report {
     const char *source;  /* the descriptor's file name, or NULL */
     int framework;       /* index of the one framework reported, or -1 for every one */
     int only;            /* aigov_only: which of the counted rules are listed in `shown` */
+    uint32_t md_folded_parts; /* markdown of several systems: systems past its budget */
 };
 
 /* For a descriptor of several systems, the organisation's own rules (those

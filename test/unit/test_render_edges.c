@@ -204,7 +204,7 @@ START_TEST(every_condition_kind_in_every_format)
 
     char *md = render_q(ctx, desc_full, "2028-01-01", AIGOV_FORMAT_MARKDOWN);
     /* table cells: pipes escaped, line breaks flattened, descriptor text defused */
-    HAS(md, "| met | yes | 2026-01-01 |     | Pipe \\| and  newline (`9o.digit`) |\n");
+    HAS(md, "| met | 2026-01-01 |     | Pipe \\| and  newline (`9o.digit`) |\n"); /* under "Met in force" */
     HAS(md, "\n1. Ext \\| with a pipe (`ext`): closes 1\n");
     HAS(md, "0 not recorded; complete\n");
     HAS(md, "| A\\.2\\.2 T i\\.c1 | excluded | Not used \\| \\*ever\\* \\<b\\>  \\</b\\> | yes | met |  |\n");
