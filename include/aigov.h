@@ -184,14 +184,11 @@ typedef enum aigov_format {
     AIGOV_FORMAT_HTML = 6      /* one self-contained HTML page (inline CSS and SVG, no script); reports only */
 } aigov_format;
 
-/** The OSCAL catalog's UUID for a table (aigov_table_render_rules with
- *  AIGOV_FORMAT_OSCAL): a name-based UUID (RFC 4122 version 5) of the
- *  table's hash, the same in the catalog and in the assessment results that
- *  import it. Writes 36 characters and a NUL into out[37]. Thread-safe. */
-AIGOV_API void aigov_table_catalog_uuid(char out[37], const aigov_table *table);
-
 /**
- * Renders the rule catalogue (id, citation, title, applies-from, kind).
+ * Renders the rule catalogue (id, citation, title, applies-from, kind);
+ * AIGOV_FORMAT_OSCAL renders it as an OSCAL 1.1.2 catalog, one control per
+ * reported rule, which the assessment results of aigov_report_render
+ * (AIGOV_FORMAT_OSCAL) import and whose control ids their findings target.
  * *out receives a NUL-terminated buffer to free with aigov_free; *out_len its
  * length (out_len may be NULL). Errors: AIGOV_ENOMEM, AIGOV_EINVAL.
  */
