@@ -222,15 +222,17 @@ static void questions(md *m)
     folded_note(m, before);
 }
 
-/* Past the budget a system is one line: its tier and counts. */
+/* Past the budget a part is its heading and summary line only (the same
+ * lines a full part starts with, so a reader of the counts finds them). */
 static void one_line(ag_buf *b, const aigov_report *rep)
 {
     const ag_counts *c = &rep->tally.all;
-    if (rep->part != AG_PART_ORGANISATION) /* the organisation is not a system: no tier */
-        ag_buf_printf(b, "Tier `%s`; ", aigov_tier_name(rep->r->tier));
-    ag_buf_printf(b, "%zu gap (%zu in force), %zu met, %zu unknown. _Rows folded: this report would "
-                     "pass %d characters; `aigov eval --format=json` has them._\n",
-                  c->gap, rep->tally.in_force_gaps, c->met, c->unknown, AG_MD_LIMIT);
+    ag_buf_printf(b, "### AI governance report: tier `%s`, GPAI `%s`\n\n", aigov_tier_name(rep->r->tier),
+                  aigov_gpai_name(rep->r->gpai));
+    ag_buf_printf(b, "**Summary:** %zu gap (%zu in force), %zu met, %zu unknown, %zu not applicable\n\n",
+                  c->gap, rep->tally.in_force_gaps, c->met, c->unknown, c->not_applicable);
+    ag_buf_printf(b, "_Rows folded: this report would pass %d characters; `aigov eval --format=json` has them._\n",
+                  AG_MD_LIMIT);
 }
 
 /* A section that may be long and is not made of rows (the SoA block): kept
