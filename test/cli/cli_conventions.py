@@ -142,6 +142,10 @@ def checks(tmp):
               g.get("summary", g.get("organisation", {}).get("summary")) ==
               full.get("summary", full.get("organisation", {}).get("summary")) and
               gaps.returncode == run("eval", f, "--as-of", AS_OF).returncode)
+        txt = run("eval", f, "--as-of", AS_OF, "--only=gaps").stdout.decode()
+        check("%s --only=gaps: the text report says how many it lists" % name,
+              "Obligations (%d listed;" % sum(o["status"] == "gap" for p in parts(full) for o in p) in txt
+              if "systems" not in full else True)
         inf = json.loads(run("eval", f, "--as-of", AS_OF, "--format", "json", "--only", "in-force").stdout)
         rows = [o for p in parts(inf) for o in p]
         check("%s --only=in-force: only rules in force" % name,
