@@ -185,11 +185,18 @@ typedef enum aigov_format {
     AIGOV_FORMAT_JSON = 0,
     AIGOV_FORMAT_TEXT = 1,     /* plain text for people (no colours) */
     AIGOV_FORMAT_MARKDOWN = 2, /* for pull-request comments */
-    AIGOV_FORMAT_OSCAL = 3     /* NIST OSCAL 1.1 assessment results (JSON); reports only */
+    AIGOV_FORMAT_OSCAL = 3,    /* NIST OSCAL 1.1: assessment results for a report (JSON);
+                                  for aigov_table_render_rules, a catalog of the rule set */
+    AIGOV_FORMAT_SARIF = 4,    /* SARIF 2.1.0 (code scanning): a result per gap or unknown; reports only */
+    AIGOV_FORMAT_JUNIT = 5,    /* JUnit XML (CI test reports): a test case per applicable rule; reports only */
+    AIGOV_FORMAT_HTML = 6      /* one self-contained HTML page (inline CSS and SVG, no script); reports only */
 } aigov_format;
 
 /**
- * Renders the rule catalogue (id, citation, title, applies-from, kind).
+ * Renders the rule catalogue (id, citation, title, applies-from, kind);
+ * AIGOV_FORMAT_OSCAL renders it as an OSCAL 1.1.2 catalog, one control per
+ * reported rule, which the assessment results of aigov_report_render
+ * (AIGOV_FORMAT_OSCAL) import and whose control ids their findings target.
  * *out receives a NUL-terminated buffer to free with aigov_free; *out_len its
  * length (out_len may be NULL). Errors: AIGOV_ENOMEM, AIGOV_EINVAL.
  */
@@ -226,7 +233,7 @@ AIGOV_API int aigov_ctx_new(aigov_ctx **out, const aigov_table *table,
 /** Frees a context and the report it holds. NULL is ignored. */
 AIGOV_API void aigov_ctx_free(aigov_ctx *ctx);
 
-#define AIGOV_EVAL_OPTIONS_VERSION 1
+#define AIGOV_EVAL_OPTIONS_VERSION 2
 #define AIGOV_DEFAULT_MAX_INPUT (1u << 20) /* 1 MiB */
 #define AIGOV_DEFAULT_MAX_DEPTH 32
 
@@ -235,15 +242,37 @@ AIGOV_API void aigov_ctx_free(aigov_ctx *ctx);
  *  - as_of:      "YYYY-MM-DD", required: the library never reads the clock;
  *  - max_input:  bytes accepted (0 = AIGOV_DEFAULT_MAX_INPUT, at most 64 MiB);
  *  - max_depth:  JSON nesting accepted (0 = AIGOV_DEFAULT_MAX_DEPTH, at most 256).
+ * Since version 2 (a caller built against version 1 passes 1 and the library
+ * reads only the fields above):
+ *  - source_name: the descriptor's file name, the location SARIF and JUnit
+ *                 findings point at and the HTML page names (NULL: "descriptor").
+ *                 Not copied: it must outlive every rendering of the report;
+ *  - framework:   NULL for every framework, or a framework id of the table
+ *                 ("eu_ai_act", "iso42001" in the builtin one): only its rules
+ *                 are reported, counted and judged (AIGOV_EINVAL for another id);
+ *  - only:        an aigov_only: which rules renderings list (rows of text,
+ *                 markdown, JSON and HTML, SARIF results, JUnit test cases).
+ *                 Summaries, readiness and the verdict still count every rule of
+ *                 the framework, so aigov_report_obligation_count may be smaller
+ *                 than the summary's total.
  */
+typedef enum aigov_only {
+    AIGOV_ONLY_ALL = 0,      /* every reported rule */
+    AIGOV_ONLY_GAPS = 1,     /* gaps only (in force or not) */
+    AIGOV_ONLY_IN_FORCE = 2  /* rules in force at as_of only (any status) */
+} aigov_only;
+
 typedef struct aigov_eval_options {
     unsigned version;
     const char *as_of;
     size_t max_input;
     unsigned max_depth;
+    const char *source_name; /* version 2 */
+    const char *framework;   /* version 2 */
+    int only;                /* version 2 */
 } aigov_eval_options;
 
-#define AIGOV_EVAL_OPTIONS_INIT { AIGOV_EVAL_OPTIONS_VERSION, NULL, 0, 0 }
+#define AIGOV_EVAL_OPTIONS_INIT { AIGOV_EVAL_OPTIONS_VERSION, NULL, 0, 0, NULL, NULL, AIGOV_ONLY_ALL }
 
 typedef struct aigov_report aigov_report;
 
@@ -493,7 +522,11 @@ typedef enum aigov_fail_on {
     AIGOV_FAIL_ON_NONE = 0,       /* never failing */
     AIGOV_FAIL_ON_PROHIBITED = 1, /* a system classified prohibited */
     AIGOV_FAIL_ON_GAP = 2,        /* ... or a gap in a rule in force (the CLI's default) */
-    AIGOV_FAIL_ON_UNKNOWN = 3,    /* ... or an undetermined tier or any unknown status */
+    AIGOV_FAIL_ON_UNKNOWN = 3,    /* ... or what could still change that verdict: a system whose
+                                     tier is undetermined, or a rule in force at as_of whose
+                                     status is unknown (it may be a gap). Unknowns of rules not
+                                     yet in force do not count: they cannot change a verdict on
+                                     the duties in force. */
     AIGOV_FAIL_ON_COUNT = 4
 } aigov_fail_on;
 

@@ -703,7 +703,7 @@ const (
 	FailOnNone       FailOn = 0 // never failing
 	FailOnProhibited FailOn = 1 // a prohibited system
 	FailOnGap        FailOn = 2 // ... or a gap in a rule in force (the CLI's default)
-	FailOnUnknown    FailOn = 3 // ... or an undetermined tier or any unknown status
+	FailOnUnknown    FailOn = 3 // ... or an undetermined tier, or an unknown status of a rule in force
 )
 
 // ParseFailOn maps "none", "prohibited", "gap" or "unknown" to a FailOn.

@@ -1,47 +1,78 @@
 /* aigov: command-line host for libaigov.
- *   aigov eval FILE|- [--as-of YYYY-MM-DD] [--format text|json|markdown|oscal] [--fail-on WHAT]
- *   aigov eval --ndjson FILE|- [--jobs N] [--as-of ...] [--fail-on WHAT]
+ *   aigov eval [OPTIONS] FILE|DIR|-...     (aigov eval --help)
+ *   aigov eval --ndjson [OPTIONS] FILE|-
  *   aigov ask [FILE] [-o OUT] [--answers FILE] [--report FILE]   (examples/cli/ask.c)
- *   aigov rules [--format ...] | aigov schema | aigov explain RULE_ID | aigov --version
+ *   aigov rules [--format=...] | aigov schema | aigov explain RULE_ID | aigov --version
+ * Options follow the GNU conventions (getopt_long): --opt=value or --opt
+ * value, anywhere among the operands; --help on standard output, exit 0.
  * Exit: 0 nothing failing; 1 prohibited or an in-force gap (see --fail-on);
- * 2 usage, input, read or write error. A batch exits with the worst status
- * any of its lines would have given alone. */
+ * 2 usage, input, read or write error. Several inputs, or a batch, exit with
+ * the worst status any one would have given alone. */
 #include <errno.h>
+#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 #include "cli.h"
 
-static int usage(void)
-{
-    fputs("usage:\n"
-          "  aigov eval FILE|- [--as-of YYYY-MM-DD] [--format text|json|markdown|oscal]\n"
-          "                    [--fail-on gap|prohibited|unknown|none]\n"
-          "  aigov eval --ndjson FILE|- [--jobs N] [--as-of YYYY-MM-DD] [--format json|oscal]\n"
-          "                    [--fail-on gap|prohibited|unknown|none]\n"
-          "  aigov ask [FILE] [-o OUT] [--answers FILE] [--report FILE] [--format ...] [--as-of ...]\n"
-          "  aigov rules [--format text|json|markdown]\n"
-          "  aigov schema\n"
-          "  aigov explain RULE_ID\n"
-          "  aigov --version\n"
-          "--as-of defaults to today's date (UTC). Exit codes: 0 ok, 1 failing (prohibited or a gap\n"
-          "in force, by default), 2 usage, input or read error; a batch: the worst of its lines.\n",
-          stderr);
-    return 2;
-}
+static const char usage_text[] =
+    "usage: aigov COMMAND [OPTIONS] [ARGS]\n"
+    "  aigov eval FILE|DIR|-...    evaluate descriptors (a directory: every *.json in it)\n"
+    "  aigov eval --ndjson FILE|-  evaluate one descriptor per line\n"
+    "  aigov ask [FILE]            build a descriptor by answering the engine's open questions\n"
+    "  aigov rules                 list the rule catalogue (--format=oscal: an OSCAL catalog)\n"
+    "  aigov schema                print the descriptor's JSON Schema\n"
+    "  aigov explain RULE_ID       explain one rule\n"
+    "  aigov --version\n"
+    "Run 'aigov COMMAND --help' for a command's options.\n";
 
-static int parse_format(const char *s)
+static const char eval_help[] =
+    "usage: aigov eval [OPTIONS] FILE|DIR|-...\n"
+    "       aigov eval --ndjson [OPTIONS] FILE|-\n"
+    "Evaluates each descriptor (a directory: every *.json file directly in it, in name order;\n"
+    "'-': standard input) and prints its report. Several inputs are one run: text and markdown\n"
+    "reports follow each other under the file's name, json and oscal print one document per\n"
+    "line, sarif and junit one document for all; html takes one input.\n"
+    "Options:\n"
+    "  -a, --as-of=YYYY-MM-DD     the date to judge at (default: today, UTC)\n"
+    "  -f, --format=FORMAT        text (default), json, markdown, oscal, sarif, junit, html\n"
+    "      --fail-on=WHAT         what makes the exit status 1:\n"
+    "                               prohibited  a system classified prohibited\n"
+    "                               gap         ... or a gap in a rule in force (default)\n"
+    "                               unknown     ... or what could still change that verdict: an\n"
+    "                                           undetermined tier, or a rule in force whose status\n"
+    "                                           is unknown (unknowns of rules not yet in force do\n"
+    "                                           not count)\n"
+    "                               none        never\n"
+    "      --only=gaps|in-force   list only the gaps, or only the rules in force (the summary,\n"
+    "                             readiness and exit status still count every rule)\n"
+    "      --framework=eu|iso     report, count and judge one framework only (the EU AI Act or\n"
+    "                             ISO/IEC 42001; the table's ids eu_ai_act, iso42001 work too)\n"
+    "      --ndjson               the input holds one descriptor per line; one output line each\n"
+    "  -j, --jobs=N               threads for --ndjson (1-256, default 1)\n"
+    "  -h, --help                 this help\n"
+    "Exit status: 0 nothing failing, 1 failing (see --fail-on), 2 usage, input, read or write\n"
+    "error; several inputs or lines: the worst of them.\n";
+
+static const char rules_help[] =
+    "usage: aigov rules [--format=text|json|markdown|oscal]\n"
+    "Prints the rule catalogue: id, citation, title, applies-from and kind of every rule.\n"
+    "--format=oscal prints it as an OSCAL 1.1.2 catalog (one control per rule), the catalog\n"
+    "that 'aigov eval --format=oscal' assessment results refer to.\n";
+
+static const char schema_help[] =
+    "usage: aigov schema\nPrints the JSON Schema (2020-12) of the descriptor the rules read.\n";
+
+static const char explain_help[] =
+    "usage: aigov explain RULE_ID\n"
+    "Prints one rule: citation, title, dates, its condition written out, the facts it reads and\n"
+    "the evidence it needs.\n";
+
+static int usage_error(const char *cmd)
 {
-    if (strcmp(s, "json") == 0)
-        return AIGOV_FORMAT_JSON;
-    if (strcmp(s, "text") == 0)
-        return AIGOV_FORMAT_TEXT;
-    if (strcmp(s, "markdown") == 0 || strcmp(s, "md") == 0)
-        return AIGOV_FORMAT_MARKDOWN;
-    if (strcmp(s, "oscal") == 0) /* NIST OSCAL assessment results: eval only */
-        return AIGOV_FORMAT_OSCAL;
-    return -1;
+    fprintf(stderr, "Try 'aigov %s%s--help'.\n", cmd ? cmd : "", cmd ? " " : "");
+    return 2;
 }
 
 static void print_error(const char *what, const aigov_error *err)
@@ -63,6 +94,12 @@ static int finish(int exit_code)
         return 2;
     }
     return exit_code;
+}
+
+static int help(const char *text)
+{
+    fputs(text, stdout);
+    return finish(0);
 }
 
 /* Status words in colour when a person is watching. */
@@ -92,15 +129,47 @@ static void print_text(const char *s, int colour)
     }
 }
 
-static int parse_fail_on(const char *s)
+typedef struct word { const char *name; int value; } word;
+
+/* The value of `s` among words, or -1 after naming the option and the choices. */
+static int pick(const char *option, const char *s, const word *w, size_t n)
 {
-    static const struct { const char *name; int fail_on; } w[] = {
-        {"gap", AIGOV_FAIL_ON_GAP}, {"prohibited", AIGOV_FAIL_ON_PROHIBITED},
-        {"unknown", AIGOV_FAIL_ON_UNKNOWN}, {"none", AIGOV_FAIL_ON_NONE}};
-    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
+    for (size_t k = 0; k < n; k++)
         if (strcmp(s, w[k].name) == 0)
-            return w[k].fail_on;
+            return w[k].value;
+    char choices[160] = "";
+    for (size_t k = 0; k < n; k++)
+        if (!k || w[k].value != w[k - 1].value) /* aliases (md) are not repeated */
+            snprintf(choices + strlen(choices), sizeof choices - strlen(choices), "%s%s", k ? ", " : "",
+                     w[k].name);
+    cli_warn("--%s: '%s' is not one of: %s", option, s, choices);
     return -1;
+}
+
+static const word formats[] = {
+    {"text", AIGOV_FORMAT_TEXT},   {"json", AIGOV_FORMAT_JSON},   {"markdown", AIGOV_FORMAT_MARKDOWN},
+    {"md", AIGOV_FORMAT_MARKDOWN}, {"oscal", AIGOV_FORMAT_OSCAL}, {"sarif", AIGOV_FORMAT_SARIF},
+    {"junit", AIGOV_FORMAT_JUNIT}, {"html", AIGOV_FORMAT_HTML}};
+static const word fail_ons[] = {{"gap", AIGOV_FAIL_ON_GAP},
+                                {"prohibited", AIGOV_FAIL_ON_PROHIBITED},
+                                {"unknown", AIGOV_FAIL_ON_UNKNOWN},
+                                {"none", AIGOV_FAIL_ON_NONE}};
+static const word onlys[] = {{"gaps", AIGOV_ONLY_GAPS}, {"in-force", AIGOV_ONLY_IN_FORCE}};
+static const char *const framework_ids[] = {"eu_ai_act", "iso42001"};
+static const word frameworks[] = {{"eu", 0}, {"eu_ai_act", 0}, {"iso", 1}, {"iso42001", 1}};
+
+/* getopt_long's complaint, in our words: the unknown option named, or the
+ * option whose value is missing. */
+static int bad_option(const char *cmd, char **argv, int c)
+{
+    const char *arg = argv[optind - 1];
+    if (c == ':')
+        cli_warn("%s: option '%s' needs a value", cmd, arg);
+    else if (optopt)
+        cli_warn("%s: unknown option '-%c'", cmd, optopt);
+    else
+        cli_warn("%s: unknown option '%.*s'", cmd, (int)strcspn(arg, "="), arg);
+    return usage_error(cmd);
 }
 
 /* The library is the judge of its options: an empty document is refused for
@@ -114,12 +183,17 @@ static int options_ok(const aigov_table *table, const aigov_eval_options *opts)
         print_error("eval", &err);
         return 0;
     }
-    int rc = aigov_eval(&rep, ctx, "", 0, opts, &err);
-    aigov_ctx_free(ctx);
+    /* the date first, alone, so that its refusal names --as-of */
+    aigov_eval_options date_only = AIGOV_EVAL_OPTIONS_INIT;
+    date_only.as_of = opts->as_of;
+    int rc = aigov_eval(&rep, ctx, "", 0, &date_only, &err);
     if (rc == AIGOV_EINVAL)
         cli_warn("--as-of %s: %s", opts->as_of, err.message);
-    else if (rc == AIGOV_ENOMEM)
+    else if (rc != AIGOV_ENOMEM && (rc = aigov_eval(&rep, ctx, "", 0, opts, &err)) == AIGOV_EINVAL)
+        cli_warn("eval: %s", err.message);
+    if (rc == AIGOV_ENOMEM)
         print_error("eval", &err);
+    aigov_ctx_free(ctx);
     return rc != AIGOV_EINVAL && rc != AIGOV_ENOMEM;
 }
 
@@ -147,54 +221,10 @@ static char *read_input(const char *file, size_t limit, size_t *len)
     return rc == CLI_READ_OK ? json : NULL;
 }
 
-static int cmd_eval(int argc, char **argv)
+/* Evaluates one descriptor file into `combine`; returns its exit status. */
+static int eval_one(const aigov_table *table, const char *file, aigov_eval_options *opts, int format,
+                    int fail_on, cli_combine *combine)
 {
-    const char *file = NULL;
-    char today[11];
-    time_t now = time(NULL);
-    struct tm tm;
-    gmtime_r(&now, &tm);
-    strftime(today, sizeof today, "%Y-%m-%d", &tm);
-    const char *as_of = today;
-    int format = AIGOV_FORMAT_TEXT, ndjson = 0, jobs = 1, format_set = 0, fail_on = AIGOV_FAIL_ON_GAP;
-    for (int i = 2; i < argc; i++) {
-        if (strcmp(argv[i], "--as-of") == 0 && i + 1 < argc) {
-            as_of = argv[++i];
-        } else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
-            if ((format = parse_format(argv[++i])) < 0)
-                return usage();
-            format_set = 1;
-        } else if (strcmp(argv[i], "--fail-on") == 0 && i + 1 < argc) {
-            if ((fail_on = parse_fail_on(argv[++i])) < 0)
-                return usage();
-        } else if (strcmp(argv[i], "--ndjson") == 0) {
-            ndjson = 1;
-        } else if (strcmp(argv[i], "--jobs") == 0 && i + 1 < argc) {
-            char *end;
-            long j = strtol(argv[++i], &end, 10);
-            if (end == argv[i] || *end || j < 1 || j > 256)
-                return usage();
-            jobs = (int)j;
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            return usage();
-        } else if (!file) {
-            file = argv[i];
-        } else {
-            return usage();
-        }
-    }
-    /* a batch writes one line per input line: only the compact formats keep that */
-    if (!file || (ndjson && format_set && format != AIGOV_FORMAT_JSON && format != AIGOV_FORMAT_OSCAL))
-        return usage();
-    aigov_eval_options opts = AIGOV_EVAL_OPTIONS_INIT;
-    opts.as_of = as_of;
-    const aigov_table *table = aigov_table_builtin();
-    if (!options_ok(table, &opts))
-        return 2;
-    if (ndjson)
-        return finish(cli_ndjson(table, file, &opts, jobs, format_set ? format : AIGOV_FORMAT_JSON,
-                                 fail_on));
-
     size_t len;
     char *json = read_input(file, AIGOV_DEFAULT_MAX_INPUT, &len);
     if (!json)
@@ -203,23 +233,110 @@ static int cmd_eval(int argc, char **argv)
     aigov_error err;
     char *out = NULL;
     aigov_verdict v = {0};
+    opts->source_name = strcmp(file, "-") == 0 ? NULL : file; /* where SARIF and JUnit point */
     int rc = aigov_ctx_new(&ctx, table, NULL, &err);
     if (!rc) /* one system, or several under one organisation: rendered and judged together */
-        rc = aigov_eval_verdict(&v, &out, NULL, ctx, json, len, &opts, format, fail_on, &err);
-    if (rc) {
+        rc = aigov_eval_verdict(&v, &out, NULL, ctx, json, len, opts, format, fail_on, &err);
+    if (rc)
         print_error(cli_name(file), &err);
-    } else {
-        if (format == AIGOV_FORMAT_TEXT)
-            print_text(out, isatty(STDOUT_FILENO));
-        else
-            fputs(out, stdout);
-        if (format == AIGOV_FORMAT_JSON || format == AIGOV_FORMAT_OSCAL)
-            fputc('\n', stdout);
-    }
+    else if (format == AIGOV_FORMAT_TEXT && combine->inputs == 1)
+        print_text(out, isatty(STDOUT_FILENO));
+    else
+        cli_combine_add(combine, cli_name(file), out);
     aigov_free(out);
     aigov_ctx_free(ctx);
     free(json);
-    return finish(rc ? 2 : v.failing);
+    return rc ? 2 : v.failing;
+}
+
+static int cmd_eval(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"as-of", required_argument, NULL, 'a'},   {"format", required_argument, NULL, 'f'},
+        {"fail-on", required_argument, NULL, 'F'}, {"only", required_argument, NULL, 'o'},
+        {"framework", required_argument, NULL, 'w'}, {"ndjson", no_argument, NULL, 'n'},
+        {"jobs", required_argument, NULL, 'j'},    {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    char today[11];
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    strftime(today, sizeof today, "%Y-%m-%d", &tm);
+    aigov_eval_options opts = AIGOV_EVAL_OPTIONS_INIT;
+    opts.as_of = today;
+    int format = AIGOV_FORMAT_TEXT, ndjson = 0, jobs = 1, format_set = 0, fail_on = AIGOV_FAIL_ON_GAP, c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":a:f:j:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'a': opts.as_of = optarg; break;
+        case 'f':
+            if ((format = pick("format", optarg, formats, sizeof formats / sizeof *formats)) < 0)
+                return usage_error("eval");
+            format_set = 1;
+            break;
+        case 'F':
+            if ((fail_on = pick("fail-on", optarg, fail_ons, sizeof fail_ons / sizeof *fail_ons)) < 0)
+                return usage_error("eval");
+            break;
+        case 'o':
+            if ((opts.only = pick("only", optarg, onlys, sizeof onlys / sizeof *onlys)) < 0)
+                return usage_error("eval");
+            break;
+        case 'w': {
+            int k = pick("framework", optarg, frameworks, sizeof frameworks / sizeof *frameworks);
+            if (k < 0)
+                return usage_error("eval");
+            opts.framework = framework_ids[k];
+            break;
+        }
+        case 'n': ndjson = 1; break;
+        case 'j': {
+            char *end;
+            long j = strtol(optarg, &end, 10);
+            if (end == optarg || *end || j < 1 || j > 256) {
+                cli_warn("eval: --jobs: '%s' is not a number from 1 to 256", optarg);
+                return usage_error("eval");
+            }
+            jobs = (int)j;
+            break;
+        }
+        case 'h': return help(eval_help);
+        default: return bad_option("eval", argv, c);
+        }
+    }
+    int inputs = argc - optind;
+    if (inputs < 1) {
+        cli_warn("eval: no descriptor given (a file, a directory or '-')");
+        return usage_error("eval");
+    }
+    /* a batch writes one line per input line: only the compact formats keep that */
+    if (ndjson && (inputs != 1 || (format_set && format != AIGOV_FORMAT_JSON && format != AIGOV_FORMAT_OSCAL))) {
+        cli_warn("eval: --ndjson reads one input and writes json or oscal lines");
+        return usage_error("eval");
+    }
+    const aigov_table *table = aigov_table_builtin();
+    if (!options_ok(table, &opts))
+        return 2;
+    if (ndjson)
+        return finish(cli_ndjson(table, argv[optind], &opts, jobs, format_set ? format : AIGOV_FORMAT_JSON,
+                                 fail_on));
+    cli_inputs files;
+    int worst = cli_inputs_expand(&files, argv + optind, (size_t)inputs);
+    if (format == AIGOV_FORMAT_HTML && files.n > 1) {
+        cli_warn("eval: --format=html renders one descriptor; %zu given", files.n);
+        cli_inputs_free(&files);
+        return usage_error("eval");
+    }
+    cli_combine combine;
+    cli_combine_init(&combine, format, files.n);
+    for (size_t k = 0; k < files.n; k++) {
+        int rc = eval_one(table, files.path[k], &opts, format, fail_on, &combine);
+        if (rc > worst)
+            worst = rc;
+    }
+    cli_combine_end(&combine);
+    cli_inputs_free(&files);
+    return finish(worst);
 }
 
 static int print_buffer(int rc, char *out, const aigov_error *err, const char *what, int newline)
@@ -235,44 +352,85 @@ static int print_buffer(int rc, char *out, const aigov_error *err, const char *w
     return finish(0);
 }
 
+/* A command that takes only --help (and, for rules, --format): `nargs`
+ * operands exactly. Returns -1 to go on, else the exit status. */
+static int simple_options(int argc, char **argv, const char *cmd, const char *help_text, int *format, int nargs)
+{
+    static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, format ? ":f:h" : ":h", format ? longopts : longopts + 1, NULL)) != -1) {
+        if (c == 'h')
+            return help(help_text);
+        if (c == 'f' && format) {
+            *format = pick("format", optarg, formats, sizeof formats / sizeof *formats);
+            if (*format < 0 || (*format != AIGOV_FORMAT_TEXT && *format != AIGOV_FORMAT_JSON &&
+                                *format != AIGOV_FORMAT_MARKDOWN && *format != AIGOV_FORMAT_OSCAL)) {
+                if (*format >= 0)
+                    cli_warn("%s: --format=%s is for reports; the catalogue is text, json, markdown or oscal",
+                             cmd, optarg);
+                return usage_error(cmd);
+            }
+            continue;
+        }
+        return bad_option(cmd, argv, c);
+    }
+    if (argc - optind != nargs) {
+        cli_warn("%s: %s", cmd, nargs ? "one rule id expected" : "no operand expected");
+        return usage_error(cmd);
+    }
+    return -1;
+}
+
 int main(int argc, char **argv)
 {
 #ifdef AIGOV_CLI_TEST_HOOKS
     cli_test_hooks_install();
 #endif
-    if (argc < 2)
-        return usage();
+    if (argc < 2) {
+        fputs(usage_text, stderr);
+        return 2;
+    }
     const char *cmd = argv[1];
     aigov_error err;
     char *out = NULL;
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0)
+        return help(usage_text);
     if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
         const aigov_table *t = aigov_table_builtin();
         printf("aigov %s (rules %s, %s)\n", aigov_version(), aigov_table_revision(t),
                aigov_table_hash(t));
         return finish(0);
     }
+    /* each command parses its own options: argv[1] is its argv[0] */
+    argc--;
+    argv++;
     if (strcmp(cmd, "eval") == 0)
         return cmd_eval(argc, argv);
     if (strcmp(cmd, "ask") == 0) /* the questionnaire: examples/cli/ask.c */
-        return cli_ask(argc - 1, argv + 1);
+        return cli_ask(argc, argv);
+    int rc, format = AIGOV_FORMAT_TEXT;
     if (strcmp(cmd, "rules") == 0) {
-        int format = AIGOV_FORMAT_TEXT;
-        if (argc == 4 && strcmp(argv[2], "--format") == 0)
-            format = parse_format(argv[3]);
-        else if (argc != 2)
-            return usage();
-        if (format < 0 || format == AIGOV_FORMAT_OSCAL)
-            return usage();
-        int rc = aigov_table_render_rules(&out, NULL, aigov_table_builtin(), format, &err);
-        return print_buffer(rc, out, &err, "rules", format == AIGOV_FORMAT_JSON);
+        if ((rc = simple_options(argc, argv, cmd, rules_help, &format, 0)) >= 0)
+            return rc;
+        rc = aigov_table_render_rules(&out, NULL, aigov_table_builtin(), format, &err);
+        return print_buffer(rc, out, &err, "rules", format == AIGOV_FORMAT_JSON || format == AIGOV_FORMAT_OSCAL);
     }
-    if (strcmp(cmd, "schema") == 0 && argc == 2) {
-        int rc = aigov_table_descriptor_schema(&out, NULL, aigov_table_builtin(), &err);
+    if (strcmp(cmd, "schema") == 0) {
+        if ((rc = simple_options(argc, argv, cmd, schema_help, NULL, 0)) >= 0)
+            return rc;
+        rc = aigov_table_descriptor_schema(&out, NULL, aigov_table_builtin(), &err);
         return print_buffer(rc, out, &err, "schema", 0);
     }
-    if (strcmp(cmd, "explain") == 0 && argc == 3) {
-        int rc = aigov_table_explain(&out, NULL, aigov_table_builtin(), argv[2], &err);
+    if (strcmp(cmd, "explain") == 0) {
+        if ((rc = simple_options(argc, argv, cmd, explain_help, NULL, 1)) >= 0)
+            return rc;
+        rc = aigov_table_explain(&out, NULL, aigov_table_builtin(), argv[optind], &err);
         return print_buffer(rc, out, &err, "explain", 0);
     }
-    return usage();
+    cli_warn("unknown command '%s'", cmd);
+    fputs(usage_text, stderr);
+    return 2;
 }

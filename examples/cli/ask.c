@@ -16,6 +16,7 @@
  * ends when no open question can change the tier, the GPAI class or a rule
  * in force at the as-of date. */
 #include <errno.h>
+#include <getopt.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,12 +41,22 @@ typedef struct ask_session {
     size_t asked, answered;
 } ask_session;
 
+static const char ask_help[] =
+    "usage: aigov ask [OPTIONS] [FILE]\n"
+    "Builds a descriptor by answering the engine's open questions, the one that matters most\n"
+    "first (tier, then GPAI class, roles, dates and duties); '?' answers 'I don't know' (the fact\n"
+    "stays unknown), 'q' stops. FILE: a partial descriptor to resume from.\n"
+    "Options:\n"
+    "  -o, --output=OUT           where the descriptor is written (default: FILE; one is needed)\n"
+    "      --answers=FILE         read the answers from FILE, one a line, instead of the terminal\n"
+    "      --report=FILE          write the final report there\n"
+    "  -f, --format=FORMAT        the report's format: text (default), json, markdown\n"
+    "  -a, --as-of=YYYY-MM-DD     the date to judge at (default: today, UTC)\n"
+    "  -h, --help                 this help\n";
+
 static int ask_usage(void)
 {
-    fputs("usage: aigov ask [FILE] [-o OUT] [--answers FILE] [--report FILE]\n"
-          "                 [--format text|json|markdown] [--as-of YYYY-MM-DD]\n"
-          "FILE: a partial descriptor to resume from; OUT defaults to FILE (one of them is needed).\n",
-          stderr);
+    fputs("Try 'aigov ask --help'.\n", stderr);
     return 2;
 }
 
@@ -656,36 +667,59 @@ int cli_ask(int argc, char **argv)
     strftime(today, sizeof today, "%Y-%m-%d", &tm);
     const char *as_of = today;
     int format = AIGOV_FORMAT_TEXT;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        int has = i + 1 < argc;
-        if ((strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) && has)
-            out = argv[++i];
-        else if (strcmp(a, "--answers") == 0 && has)
-            answers = argv[++i];
-        else if (strcmp(a, "--report") == 0 && has)
-            report = argv[++i];
-        else if (strcmp(a, "--as-of") == 0 && has)
-            as_of = argv[++i];
-        else if (strcmp(a, "--format") == 0 && has) {
-            const char *f = argv[++i];
-            format = strcmp(f, "json") == 0       ? AIGOV_FORMAT_JSON
-                     : strcmp(f, "text") == 0     ? AIGOV_FORMAT_TEXT
-                     : strcmp(f, "markdown") == 0 ? AIGOV_FORMAT_MARKDOWN
-                                                  : -1;
-            if (format < 0)
+    static const struct option longopts[] = {
+        {"output", required_argument, NULL, 'o'}, {"answers", required_argument, NULL, 'A'},
+        {"report", required_argument, NULL, 'R'}, {"as-of", required_argument, NULL, 'a'},
+        {"format", required_argument, NULL, 'f'}, {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    int c;
+    opterr = 0; /* the messages below name the command and the option */
+    while ((c = getopt_long(argc, argv, ":o:a:f:h", longopts, NULL)) != -1) {
+        if (c == 'o')
+            out = optarg;
+        else if (c == 'A')
+            answers = optarg;
+        else if (c == 'R')
+            report = optarg;
+        else if (c == 'a')
+            as_of = optarg;
+        else if (c == 'h') {
+            fputs(ask_help, stdout);
+            return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 2;
+        } else if (c == 'f') {
+            format = strcmp(optarg, "json") == 0       ? AIGOV_FORMAT_JSON
+                     : strcmp(optarg, "text") == 0     ? AIGOV_FORMAT_TEXT
+                     : strcmp(optarg, "markdown") == 0 ? AIGOV_FORMAT_MARKDOWN
+                                                       : -1;
+            if (format < 0) {
+                cli_warn("ask: --format=%s: expected text, json or markdown", optarg);
                 return ask_usage();
-        } else if (a[0] == '-' && a[1])
+            }
+        } else {
+            const char *arg = argv[optind - 1];
+            if (c == ':')
+                cli_warn("ask: option '%s' needs a value", arg);
+            else if (optopt)
+                cli_warn("ask: unknown option '-%c'", optopt);
+            else
+                cli_warn("ask: unknown option '%.*s'", (int)strcspn(arg, "="), arg);
             return ask_usage();
-        else if (!file)
-            file = a;
-        else
-            return ask_usage();
+        }
     }
-    if (!file && !out)
+    if (argc - optind > 1) {
+        cli_warn("ask: one FILE at most");
         return ask_usage();
-    if (file && strcmp(file, "-") == 0)
-        return ask_usage(); /* standard input carries the answers */
+    }
+    if (optind < argc)
+        file = argv[optind];
+    if (!file && !out) {
+        cli_warn("ask: a FILE to resume from or -o OUT to write to is needed");
+        return ask_usage();
+    }
+    if (file && strcmp(file, "-") == 0) {
+        cli_warn("ask: FILE cannot be '-': standard input carries the answers");
+        return ask_usage();
+    }
 
     ask_session s;
     memset(&s, 0, sizeof s);

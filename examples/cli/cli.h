@@ -73,6 +73,30 @@ void cli_warn(const char *fmt, ...)
 #endif
     ;
 
+/* ---- inputs.c: what `aigov eval` reads and how several reports make one --- */
+typedef struct cli_inputs {
+    char **path;
+    size_t n, cap;
+} cli_inputs;
+/* Expands the operands: a directory becomes its *.json files (not hidden, not
+ * recursive) in name order; anything else is kept as given. Returns 2 when a
+ * directory could not be read or holds no *.json (named on stderr), else 0. */
+int cli_inputs_expand(cli_inputs *in, char **args, size_t n);
+void cli_inputs_free(cli_inputs *in);
+
+typedef struct cli_combine {
+    int format;
+    size_t inputs, added;
+    int frame_open, any;
+    char *tail; /* the first SARIF or JUnit document's closing part */
+} cli_combine;
+void cli_combine_init(cli_combine *c, int format, size_t inputs);
+/* Writes one input's rendering: text and markdown under the file's name when
+ * there are several, json and oscal one per line, SARIF results and JUnit
+ * suites into the first document's frame. */
+void cli_combine_add(cli_combine *c, const char *name, const char *out);
+void cli_combine_end(cli_combine *c);
+
 /* ---- ndjson.c ----------------------------------------------------------------- */
 /* aigov eval --ndjson: returns the process exit code (see aigov.1). Each
  * line is judged by aigov_eval_verdict under fail_on (an aigov_fail_on), as

@@ -1,4 +1,5 @@
 /* Contexts (per-thread scratch) and the evaluation entry points. */
+#include <stdio.h>
 #include <string.h>
 #include "descriptor/parse.h"
 #include "render/render.h"
@@ -54,7 +55,9 @@ int aigov_ctx_new(aigov_ctx **out, const aigov_table *t, const aigov_allocator *
         ag_mfree(&mem, c);
         return ag_err(err, AIGOV_ENOMEM, "out of memory creating a context");
     }
-    c->report = (aigov_report){t, &c->facts, &c->res, &c->mem, &c->render_hint, AG_PART_ALL, c->shown, 0, {{0, 0, 0, 0, 0}, {{0, 0, 0, 0, 0}}, 0}};
+    c->report = (aigov_report){.t = t, .f = &c->facts, .r = &c->res, .mem = &c->mem,
+                               .render_hint = &c->render_hint, .part = AG_PART_ALL, .shown = c->shown,
+                               .framework = -1};
     *out = c;
     return 0;
 }
@@ -70,11 +73,43 @@ void aigov_ctx_free(aigov_ctx *c)
     ag_mfree(&mem, c);
 }
 
+/* The version-2 fields of the options: the report keeps them (a version-1
+ * caller's struct ends before them and gets the defaults). */
+static int check_report_options(aigov_report *rep, const aigov_table *t, const aigov_eval_options *opts,
+                                aigov_error *err)
+{
+    rep->source = NULL;
+    rep->framework = -1;
+    rep->only = AIGOV_ONLY_ALL;
+    if (opts->version < 2)
+        return 0;
+    if (opts->only < AIGOV_ONLY_ALL || opts->only > AIGOV_ONLY_IN_FORCE)
+        return ag_err(err, AIGOV_EINVAL, "only %d is not an aigov_only", opts->only);
+    if (opts->framework) {
+        for (uint32_t k = 0; k < t->n_frameworks; k++)
+            if (strcmp(opts->framework, t->framework_ids[k]) == 0)
+                rep->framework = (int)k;
+        if (rep->framework < 0) {
+            char known[160] = "";
+            size_t n = 0;
+            for (uint32_t k = 0; k < t->n_frameworks && n < sizeof known; k++) {
+                int w = snprintf(known + n, sizeof known - n, "%s%s", k ? ", " : "", t->framework_ids[k]);
+                n += w > 0 ? (size_t)w : 0;
+            }
+            return ag_err(err, AIGOV_EINVAL, "framework \"%.40s\" is not one of the table's (%s)", opts->framework,
+                          known);
+        }
+    }
+    rep->source = opts->source_name;
+    rep->only = opts->only;
+    return 0;
+}
+
 static int check_options(const aigov_eval_options *opts, int32_t *as_of, size_t *max_input,
                          unsigned *max_depth, aigov_error *err)
 {
-    if (opts->version != AIGOV_EVAL_OPTIONS_VERSION)
-        return ag_err(err, AIGOV_EINVAL, "options version %u; this library knows %u (use AIGOV_EVAL_OPTIONS_INIT)",
+    if (opts->version != 1 && opts->version != AIGOV_EVAL_OPTIONS_VERSION)
+        return ag_err(err, AIGOV_EINVAL, "options version %u; this library knows 1 and %u (use AIGOV_EVAL_OPTIONS_INIT)",
                       opts->version, AIGOV_EVAL_OPTIONS_VERSION);
     if (!opts->as_of || ag_date_parse(opts->as_of, strlen(opts->as_of), as_of) != 0)
         return ag_err(err, AIGOV_EINVAL, "as_of must be a date \"YYYY-MM-DD\" (the library never reads the clock)");
@@ -93,6 +128,8 @@ static int load(aigov_ctx *c, const char *json, size_t len, const aigov_eval_opt
     size_t max_input;
     unsigned max_depth;
     int rc = check_options(opts, as_of, &max_input, &max_depth, err);
+    if (!rc)
+        rc = check_report_options(&c->report, c->t, opts, err);
     if (rc)
         return rc;
     rc = ag_descriptor_parse(&c->facts, c->t, &c->mem, json ? json : "", len, max_input, max_depth, err);
@@ -153,7 +190,7 @@ int aigov_eval(const aigov_report **out, aigov_ctx *c, const char *json, size_t 
  * rules), then the organisation's own rules once; the verdict sums the
  * tallies the rendering shows (b NULL: no rendering). Single-system
  * descriptors are one report of every rule. */
-static int eval_all(aigov_verdict *v, ag_buf *b, aigov_ctx *c, const char *json, size_t len,
+static int eval_all(aigov_verdict *v, size_t *unknowns, ag_buf *b, aigov_ctx *c, const char *json, size_t len,
                     const aigov_eval_options *opts, int format, aigov_error *err)
 {
     const aigov_report *one;
@@ -163,9 +200,15 @@ static int eval_all(aigov_verdict *v, ag_buf *b, aigov_ctx *c, const char *json,
         return rc;
     aigov_report *rep = &c->report;
     ag_verdict_init(v);
+    int parted = ag_render_parted(format); /* SARIF, JUnit, HTML: head, parts, tail */
     if (c->facts.n_systems == 0) { /* one system: one report of every rule */
-        ag_verdict_add(v, rep);
-        if (b) {
+        ag_verdict_add(v, unknowns, rep);
+        if (b && parted) {
+            ag_report_questions(rep);
+            ag_render_head(b, rep, format);
+            ag_render_part(b, rep, format, 0, 0, NULL);
+            ag_render_tail(b, rep, NULL, format);
+        } else if (b) {
             ag_report_questions(rep);
             switch (format) {
             case AIGOV_FORMAT_JSON: ag_render_json(b, rep); break;
@@ -190,12 +233,16 @@ static int eval_all(aigov_verdict *v, ag_buf *b, aigov_ctx *c, const char *json,
                 return rc;
             ag_report_set_part(rep, AG_PART_SYSTEM);
         }
-        ag_verdict_add(v, rep);
+        ag_verdict_add(v, unknowns, rep);
         if (!b)
             continue;
         ag_report_questions(rep);
         const char *name = ag_system_name(rep);
-        switch (format) {
+        if (parted) {
+            if (i == 0)
+                ag_render_head(b, rep, format);
+            ag_render_part(b, rep, format, (uint32_t)i, (uint32_t)systems, name);
+        } else switch (format) {
         case AIGOV_FORMAT_JSON:
             if (i == 0)
                 ag_render_json_portfolio_head(b, rep);
@@ -213,12 +260,7 @@ static int eval_all(aigov_verdict *v, ag_buf *b, aigov_ctx *c, const char *json,
             ag_render_text(b, rep);
             ag_buf_putc(b, '\n');
             break;
-        default:
-            ag_buf_printf(b, "## System %zu of %zu: ", i + 1, systems);
-            ag_buf_md_inline(b, name ? name : "(unnamed)");
-            ag_buf_puts(b, "\n\n");
-            ag_render_markdown(b, rep);
-            ag_buf_putc(b, '\n');
+        default: ag_render_markdown_part(b, rep, (uint32_t)i, (uint32_t)systems, name); break;
         }
         if (b->len > limit)
             return ag_err(err, AIGOV_ELIMIT,
@@ -232,10 +274,13 @@ static int eval_all(aigov_verdict *v, ag_buf *b, aigov_ctx *c, const char *json,
     if (ag_evaluate(&c->res, c->t, &c->facts, as_of, &c->mem))
         return ag_err(err, AIGOV_ENOMEM, "out of memory evaluating");
     ag_report_set_part(rep, AG_PART_ORGANISATION);
-    ag_verdict_add(v, rep);
+    ag_verdict_add(v, unknowns, rep);
     if (b) {
         ag_report_questions(rep);
-        if (format == AIGOV_FORMAT_JSON) {
+        if (parted) {
+            ag_render_part(b, rep, format, (uint32_t)systems, (uint32_t)systems, NULL);
+            ag_render_tail(b, rep, v, format);
+        } else if (format == AIGOV_FORMAT_JSON) {
             ag_render_json_organisation(b, rep);
         } else if (format == AIGOV_FORMAT_OSCAL) {
             ag_render_oscal_organisation(b, rep);
@@ -243,8 +288,7 @@ static int eval_all(aigov_verdict *v, ag_buf *b, aigov_ctx *c, const char *json,
             ag_buf_puts(b, "=== The organisation (AI management system, once for all systems) ===\n");
             ag_render_text(b, rep);
         } else {
-            ag_buf_puts(b, "## The organisation (AI management system)\n\n");
-            ag_render_markdown(b, rep);
+            ag_render_markdown_part(b, rep, (uint32_t)systems, (uint32_t)systems, NULL);
         }
         ag_render_verdict(b, v, format);
         if (b->len > limit)
@@ -274,8 +318,7 @@ int aigov_eval_verdict(aigov_verdict *v, char **out, size_t *out_len, aigov_ctx 
         *out_len = 0;
     if (fail_on < AIGOV_FAIL_ON_NONE || fail_on > AIGOV_FAIL_ON_UNKNOWN)
         return ag_err(err, AIGOV_EINVAL, "fail_on %d is not an aigov_fail_on", fail_on);
-    if (out && format != AIGOV_FORMAT_JSON && format != AIGOV_FORMAT_TEXT && format != AIGOV_FORMAT_MARKDOWN &&
-        format != AIGOV_FORMAT_OSCAL)
+    if (out && (format < AIGOV_FORMAT_JSON || format > AIGOV_FORMAT_HTML))
         return ag_err(err, AIGOV_EINVAL, "unknown format %d", format);
     if (!c)
         return ag_err(err, AIGOV_EINVAL, "ctx is NULL");
@@ -283,7 +326,8 @@ int aigov_eval_verdict(aigov_verdict *v, char **out, size_t *out_len, aigov_ctx 
     ag_buf_init(&b, &c->mem);
     if (out && c->render_hint)
         ag_buf_reserve(&b, c->render_hint + c->render_hint / 4);
-    int rc = eval_all(v, out ? &b : NULL, c, json, len, opts, format, err);
+    size_t unknowns = 0;
+    int rc = eval_all(v, &unknowns, out ? &b : NULL, c, json, len, opts, format, err);
     if (rc) {
         ag_buf_free(&b);
         ag_verdict_init(v);
@@ -299,7 +343,7 @@ int aigov_eval_verdict(aigov_verdict *v, char **out, size_t *out_len, aigov_ctx 
             return ag_err(err, AIGOV_ENOMEM, "out of memory rendering the report");
         }
     }
-    ag_verdict_finish(v, fail_on);
+    ag_verdict_finish(v, unknowns, fail_on);
     return 0;
 }
 

@@ -5,6 +5,7 @@
 #include "util/date.h"
 #include "util/error.h"
 #include "util/num.h"
+#include "util/suggest.h"
 #include "util/text.h"
 
 #define MAX_KEY 128
@@ -553,6 +554,13 @@ static int enum_value(ps *p, const ag_fact *f, int *out)
                 return 0;
             }
     }
+    ag_suggest sg;
+    ag_suggest_init(&sg, key);
+    for (unsigned k = 0; !trunc && k < f->n_values; k++)
+        ag_suggest_offer(&sg, f->values[k]);
+    const char *best = ag_suggest_best(&sg);
+    if (best)
+        return fail(p, AIGOV_EINPUT, "'%.40s' is not a valid value; did you mean '%s'?", key, best);
     char list[180];
     list_values(list, sizeof list, f);
     return fail(p, AIGOV_EINPUT, "'%.40s%s' is not a valid value; expected one of: %s", key,
@@ -892,6 +900,13 @@ static int parse_member(ps *p, int32_t node, const char *key, size_t key_len, in
         }
     if (child < 0) {
         push_key(p, key);
+        ag_suggest sg;
+        ag_suggest_init(&sg, key);
+        for (int32_t k = t->nodes[node].first_child; !trunc && k >= 0; k = t->nodes[k].next_sibling)
+            ag_suggest_offer(&sg, t->nodes[k].key);
+        const char *best = ag_suggest_best(&sg);
+        if (best) /* a typo: name the key meant, not a list cut short */
+            return mismatch(p, "unknown key '%.60s' (keys are case-sensitive); did you mean '%s'?", key, best);
         char list[160];
         size_t len = 0;
         list[0] = '\0';

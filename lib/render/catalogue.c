@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "render/pretty.h"
+#include "render/oscal_common.h"
 #include "render/render.h"
 #include "util/date.h"
 #include "util/error.h"
@@ -104,6 +105,8 @@ int aigov_table_render_rules(char **out, size_t *out_len, const aigov_table *t, 
             ag_buf_printf(&b, md ? "| `%s` | %s | %s | %s | %s |\n" : "%-44s %-11s %-26s %-11s %s\n",
                           r->id, kind_names[r->kind], r->citation, d, r->title);
         }
+    } else if (format == AIGOV_FORMAT_OSCAL) {
+        ag_render_oscal_catalog(&b, t);
     } else {
         return ag_err(err, AIGOV_EINVAL, "unknown format %d", format);
     }

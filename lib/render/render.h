@@ -28,6 +28,10 @@ void ag_render_json_system(ag_buf *b, const aigov_report *rep, uint32_t index, c
 void ag_render_json_organisation(ag_buf *b, const aigov_report *rep);
 void ag_render_text(ag_buf *b, const aigov_report *rep);
 void ag_render_markdown(ag_buf *b, const aigov_report *rep);
+/* One part of a descriptor of several systems (index == count: the
+ * organisation's), with its heading; past the character budget a system is
+ * only counted, and the organisation's part says how many were folded. */
+void ag_render_markdown_part(ag_buf *b, aigov_report *rep, uint32_t index, uint32_t count, const char *name);
 /* NIST OSCAL 1.1 assessment results (report_oscal.c); several systems: the
  * head, one result per system, then the organisation's result and the end. */
 void ag_render_oscal(ag_buf *b, const aigov_report *rep);
@@ -37,6 +41,26 @@ void ag_render_oscal_organisation(ag_buf *b, const aigov_report *rep);
 /* The closing verdict of a text or markdown rendering of several systems (nothing for the
  * other formats: JSON and OSCAL readers have aigov_eval_verdict). */
 void ag_render_verdict(ag_buf *b, const aigov_verdict *v, int format);
+/* SARIF 2.1.0, JUnit XML and HTML are written in three steps (render_parts.c):
+ * a head, one part per system (index < count) and one for the organisation's
+ * own rules (index == count), and a tail; a single-system report is one part
+ * with count 0. The tail's verdict is NULL for a single report. */
+int ag_render_parted(int format);
+void ag_render_head(ag_buf *b, const aigov_report *rep, int format);
+void ag_render_part(ag_buf *b, const aigov_report *rep, int format, uint32_t index, uint32_t count,
+                    const char *name);
+void ag_render_tail(ag_buf *b, const aigov_report *rep, const aigov_verdict *v, int format);
+/* How a part is named: the system's name, "system N", "system" or "organisation". */
+const char *ag_part_label(char *out, size_t cap, uint32_t index, uint32_t count, const char *name);
+void ag_render_sarif_head(ag_buf *b, const aigov_report *rep);
+void ag_render_sarif_part(ag_buf *b, const aigov_report *rep, uint32_t index, uint32_t count, const char *name);
+void ag_render_sarif_tail(ag_buf *b, const aigov_report *rep);
+void ag_render_junit_head(ag_buf *b, const aigov_report *rep);
+void ag_render_junit_part(ag_buf *b, const aigov_report *rep, uint32_t index, uint32_t count, const char *name);
+void ag_render_junit_tail(ag_buf *b, const aigov_report *rep);
+void ag_render_html_head(ag_buf *b, const aigov_report *rep);
+void ag_render_html_part(ag_buf *b, const aigov_report *rep, uint32_t index, uint32_t count, const char *name);
+void ag_render_html_tail(ag_buf *b, const aigov_report *rep, const aigov_verdict *v);
 /* Condition written out for people, e.g. "all of (fact x is true, rule y)". */
 void ag_render_condition(ag_buf *b, const aigov_table *t, int32_t ei, int depth);
 #endif

@@ -23,6 +23,13 @@ int aigov_report_render(char **out, size_t *out_len, const aigov_report *rep, in
     case AIGOV_FORMAT_TEXT: ag_render_text(&b, rep); break;
     case AIGOV_FORMAT_MARKDOWN: ag_render_markdown(&b, rep); break;
     case AIGOV_FORMAT_OSCAL: ag_render_oscal(&b, rep); break;
+    case AIGOV_FORMAT_SARIF:
+    case AIGOV_FORMAT_JUNIT:
+    case AIGOV_FORMAT_HTML:
+        ag_render_head(&b, rep, format);
+        ag_render_part(&b, rep, format, 0, 0, NULL);
+        ag_render_tail(&b, rep, NULL, format);
+        break;
     default:
         ag_buf_free(&b);
         return ag_err(err, AIGOV_EINVAL, "unknown format %d", format);

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "eval/exposure.h"
+#include "render/oscal_common.h"
 #include "render/render.h"
 #include "util/date.h"
 #include "util/num.h"
@@ -91,6 +92,8 @@ static void line_str(ag_buf *b, const char *s)
     ag_buf_putc(b, '"');
 }
 
+void ag_oscal_line_str(ag_buf *b, const char *s) { line_str(b, s); }
+
 /* A name from the descriptor in a title, or the fallback. */
 static void name_body(ag_buf *b, const char *name, const char *fallback)
 {
@@ -110,6 +113,8 @@ static void token_str(ag_buf *b, const char *id)
     escs(b, id);
     ag_buf_putc(b, '"');
 }
+
+void ag_oscal_token_str(ag_buf *b, const char *id) { token_str(b, id); }
 
 /* A URI reference from a free-text evidence reference: bytes that may not
  * appear in one (space, non-ASCII, quotes ...) are percent-encoded. */
@@ -210,6 +215,15 @@ static void facts_digest(char out[65], const aigov_table *t, const ag_facts *f)
             ag_sha256_update(&s, ag_facts_str(f, v), v->str_len);
     }
     ag_sha256_hex(&s, out);
+}
+
+/* The catalog resource's UUID: of the rule set alone, the same wherever a
+ * document of several results writes it (head and back-matter). */
+static void resource_uuid(octx *o, int quoted)
+{
+    char u[37];
+    ag_oscal_resource_uuid(u, o->rep->t);
+    ag_buf_printf(o->b, quoted ? "\"%s\"" : "%s", u);
 }
 
 /* Writes the quoted UUID of object `kind` `id` of this report. */
@@ -332,11 +346,11 @@ static void head(octx *o, const char *name)
     ag_buf_puts(b, " (");
     escs(b, t->hash);
     ag_buf_printf(b, ") from an AI system descriptor, as of %s. Not legal advice: a structured "
-                     "reading of the cited provisions.\"},\"import-ap\":{\"href\":\"urn:libaigov:"
-                     "assessment-plan:", o->day);
-    escs(b, t->hash);
-    ag_buf_puts(b, "\",\"remarks\":\"No separate assessment plan: the plan is the libaigov rule set "
-                   "identified by this hash; each rule is an objective, its id the finding's target.\"},"
+                     "reading of the cited provisions.\"},\"import-ap\":{\"href\":\"#", o->day);
+    resource_uuid(o, 0);
+    ag_buf_puts(b, "\",\"remarks\":\"No separate assessment plan: the plan is the libaigov rule set, "
+                   "the OSCAL catalog in the back-matter resource this points to (aigov rules "
+                   "--format=oscal); each rule is a control, its id the finding's target.\"},"
                    "\"results\":[");
 }
 
@@ -617,6 +631,27 @@ static void result(octx *o, const char *name)
     ag_buf_putc(b, '}');
 }
 
+/* The catalog the import-ap points to: a back-matter resource naming it by
+ * its UUID and linking the file `aigov rules --format=oscal` writes. */
+static void back_matter(octx *o)
+{
+    ag_buf *b = o->b;
+    char cat[37];
+    ag_oscal_catalog_uuid(cat, o->rep->t);
+    ag_buf_puts(b, ",\"back-matter\":{\"resources\":[{\"uuid\":");
+    resource_uuid(o, 1);
+    ag_buf_puts(b, ",\"title\":\"libaigov rule set ");
+    escs(b, o->rep->t->revision);
+    ag_buf_puts(b, " (OSCAL catalog)\",\"description\":\"The catalog of the rules assessed: write it with "
+                   "`aigov rules --format=oscal > " AG_OSCAL_CATALOG_FILE "`. Each finding's target-id is "
+                   "the id of its control.\",\"props\":[");
+    o->first = 1;
+    prop(o, "catalog-uuid", cat);
+    prop(o, "rules-hash", o->rep->t->hash);
+    ag_buf_puts(b, "],\"rlinks\":[{\"href\":\"" AG_OSCAL_CATALOG_FILE "\",\"media-type\":"
+                   "\"application/oscal.catalog+json\"}]}]}");
+}
+
 /* ---- entry points -------------------------------------------------------------------- */
 
 static void init(octx *o, ag_buf *b, const aigov_report *rep, const char *scope)
@@ -640,7 +675,9 @@ void ag_render_oscal(ag_buf *b, const aigov_report *rep)
     const char *name = ag_system_name(rep);
     head(&o, name);
     result(&o, name);
-    ag_buf_puts(b, "]}}");
+    ag_buf_putc(b, ']');
+    back_matter(&o);
+    ag_buf_puts(b, "}}");
 }
 
 void ag_render_oscal_portfolio_head(ag_buf *b, const aigov_report *rep)
@@ -667,5 +704,7 @@ void ag_render_oscal_organisation(ag_buf *b, const aigov_report *rep)
     init(&o, b, rep, "organisation");
     ag_buf_putc(b, ',');
     result(&o, fact_string(rep, "organisation.name"));
-    ag_buf_puts(b, "]}}");
+    ag_buf_putc(b, ']');
+    back_matter(&o);
+    ag_buf_puts(b, "}}");
 }

@@ -58,7 +58,10 @@ void ag_render_text(ag_buf *b, const aigov_report *rep)
     const ag_counts shown = rep->tally.all, *fw = rep->tally.by_framework;
     size_t in_force_gaps = rep->tally.in_force_gaps;
     size_t na = shown.not_applicable;
-    ag_buf_printf(b, "\nObligations (%zu listed; %zu not applicable not shown)\n", shown.total - na, na);
+    size_t listed = 0; /* --only may list fewer than the tally counts */
+    for (uint32_t k = 0; k < rep->n_shown; k++)
+        listed += r->status[rep->shown[k]] != AIGOV_STATUS_NOT_APPLICABLE;
+    ag_buf_printf(b, "\nObligations (%zu listed; %zu not applicable not shown)\n", listed, na);
     ag_buf_printf(b, "  %-8s %-9s %-11s %s\n", "STATUS", "IN FORCE", "FROM", "CITATION: OBLIGATION [ID]");
     for (uint32_t k = 0; k < rep->n_shown; k++) {
         int32_t ri = rep->shown[k];

@@ -41,10 +41,12 @@ void ag_report_set_part(aigov_report *rep, int part)
     memset(&rep->tally, 0, sizeof rep->tally);
     for (uint32_t k = 0; k < t->n_reported; k++) {
         int32_t ri = t->reported[k];
-        if (!ag_rule_in_part(rep, ri))
+        if (!ag_rule_in_part(rep, ri) || (rep->framework >= 0 && t->rules[ri].framework != rep->framework))
             continue;
-        rep->shown[rep->n_shown++] = ri;
         uint8_t st = r->status[ri];
+        if (rep->only == AIGOV_ONLY_ALL || (rep->only == AIGOV_ONLY_GAPS && st == AIGOV_STATUS_GAP) ||
+            (rep->only == AIGOV_ONLY_IN_FORCE && ag_in_force(r, ri)))
+            rep->shown[rep->n_shown++] = ri;
         ag_counts *cs[2] = {&rep->tally.all, &rep->tally.by_framework[t->rules[ri].framework]};
         for (int x = 0; x < 2; x++) {
             cs[x]->total++;
@@ -54,6 +56,7 @@ void ag_report_set_part(aigov_report *rep, int part)
             cs[x]->not_applicable += st == AIGOV_STATUS_NOT_APPLICABLE;
         }
         rep->tally.in_force_gaps += st == AIGOV_STATUS_GAP && ag_in_force(r, ri);
+        rep->tally.in_force_unknowns += st == AIGOV_STATUS_UNKNOWN && ag_in_force(r, ri);
     }
 }
 
@@ -119,9 +122,10 @@ void ag_verdict_init(aigov_verdict *v)
     v->gpai = AIGOV_GPAI_NONE;
 }
 
-void ag_verdict_add(aigov_verdict *v, const aigov_report *rep)
+void ag_verdict_add(aigov_verdict *v, size_t *in_force_unknowns, const aigov_report *rep)
 {
     const ag_tally *ty = &rep->tally;
+    *in_force_unknowns += ty->in_force_unknowns;
     v->summary.total += ty->all.total;
     v->summary.met += ty->all.met;
     v->summary.gap += ty->all.gap;
@@ -145,7 +149,7 @@ void ag_verdict_add(aigov_verdict *v, const aigov_report *rep)
     v->systems++;
 }
 
-void ag_verdict_finish(aigov_verdict *v, int fail_on)
+void ag_verdict_finish(aigov_verdict *v, size_t in_force_unknowns, int fail_on)
 {
     v->fail_on = fail_on;
     int failing = 0;
@@ -154,7 +158,9 @@ void ag_verdict_finish(aigov_verdict *v, int fail_on)
     if (fail_on >= AIGOV_FAIL_ON_GAP)
         failing |= v->summary.in_force_gaps > 0;
     if (fail_on >= AIGOV_FAIL_ON_UNKNOWN)
-        failing |= v->undetermined > 0 || v->summary.unknown > 0;
+        /* only what could still turn the verdict on the duties in force: an
+         * undetermined tier, or an unknown status of a rule in force */
+        failing |= v->undetermined > 0 || in_force_unknowns > 0;
     v->failing = failing;
 }
 
@@ -166,8 +172,9 @@ int aigov_report_verdict(aigov_verdict *out, const aigov_report *rep, int fail_o
     out->failing = 1;
     if (!rep || fail_on < AIGOV_FAIL_ON_NONE || fail_on > AIGOV_FAIL_ON_UNKNOWN)
         return AIGOV_EINVAL;
-    ag_verdict_add(out, rep);
-    ag_verdict_finish(out, fail_on);
+    size_t unknowns = 0;
+    ag_verdict_add(out, &unknowns, rep);
+    ag_verdict_finish(out, unknowns, fail_on);
     return 0;
 }
 

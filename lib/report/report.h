@@ -13,6 +13,7 @@ typedef struct ag_tally {
     ag_counts all;
     ag_counts by_framework[AG_MAX_FRAMEWORKS];
     size_t in_force_gaps;
+    size_t in_force_unknowns; /* unknowns of rules in force: what --fail-on unknown counts */
 } ag_tally;
 
 struct aigov_report {
@@ -25,6 +26,11 @@ struct aigov_report {
     int32_t *shown;      /* the reported rules of the part, in table order (n_reported slots) */
     uint32_t n_shown;
     ag_tally tally;      /* their counts */
+    /* from aigov_eval_options (version 2) */
+    const char *source;  /* the descriptor's file name, or NULL */
+    int framework;       /* index of the one framework reported, or -1 for every one */
+    int only;            /* aigov_only: which of the counted rules are listed in `shown` */
+    uint32_t md_folded_parts; /* markdown of several systems: systems past its budget */
 };
 
 /* For a descriptor of several systems, the organisation's own rules (those
@@ -41,15 +47,19 @@ static inline int ag_rule_in_part(const aigov_report *rep, int32_t ri)
 }
 
 /* Sets the part a report shows and counts it (the list of shown rules and
- * the tally). Called once per evaluation, before anything reads the report. */
+ * the tally). Called once per evaluation, before anything reads the report.
+ * The tally counts every rule of the part and framework; `shown` lists those
+ * of them that rep->only keeps. */
 void ag_report_set_part(aigov_report *rep, int part);
 
 /* The verdict over reports: ag_verdict_add for each system's report (or the
  * one report of a single-system descriptor) and for the organisation's part,
  * then ag_verdict_finish applies the fail-on policy. */
 void ag_verdict_init(aigov_verdict *v);
-void ag_verdict_add(aigov_verdict *v, const aigov_report *rep);
-void ag_verdict_finish(aigov_verdict *v, int fail_on);
+/* *in_force_unknowns accumulates the unknowns of rules in force (not a field of
+ * the public verdict, whose layout is fixed): ag_verdict_finish reads it. */
+void ag_verdict_add(aigov_verdict *v, size_t *in_force_unknowns, const aigov_report *rep);
+void ag_verdict_finish(aigov_verdict *v, size_t in_force_unknowns, int fail_on);
 
 /* The report's lazy parts, computed on first use: the dates of the rules that do
  * not apply and the questions. Every rendering and accessor that shows either calls

@@ -16,3 +16,12 @@ test-cli-hardening: $(BUILD)/san/aigov $(CLI_FAULTS)
 	$(PYTHON) test/cli/cli_hardening.py $(BUILD)/san/aigov $(CLI_FAULTS)
 
 TEST_TARGETS += test-cli-hardening
+
+# CLI conventions (issue 22 point 3): getopt_long, --help per command,
+# unknown options named, several files and directories with the worst exit
+# status, --only, --framework, "did you mean", and what --fail-on=unknown counts.
+.PHONY: test-cli-conventions
+test-cli-conventions: $(BUILD)/san/aigov
+	$(PYTHON) test/cli/cli_conventions.py $(BUILD)/san/aigov
+
+TEST_TARGETS += test-cli-conventions

@@ -83,6 +83,14 @@ static inline void fuzz_check_plain(const char *out)
     }
 }
 
+/* JUnit XML and HTML: XML 1.0 forbids the other control characters even escaped. */
+static inline void fuzz_check_xml_chars(const char *out, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        FUZZ_REQUIRE((unsigned char)out[i] >= 0x20 || out[i] == '\n' || out[i] == '\t' || out[i] == '\r',
+                     "no control characters in JUnit XML and HTML");
+}
+
 /* OSCAL: an href never has a scheme other than http, https or urn. */
 static inline void fuzz_check_hrefs(const char *out)
 {

@@ -31,7 +31,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char *first_json = NULL;
     int first_rc = 1;
     char first_path[AIGOV_ERROR_PATH_MAX] = "";
-    for (int format = AIGOV_FORMAT_JSON; format <= AIGOV_FORMAT_OSCAL; format++) {
+    for (int format = AIGOV_FORMAT_JSON; format <= AIGOV_FORMAT_HTML; format++) {
         char *out = (char *)&err;
         size_t len = 7;
         memset(&err, 0x5a, sizeof err);
@@ -57,11 +57,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fuzz_check_output(out, len);
         if (format == AIGOV_FORMAT_TEXT || format == AIGOV_FORMAT_MARKDOWN)
             fuzz_check_plain(out);
-        if (format == AIGOV_FORMAT_OSCAL)
+        if (format == AIGOV_FORMAT_OSCAL || format == AIGOV_FORMAT_SARIF)
             fuzz_check_hrefs(out);
-        if (format == AIGOV_FORMAT_JSON || format == AIGOV_FORMAT_OSCAL) {
+        if (format == AIGOV_FORMAT_JUNIT || format == AIGOV_FORMAT_HTML)
+            fuzz_check_xml_chars(out, len);
+        if (format == AIGOV_FORMAT_JSON || format == AIGOV_FORMAT_OSCAL || format == AIGOV_FORMAT_SARIF) {
             cJSON *doc = cJSON_ParseWithLength(out, len);
-            FUZZ_REQUIRE(doc != NULL, "JSON and OSCAL renderings are JSON");
+            FUZZ_REQUIRE(doc != NULL, "JSON, OSCAL and SARIF renderings are JSON");
             cJSON_Delete(doc);
         }
         if (format == AIGOV_FORMAT_JSON)
@@ -73,7 +75,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         /* deterministic, and the same through aigov_report_render */
         const aigov_report *rep;
         size_t systems = 0;
-        if (aigov_eval_system(&rep, &systems, ctx, json, size, 0, &o, &err) == 0 && systems == 1) {
+        /* a {"systems":[...]} document renders as a portfolio even with one system:
+         * only a single-system descriptor renders as its one report does */
+        cJSON *doc = cJSON_Parse(first_json);
+        int portfolio = cJSON_GetObjectItemCaseSensitive(doc, "systems") != NULL;
+        cJSON_Delete(doc);
+        if (!portfolio && aigov_eval_system(&rep, &systems, ctx, json, size, 0, &o, &err) == 0 && systems == 1) {
             char *again = NULL;
             size_t len;
             FUZZ_REQUIRE(aigov_report_render(&again, &len, rep, AIGOV_FORMAT_JSON, &err) == 0, "render again");

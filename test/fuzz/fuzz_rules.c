@@ -34,7 +34,7 @@ static void use_table(const aigov_table *t)
         for (size_t k = 0; k < sizeof descriptors / sizeof *descriptors; k++) {
             aigov_eval_options o = AIGOV_EVAL_OPTIONS_INIT;
             o.as_of = dates[d];
-            for (int format = AIGOV_FORMAT_JSON; format <= AIGOV_FORMAT_OSCAL; format++) {
+            for (int format = AIGOV_FORMAT_JSON; format <= AIGOV_FORMAT_HTML; format++) {
                 char *out = NULL;
                 size_t len;
                 int rc = aigov_eval_render(&out, &len, ctx, descriptors[k], strlen(descriptors[k]), &o, format, &err);
@@ -45,12 +45,14 @@ static void use_table(const aigov_table *t)
                     break;
                 }
                 fuzz_check_output(out, len);
-                if (format == AIGOV_FORMAT_JSON || format == AIGOV_FORMAT_OSCAL) {
+                if (format == AIGOV_FORMAT_JSON || format == AIGOV_FORMAT_OSCAL || format == AIGOV_FORMAT_SARIF) {
                     cJSON *j = cJSON_ParseWithLength(out, len);
                     FUZZ_REQUIRE(j != NULL, "rendered JSON parses");
                     cJSON_Delete(j);
-                    if (format == AIGOV_FORMAT_OSCAL)
+                    if (format != AIGOV_FORMAT_JSON)
                         fuzz_check_hrefs(out);
+                } else if (format == AIGOV_FORMAT_JUNIT || format == AIGOV_FORMAT_HTML) {
+                    fuzz_check_xml_chars(out, len);
                 } else {
                     fuzz_check_plain(out);
                 }
@@ -58,12 +60,14 @@ static void use_table(const aigov_table *t)
             }
         }
     aigov_ctx_free(ctx);
-    for (int format = AIGOV_FORMAT_JSON; format <= AIGOV_FORMAT_MARKDOWN; format++) {
+    for (int format = AIGOV_FORMAT_JSON; format <= AIGOV_FORMAT_OSCAL; format++) {
         char *out = NULL;
         size_t len;
         FUZZ_REQUIRE(aigov_table_render_rules(&out, &len, t, format, &err) == 0, "the catalogue renders");
         fuzz_check_output(out, len);
-        if (format != AIGOV_FORMAT_JSON)
+        if (format == AIGOV_FORMAT_OSCAL)
+            fuzz_check_hrefs(out);
+        else if (format != AIGOV_FORMAT_JSON)
             fuzz_check_plain(out);
         aigov_free(out);
     }

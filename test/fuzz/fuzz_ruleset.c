@@ -72,7 +72,7 @@ static void use_table(const aigov_table *t, const char *desc, size_t dlen)
     o.max_depth = 16;
     aigov_verdict first;
     int first_rc = 1;
-    for (int format = AIGOV_FORMAT_JSON; format <= AIGOV_FORMAT_OSCAL; format++) {
+    for (int format = AIGOV_FORMAT_JSON; format <= AIGOV_FORMAT_HTML; format++) {
         aigov_verdict v;
         char *out = (char *)&v;
         size_t len = 7;
@@ -92,12 +92,18 @@ static void use_table(const aigov_table *t, const char *desc, size_t dlen)
             FUZZ_REQUIRE(memcmp(&first, &v, sizeof v) == 0, "the same verdict in every format");
         }
         FUZZ_REQUIRE(v.failing == (v.prohibited > 0 || v.summary.in_force_gaps > 0), "fail-on gap");
-        if (format == AIGOV_FORMAT_JSON)
+        if (format == AIGOV_FORMAT_JSON) {
             check_json(out, len, &v);
-        else if (format == AIGOV_FORMAT_OSCAL)
+        } else if (format == AIGOV_FORMAT_OSCAL || format == AIGOV_FORMAT_SARIF) {
+            cJSON *doc = cJSON_ParseWithLength(out, len);
+            FUZZ_REQUIRE(doc != NULL, "OSCAL and SARIF renderings are JSON");
+            cJSON_Delete(doc);
             fuzz_check_hrefs(out);
-        else
+        } else if (format == AIGOV_FORMAT_JUNIT || format == AIGOV_FORMAT_HTML) {
+            fuzz_check_xml_chars(out, len);
+        } else {
             fuzz_check_plain(out);
+        }
         aigov_free(out);
     }
     aigov_ctx_free(ctx);

@@ -85,6 +85,10 @@ test-valgrind: $(BUILD)/plain/aigov-golden $(BUILD)/plain/unit-tests $(BUILD)/pl
 	    { grep -E 'FAIL|==[0-9]+==' $(BUILD)/valgrind-hostile.log | head -n 40; tail -n 25 $(BUILD)/valgrind-hostile.log; exit 1; }
 	@tail -n 1 $(BUILD)/valgrind-hostile.log
 	$(VALGRIND) $(CLI) eval examples/portfolio/fintech-three-systems.json --as-of 2028-01-01 --format markdown --fail-on none > /dev/null
+	$(VALGRIND) $(CLI) eval examples/portfolio/fintech-three-systems.json --as-of 2028-01-01 --format html --fail-on none > /dev/null
+	$(VALGRIND) $(CLI) eval examples/descriptors examples/portfolio --as-of 2028-01-01 --format sarif --fail-on none > /dev/null
+	$(VALGRIND) $(CLI) eval examples/descriptors examples/portfolio --as-of 2028-01-01 --format junit --fail-on none > /dev/null
+	$(VALGRIND) $(CLI) rules --format oscal > /dev/null
 	@echo "valgrind: clean"
 
 TEST_TARGETS += test-symbols test-abi test-threads test-oom test-hostile test-valgrind

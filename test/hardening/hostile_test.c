@@ -1342,7 +1342,7 @@ START_TEST(portfolios)
                      AIGOV_ENOTFOUND);
     /* the whole portfolio fails to render because of system 1 */
     char *out = NULL;
-    for (int f = AIGOV_FORMAT_JSON; f <= AIGOV_FORMAT_OSCAL; f++) {
+    for (int f = AIGOV_FORMAT_JSON; f <= AIGOV_FORMAT_HTML; f++) {
         ck_assert_int_eq(aigov_eval_render(&out, NULL, CTX, two, strlen(two), &o, f, &err), AIGOV_EINPUT);
         ck_assert_str_eq(err.path, "$.systems[1].system.name");
         ck_assert_ptr_null(out);
@@ -1369,8 +1369,15 @@ START_TEST(bad_arguments)
     o = opts();
     o.version = 0;
     EXPECT_O(&o, "{}", AIGOV_EINVAL, NULL, "version");
-    o.version = 2;
+    o.version = AIGOV_EVAL_OPTIONS_VERSION + 1;
     EXPECT_O(&o, "{}", AIGOV_EINVAL, NULL, "version");
+    /* the version-2 fields are checked: an unknown framework or aigov_only is refused */
+    o = opts();
+    o.framework = "nist";
+    EXPECT_O(&o, "{}", AIGOV_EINVAL, NULL, "framework");
+    o = opts();
+    o.only = 3;
+    EXPECT_O(&o, "{}", AIGOV_EINVAL, NULL, "aigov_only");
     o = opts();
     ck_assert_int_eq(aigov_eval(NULL, CTX, "{}", 2, &o, &err), AIGOV_EINVAL);
     ck_assert_int_eq(err.code, AIGOV_EINVAL);
@@ -1383,7 +1390,7 @@ START_TEST(bad_arguments)
     ck_assert_int_eq(aigov_eval_render(&out, NULL, NULL, "{}", 2, &o, 0, &err), AIGOV_EINVAL);
     ck_assert_ptr_null(out);
     ck_assert_int_eq(aigov_eval_render(NULL, NULL, CTX, "{}", 2, &o, 0, &err), AIGOV_EINVAL);
-    ck_assert_int_eq(aigov_eval_render(&out, NULL, CTX, "{}", 2, &o, 4, &err), AIGOV_EINVAL);
+    ck_assert_int_eq(aigov_eval_render(&out, NULL, CTX, "{}", 2, &o, AIGOV_FORMAT_HTML + 1, &err), AIGOV_EINVAL);
     ck_assert_ptr_null(out);
     ck_assert_int_eq(aigov_eval_render(&out, NULL, CTX, "{}", 2, &o, -1, &err), AIGOV_EINVAL);
     ck_assert_int_eq(aigov_report_render(&out, NULL, NULL, 0, &err), AIGOV_EINVAL);

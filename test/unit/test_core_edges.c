@@ -390,6 +390,11 @@ START_TEST(ranges_enums_and_key_lists_of_a_small_rule_set)
         {"{\"s\":{\"e\":\"V00\"}}", AIGOV_EINPUT, "$.s.e", "not a valid value"},
         {"{\"s\":{\"e\":\"\"}}", AIGOV_EINPUT, "$.s.e", "not a valid value"},
         {"{\"s\":{\"nope\":1}}", AIGOV_EINPUT, "$.s.nope", "expected one of: t, d, w, e, a_rather_long"},
+        /* a typo gets the one key or value meant; equally close candidates get the list */
+        {"{\"s\":{\"a_rather_long_fact_name_nubmer_01\":1}}", AIGOV_EINPUT,
+         "$.s.a_rather_long_fact_name_nubmer_01", "did you mean 'a_rather_long_fact_name_number_01'?"},
+        {"{\"s\":{\"a_rather_long_fact_name_number_0\":1}}", AIGOV_EINPUT,
+         "$.s.a_rather_long_fact_name_number_0", "expected one of: t, d, w, e, a_rather_long"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         rc = eval_n(ctx, cases[i].json, strlen(cases[i].json), 0, &err);

@@ -204,7 +204,7 @@ START_TEST(every_condition_kind_in_every_format)
 
     char *md = render_q(ctx, desc_full, "2028-01-01", AIGOV_FORMAT_MARKDOWN);
     /* table cells: pipes escaped, line breaks flattened, descriptor text defused */
-    HAS(md, "| met | yes | 2026-01-01 |     | Pipe \\| and  newline (`9o.digit`) |\n");
+    HAS(md, "| met | 2026-01-01 |     | Pipe \\| and  newline (`9o.digit`) |\n"); /* under "Met in force" */
     HAS(md, "\n1. Ext \\| with a pipe (`ext`): closes 1\n");
     HAS(md, "0 not recorded; complete\n");
     HAS(md, "| A\\.2\\.2 T i\\.c1 | excluded | Not used \\| \\*ever\\* \\<b\\>  \\</b\\> | yes | met |  |\n");
@@ -412,9 +412,17 @@ START_TEST(catalogue_explain_schema_edges)
     HAS(out, "| `o.leaves` | obligation | Art. o.leaves | 2026-01-01 | T o.leaves |\n");
     ck_assert_uint_eq(len, strlen(out));
     aigov_free(out);
-    ck_assert_int_eq(aigov_table_render_rules(&out, &len, t, AIGOV_FORMAT_OSCAL, &err), AIGOV_EINVAL);
+    /* OSCAL: the catalog, a control per reported rule (issue 22 point 6); a report format is refused */
+    ck_assert_int_eq(aigov_table_render_rules(&out, &len, t, AIGOV_FORMAT_OSCAL, &err), 0);
+    HAS(out, "{\"catalog\":{\"uuid\":");
+    HAS(out, "{\"id\":\"o.leaves\",\"class\":\"obligation\",\"title\":\"T o.leaves\",\"props\":[{\"name\":\"label\","
+             "\"value\":\"Art. o.leaves\"}");
+    ck_assert_ptr_null(strstr(out, "\"id\":\"d.always\"")); /* a definition is no control */
+    aigov_free(out);
+    out = NULL;
+    ck_assert_int_eq(aigov_table_render_rules(&out, &len, t, AIGOV_FORMAT_HTML, &err), AIGOV_EINVAL);
     ck_assert_ptr_null(out);
-    HAS(err.message, "unknown format 3");
+    HAS(err.message, "unknown format 6");
     ck_assert_int_eq(aigov_table_render_rules(NULL, &len, t, AIGOV_FORMAT_JSON, &err), AIGOV_EINVAL);
     ck_assert_str_eq(err.message, "out is NULL");
     ck_assert_int_eq(aigov_table_render_rules(&out, &len, NULL, AIGOV_FORMAT_JSON, &err), AIGOV_EINVAL);

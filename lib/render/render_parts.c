@@ -1,0 +1,53 @@
+/* The formats written in three steps, so that a descriptor of several
+ * systems is one document: a head, one part per system and one for the
+ * organisation's own rules, and a tail. A single-system report is a head,
+ * one part (count 0) and a tail. */
+#include <stdio.h>
+#include "render/render.h"
+
+int ag_render_parted(int format)
+{
+    return format == AIGOV_FORMAT_SARIF || format == AIGOV_FORMAT_JUNIT || format == AIGOV_FORMAT_HTML;
+}
+
+void ag_render_head(ag_buf *b, const aigov_report *rep, int format)
+{
+    switch (format) {
+    case AIGOV_FORMAT_SARIF: ag_render_sarif_head(b, rep); break;
+    case AIGOV_FORMAT_JUNIT: ag_render_junit_head(b, rep); break;
+    default: ag_render_html_head(b, rep); break;
+    }
+}
+
+void ag_render_part(ag_buf *b, const aigov_report *rep, int format, uint32_t index, uint32_t count,
+                    const char *name)
+{
+    if (!count) /* a single system is named by its descriptor, if at all */
+        name = ag_system_name(rep);
+    switch (format) {
+    case AIGOV_FORMAT_SARIF: ag_render_sarif_part(b, rep, index, count, name); break;
+    case AIGOV_FORMAT_JUNIT: ag_render_junit_part(b, rep, index, count, name); break;
+    default: ag_render_html_part(b, rep, index, count, name); break;
+    }
+}
+
+void ag_render_tail(ag_buf *b, const aigov_report *rep, const aigov_verdict *v, int format)
+{
+    switch (format) {
+    case AIGOV_FORMAT_SARIF: ag_render_sarif_tail(b, rep); break;
+    case AIGOV_FORMAT_JUNIT: ag_render_junit_tail(b, rep); break;
+    default: ag_render_html_tail(b, rep, v); break;
+    }
+}
+
+const char *ag_part_label(char *out, size_t cap, uint32_t index, uint32_t count, const char *name)
+{
+    if (count && index == count)
+        return "organisation";
+    if (name && *name)
+        return name;
+    if (!count)
+        return "system";
+    snprintf(out, cap, "system %u", index + 1);
+    return out;
+}
