@@ -39,6 +39,8 @@ void ag_report_set_part(aigov_report *rep, int part)
     rep->part = part;
     rep->n_shown = 0;
     memset(&rep->tally, 0, sizeof rep->tally);
+    if (rep->only == AIGOV_ONLY_IN_FORCE) /* a rule that does not apply is listed by its date too */
+        ag_dates_rest((ag_result *)r, t, rep->f);
     for (uint32_t k = 0; k < t->n_reported; k++) {
         int32_t ri = t->reported[k];
         if (!ag_rule_in_part(rep, ri) || (rep->framework >= 0 && t->rules[ri].framework != rep->framework))
