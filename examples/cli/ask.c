@@ -56,7 +56,7 @@ static const char ask_help[] =
 
 static int ask_usage(void)
 {
-    fputs("Try 'aigov ask --help'.\n", stderr);
+    fputs("usage: aigov ask [OPTIONS] [FILE]\nTry 'aigov ask --help'.\n", stderr);
     return 2;
 }
 

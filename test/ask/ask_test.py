@@ -332,6 +332,12 @@ def answers_run(cli, tmp):
         p = subprocess.run([cli] + args, input="", capture_output=True, text=True, timeout=30)
         if p.returncode != 2 or "usage" not in p.stderr:
             fail("%s: exit %d" % (" ".join(args), p.returncode))
+    p = subprocess.run([cli, "ask", "--bogus", "-o", "x"], input="", capture_output=True, text=True, timeout=30)
+    if "unknown option '--bogus'" not in p.stderr:
+        fail("an unknown option is not named: %s" % p.stderr)
+    p = subprocess.run([cli, "ask", "--help"], input="", capture_output=True, text=True, timeout=30)
+    if p.returncode != 0 or "usage: aigov ask" not in p.stdout or p.stderr:
+        fail("ask --help: exit %d, stdout %r" % (p.returncode, p.stdout[:80]))
     print("ask: resume, bad partial file, end of input and usage errors: ok")
 
 
