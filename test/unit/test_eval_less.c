@@ -101,12 +101,68 @@ START_TEST(shared_and_deferred_dates_are_the_full_ones)
 }
 END_TEST
 
+/* Rules share a block only when every case is the same: date, not_before, condition
+ * (structurally, through all/any/not) and the presence of a condition. */
+#define X "{\"fact\":\"s.flag\",\"is\":true}"
+#define Y "{\"rule\":\"d.route\"}"
+#define CASES(c1, d1, extra) "[{\"if\":" c1 ",\"date\":\"" d1 "\"" extra "},{\"date\":\"2027-12-02\"}]"
+static const char *variants =
+    "{\"format\":\"aigov-rules/1\",\"facts\":["
+    "{\"id\":\"s.flag\",\"type\":\"bool\",\"description\":\"d\",\"ask\":\"a?\"},"
+    "{\"id\":\"s.route\",\"type\":\"bool\",\"description\":\"d\",\"ask\":\"b?\"},"
+    "{\"id\":\"s.day\",\"type\":\"date\",\"description\":\"d\",\"ask\":\"c?\"}],"
+    "\"evidence\":[{\"id\":\"doc\",\"title\":\"Doc\",\"description\":\"d\"}],"
+    "\"rules\":["
+    "{\"id\":\"d.route\",\"kind\":\"definition\",\"framework\":\"eu_ai_act\",\"citation\":\"c\",\"title\":\"t\","
+    "\"when\":{\"fact\":\"s.route\",\"is\":true}},"
+    OBL("v.base", X, CASES("{\"all\":[" X ",{\"not\":" Y "}]}", "2028-08-02", "")) ","
+    OBL("v.same", X, CASES("{\"all\":[" X ",{\"not\":" Y "}]}", "2028-08-02", "")) ","
+    OBL("v.date", X, CASES("{\"all\":[" X ",{\"not\":" Y "}]}", "2028-08-03", "")) ","
+    OBL("v.notnot", X, CASES("{\"all\":[" X "," Y "]}", "2028-08-02", "")) ","
+    OBL("v.any", X, CASES("{\"any\":[" X ",{\"not\":" Y "}]}", "2028-08-02", "")) ","
+    OBL("v.short", X, CASES("{\"all\":[" X "]}", "2028-08-02", "")) ","
+    OBL("v.placing", X, CASES("{\"all\":[" X ",{\"not\":" Y "}]}", "2028-08-02", ",\"not_before\":\"s.day\"")) ","
+    OBL("v.one", X, "\"2027-12-02\"") ","
+    OBL("v.one_list", X, "[{\"date\":\"2027-12-02\"}]") ","
+    OBL("v.two_plain", X, "[{\"if\":" X ",\"date\":\"2027-12-02\"},{\"date\":\"2027-12-02\"}]") "]}";
+
+START_TEST(only_identical_cases_share_a_block)
+{
+    aigov_error err;
+    int rc;
+    aigov_table *t = unit_compile(variants, &err, &rc);
+    ck_assert_msg(rc == 0, "%s at %s", err.message, err.path);
+    static const struct {
+        const char *id;
+        int shares_base;
+    } want[] = {{"v.same", 1},  {"v.date", 0},  {"v.notnot", 0}, {"v.any", 0},
+                {"v.short", 0}, {"v.placing", 0}};
+    size_t base;
+    ck_assert_int_eq(aigov_table_find_rule(&base, t, "v.base"), 0);
+    for (size_t k = 0; k < sizeof want / sizeof *want; k++) {
+        size_t i;
+        ck_assert_int_eq(aigov_table_find_rule(&i, t, want[k].id), 0);
+        ck_assert_msg((t->rules[i].dates_first == t->rules[base].dates_first) == want[k].shares_base, "%s",
+                      want[k].id);
+    }
+    size_t one, one_list, two_plain;
+    ck_assert_int_eq(aigov_table_find_rule(&one, t, "v.one"), 0);
+    ck_assert_int_eq(aigov_table_find_rule(&one_list, t, "v.one_list"), 0);
+    ck_assert_int_eq(aigov_table_find_rule(&two_plain, t, "v.two_plain"), 0);
+    /* a date string and a one-case list are the same single unconditional case */
+    ck_assert_uint_eq(t->rules[one].dates_first, t->rules[one_list].dates_first);
+    ck_assert_uint_ne(t->rules[one].dates_first, t->rules[two_plain].dates_first);
+    aigov_table_free(t);
+}
+END_TEST
+
 Suite *eval_less_suite(void)
 {
     Suite *s = suite_create("eval less");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, identical_date_cases_compiled_once);
     tcase_add_test(tc, shared_and_deferred_dates_are_the_full_ones);
+    tcase_add_test(tc, only_identical_cases_share_a_block);
     suite_add_tcase(s, tc);
     return s;
 }
