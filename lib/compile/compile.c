@@ -1065,8 +1065,10 @@ static int compile_rule(cc *c, const origin *o, ag_rule *r)
     r->within = -1;
     const cJSON *within = ag_json_get(j, "within");
     if (within) {
-        if (r->kind != AG_K_FINDING)
-            return fail(c, AIGOV_ERULES, "only findings take 'within' (where the check applies)");
+        /* a finding: where the check applies; an SoA control: the management system that
+         * makes the Statement of Applicability bind (its decision then decides applicability) */
+        if (r->kind != AG_K_FINDING && !(r->kind == AG_K_OBLIGATION && ag_json_get(j, "soa")))
+            return fail(c, AIGOV_ERULES, "only findings and SoA controls (obligations with 'soa') take 'within'");
         mark = ag_path_key(&c->path, "within");
         if ((rc = cexpr(c, within, 1, &r->within)))
             return rc;

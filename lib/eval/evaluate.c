@@ -43,13 +43,34 @@ void ag_result_free(ag_result *r, const ag_mem *mem)
     memset(r, 0, sizeof *r);
 }
 
+/* The applicability of an Annex A control (ISO/IEC 42001 6.1.3): the Statement of
+ * Applicability is the baseline, not the role heuristic. Outside the management system
+ * (`within` false) nothing applies; an excluded control does not apply (whether the
+ * exclusion is justified is a finding of its own); an included one applies; while the SoA
+ * is silent, `when` (the control's typical applicability) only decides whether the
+ * decision is asked: false keeps the control out, otherwise it stays unknown. */
+static uint8_t soa_applicability(const aigov_table *t, const ag_facts *f, const ag_rule *ru,
+                                 uint8_t in, uint8_t typical)
+{
+    if (in == AG_F)
+        return AG_F;
+    const ag_value *dv = &f->vals[ru->soa_decision];
+    if (dv->known) {
+        const char *d = t->facts[ru->soa_decision].values[__builtin_ctzll(dv->v.mask)];
+        return strcmp(d, "included") == 0 ? in : AG_F;
+    }
+    return typical == AG_F ? AG_F : AG_U;
+}
+
 static void eval_rules(ag_result *r, const aigov_table *t, const ag_facts *f)
 {
     for (uint32_t k = 0; k < t->n_rules; k++) {
         const ag_rule *ru = &t->rules[t->order[k]];
-        r->rule_val[t->order[k]] = ag_eval_expr(t, f, r, ru->when);
-        if (ru->within >= 0)
-            ag_eval_expr(t, f, r, ru->within);
+        uint8_t in = ru->within >= 0 ? ag_eval_expr(t, f, r, ru->within) : AG_T;
+        uint8_t v = ag_eval_expr(t, f, r, ru->when);
+        if (ru->soa_decision >= 0)
+            v = soa_applicability(t, f, ru, in, v);
+        r->rule_val[t->order[k]] = v;
     }
 }
 
@@ -240,7 +261,19 @@ uint32_t ag_question_count(ag_result *r, const aigov_table *t, const ag_facts *f
             continue;
         uint64_t *bits = r->rule_bits + (size_t)ri * W;
         memset(bits, 0, W * sizeof(uint64_t));
-        unknown_facts(r, t, t->rules[ri].when, bits);
+        const ag_rule *ru = &t->rules[ri];
+        if (ru->soa_decision < 0) {
+            unknown_facts(r, t, ru->when, bits);
+            continue;
+        }
+        /* an SoA control: its scope, then the decision; the typical applicability
+         * matters only while the decision is not recorded */
+        if (ru->within >= 0)
+            unknown_facts(r, t, ru->within, bits);
+        if (!f->vals[ru->soa_decision].known) {
+            set_bit(bits, ru->soa_decision);
+            unknown_facts(r, t, ru->when, bits);
+        }
     }
     int tier_open = r->tier == AIGOV_TIER_UNDETERMINED;
     int gpai_open = r->gpai == AIGOV_GPAI_UNDETERMINED;

@@ -54,6 +54,34 @@ static void leaf_json(void *ud, int32_t ei)
     ag_buf_puts(b, "\"}");
 }
 
+/* An Annex A control's applicability is its Statement of Applicability decision within the
+ * management system (evaluate.c, soa_applicability): the reasons say so in that order, the
+ * scope when it does not hold, the decision, and the typical applicability (`when`) only
+ * while the decision is not recorded. */
+static void soa_reasons_json(jctx *j, const ag_rule *ru, int max)
+{
+    const aigov_table *t = j->rep->t;
+    const ag_result *r = j->rep->r;
+    ag_buf *b = j->b;
+    uint8_t in = ru->within >= 0 ? r->expr_val[ru->within] : AG_T;
+    if (in != AG_T)
+        ag_reasons(t, r, ru->within, leaf_json, j, max);
+    if (in == AG_F)
+        return;
+    const ag_value *dv = &j->rep->f->vals[ru->soa_decision];
+    const char *d = dv->known ? t->facts[ru->soa_decision].values[__builtin_ctzll(dv->v.mask)] : NULL;
+    comma(j);
+    ag_buf_puts(b, "{\"fact\":");
+    ag_buf_json_str(b, t->facts[ru->soa_decision].id);
+    ag_buf_puts(b, ",\"value\":");
+    ag_json_fact_value(b, t, j->rep->f, ru->soa_decision);
+    ag_buf_puts(b, ",\"test\":\"Statement of Applicability decision is included\",\"result\":\"");
+    ag_buf_puts(b, !d ? "unknown" : strcmp(d, "included") == 0 ? "true" : "false");
+    ag_buf_puts(b, "\"}");
+    if (!d)
+        ag_reasons(t, r, ru->when, leaf_json, j, max);
+}
+
 static void names_from_mask(ag_buf *b, uint32_t mask, const char *(*name)(int), int n)
 {
     ag_buf_putc(b, '[');
@@ -143,7 +171,10 @@ static void obligation_json(ag_buf *b, const aigov_report *rep, int32_t ri)
     ag_buf_json_str(b, aigov_status_name(r->status[ri]));
     ag_buf_puts(b, ",\"reasons\":[");
     jctx j = {b, rep, 1};
-    ag_reasons(t, r, ru->when, leaf_json, &j, MAX_REASONS);
+    if (ru->soa_decision >= 0)
+        soa_reasons_json(&j, ru, MAX_REASONS);
+    else
+        ag_reasons(t, r, ru->when, leaf_json, &j, MAX_REASONS);
     ag_buf_putc(b, ']');
     /* A duty that does not apply carries no evidence, exposure or crosswalk:
      * its reasons say why, and `aigov rules` has the rest. That shrinks a

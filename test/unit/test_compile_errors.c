@@ -475,7 +475,7 @@ static const bad_rules rule_cases[] = {
     {WITH_MANIFEST, BODY(DEF("a.b", WTRUE ",\"note\":\"\"")), AIGOV_ERULES, "a.b", "$.rules[0].note",
      "'note' must be a non-empty string of at most 4000 bytes"},
     {WITH_MANIFEST, BODY(DEF("a.b", "")), AIGOV_ERULES, "a.b", "$.rules[0]", "missing required key 'when'"},
-    {WITH_MANIFEST, BODY(OBL("a.b", ",\"within\":true")), AIGOV_ERULES, "a.b", "$.rules[0]", "only findings take 'within'"},
+    {WITH_MANIFEST, BODY(OBL("a.b", ",\"within\":true")), AIGOV_ERULES, "a.b", "$.rules[0]", "only findings and SoA controls"},
     {WITH_MANIFEST, BODY(FIND("a.b", ",\"within\":{\"rule\":\"a.nope\"}")), AIGOV_ERULES, "a.b", "$.rules[0].within.rule",
      "reference to unknown rule 'a.nope'"},
     {WITH_MANIFEST, BODY(DEF("a.b", WTRUE DATE)), AIGOV_ERULES, "a.b", "$.rules[0]", "a definition has no applies_from"},
@@ -1072,7 +1072,7 @@ static const struct {
     {"v.xw0", AIGOV_STATUS_MET},             {"p.x", AIGOV_STATUS_GAP},
     {"f.out", AIGOV_STATUS_NOT_APPLICABLE},  {"f.in", AIGOV_STATUS_GAP},
     {"f.met", AIGOV_STATUS_MET},             {"i.one", AIGOV_STATUS_MET},
-    {"i.two", AIGOV_STATUS_GAP},             {"i.ctl", AIGOV_STATUS_MET},
+    {"i.two", AIGOV_STATUS_GAP},             {"i.ctl", AIGOV_STATUS_UNKNOWN}, /* typically applicable, SoA silent */
     {"i.f", AIGOV_STATUS_UNKNOWN},           {"d.flag", -1},
 };
 
