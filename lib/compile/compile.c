@@ -985,7 +985,7 @@ static int compile_rule_head(cc *c, const origin *o, ag_rule *r)
                                        "title",    "description",  "note",      "when",
                                        "applies_from", "evidence", "holder",    "classifies",
                                        "confers_role", "penalty", "crosswalk", "within", "soa",
-                                       "soa_control", "quote", NULL};
+                                       "soa_control", "soa_statement", "quote", NULL};
     int rc;
     set_origin(c, o);
     c->rule_id = NULL;
@@ -1072,6 +1072,18 @@ static int compile_rule(cc *c, const origin *o, ag_rule *r)
         mark = ag_path_key(&c->path, "within");
         if ((rc = cexpr(c, within, 1, &r->within)))
             return rc;
+        ag_path_pop(&c->path, mark);
+    }
+
+    r->soa_statement = 0;
+    const cJSON *ss = ag_json_get(j, "soa_statement");
+    if (ss) {
+        mark = ag_path_key(&c->path, "soa_statement");
+        if (r->kind != AG_K_OBLIGATION)
+            return fail(c, AIGOV_ERULES, "only an obligation (the clause requiring the Statement of Applicability) takes 'soa_statement'");
+        if (!cJSON_IsTrue(ss))
+            return fail(c, AIGOV_ERULES, "soa_statement is true or absent");
+        r->soa_statement = 1;
         ag_path_pop(&c->path, mark);
     }
 

@@ -142,6 +142,32 @@ static uint8_t obligation_status(const ag_result *r, const aigov_table *t, const
     return missing ? AIGOV_STATUS_UNKNOWN : AIGOV_STATUS_MET;
 }
 
+/* ISO/IEC 42001 6.1.3 d): the Statement of Applicability justifies every inclusion and
+ * exclusion and must hold up against the law; the clause requiring it cannot be met beside
+ * an open check of the SoA. A gap of a check makes it a gap; an unknown check keeps a met
+ * clause unknown. */
+static void soa_statement_status(ag_result *r, const aigov_table *t)
+{
+    int gap = 0, unknown = 0;
+    for (uint32_t k = 0; k < t->n_reported; k++) {
+        int32_t ri = t->reported[k];
+        if (t->rules[ri].soa_of < 0)
+            continue;
+        gap |= r->status[ri] == AIGOV_STATUS_GAP;
+        unknown |= r->status[ri] == AIGOV_STATUS_UNKNOWN;
+    }
+    for (uint32_t k = 0; k < t->n_reported; k++) {
+        int32_t ri = t->reported[k];
+        uint8_t *st = &r->status[ri];
+        if (!t->rules[ri].soa_statement || *st == AIGOV_STATUS_NOT_APPLICABLE)
+            continue;
+        if (gap)
+            *st = AIGOV_STATUS_GAP;
+        else if (unknown && *st == AIGOV_STATUS_MET)
+            *st = AIGOV_STATUS_UNKNOWN;
+    }
+}
+
 /* Walks a chain of classes in order: the first true one wins; unknown ones
  * stay possible. Returns the single possible outcome or `undetermined`. */
 static int chain(const uint8_t *vals, const int *classes, const int *outcomes, int n,
@@ -392,6 +418,7 @@ int ag_evaluate(ag_result *r, const aigov_table *t, const ag_facts *f, int32_t a
         eval_dates(r, t, f, ri);
         r->status[ri] = obligation_status(r, t, f, ri);
     }
+    soa_statement_status(r, t);
     classify(r, t);
     r->questions_ready = 0;
     (void)mem;

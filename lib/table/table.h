@@ -150,6 +150,9 @@ typedef struct ag_rule {
      * SoA names its control and links to the control's rule (soa_of). NULL / -1 elsewhere. */
     const char *soa_control;
     int32_t soa_decision, soa_justification, soa_of;
+    /* the obligation that requires the Statement of Applicability (6.1.3): met only while every
+     * SoA check (finding with soa_of) is met */
+    uint8_t soa_statement;
 } ag_rule;
 
 struct aigov_table {

@@ -476,6 +476,8 @@ static const bad_rules rule_cases[] = {
      "'note' must be a non-empty string of at most 4000 bytes"},
     {WITH_MANIFEST, BODY(DEF("a.b", "")), AIGOV_ERULES, "a.b", "$.rules[0]", "missing required key 'when'"},
     {WITH_MANIFEST, BODY(OBL("a.b", ",\"within\":true")), AIGOV_ERULES, "a.b", "$.rules[0]", "only findings and SoA controls"},
+    {WITH_MANIFEST, BODY(FIND("a.b", ",\"soa_statement\":true")), AIGOV_ERULES, "a.b", "$.rules[0].soa_statement", "only an obligation"},
+    {WITH_MANIFEST, BODY(OBL("a.b", ",\"soa_statement\":1")), AIGOV_ERULES, "a.b", "$.rules[0].soa_statement", "true or absent"},
     {WITH_MANIFEST, BODY(FIND("a.b", ",\"within\":{\"rule\":\"a.nope\"}")), AIGOV_ERULES, "a.b", "$.rules[0].within.rule",
      "reference to unknown rule 'a.nope'"},
     {WITH_MANIFEST, BODY(DEF("a.b", WTRUE DATE)), AIGOV_ERULES, "a.b", "$.rules[0]", "a definition has no applies_from"},
