@@ -1,7 +1,7 @@
 /* The report as JSON: compact, keys in a fixed order, deterministic. */
 #include <string.h>
 #include "eval/exposure.h"
-#include "render/readiness.h"
+#include "report/readiness.h"
 #include "render/render.h"
 #include "render/soa.h"
 #include "util/date.h"
@@ -265,8 +265,11 @@ static void readiness_json(ag_buf *b, const aigov_report *rep)
         ag_buf_printf(b, ":{\"applicable\":%u,\"undecided\":%u,\"met\":%u,\"percent_met\":",
                       rd.applicable, rd.undecided, rd.met);
         ag_buf_json_num(b, rd.applicable ? (double)(int)(1000.0 * rd.met / rd.applicable + 0.5) / 10.0 : 0);
-        ag_buf_printf(b, ",\"ready\":%s,\"in_force\":%u,\"upcoming\":[", rd.ready ? "true" : "false",
-                      rd.in_force);
+        ag_buf_printf(b, ",\"ready\":%s,\"in_force\":%u,\"requirements\":%u,\"requirements_met\":%u,"
+                      "\"controls_included\":%u,\"controls_implemented\":%u,\"findings_open\":%u,"
+                      "\"upcoming\":[",
+                      rd.ready ? "true" : "false", rd.in_force, rd.requirements, rd.requirements_met,
+                      rd.controls_included, rd.controls_implemented, rd.findings_open);
         for (size_t d = 0; d < rd.n_upcoming; d++) {
             char day[11];
             ag_date_format(day, rd.upcoming[d].date);

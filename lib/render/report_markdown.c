@@ -1,6 +1,6 @@
 /* The report as GitHub-flavoured markdown, e.g. for a pull-request comment. */
 #include <string.h>
-#include "render/readiness.h"
+#include "report/readiness.h"
 #include "render/render.h"
 #include "render/soa.h"
 #include "util/date.h"

@@ -2,7 +2,7 @@
  * applicable ones counted but not listed. */
 #include <string.h>
 #include "eval/exposure.h"
-#include "render/readiness.h"
+#include "report/readiness.h"
 #include "render/render.h"
 #include "render/soa.h"
 #include "util/date.h"
@@ -95,9 +95,14 @@ void ag_render_text(ag_buf *b, const aigov_report *rep)
     for (uint32_t k = 0; k < t->n_frameworks; k++) {
         ag_readiness_t rd;
         ag_readiness(rep, k, &rd);
-        ag_buf_printf(b, "  %-10s %u of %u applicable met (%.0f%%)%s; %u in force", t->framework_ids[k],
-                      rd.met, rd.applicable, rd.applicable ? 100.0 * rd.met / rd.applicable : 0.0,
-                      rd.ready ? ", ready" : "", rd.in_force);
+        ag_buf_printf(b, "  %-10s %u of %u applicable met (%.0f%%)", t->framework_ids[k], rd.met,
+                      rd.applicable, rd.applicable ? 100.0 * rd.met / rd.applicable : 0.0);
+        if (rd.has_controls)
+            ag_buf_printf(b, ": clauses %u of %u, included controls %u of %u", rd.requirements_met,
+                          rd.requirements, rd.controls_implemented, rd.controls_included);
+        ag_buf_printf(b, "%s; %u in force", rd.ready ? ", ready" : "", rd.in_force);
+        if (rd.findings_open)
+            ag_buf_printf(b, "; %u open finding%s", rd.findings_open, rd.findings_open == 1 ? "" : "s");
         for (size_t u = 0; u < rd.n_upcoming; u++) {
             ag_date_format(d, rd.upcoming[u].date);
             ag_buf_printf(b, "%s%u from %s", u ? ", " : "; upcoming: ", rd.upcoming[u].count, d);

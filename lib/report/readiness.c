@@ -1,7 +1,7 @@
 /* Readiness per framework and the next actions: which evidence item, once
  * in place, would close the most open obligations (both frameworks). */
 #include <string.h>
-#include "render/readiness.h"
+#include "report/readiness.h"
 #include "util/date.h"
 
 static int is_open(const ag_result *r, int32_t ri)
@@ -72,16 +72,29 @@ void ag_readiness(const aigov_report *rep, uint32_t fw, ag_readiness_t *out)
     memset(out, 0, sizeof *out);
     for (uint32_t k = 0; k < t->n_reported; k++) {
         int32_t ri = t->reported[k];
+        out->has_controls |= t->rules[ri].framework == fw && t->rules[ri].soa_decision >= 0;
         if (t->rules[ri].framework != fw || r->status[ri] == AIGOV_STATUS_NOT_APPLICABLE ||
             !ag_rule_in_part(rep, ri))
             continue;
         const ag_rule *ru = &t->rules[ri];
-        uint8_t applies = ru->kind == AG_K_FINDING
-                              ? (ru->within >= 0 ? r->expr_val[ru->within] : AG_T)
-                              : r->rule_val[ri];
-        if (applies == AG_U) { /* applicability itself still open */
+        /* A finding checks something else (an SoA entry, an assumption): it is an open
+         * issue to count, never a requirement met that raises the score. */
+        if (ru->kind == AG_K_FINDING) {
+            out->findings_open += r->status[ri] == AIGOV_STATUS_GAP;
+            continue;
+        }
+        if (r->rule_val[ri] == AG_U) { /* applicability itself still open */
             out->undecided++;
             continue;
+        }
+        /* An Annex A control applies only when the SoA includes it (evaluate.c), so what
+         * counts is the included controls implemented out of those included. */
+        if (ru->soa_decision >= 0) {
+            out->controls_included++;
+            out->controls_implemented += r->status[ri] == AIGOV_STATUS_MET;
+        } else {
+            out->requirements++;
+            out->requirements_met += r->status[ri] == AIGOV_STATUS_MET;
         }
         out->applicable++;
         out->met += r->status[ri] == AIGOV_STATUS_MET;
@@ -122,5 +135,6 @@ void ag_readiness(const aigov_report *rep, uint32_t fw, ag_readiness_t *out)
             out->upcoming[b] = out->upcoming[b - 1];
             out->upcoming[b - 1] = tmp;
         }
-    out->ready = out->applicable > 0 && out->met == out->applicable && out->undecided == 0;
+    out->ready = out->applicable > 0 && out->met == out->applicable && out->undecided == 0 &&
+                 out->findings_open == 0;
 }
