@@ -114,9 +114,9 @@ int ag_emit_c(FILE *o, const aigov_table *t)
             fprintf(o, ", iso%u, %u", i, e->n_iso);
         else
             fputs(", NULL, 0", o);
-        fprintf(o, ", %" PRId32 "},\n", e->fact);
+        fprintf(o, ", %" PRId32 ", %" PRId32 "},\n", e->fact, e->implied_by);
     }
-    fputs("  {NULL, NULL, NULL, NULL, 0, -1}\n};\nstatic const ag_expr exprs[] = {\n", o);
+    fputs("  {NULL, NULL, NULL, NULL, 0, -1, -1}\n};\nstatic const ag_expr exprs[] = {\n", o);
     for (uint32_t i = 0; i < t->n_exprs; i++) {
         const ag_expr *e = &t->exprs[i];
         fprintf(o, "  {%u, %u, %u, 0, %" PRId32 ", %" PRId32 ", UINT64_C(0x%" PRIx64 "), ", e->op,

@@ -133,7 +133,7 @@ static uint8_t obligation_status(const ag_result *r, const aigov_table *t, const
         return AIGOV_STATUS_GAP;
     int missing = 0;
     for (uint32_t k = 0; k < ru->ev_n; k++) {
-        const ag_value *ev = &f->vals[t->evidence[t->rule_evidence[ru->ev_first + k]].fact];
+        const ag_value *ev = ag_evidence_value(t, f, t->rule_evidence[ru->ev_first + k]);
         if (!ev->known)
             missing = 1;
         else if (ev->v.mask != (1u << AG_EV_IMPLEMENTED))
@@ -343,8 +343,9 @@ uint32_t ag_question_count(ag_result *r, const aigov_table *t, const ag_facts *f
             }
         if (r->rule_val[ri] == AG_T && r->status[ri] == AIGOV_STATUS_UNKNOWN)
             for (uint32_t e = 0; e < ru->ev_n; e++) {
-                int32_t fi = t->evidence[t->rule_evidence[ru->ev_first + e]].fact;
-                if (!f->vals[fi].known)
+                int32_t ei = t->rule_evidence[ru->ev_first + e];
+                int32_t fi = t->evidence[ei].fact;
+                if (!ag_evidence_value(t, f, ei)->known)
                     set_bit(ask, fi);
             }
         for (uint32_t w = 0; w < W; w++)

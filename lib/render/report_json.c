@@ -185,8 +185,12 @@ static void obligation_json(ag_buf *b, const aigov_report *rep, int32_t ri)
     }
     ag_buf_puts(b, ",\"evidence\":[");
     for (uint32_t k = 0; k < ru->ev_n; k++) {
-        const ag_evidence *ev = &t->evidence[t->rule_evidence[ru->ev_first + k]];
-        const ag_value *v = &rep->f->vals[ev->fact];
+        int32_t ei = t->rule_evidence[ru->ev_first + k];
+        const ag_evidence *ev = &t->evidence[ei];
+        const ag_value *v = ag_evidence_value(t, rep->f, ei);
+        /* implemented through the AI Act item that contains it: that item's state and ref */
+        int32_t via = v != &rep->f->vals[ev->fact] ? ev->implied_by : -1;
+        int32_t state_fact = via >= 0 ? t->evidence[via].fact : ev->fact;
         if (k)
             ag_buf_putc(b, ',');
         ag_buf_puts(b, "{\"item\":");
@@ -195,7 +199,7 @@ static void obligation_json(ag_buf *b, const aigov_report *rep, int32_t ri)
         ag_buf_json_str(b, ev->title);
         ag_buf_puts(b, ",\"state\":");
         if (v->known)
-            ag_json_fact_value(b, t, rep->f, ev->fact);
+            ag_json_fact_value(b, t, rep->f, state_fact);
         else
             ag_buf_puts(b, "\"unknown\"");
         ag_buf_puts(b, ",\"ref\":");
@@ -203,6 +207,10 @@ static void obligation_json(ag_buf *b, const aigov_report *rep, int32_t ri)
             ag_buf_json_str(b, ag_facts_str(rep->f, v));
         else
             ag_buf_puts(b, "null");
+        if (via >= 0) {
+            ag_buf_puts(b, ",\"implied_by\":");
+            ag_buf_json_str(b, t->evidence[via].id);
+        }
         ag_buf_putc(b, '}');
     }
     ag_buf_putc(b, ']');

@@ -14,7 +14,7 @@ static int is_open(const ag_result *r, int32_t ri)
 static uint32_t closes(const aigov_report *rep, uint32_t e)
 {
     const aigov_table *t = rep->t;
-    const ag_value *v = &rep->f->vals[t->evidence[e].fact];
+    const ag_value *v = ag_evidence_value(t, rep->f, (int32_t)e);
     if (v->known && v->v.mask == (1u << AG_EV_IMPLEMENTED))
         return 0;
     uint32_t n = 0;

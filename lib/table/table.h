@@ -50,6 +50,10 @@ typedef struct ag_evidence {
     const char *const *iso; /* ISO/IEC 42001 clauses and controls whose artefact it is */
     uint32_t n_iso;
     int32_t fact;
+    /* The AI Act item whose implementation implies this one (an ISO/IEC 42001 record the
+     * Act's stricter artefact contains), or -1; one way only: the ISO record never
+     * stands for the Act's. */
+    int32_t implied_by;
 } ag_evidence;
 
 enum ag_op {

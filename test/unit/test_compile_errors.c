@@ -408,6 +408,14 @@ static const bad_rules rule_cases[] = {
     {WITH_MANIFEST, "{\"format\":\"aigov-rules/1\",\"evidence\":[{\"id\":\"e\",\"title\":\"t\",\"description\":\"d\"},"
                     "{\"id\":\"f\",\"title\":\"t\",\"description\":\"d\"},{\"id\":\"e\",\"title\":\"t\",\"description\":\"d\"}]}",
      AIGOV_ERULES, "e", "$.evidence[2]", "duplicate evidence id 'e'"},
+    /* implied_by: another known item, itself implied by none */
+    {WITH_MANIFEST, "{\"format\":\"aigov-rules/1\",\"evidence\":[{\"id\":\"e\",\"title\":\"t\",\"description\":\"d\",\"implied_by\":\"nope\"}]}",
+     AIGOV_ERULES, "e", "$.evidence[0].implied_by", "implied_by names another evidence item"},
+    {WITH_MANIFEST, "{\"format\":\"aigov-rules/1\",\"evidence\":[{\"id\":\"e\",\"title\":\"t\",\"description\":\"d\",\"implied_by\":\"e\"}]}",
+     AIGOV_ERULES, "e", "$.evidence[0].implied_by", "implied_by names another evidence item"},
+    {WITH_MANIFEST, "{\"format\":\"aigov-rules/1\",\"evidence\":[{\"id\":\"e\",\"title\":\"t\",\"description\":\"d\",\"implied_by\":\"f\"},"
+                    "{\"id\":\"f\",\"title\":\"t\",\"description\":\"d\",\"implied_by\":\"e\"}]}",
+     AIGOV_ERULES, "e", "$.evidence[0].implied_by", "itself implied by none"},
     /* penalty tiers */
     {WITH_MANIFEST, PBODY("7", ""), AIGOV_ERULES, "", "$.penalties[0]", "a penalty tier is an object"},
     {WITH_MANIFEST, PBODY(PEN(PEN_NUMS PEN_HL ",\"max\":1"), ""), AIGOV_ERULES, "", "$.penalties[0].max", "unknown key 'max'"},
