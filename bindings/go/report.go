@@ -207,7 +207,7 @@ type Penalty struct {
 // cover it.
 type Crosswalk struct {
 	ISO         []string `json:"iso"`
-	Coverage    string   `json:"coverage"` // covered, partly_covered, not_covered
+	Coverage    string   `json:"coverage"` // supported, partly_supported, not_supported (ISO evidence never discharges a legal duty)
 	StillNeeded []string `json:"still_needed"`
 	Beyond      string   `json:"beyond"`
 }

@@ -1233,6 +1233,7 @@ static int compile_crosswalk(cc *c, const origin *o, ag_rule *r)
     if (beyond && !(r->beyond = dup_str(c, beyond)))
         return oom(c);
     size_t m2 = ag_path_key(&c->path, "iso");
+    size_t mark_iso = m2;
     int i = 0;
     for (const cJSON *x = iso->child; x; x = x->next, i++) {
         size_t m3 = ag_path_index(&c->path, (size_t)i);
@@ -1248,7 +1249,11 @@ static int compile_crosswalk(cc *c, const origin *o, ag_rule *r)
         c->xw[c->n_xw++] = ri;
         ag_path_pop(&c->path, m3);
     }
-    ag_path_pop(&c->path, m2);
+    ag_path_pop(&c->path, mark_iso);
+    /* An ISO control supplies evidence toward a legal duty, never discharges it: a link
+     * says what the Act asks beyond the ISO artefacts. */
+    if (i > 0 && !*r->beyond)
+        return fail(c, AIGOV_ERULES, "a crosswalk naming ISO rules needs 'beyond' (what the Act requires beyond them)");
     ag_path_pop(&c->path, mark);
     r->xw_n = (int32_t)c->n_xw - r->xw_first;
     return 0;

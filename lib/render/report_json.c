@@ -233,7 +233,7 @@ static void obligation_json(ag_buf *b, const aigov_report *rep, int32_t ri)
     int32_t met;
     int cov = ag_crosswalk_coverage(t, r, ri, &met);
     if (cov != AG_COV_NONE) {
-        static const char *const cov_names[] = {"covered", "partly_covered", "not_covered"};
+        static const char *const cov_names[] = {"supported", "partly_supported", "not_supported"};
         ag_buf_puts(b, ",\"crosswalk\":{\"iso\":[");
         for (int32_t k = 0; k < ru->xw_n; k++) {
             if (k)
@@ -246,8 +246,8 @@ static void obligation_json(ag_buf *b, const aigov_report *rep, int32_t ri)
         int first = 1;
         for (int32_t k = 0; k < ru->xw_n; k++) {
             int32_t x = t->crosswalk[ru->xw_first + k];
-            if (r->status[x] == AIGOV_STATUS_MET)
-                continue;
+            if (r->status[x] == AIGOV_STATUS_MET || r->status[x] == AIGOV_STATUS_NOT_APPLICABLE)
+                continue; /* met, or not applicable (no AIMS, control excluded): not needed */
             if (!first)
                 ag_buf_putc(b, ',');
             ag_buf_json_str(b, t->rules[x].id);

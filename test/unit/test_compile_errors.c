@@ -657,6 +657,8 @@ static const bad_rules rule_cases[] = {
     {WITH_MANIFEST, BODY(OBL("a.b", ",\"crosswalk\":{\"iso\":[\"i.x\",\"i.y\",\"i.x\"]}") "," ISO_OBL("i.x", "") ","
                          ISO_OBL("i.y", "")),
      AIGOV_ERULES, "a.b", "$.rules[0].crosswalk.iso[2]", "crosswalk names 'i.x' twice"},
+    {WITH_MANIFEST, BODY(OBL("a.b", ",\"crosswalk\":{\"iso\":[\"i.x\"]}") "," ISO_OBL("i.x", "")), AIGOV_ERULES, "a.b",
+     "$.rules[0].crosswalk", "needs 'beyond'"},
     /* the Statement of Applicability */
     {WITH_MANIFEST, SOA_OBL("\"A.6.2.8\""), AIGOV_ERULES, "a.b", "$.rules[0].soa", "soa is {\"control\""},
     {WITH_MANIFEST, SOA_OBL("{\"control\":\"A.6.2.8\",\"decision\":\"s.dec\",\"justification\":\"s.why\",\"owner\":1}"),
@@ -1126,7 +1128,7 @@ START_TEST(every_operator_and_kind_compiles_to_its_meaning)
     char *json = NULL;
     ck_assert_int_eq(aigov_report_render(&json, NULL, r, AIGOV_FORMAT_JSON, &err), 0);
     ck_assert_ptr_nonnull(strstr(json, "\"crosswalk\":{\"iso\":[\"i.one\",\"i.two\"],\"coverage\":"
-                                       "\"partly_covered\",\"still_needed\":[\"i.two\"],"
+                                       "\"partly_supported\",\"still_needed\":[\"i.two\"],"
                                        "\"beyond\":\"the register entry\"}"));
     ck_assert_ptr_nonnull(strstr(json, "\"penalty\":{\"tier\":\"p1\",\"citation\":\"Art. 99(4)\""));
     aigov_free(json);
