@@ -395,7 +395,12 @@ typedef enum aigov_fail_on {
     AIGOV_FAIL_ON_NONE = 0,       /* never failing */
     AIGOV_FAIL_ON_PROHIBITED = 1, /* a system classified prohibited */
     AIGOV_FAIL_ON_GAP = 2,        /* ... or a gap in a rule in force (the CLI's default) */
-    AIGOV_FAIL_ON_UNKNOWN = 3     /* ... or an undetermined tier or any unknown status */
+    AIGOV_FAIL_ON_UNKNOWN = 3,    /* ... or an undetermined tier or any unknown status */
+    /* Framework selector, ORed into one of the above: by default the gate is the legal one,
+     * and gaps and unknowns of the voluntary ISO/IEC 42001 framework (rule-set framework id
+     * "iso42001") never fail it; with this bit they count too (e.g. a certification gate:
+     * AIGOV_FAIL_ON_GAP | AIGOV_FAIL_ON_ISO42001). */
+    AIGOV_FAIL_ON_ISO42001 = 0x100
 } aigov_fail_on;
 
 /**
@@ -413,7 +418,9 @@ typedef enum aigov_fail_on {
  *                  the renderings show (questions: summed over the systems);
  *  - organisation_in_force_gaps: of summary.in_force_gaps, those of the
  *                  organisation's own rules (0 without "systems");
- *  - fail_on:      the policy applied; failing: 1 when it fails, else 0.
+ *  - fail_on:      the policy applied (with AIGOV_FAIL_ON_ISO42001 when
+ *                  ISO/IEC 42001 gaps and unknowns count); failing: 1 when it
+ *                  fails, else 0. summary counts every framework either way.
  */
 typedef struct aigov_verdict {
     size_t systems;

@@ -2,7 +2,8 @@
  *   aigov eval FILE|- [--as-of YYYY-MM-DD] [--format text|json|markdown|oscal] [--fail-on WHAT]
  *   aigov eval --ndjson FILE|- [--jobs N] [--as-of ...] [--fail-on WHAT]
  *   aigov rules [--format ...] | aigov schema | aigov explain RULE_ID | aigov --version
- * Exit: 0 nothing failing; 1 prohibited or an in-force gap (see --fail-on);
+ * Exit: 0 nothing failing; 1 prohibited or an in-force gap of the AI Act (see --fail-on;
+ *       ISO/IEC 42001 gaps only with --fail-on WHAT+iso42001);
  * 2 usage, input, read or write error. A batch exits with the worst status
  * any of its lines would have given alone. */
 #include <errno.h>
@@ -16,9 +17,9 @@ static int usage(void)
 {
     fputs("usage:\n"
           "  aigov eval FILE|- [--as-of YYYY-MM-DD] [--format text|json|markdown|oscal]\n"
-          "                    [--fail-on gap|prohibited|unknown|none]\n"
+          "                    [--fail-on gap|prohibited|unknown|none[+iso42001]]\n"
           "  aigov eval --ndjson FILE|- [--jobs N] [--as-of YYYY-MM-DD] [--format json|oscal]\n"
-          "                    [--fail-on gap|prohibited|unknown|none]\n"
+          "                    [--fail-on gap|prohibited|unknown|none[+iso42001]]\n"
           "  aigov rules [--format text|json|markdown]\n"
           "  aigov schema\n"
           "  aigov explain RULE_ID\n"
@@ -90,14 +91,20 @@ static void print_text(const char *s, int colour)
     }
 }
 
+/* WHAT, or WHAT+iso42001: ISO/IEC 42001 gaps and unknowns fail the gate only when asked. */
 static int parse_fail_on(const char *s)
 {
     static const struct { const char *name; int fail_on; } w[] = {
         {"gap", AIGOV_FAIL_ON_GAP}, {"prohibited", AIGOV_FAIL_ON_PROHIBITED},
         {"unknown", AIGOV_FAIL_ON_UNKNOWN}, {"none", AIGOV_FAIL_ON_NONE}};
+    static const char iso[] = "+iso42001";
+    size_t n = strlen(s), ni = sizeof iso - 1;
+    int with_iso = n > ni && strcmp(s + n - ni, iso) == 0;
+    if (with_iso)
+        n -= ni;
     for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
-        if (strcmp(s, w[k].name) == 0)
-            return w[k].fail_on;
+        if (strlen(w[k].name) == n && strncmp(s, w[k].name, n) == 0)
+            return w[k].fail_on | (with_iso ? AIGOV_FAIL_ON_ISO42001 : 0);
     return -1;
 }
 

@@ -54,7 +54,7 @@ int aigov_ctx_new(aigov_ctx **out, const aigov_table *t, const aigov_allocator *
         ag_mfree(&mem, c);
         return ag_err(err, AIGOV_ENOMEM, "out of memory creating a context");
     }
-    c->report = (aigov_report){t, &c->facts, &c->res, &c->mem, &c->render_hint, AG_PART_ALL, c->shown, 0, {{0, 0, 0, 0, 0}, {{0, 0, 0, 0, 0}}, 0}};
+    c->report = (aigov_report){t, &c->facts, &c->res, &c->mem, &c->render_hint, AG_PART_ALL, c->shown, 0, {{0, 0, 0, 0, 0}, {{0, 0, 0, 0, 0}}, 0, 0, 0}};
     *out = c;
     return 0;
 }
@@ -153,7 +153,7 @@ int aigov_eval(const aigov_report **out, aigov_ctx *c, const char *json, size_t 
  * rules), then the organisation's own rules once; the verdict sums the
  * tallies the rendering shows (b NULL: no rendering). Single-system
  * descriptors are one report of every rule. */
-static int eval_all(aigov_verdict *v, ag_buf *b, aigov_ctx *c, const char *json, size_t len,
+static int eval_all(aigov_verdict *v, ag_gate *g, ag_buf *b, aigov_ctx *c, const char *json, size_t len,
                     const aigov_eval_options *opts, int format, aigov_error *err)
 {
     const aigov_report *one;
@@ -162,9 +162,9 @@ static int eval_all(aigov_verdict *v, ag_buf *b, aigov_ctx *c, const char *json,
     if (rc)
         return rc;
     aigov_report *rep = &c->report;
-    ag_verdict_init(v);
+    ag_verdict_init(v, g);
     if (c->facts.n_systems == 0) { /* one system: one report of every rule */
-        ag_verdict_add(v, rep);
+        ag_verdict_add(v, g, rep);
         if (b) {
             ag_report_questions(rep);
             switch (format) {
@@ -190,7 +190,7 @@ static int eval_all(aigov_verdict *v, ag_buf *b, aigov_ctx *c, const char *json,
                 return rc;
             ag_report_set_part(rep, AG_PART_SYSTEM);
         }
-        ag_verdict_add(v, rep);
+        ag_verdict_add(v, g, rep);
         if (!b)
             continue;
         ag_report_questions(rep);
@@ -232,7 +232,7 @@ static int eval_all(aigov_verdict *v, ag_buf *b, aigov_ctx *c, const char *json,
     if (ag_evaluate(&c->res, c->t, &c->facts, as_of, &c->mem))
         return ag_err(err, AIGOV_ENOMEM, "out of memory evaluating");
     ag_report_set_part(rep, AG_PART_ORGANISATION);
-    ag_verdict_add(v, rep);
+    ag_verdict_add(v, g, rep);
     if (b) {
         ag_report_questions(rep);
         if (format == AIGOV_FORMAT_JSON) {
@@ -264,15 +264,16 @@ int aigov_eval_verdict(aigov_verdict *v, char **out, size_t *out_len, aigov_ctx 
 {
     ag_err_clear(err);
     aigov_verdict scratch;
+    ag_gate g;
     if (!v)
         v = &scratch;
-    ag_verdict_init(v);
+    ag_verdict_init(v, &g);
     v->failing = 1; /* fails closed until the verdict is complete */
     if (out)
         *out = NULL;
     if (out_len)
         *out_len = 0;
-    if (fail_on < AIGOV_FAIL_ON_NONE || fail_on > AIGOV_FAIL_ON_UNKNOWN)
+    if (!ag_fail_on_valid(fail_on))
         return ag_err(err, AIGOV_EINVAL, "fail_on %d is not an aigov_fail_on", fail_on);
     if (out && format != AIGOV_FORMAT_JSON && format != AIGOV_FORMAT_TEXT && format != AIGOV_FORMAT_MARKDOWN &&
         format != AIGOV_FORMAT_OSCAL)
@@ -283,10 +284,10 @@ int aigov_eval_verdict(aigov_verdict *v, char **out, size_t *out_len, aigov_ctx 
     ag_buf_init(&b, &c->mem);
     if (out && c->render_hint)
         ag_buf_reserve(&b, c->render_hint + c->render_hint / 4);
-    int rc = eval_all(v, out ? &b : NULL, c, json, len, opts, format, err);
+    int rc = eval_all(v, &g, out ? &b : NULL, c, json, len, opts, format, err);
     if (rc) {
         ag_buf_free(&b);
-        ag_verdict_init(v);
+        ag_verdict_init(v, NULL);
         v->failing = 1;
         return rc;
     }
@@ -294,12 +295,12 @@ int aigov_eval_verdict(aigov_verdict *v, char **out, size_t *out_len, aigov_ctx 
         if (!b.oom && b.len > c->render_hint && !c->facts.n_systems)
             c->render_hint = b.len;
         if (ag_buf_finish(&b, out, out_len)) {
-            ag_verdict_init(v);
+            ag_verdict_init(v, NULL);
             v->failing = 1;
             return ag_err(err, AIGOV_ENOMEM, "out of memory rendering the report");
         }
     }
-    ag_verdict_finish(v, fail_on);
+    ag_verdict_finish(v, &g, fail_on);
     return 0;
 }
 

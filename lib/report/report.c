@@ -54,6 +54,10 @@ void ag_report_set_part(aigov_report *rep, int part)
             cs[x]->not_applicable += st == AIGOV_STATUS_NOT_APPLICABLE;
         }
         rep->tally.in_force_gaps += st == AIGOV_STATUS_GAP && ag_in_force(r, ri);
+        if (strcmp(t->framework_ids[t->rules[ri].framework], "iso42001") == 0) {
+            rep->tally.standard_in_force_gaps += st == AIGOV_STATUS_GAP && ag_in_force(r, ri);
+            rep->tally.standard_unknown += st == AIGOV_STATUS_UNKNOWN;
+        }
     }
 }
 
@@ -111,16 +115,20 @@ static int gpai_rank(int gpai)
     return gpai >= 0 && gpai <= AIGOV_GPAI_UNDETERMINED ? rank[gpai] : 0;
 }
 
-void ag_verdict_init(aigov_verdict *v)
+void ag_verdict_init(aigov_verdict *v, ag_gate *g)
 {
+    if (g)
+        memset(g, 0, sizeof *g);
     memset(v, 0, sizeof *v);
     v->tier = AIGOV_TIER_OUT_OF_SCOPE;
     v->gpai = AIGOV_GPAI_NONE;
 }
 
-void ag_verdict_add(aigov_verdict *v, const aigov_report *rep)
+void ag_verdict_add(aigov_verdict *v, ag_gate *g, const aigov_report *rep)
 {
     const ag_tally *ty = &rep->tally;
+    g->standard_in_force_gaps += ty->standard_in_force_gaps;
+    g->standard_unknown += ty->standard_unknown;
     v->summary.total += ty->all.total;
     v->summary.met += ty->all.met;
     v->summary.gap += ty->all.gap;
@@ -144,16 +152,21 @@ void ag_verdict_add(aigov_verdict *v, const aigov_report *rep)
     v->systems++;
 }
 
-void ag_verdict_finish(aigov_verdict *v, int fail_on)
+void ag_verdict_finish(aigov_verdict *v, const ag_gate *g, int fail_on)
 {
     v->fail_on = fail_on;
+    int level = fail_on & ~AIGOV_FAIL_ON_ISO42001;
+    /* the legal gate: a voluntary standard's gaps and unknowns count only when asked */
+    int standard = (fail_on & AIGOV_FAIL_ON_ISO42001) != 0;
+    size_t gaps = v->summary.in_force_gaps - (standard ? 0 : g->standard_in_force_gaps);
+    size_t unknown = v->summary.unknown - (standard ? 0 : g->standard_unknown);
     int failing = 0;
-    if (fail_on >= AIGOV_FAIL_ON_PROHIBITED)
+    if (level >= AIGOV_FAIL_ON_PROHIBITED)
         failing |= v->prohibited > 0;
-    if (fail_on >= AIGOV_FAIL_ON_GAP)
-        failing |= v->summary.in_force_gaps > 0;
-    if (fail_on >= AIGOV_FAIL_ON_UNKNOWN)
-        failing |= v->undetermined > 0 || v->summary.unknown > 0;
+    if (level >= AIGOV_FAIL_ON_GAP)
+        failing |= gaps > 0;
+    if (level >= AIGOV_FAIL_ON_UNKNOWN)
+        failing |= v->undetermined > 0 || unknown > 0;
     v->failing = failing;
 }
 
@@ -161,12 +174,13 @@ int aigov_report_verdict(aigov_verdict *out, const aigov_report *rep, int fail_o
 {
     if (!out)
         return AIGOV_EINVAL;
-    ag_verdict_init(out);
+    ag_gate g;
+    ag_verdict_init(out, &g);
     out->failing = 1;
-    if (!rep || fail_on < AIGOV_FAIL_ON_NONE || fail_on > AIGOV_FAIL_ON_UNKNOWN)
+    if (!rep || !ag_fail_on_valid(fail_on))
         return AIGOV_EINVAL;
-    ag_verdict_add(out, rep);
-    ag_verdict_finish(out, fail_on);
+    ag_verdict_add(out, &g, rep);
+    ag_verdict_finish(out, &g, fail_on);
     return 0;
 }
 

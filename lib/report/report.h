@@ -13,7 +13,14 @@ typedef struct ag_tally {
     ag_counts all;
     ag_counts by_framework[AG_MAX_FRAMEWORKS];
     size_t in_force_gaps;
+    size_t standard_in_force_gaps, standard_unknown; /* of the ISO/IEC 42001 framework */
 } ag_tally;
+
+/* What the legal gate leaves out unless asked (AIGOV_FAIL_ON_ISO42001), summed over the
+ * reports of one verdict. */
+typedef struct ag_gate {
+    size_t standard_in_force_gaps, standard_unknown;
+} ag_gate;
 
 struct aigov_report {
     const aigov_table *t;
@@ -47,9 +54,15 @@ void ag_report_set_part(aigov_report *rep, int part);
 /* The verdict over reports: ag_verdict_add for each system's report (or the
  * one report of a single-system descriptor) and for the organisation's part,
  * then ag_verdict_finish applies the fail-on policy. */
-void ag_verdict_init(aigov_verdict *v);
-void ag_verdict_add(aigov_verdict *v, const aigov_report *rep);
-void ag_verdict_finish(aigov_verdict *v, int fail_on);
+void ag_verdict_init(aigov_verdict *v, ag_gate *g);
+void ag_verdict_add(aigov_verdict *v, ag_gate *g, const aigov_report *rep);
+void ag_verdict_finish(aigov_verdict *v, const ag_gate *g, int fail_on);
+/* Whether fail_on is a valid aigov_fail_on (level, optionally with the framework bit). */
+static inline int ag_fail_on_valid(int fail_on)
+{
+    int level = fail_on & ~AIGOV_FAIL_ON_ISO42001;
+    return fail_on >= 0 && level >= AIGOV_FAIL_ON_NONE && level <= AIGOV_FAIL_ON_UNKNOWN;
+}
 
 /* The report's questions, computed on first use. A report belongs to one
  * context, used by one thread at a time, so this lazy step needs no lock. */
