@@ -329,6 +329,13 @@ uint32_t ag_question_count(ag_result *r, const aigov_table *t, const ag_facts *f
         memset(ask, 0, W * sizeof(uint64_t));
         if (ru->within >= 0 && r->expr_val[ru->within] == AG_F)
             continue; /* a finding outside its scope asks nothing */
+        if (!r->fw_assessed[ru->framework]) { /* the scope alone: one question */
+            if (ru->within >= 0)
+                unknown_facts(r, t, ru->within, ask);
+            for (uint32_t w = 0; w < W; w++)
+                r->all_bits[w] |= ask[w];
+            continue;
+        }
         if (r->rule_val[ri] == AG_U)
             memcpy(ask, r->rule_bits + (size_t)ri * W, W * sizeof(uint64_t));
         if (ru->within >= 0)
@@ -409,11 +416,25 @@ void ag_questions(ag_result *r, const aigov_table *t, const ag_facts *f)
     r->n_questions = n;
 }
 
+static void assess_frameworks(ag_result *r, const aigov_table *t)
+{
+    memset(r->fw_assessed, 1, sizeof r->fw_assessed);
+    uint16_t seen = 0;
+    for (uint32_t ri = 0; ri < t->n_rules; ri++) {
+        const ag_rule *ru = &t->rules[ri];
+        if (ru->soa_decision < 0 || ru->within < 0 || ru->framework >= 16 || (seen >> ru->framework & 1))
+            continue;
+        seen |= (uint16_t)(1u << ru->framework);
+        r->fw_assessed[ru->framework] = r->expr_val[ru->within] != AG_U;
+    }
+}
+
 int ag_evaluate(ag_result *r, const aigov_table *t, const ag_facts *f, int32_t as_of,
                 const ag_mem *mem)
 {
     r->as_of = as_of;
     eval_rules(r, t, f);
+    assess_frameworks(r, t);
     for (uint32_t k = 0; k < t->n_reported; k++) {
         uint32_t ri = (uint32_t)t->reported[k];
         eval_dates(r, t, f, ri);

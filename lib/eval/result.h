@@ -37,6 +37,11 @@ typedef struct ag_result {
     uint32_t n_questions;
     int questions_ready; /* computed on first use: a gate reading the tier never pays */
     uint64_t *sort_keys;
+    /* Per framework: whether it is assessed. A framework whose Annex A controls are scoped
+     * by `within` (ISO/IEC 42001: the AI management system) is not assessed while that scope
+     * is unknown: its rows, readiness, SoA and questions give way to the one question that
+     * decides it (the facts of the scope). */
+    uint8_t fw_assessed[16];
     /* the counts of what a report shows are the report stage's (ag_tally) */
 } ag_result;
 

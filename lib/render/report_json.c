@@ -246,8 +246,9 @@ static void obligation_json(ag_buf *b, const aigov_report *rep, int32_t ri)
         int first = 1;
         for (int32_t k = 0; k < ru->xw_n; k++) {
             int32_t x = t->crosswalk[ru->xw_first + k];
-            if (r->status[x] == AIGOV_STATUS_MET || r->status[x] == AIGOV_STATUS_NOT_APPLICABLE)
-                continue; /* met, or not applicable (no AIMS, control excluded): not needed */
+            if (r->status[x] == AIGOV_STATUS_MET || r->status[x] == AIGOV_STATUS_NOT_APPLICABLE ||
+                !r->fw_assessed[t->rules[x].framework])
+                continue; /* met, or not applicable (no AIMS, control excluded), or not assessed */
             if (!first)
                 ag_buf_putc(b, ',');
             ag_buf_json_str(b, t->rules[x].id);
@@ -270,8 +271,8 @@ static void readiness_json(ag_buf *b, const aigov_report *rep)
         if (k)
             ag_buf_putc(b, ',');
         ag_buf_json_str(b, t->framework_ids[k]);
-        ag_buf_printf(b, ":{\"applicable\":%u,\"undecided\":%u,\"met\":%u,\"percent_met\":",
-                      rd.applicable, rd.undecided, rd.met);
+        ag_buf_printf(b, ":{\"assessed\":%s,\"applicable\":%u,\"undecided\":%u,\"met\":%u,\"percent_met\":",
+                      rd.assessed ? "true" : "false", rd.applicable, rd.undecided, rd.met);
         ag_buf_json_num(b, rd.applicable ? (double)(int)(1000.0 * rd.met / rd.applicable + 0.5) / 10.0 : 0);
         ag_buf_printf(b, ",\"ready\":%s,\"in_force\":%u,\"requirements\":%u,\"requirements_met\":%u,"
                       "\"controls_included\":%u,\"controls_implemented\":%u,\"findings_open\":%u,"

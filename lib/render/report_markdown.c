@@ -56,6 +56,13 @@ void ag_render_markdown(ag_buf *b, const aigov_report *rep)
         cell(b, ru->title);
         ag_buf_printf(b, " (`%s`) |\n", ru->id);
     }
+    for (uint32_t k = 0; k < t->n_frameworks; k++) {
+        ag_readiness_t rd;
+        ag_readiness(rep, k, &rd);
+        if (!rd.assessed) /* one line instead of a block of unknown rows */
+            ag_buf_printf(b, "\n**%s** not assessed: say whether you operate an AI management system\n",
+                          t->framework_ids[k]);
+    }
     if (rep->part != AG_PART_ORGANISATION)
         ag_soa_markdown(b, rep);
     ag_action acts[AG_MAX_ACTIONS];

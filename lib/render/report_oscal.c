@@ -344,7 +344,7 @@ static void head(octx *o, const char *name)
 
 static int applicable(const aigov_report *rep, int32_t ri)
 {
-    return ag_rule_in_part(rep, ri) && rep->r->status[ri] != AIGOV_STATUS_NOT_APPLICABLE;
+    return ag_rule_shown(rep, ri) && rep->r->status[ri] != AIGOV_STATUS_NOT_APPLICABLE;
 }
 
 /* Whether an applicable rule of this result reads evidence item `e`. */

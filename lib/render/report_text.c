@@ -89,12 +89,18 @@ void ag_render_text(ag_buf *b, const aigov_report *rep)
                   "%zu gaps in force\n",
                   shown.total, shown.met, shown.gap, shown.unknown, na, in_force_gaps);
     for (uint32_t k = 0; k < t->n_frameworks; k++)
-        ag_buf_printf(b, "  %-10s %zu met, %zu gap, %zu unknown, %zu not applicable\n",
+        if (rep->r->fw_assessed[k]) /* a framework not assessed has its one line below */
+            ag_buf_printf(b, "  %-10s %zu met, %zu gap, %zu unknown, %zu not applicable\n",
                       t->framework_ids[k], fw[k].met, fw[k].gap, fw[k].unknown, fw[k].not_applicable);
     ag_buf_puts(b, "\nReadiness\n");
     for (uint32_t k = 0; k < t->n_frameworks; k++) {
         ag_readiness_t rd;
         ag_readiness(rep, k, &rd);
+        if (!rd.assessed) { /* one line, not a block of unknowns */
+            ag_buf_printf(b, "  %-10s not assessed: say whether you operate an AI management system\n",
+                          t->framework_ids[k]);
+            continue;
+        }
         ag_buf_printf(b, "  %-10s %u of %u applicable met (%.0f%%)", t->framework_ids[k], rd.met,
                       rd.applicable, rd.applicable ? 100.0 * rd.met / rd.applicable : 0.0);
         if (rd.has_controls)

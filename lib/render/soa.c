@@ -38,6 +38,10 @@ void ag_soa_count(const aigov_report *rep, ag_soa_counts *c)
     memset(c, 0, sizeof *c);
     for (uint32_t ri = 0; ri < t->n_rules; ri++) {
         const ag_rule *ru = &t->rules[ri];
+        if (is_control(ru) && !rep->r->fw_assessed[ru->framework]) {
+            memset(c, 0, sizeof *c); /* not assessed: no SoA section */
+            return;
+        }
         if (is_control(ru)) {
             soa_entry e;
             entry(rep, (int32_t)ri, &e);

@@ -21,7 +21,7 @@ static uint32_t closes(const aigov_report *rep, uint32_t e)
     for (uint32_t k = 0; k < t->n_reported; k++) {
         int32_t ri = t->reported[k];
         const ag_rule *ru = &t->rules[ri];
-        if (ru->kind != AG_K_OBLIGATION || !is_open(rep->r, ri) || !ag_rule_in_part(rep, ri))
+        if (ru->kind != AG_K_OBLIGATION || !is_open(rep->r, ri) || !ag_rule_shown(rep, ri))
             continue;
         for (uint32_t x = 0; x < ru->ev_n; x++)
             if ((uint32_t)t->rule_evidence[ru->ev_first + x] == e) {
@@ -57,7 +57,7 @@ int ag_action_closes(const aigov_report *rep, const ag_action *a, int32_t ri)
 {
     const aigov_table *t = rep->t;
     const ag_rule *ru = &t->rules[ri];
-    if (ru->kind != AG_K_OBLIGATION || !is_open(rep->r, ri) || !ag_rule_in_part(rep, ri))
+    if (ru->kind != AG_K_OBLIGATION || !is_open(rep->r, ri) || !ag_rule_shown(rep, ri))
         return 0;
     for (uint32_t x = 0; x < ru->ev_n; x++)
         if (t->rule_evidence[ru->ev_first + x] == a->evidence)
@@ -70,11 +70,12 @@ void ag_readiness(const aigov_report *rep, uint32_t fw, ag_readiness_t *out)
     const aigov_table *t = rep->t;
     const ag_result *r = rep->r;
     memset(out, 0, sizeof *out);
+    out->assessed = fw >= 16 || r->fw_assessed[fw];
     for (uint32_t k = 0; k < t->n_reported; k++) {
         int32_t ri = t->reported[k];
         out->has_controls |= t->rules[ri].framework == fw && t->rules[ri].soa_decision >= 0;
         if (t->rules[ri].framework != fw || r->status[ri] == AIGOV_STATUS_NOT_APPLICABLE ||
-            !ag_rule_in_part(rep, ri))
+            !ag_rule_shown(rep, ri))
             continue;
         const ag_rule *ru = &t->rules[ri];
         /* A finding checks something else (an SoA entry, an assumption): it is an open

@@ -25,6 +25,7 @@ typedef struct ag_readiness_t {
     uint32_t requirements, requirements_met;           /* obligations other than SoA controls */
     uint32_t controls_included, controls_implemented; /* SoA controls: included, and met */
     uint32_t findings_open;                            /* findings that are a gap */
+    int assessed;     /* the framework is assessed (ISO/IEC 42001: whether an AIMS is run is known) */
     int has_controls; /* the framework declares Annex A controls (SoA): its requirements are clauses */
     int ready; /* every applicable rule met, none undecided, no open finding */
     ag_upcoming upcoming[AG_MAX_UPCOMING];

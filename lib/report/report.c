@@ -41,7 +41,7 @@ void ag_report_set_part(aigov_report *rep, int part)
     memset(&rep->tally, 0, sizeof rep->tally);
     for (uint32_t k = 0; k < t->n_reported; k++) {
         int32_t ri = t->reported[k];
-        if (!ag_rule_in_part(rep, ri))
+        if (!ag_rule_shown(rep, ri))
             continue;
         rep->shown[rep->n_shown++] = ri;
         uint8_t st = r->status[ri];

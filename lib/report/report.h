@@ -47,6 +47,13 @@ static inline int ag_rule_in_part(const aigov_report *rep, int32_t ri)
     return rep->part == AG_PART_ORGANISATION ? org : !org;
 }
 
+/* Whether the report shows rule ri: in its part, and of a framework that is assessed
+ * (ISO/IEC 42001 is not while the organisation has not said whether it runs an AIMS). */
+static inline int ag_rule_shown(const aigov_report *rep, int32_t ri)
+{
+    return ag_rule_in_part(rep, ri) && rep->r->fw_assessed[rep->t->rules[ri].framework];
+}
+
 /* Sets the part a report shows and counts it (the list of shown rules and
  * the tally). Called once per evaluation, before anything reads the report. */
 void ag_report_set_part(aigov_report *rep, int part);
