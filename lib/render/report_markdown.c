@@ -44,8 +44,8 @@ void ag_render_markdown(ag_buf *b, const aigov_report *rep)
     ag_buf_puts(b, "| Status | In force | From | Citation | Obligation |\n|---|---|---|---|---|\n");
     for (uint32_t k = 0; k < rep->n_shown; k++) {
         int32_t ri = rep->shown[k];
-        if (r->status[ri] == AIGOV_STATUS_NOT_APPLICABLE)
-            continue;
+        if (r->status[ri] == AIGOV_STATUS_NOT_APPLICABLE || ag_row_in_soa(rep, ri))
+            continue; /* an Annex A control or SoA check: listed in the SoA section */
         const ag_rule *ru = &t->rules[ri];
         ag_date_format(d, r->rule_date[ri]);
         ag_buf_printf(b, "| %s | %s | %s%s | ", status_badge(r->status[ri]),
@@ -53,6 +53,7 @@ void ag_render_markdown(ag_buf *b, const aigov_report *rep)
                       (r->date_uncertain[ri] & AG_DATE_AT_PLACING) ? " (due at placing)" : "");
         cell(b, ru->citation);
         ag_buf_puts(b, " | ");
+        ag_buf_puts(b, ag_finding_prefix(ru, r->status[ri]));
         cell(b, ru->title);
         ag_buf_printf(b, " (`%s`) |\n", ru->id);
     }

@@ -58,16 +58,25 @@ void ag_render_text(ag_buf *b, const aigov_report *rep)
     const ag_counts shown = rep->tally.all, *fw = rep->tally.by_framework;
     size_t in_force_gaps = rep->tally.in_force_gaps;
     size_t na = shown.not_applicable;
-    ag_buf_printf(b, "\nObligations (%zu listed; %zu not applicable not shown)\n", shown.total - na, na);
+    size_t in_soa = 0; /* rows the Statement of Applicability section lists instead */
+    for (uint32_t k = 0; k < rep->n_shown; k++)
+        in_soa += r->status[rep->shown[k]] != AIGOV_STATUS_NOT_APPLICABLE && ag_row_in_soa(rep, rep->shown[k]);
+    if (in_soa)
+        ag_buf_printf(b, "\nObligations (%zu listed; %zu not applicable not shown; %zu Annex A controls and "
+                         "SoA checks in the Statement of Applicability below)\n",
+                      shown.total - na - in_soa, na, in_soa);
+    else
+        ag_buf_printf(b, "\nObligations (%zu listed; %zu not applicable not shown)\n", shown.total - na, na);
     ag_buf_printf(b, "  %-8s %-9s %-11s %s\n", "STATUS", "IN FORCE", "FROM", "CITATION: OBLIGATION [ID]");
     for (uint32_t k = 0; k < rep->n_shown; k++) {
         int32_t ri = rep->shown[k];
-        if (r->status[ri] == AIGOV_STATUS_NOT_APPLICABLE)
+        if (r->status[ri] == AIGOV_STATUS_NOT_APPLICABLE || ag_row_in_soa(rep, ri))
             continue;
         const ag_rule *ru = &t->rules[ri];
         ag_date_format(d, r->rule_date[ri]);
-        ag_buf_printf(b, "  %-8s %-9s %-11s %s: %s [%s]%s\n", aigov_status_name(r->status[ri]),
-                      ag_in_force(r, ri) ? "yes" : "no", d, ru->citation, ru->title, ru->id,
+        ag_buf_printf(b, "  %-8s %-9s %-11s %s: %s%s [%s]%s\n", aigov_status_name(r->status[ri]),
+                      ag_in_force(r, ri) ? "yes" : "no", d, ru->citation,
+                      ag_finding_prefix(ru, r->status[ri]), ru->title, ru->id,
                       (r->date_uncertain[ri] & AG_DATE_AT_PLACING) ? " (due at placing)" : "");
         if (r->status[ri] == AIGOV_STATUS_GAP) {
             ag_cap cap;
