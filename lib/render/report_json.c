@@ -357,6 +357,9 @@ static void obligations_and_summary(ag_buf *b, const aigov_report *rep)
     ag_buf_puts(b, "\"summary\":{");
     counts_json(b, &rep->tally.all);
     ag_buf_printf(b, ",\"in_force_gaps\":%zu", rep->tally.in_force_gaps);
+    /* what the default (legal) gate counts: ISO/IEC 42001 gaps only with AIGOV_FAIL_ON_ISO42001 */
+    ag_buf_printf(b, ",\"legal_in_force_gaps\":%zu",
+                  rep->tally.in_force_gaps - rep->tally.standard_in_force_gaps);
     if (rep->part != AG_PART_ORGANISATION)
         ag_buf_printf(b, ",\"questions\":%u", r->n_questions);
     ag_buf_puts(b, ",\"by_framework\":{");
