@@ -527,7 +527,13 @@ typedef enum aigov_fail_on {
                                      status is unknown (it may be a gap). Unknowns of rules not
                                      yet in force do not count: they cannot change a verdict on
                                      the duties in force. */
-    AIGOV_FAIL_ON_COUNT = 4
+    AIGOV_FAIL_ON_COUNT = 4,      /* the number of levels above */
+    /* Framework selector, ORed into one of the above: by default the gate is the legal one,
+     * and gaps and unknowns of the voluntary ISO/IEC 42001 framework (rule-set framework id
+     * "iso42001") never fail it; with this bit they count too (e.g. a certification gate:
+     * AIGOV_FAIL_ON_GAP | AIGOV_FAIL_ON_ISO42001). A report of one framework only
+     * (aigov_eval_options.framework) judges that framework whatever this bit says. */
+    AIGOV_FAIL_ON_ISO42001 = 0x100
 } aigov_fail_on;
 
 /**
@@ -545,7 +551,9 @@ typedef enum aigov_fail_on {
  *                  the renderings show (questions: summed over the systems);
  *  - organisation_in_force_gaps: of summary.in_force_gaps, those of the
  *                  organisation's own rules (0 without "systems");
- *  - fail_on:      the policy applied; failing: 1 when it fails, else 0.
+ *  - fail_on:      the policy applied (with AIGOV_FAIL_ON_ISO42001 when
+ *                  ISO/IEC 42001 gaps and unknowns count); failing: 1 when it
+ *                  fails, else 0. summary counts every framework either way.
  */
 typedef struct aigov_verdict {
     size_t systems;

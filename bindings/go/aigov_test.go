@@ -230,7 +230,16 @@ func TestSameAsCLI(t *testing.T) {
 			t.Fatal(err)
 		}
 		checkOutcome(t, o, r)
-		failing := o.Tier == TierProhibited || o.InForceGaps > 0
+		// ISO/IEC 42001 gaps do not fail the default gate: the report says which gaps count
+		var typed Report
+		if err := json.Unmarshal(r.Raw, &typed); err != nil {
+			t.Fatal(err)
+		}
+		legal := typed.Summary.LegalInForceGaps
+		if bytes.HasPrefix(bytes.TrimSpace(r.Raw), []byte(`{"engine"`)) && bytes.Contains(r.Raw, []byte(`"systems":[`)) {
+			legal = o.InForceGaps // a portfolio: the accessor's count, as before
+		}
+		failing := o.Tier == TierProhibited || legal > 0
 		if failing != (code == 1) {
 			t.Errorf("%s: CLI exit %d but tier %s with %d in-force gaps", c.Name, code, o.Tier, o.InForceGaps)
 		}
@@ -609,7 +618,8 @@ func TestCatalogue(t *testing.T) {
 	}
 	var reported []string
 	for _, ri := range rules {
-		if ri.Kind != KindDefinition {
+		// {} says nothing about an AI management system: ISO/IEC 42001 is not assessed, no rows
+		if ri.Kind != KindDefinition && ri.Framework != "iso42001" {
 			reported = append(reported, ri.ID)
 		}
 	}

@@ -129,8 +129,11 @@ type OrganisationReport struct {
 // of its own: they are in the systems' reports).
 type OrganisationSummary struct {
 	Counts
-	InForceGaps int               `json:"in_force_gaps"`
-	ByFramework map[string]Counts `json:"by_framework"`
+	InForceGaps int `json:"in_force_gaps"`
+	// LegalInForceGaps is the part of InForceGaps the default (legal) gate counts:
+	// ISO/IEC 42001 gaps fail it only with FailOnISO42001 / --fail-on gap+iso42001.
+	LegalInForceGaps int               `json:"legal_in_force_gaps"`
+	ByFramework      map[string]Counts `json:"by_framework"`
 }
 
 // Engine identifies the library and rule set that produced a report.
@@ -207,20 +210,30 @@ type Penalty struct {
 // cover it.
 type Crosswalk struct {
 	ISO         []string `json:"iso"`
-	Coverage    string   `json:"coverage"` // covered, partly_covered, not_covered
+	Coverage    string   `json:"coverage"` // supported, partly_supported, not_supported (ISO evidence never discharges a legal duty)
 	StillNeeded []string `json:"still_needed"`
 	Beyond      string   `json:"beyond"`
 }
 
 // Readiness is the state of one framework's applicable rules.
 type Readiness struct {
-	Applicable int        `json:"applicable"`
-	Undecided  int        `json:"undecided"`
-	Met        int        `json:"met"`
-	PercentMet float64    `json:"percent_met"`
-	Ready      bool       `json:"ready"`
-	InForce    int        `json:"in_force"`
-	Upcoming   []Upcoming `json:"upcoming"`
+	// Assessed is false for ISO/IEC 42001 while the organisation has not said
+	// whether it operates an AI management system (then every count is 0).
+	Assessed   bool    `json:"assessed"`
+	Applicable int     `json:"applicable"`
+	Undecided  int     `json:"undecided"`
+	Met        int     `json:"met"`
+	PercentMet float64 `json:"percent_met"`
+	Ready      bool    `json:"ready"`
+	InForce    int     `json:"in_force"`
+	// Requirements (ISO: clauses 4-10) and the Annex A controls the SoA
+	// includes make up Applicable; findings never score (FindingsOpen).
+	Requirements        int        `json:"requirements"`
+	RequirementsMet     int        `json:"requirements_met"`
+	ControlsIncluded    int        `json:"controls_included"`
+	ControlsImplemented int        `json:"controls_implemented"`
+	FindingsOpen        int        `json:"findings_open"`
+	Upcoming            []Upcoming `json:"upcoming"`
 }
 
 // Upcoming counts obligations that start applying on a later date.
@@ -254,6 +267,9 @@ type Evidence struct {
 	Title string  `json:"title"`
 	State string  `json:"state"` // implemented, partial, planned, absent, unknown
 	Ref   *string `json:"ref"`   // nil when the descriptor gives none
+	// ImpliedBy names the AI Act item through which this ISO/IEC 42001 record
+	// counts as implemented (State and Ref are then that item's).
+	ImpliedBy string `json:"implied_by,omitempty"`
 }
 
 // Question is a fact still missing, in the order it should be asked.
@@ -277,9 +293,11 @@ type Counts struct {
 // Summary counts the reported rules by status, overall and per framework.
 type Summary struct {
 	Counts
-	InForceGaps int               `json:"in_force_gaps"` // gaps of rules in force at the as-of date
-	Questions   int               `json:"questions"`
-	ByFramework map[string]Counts `json:"by_framework"`
+	InForceGaps int `json:"in_force_gaps"` // gaps of rules in force at the as-of date
+	// LegalInForceGaps is the part of InForceGaps the default (legal) gate counts.
+	LegalInForceGaps int               `json:"legal_in_force_gaps"`
+	Questions        int               `json:"questions"`
+	ByFramework      map[string]Counts `json:"by_framework"`
 }
 
 // Obligation returns the reported rule with this id, or nil.

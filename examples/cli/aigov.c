@@ -5,7 +5,8 @@
  *   aigov rules [--format=...] | aigov schema | aigov explain RULE_ID | aigov --version
  * Options follow the GNU conventions (getopt_long): --opt=value or --opt
  * value, anywhere among the operands; --help on standard output, exit 0.
- * Exit: 0 nothing failing; 1 prohibited or an in-force gap (see --fail-on);
+ * Exit: 0 nothing failing; 1 prohibited or an in-force gap of the AI Act (see --fail-on;
+ *       ISO/IEC 42001 gaps only with --fail-on=WHAT+iso42001);
  * 2 usage, input, read or write error. Several inputs, or a batch, exit with
  * the worst status any one would have given alone. */
 #include <errno.h>
@@ -45,6 +46,8 @@ static const char eval_help[] =
     "                                           is unknown (unknowns of rules not yet in force do\n"
     "                                           not count)\n"
     "                               none        never\n"
+    "                             The gate is the AI Act's: add +iso42001 (e.g. gap+iso42001) to\n"
+    "                             fail on ISO/IEC 42001 gaps and unknowns too\n"
     "      --only=gaps|in-force   list only the gaps, or only the rules in force (the summary,\n"
     "                             readiness and exit status still count every rule)\n"
     "      --framework=eu|iso     report, count and judge one framework only (the EU AI Act or\n"
@@ -154,6 +157,23 @@ static const word fail_ons[] = {{"gap", AIGOV_FAIL_ON_GAP},
                                 {"prohibited", AIGOV_FAIL_ON_PROHIBITED},
                                 {"unknown", AIGOV_FAIL_ON_UNKNOWN},
                                 {"none", AIGOV_FAIL_ON_NONE}};
+
+/* WHAT, or WHAT+iso42001: the gate is the AI Act's, and ISO/IEC 42001 gaps and
+ * unknowns fail it only when asked. -1 after naming the choices. */
+static int parse_fail_on(const char *s)
+{
+    static const char iso[] = "+iso42001";
+    size_t n = strlen(s), ni = sizeof iso - 1;
+    int with_iso = n > ni && strcmp(s + n - ni, iso) == 0;
+    char level[32];
+    if (with_iso && n - ni < sizeof level) {
+        memcpy(level, s, n - ni);
+        level[n - ni] = '\0';
+        s = level;
+    }
+    int v = pick("fail-on", s, fail_ons, sizeof fail_ons / sizeof *fail_ons);
+    return v < 0 ? v : v | (with_iso ? AIGOV_FAIL_ON_ISO42001 : 0);
+}
 static const word onlys[] = {{"gaps", AIGOV_ONLY_GAPS}, {"in-force", AIGOV_ONLY_IN_FORCE}};
 static const char *const framework_ids[] = {"eu_ai_act", "iso42001"};
 static const word frameworks[] = {{"eu", 0}, {"eu_ai_act", 0}, {"iso", 1}, {"iso42001", 1}};
@@ -275,7 +295,7 @@ static int cmd_eval(int argc, char **argv)
             format_set = 1;
             break;
         case 'F':
-            if ((fail_on = pick("fail-on", optarg, fail_ons, sizeof fail_ons / sizeof *fail_ons)) < 0)
+            if ((fail_on = parse_fail_on(optarg)) < 0)
                 return usage_error("eval");
             break;
         case 'o':

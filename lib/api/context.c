@@ -190,7 +190,7 @@ int aigov_eval(const aigov_report **out, aigov_ctx *c, const char *json, size_t 
  * rules), then the organisation's own rules once; the verdict sums the
  * tallies the rendering shows (b NULL: no rendering). Single-system
  * descriptors are one report of every rule. */
-static int eval_all(aigov_verdict *v, size_t *unknowns, ag_buf *b, aigov_ctx *c, const char *json, size_t len,
+static int eval_all(aigov_verdict *v, ag_gate *g, ag_buf *b, aigov_ctx *c, const char *json, size_t len,
                     const aigov_eval_options *opts, int format, aigov_error *err)
 {
     const aigov_report *one;
@@ -199,10 +199,10 @@ static int eval_all(aigov_verdict *v, size_t *unknowns, ag_buf *b, aigov_ctx *c,
     if (rc)
         return rc;
     aigov_report *rep = &c->report;
-    ag_verdict_init(v);
+    ag_verdict_init(v, g);
     int parted = ag_render_parted(format); /* SARIF, JUnit, HTML: head, parts, tail */
     if (c->facts.n_systems == 0) { /* one system: one report of every rule */
-        ag_verdict_add(v, unknowns, rep);
+        ag_verdict_add(v, g, rep);
         if (b && parted) {
             ag_report_questions(rep);
             ag_render_head(b, rep, format);
@@ -233,7 +233,7 @@ static int eval_all(aigov_verdict *v, size_t *unknowns, ag_buf *b, aigov_ctx *c,
                 return rc;
             ag_report_set_part(rep, AG_PART_SYSTEM);
         }
-        ag_verdict_add(v, unknowns, rep);
+        ag_verdict_add(v, g, rep);
         if (!b)
             continue;
         ag_report_questions(rep);
@@ -274,7 +274,7 @@ static int eval_all(aigov_verdict *v, size_t *unknowns, ag_buf *b, aigov_ctx *c,
     if (ag_evaluate(&c->res, c->t, &c->facts, as_of, &c->mem))
         return ag_err(err, AIGOV_ENOMEM, "out of memory evaluating");
     ag_report_set_part(rep, AG_PART_ORGANISATION);
-    ag_verdict_add(v, unknowns, rep);
+    ag_verdict_add(v, g, rep);
     if (b) {
         ag_report_questions(rep);
         if (parted) {
@@ -308,15 +308,16 @@ int aigov_eval_verdict(aigov_verdict *v, char **out, size_t *out_len, aigov_ctx 
 {
     ag_err_clear(err);
     aigov_verdict scratch;
+    ag_gate g;
     if (!v)
         v = &scratch;
-    ag_verdict_init(v);
+    ag_verdict_init(v, &g);
     v->failing = 1; /* fails closed until the verdict is complete */
     if (out)
         *out = NULL;
     if (out_len)
         *out_len = 0;
-    if (fail_on < AIGOV_FAIL_ON_NONE || fail_on > AIGOV_FAIL_ON_UNKNOWN)
+    if (!ag_fail_on_valid(fail_on))
         return ag_err(err, AIGOV_EINVAL, "fail_on %d is not an aigov_fail_on", fail_on);
     if (out && (format < AIGOV_FORMAT_JSON || format > AIGOV_FORMAT_HTML))
         return ag_err(err, AIGOV_EINVAL, "unknown format %d", format);
@@ -326,11 +327,10 @@ int aigov_eval_verdict(aigov_verdict *v, char **out, size_t *out_len, aigov_ctx 
     ag_buf_init(&b, &c->mem);
     if (out && c->render_hint)
         ag_buf_reserve(&b, c->render_hint + c->render_hint / 4);
-    size_t unknowns = 0;
-    int rc = eval_all(v, &unknowns, out ? &b : NULL, c, json, len, opts, format, err);
+    int rc = eval_all(v, &g, out ? &b : NULL, c, json, len, opts, format, err);
     if (rc) {
         ag_buf_free(&b);
-        ag_verdict_init(v);
+        ag_verdict_init(v, NULL);
         v->failing = 1;
         return rc;
     }
@@ -338,12 +338,12 @@ int aigov_eval_verdict(aigov_verdict *v, char **out, size_t *out_len, aigov_ctx 
         if (!b.oom && b.len > c->render_hint && !c->facts.n_systems)
             c->render_hint = b.len;
         if (ag_buf_finish(&b, out, out_len)) {
-            ag_verdict_init(v);
+            ag_verdict_init(v, NULL);
             v->failing = 1;
             return ag_err(err, AIGOV_ENOMEM, "out of memory rendering the report");
         }
     }
-    ag_verdict_finish(v, unknowns, fail_on);
+    ag_verdict_finish(v, &g, fail_on);
     return 0;
 }
 

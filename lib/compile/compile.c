@@ -184,6 +184,21 @@ static int compile_all(cc *c, const aigov_source *sources, size_t n, cJSON **roo
         t->n_facts++;
     }
     t->n_evidence = (uint32_t)c->n_evs;
+    /* implied_by: another item, itself implied by none (one step, no chains or cycles) */
+    for (size_t i = 0; i < c->n_evs; i++) {
+        c->ev_out[i].implied_by = -1;
+        const cJSON *ib = ag_json_get(c->evs[i].j, "implied_by");
+        if (!ib)
+            continue;
+        ag_cc_set_origin(c, &c->evs[i]);
+        c->rule_id = c->ev_out[i].id;
+        size_t mark = ag_path_key(&c->path, "implied_by");
+        int k = cJSON_IsString(ib) ? ag_cc_sidx_find(c, &ev_idx, ag_cc_ev_name, ib->valuestring) : -1;
+        if (k < 0 || (size_t)k == i || ag_json_get(c->evs[k].j, "implied_by"))
+            return ag_cc_fail(c, AIGOV_ERULES, "implied_by names another evidence item, itself implied by none");
+        c->ev_out[i].implied_by = k;
+        ag_path_pop(&c->path, mark);
+    }
 
     uint32_t max_nodes = 1;
     for (uint32_t i = 0; i < t->n_facts; i++)

@@ -114,9 +114,9 @@ int ag_emit_c(FILE *o, const aigov_table *t)
             fprintf(o, ", iso%u, %u", i, e->n_iso);
         else
             fputs(", NULL, 0", o);
-        fprintf(o, ", %" PRId32 "},\n", e->fact);
+        fprintf(o, ", %" PRId32 ", %" PRId32 "},\n", e->fact, e->implied_by);
     }
-    fputs("  {NULL, NULL, NULL, NULL, 0, -1}\n};\nstatic const ag_expr exprs[] = {\n", o);
+    fputs("  {NULL, NULL, NULL, NULL, 0, -1, -1}\n};\nstatic const ag_expr exprs[] = {\n", o);
     for (uint32_t i = 0; i < t->n_exprs; i++) {
         const ag_expr *e = &t->exprs[i];
         fprintf(o, "  {%u, %u, %u, 0, %" PRId32 ", %" PRId32 ", UINT64_C(0x%" PRIx64 "), ", e->op,
@@ -154,8 +154,8 @@ int ag_emit_c(FILE *o, const aigov_table *t)
         cstr(o, r->beyond);
         fprintf(o, ", %u, %" PRId32 ", ", r->org_level, r->within);
         cstr(o, r->soa_control); /* NULL unless the rule is an SoA control's */
-        fprintf(o, ", %" PRId32 ", %" PRId32 ", %" PRId32 "},\n", r->soa_decision,
-                r->soa_justification, r->soa_of);
+        fprintf(o, ", %" PRId32 ", %" PRId32 ", %" PRId32 ", %u},\n", r->soa_decision,
+                r->soa_justification, r->soa_of, r->soa_statement);
     }
     fputs("};\nstatic const int32_t order[] = {", o);
     i32_row(o, t->order, t->n_rules);

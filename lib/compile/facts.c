@@ -112,7 +112,7 @@ int ag_cc_compile_fact(cc *c, const origin *o, ag_fact *f)
 
 int ag_cc_compile_evidence(cc *c, const origin *o, ag_evidence *e, ag_fact *f)
 {
-    static const char *const keys[] = {"id", "title", "description", "iso", NULL};
+    static const char *const keys[] = {"id", "title", "description", "iso", "implied_by", NULL};
     const cJSON *j = o->j;
     int rc;
     ag_cc_set_origin(c, o);

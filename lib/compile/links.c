@@ -47,6 +47,10 @@ int ag_cc_compile_crosswalk(cc *c, const origin *o, ag_rule *r)
         ag_path_pop(&c->path, m3);
     }
     ag_path_pop(&c->path, m2);
+    /* An ISO control supplies evidence toward a legal duty, never discharges it: a link
+     * says what the Act asks beyond the ISO artefacts. */
+    if (i > 0 && !*r->beyond)
+        return ag_cc_fail(c, AIGOV_ERULES, "a crosswalk naming ISO rules needs 'beyond' (what the Act requires beyond them)");
     ag_path_pop(&c->path, mark);
     r->xw_n = (int32_t)c->n_xw - r->xw_first;
     return 0;

@@ -17,7 +17,7 @@ int ag_cc_compile_rule_head(cc *c, const origin *o, ag_rule *r)
                                        "title",    "description",  "note",      "when",
                                        "applies_from", "evidence", "holder",    "classifies",
                                        "confers_role", "penalty", "crosswalk", "within", "soa",
-                                       "soa_control", "quote", NULL};
+                                       "soa_control", "soa_statement", "quote", NULL};
     int rc;
     ag_cc_set_origin(c, o);
     c->rule_id = NULL;
@@ -97,11 +97,25 @@ int ag_cc_compile_rule(cc *c, const origin *o, ag_rule *r)
     r->within = -1;
     const cJSON *within = ag_json_get(j, "within");
     if (within) {
-        if (r->kind != AG_K_FINDING)
-            return ag_cc_fail(c, AIGOV_ERULES, "only findings take 'within' (where the check applies)");
+        /* a finding: where the check applies; an SoA control: the management system that
+         * makes the Statement of Applicability bind (its decision then decides applicability) */
+        if (r->kind != AG_K_FINDING && !(r->kind == AG_K_OBLIGATION && ag_json_get(j, "soa")))
+            return ag_cc_fail(c, AIGOV_ERULES, "only findings and SoA controls (obligations with 'soa') take 'within'");
         mark = ag_path_key(&c->path, "within");
         if ((rc = ag_cc_cexpr(c, within, 1, &r->within)))
             return rc;
+        ag_path_pop(&c->path, mark);
+    }
+
+    r->soa_statement = 0;
+    const cJSON *ss = ag_json_get(j, "soa_statement");
+    if (ss) {
+        mark = ag_path_key(&c->path, "soa_statement");
+        if (r->kind != AG_K_OBLIGATION)
+            return ag_cc_fail(c, AIGOV_ERULES, "only an obligation (the clause requiring the Statement of Applicability) takes 'soa_statement'");
+        if (!cJSON_IsTrue(ss))
+            return ag_cc_fail(c, AIGOV_ERULES, "soa_statement is true or absent");
+        r->soa_statement = 1;
         ag_path_pop(&c->path, mark);
     }
 

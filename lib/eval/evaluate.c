@@ -53,13 +53,34 @@ void ag_result_free(ag_result *r, const ag_mem *mem)
     memset(r, 0, sizeof *r);
 }
 
+/* The applicability of an Annex A control (ISO/IEC 42001 6.1.3): the Statement of
+ * Applicability is the baseline, not the role heuristic. Outside the management system
+ * (`within` false) nothing applies; an excluded control does not apply (whether the
+ * exclusion is justified is a finding of its own); an included one applies; while the SoA
+ * is silent, `when` (the control's typical applicability) only decides whether the
+ * decision is asked: false keeps the control out, otherwise it stays unknown. */
+static uint8_t soa_applicability(const aigov_table *t, const ag_facts *f, const ag_rule *ru,
+                                 uint8_t in, uint8_t typical)
+{
+    if (in == AG_F)
+        return AG_F;
+    const ag_value *dv = &f->vals[ru->soa_decision];
+    if (dv->known) {
+        const char *d = t->facts[ru->soa_decision].values[__builtin_ctzll(dv->v.mask)];
+        return strcmp(d, "included") == 0 ? in : AG_F;
+    }
+    return typical == AG_F ? AG_F : AG_U;
+}
+
 static void eval_rules(ag_result *r, const aigov_table *t, const ag_facts *f)
 {
     for (uint32_t k = 0; k < t->n_rules; k++) {
         const ag_rule *ru = &t->rules[t->order[k]];
-        r->rule_val[t->order[k]] = ag_eval_expr(t, f, r, ru->when);
-        if (ru->within >= 0)
-            ag_eval_expr(t, f, r, ru->within);
+        uint8_t in = ru->within >= 0 ? ag_eval_expr(t, f, r, ru->within) : AG_T;
+        uint8_t v = ag_eval_expr(t, f, r, ru->when);
+        if (ru->soa_decision >= 0)
+            v = soa_applicability(t, f, ru, in, v);
+        r->rule_val[t->order[k]] = v;
     }
 }
 
@@ -131,13 +152,39 @@ static uint8_t obligation_status(const ag_result *r, const aigov_table *t, const
         return AIGOV_STATUS_GAP;
     int missing = 0;
     for (uint32_t k = 0; k < ru->ev_n; k++) {
-        const ag_value *ev = &f->vals[t->evidence[t->rule_evidence[ru->ev_first + k]].fact];
+        const ag_value *ev = ag_evidence_value(t, f, t->rule_evidence[ru->ev_first + k]);
         if (!ev->known)
             missing = 1;
         else if (ev->v.mask != (1u << AG_EV_IMPLEMENTED))
             return AIGOV_STATUS_GAP;
     }
     return missing ? AIGOV_STATUS_UNKNOWN : AIGOV_STATUS_MET;
+}
+
+/* ISO/IEC 42001 6.1.3 d): the Statement of Applicability justifies every inclusion and
+ * exclusion and must hold up against the law; the clause requiring it cannot be met beside
+ * an open check of the SoA. A gap of a check makes it a gap; an unknown check keeps a met
+ * clause unknown. */
+static void soa_statement_status(ag_result *r, const aigov_table *t)
+{
+    int gap = 0, unknown = 0;
+    for (uint32_t k = 0; k < t->n_reported; k++) {
+        int32_t ri = t->reported[k];
+        if (t->rules[ri].soa_of < 0)
+            continue;
+        gap |= r->status[ri] == AIGOV_STATUS_GAP;
+        unknown |= r->status[ri] == AIGOV_STATUS_UNKNOWN;
+    }
+    for (uint32_t k = 0; k < t->n_reported; k++) {
+        int32_t ri = t->reported[k];
+        uint8_t *st = &r->status[ri];
+        if (!t->rules[ri].soa_statement || *st == AIGOV_STATUS_NOT_APPLICABLE)
+            continue;
+        if (gap)
+            *st = AIGOV_STATUS_GAP;
+        else if (unknown && *st == AIGOV_STATUS_MET)
+            *st = AIGOV_STATUS_UNKNOWN;
+    }
 }
 
 /* Walks a chain of classes in order: the first true one wins; unknown ones
@@ -275,7 +322,19 @@ uint32_t ag_question_count(ag_result *r, const aigov_table *t, const ag_facts *f
             continue;
         uint64_t *bits = r->rule_bits + (size_t)ri * W;
         memset(bits, 0, W * sizeof(uint64_t));
-        unknown_facts(r, t, t->rules[ri].when, bits);
+        const ag_rule *ru = &t->rules[ri];
+        if (ru->soa_decision < 0) {
+            unknown_facts(r, t, ru->when, bits);
+            continue;
+        }
+        /* an SoA control: its scope, then the decision; the typical applicability
+         * matters only while the decision is not recorded */
+        if (ru->within >= 0)
+            unknown_facts(r, t, ru->within, bits);
+        if (!f->vals[ru->soa_decision].known) {
+            set_bit(bits, ru->soa_decision);
+            unknown_facts(r, t, ru->when, bits);
+        }
     }
     for (uint32_t ri = 0; ri < t->n_rules; ri++) {
         const ag_rule *ru = &t->rules[ri];
@@ -296,6 +355,13 @@ uint32_t ag_question_count(ag_result *r, const aigov_table *t, const ag_facts *f
         memset(ask, 0, W * sizeof(uint64_t));
         if (ru->within >= 0 && r->expr_val[ru->within] == AG_F)
             continue; /* a finding outside its scope asks nothing */
+        if (!r->fw_assessed[ru->framework]) { /* the scope alone: one question */
+            if (ru->within >= 0)
+                unknown_facts(r, t, ru->within, ask);
+            for (uint32_t w = 0; w < W; w++)
+                r->all_bits[w] |= ask[w];
+            continue;
+        }
         if (r->rule_val[ri] == AG_U)
             memcpy(ask, r->rule_bits + (size_t)ri * W, W * sizeof(uint64_t));
         if (ru->within >= 0)
@@ -310,8 +376,9 @@ uint32_t ag_question_count(ag_result *r, const aigov_table *t, const ag_facts *f
             }
         if (r->rule_val[ri] == AG_T && r->status[ri] == AIGOV_STATUS_UNKNOWN)
             for (uint32_t e = 0; e < ru->ev_n; e++) {
-                int32_t fi = t->evidence[t->rule_evidence[ru->ev_first + e]].fact;
-                if (!f->vals[fi].known)
+                int32_t ei = t->rule_evidence[ru->ev_first + e];
+                int32_t fi = t->evidence[ei].fact;
+                if (!ag_evidence_value(t, f, ei)->known)
                     set_bit(ask, fi);
             }
         for (uint32_t w = 0; w < W; w++)
@@ -452,6 +519,19 @@ void ag_dates_rest(ag_result *r, const aigov_table *t, const ag_facts *f)
     }
 }
 
+static void assess_frameworks(ag_result *r, const aigov_table *t)
+{
+    memset(r->fw_assessed, 1, sizeof r->fw_assessed);
+    uint16_t seen = 0;
+    for (uint32_t ri = 0; ri < t->n_rules; ri++) {
+        const ag_rule *ru = &t->rules[ri];
+        if (ru->soa_decision < 0 || ru->within < 0 || ru->framework >= 16 || (seen >> ru->framework & 1))
+            continue;
+        seen |= (uint16_t)(1u << ru->framework);
+        r->fw_assessed[ru->framework] = r->expr_val[ru->within] != AG_U;
+    }
+}
+
 int ag_evaluate(ag_result *r, const aigov_table *t, const ag_facts *f, int32_t as_of,
                 const ag_mem *mem)
 {
@@ -461,6 +541,7 @@ int ag_evaluate(ag_result *r, const aigov_table *t, const ag_facts *f, int32_t a
         r->epoch = 1;
     }
     eval_rules(r, t, f);
+    assess_frameworks(r, t);
     /* Statuses read no date, so a rule that does not apply skips its date cases (most
      * of a table's rules, each with its own cases): only a rendering shows that date,
      * and asks for it (ag_dates_rest). Classification and in-force counts read the
@@ -471,6 +552,7 @@ int ag_evaluate(ag_result *r, const aigov_table *t, const ag_facts *f, int32_t a
         if (r->status[ri] != AIGOV_STATUS_NOT_APPLICABLE)
             eval_dates(r, t, f, ri);
     }
+    soa_statement_status(r, t);
     classify(r, t);
     r->questions_ready = 0;
     r->dates_ready = 0;

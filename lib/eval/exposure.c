@@ -98,12 +98,13 @@ int ag_crosswalk_coverage(const aigov_table *t, const ag_result *r, int32_t rule
     *met = 0;
     if (ru->xw_n < 0)
         return AG_COV_NONE;
-    for (int32_t k = 0; k < ru->xw_n; k++)
-        if (r->status[t->crosswalk[ru->xw_first + k]] == AIGOV_STATUS_MET)
-            (*met)++;
-    if (ru->xw_n == 0 || *met == 0)
-        return AG_COV_NOT_COVERED;
-    if (*met == ru->xw_n && !ru->beyond[0])
-        return AG_COV_COVERED;
-    return AG_COV_PARTLY;
+    int32_t applicable = 0;
+    for (int32_t k = 0; k < ru->xw_n; k++) {
+        uint8_t st = r->status[t->crosswalk[ru->xw_first + k]];
+        applicable += st != AIGOV_STATUS_NOT_APPLICABLE;
+        *met += st == AIGOV_STATUS_MET;
+    }
+    if (*met == 0)
+        return AG_COV_NOT_SUPPORTED;
+    return *met == applicable ? AG_COV_SUPPORTED : AG_COV_PARTLY;
 }

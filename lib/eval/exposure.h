@@ -14,9 +14,13 @@ typedef struct ag_cap {
 
 void ag_penalty_cap(ag_cap *out, const aigov_table *t, const ag_facts *f, int32_t rule, int32_t as_of);
 
-enum ag_coverage { AG_COV_NONE = -1, AG_COV_COVERED = 0, AG_COV_PARTLY, AG_COV_NOT_COVERED };
+/* How far ISO/IEC 42001 evidence supports an AI Act obligation: never "covered" (an ISO
+ * control supplies evidence toward a legal duty, it never discharges it). Supported: every
+ * linked ISO rule that applies is met; partly: some are; not: none (or none applies). */
+enum ag_coverage { AG_COV_NONE = -1, AG_COV_SUPPORTED = 0, AG_COV_PARTLY, AG_COV_NOT_SUPPORTED };
 
-/* Coverage of obligation `rule` by its crosswalked ISO rules; *met receives
- * how many of them are met. AG_COV_NONE when the rule has no crosswalk. */
+/* Support of obligation `rule` by its crosswalked ISO rules; *met receives how many of
+ * them are met. Linked rules that do not apply (no AIMS, an excluded control) neither
+ * support nor are still needed. AG_COV_NONE when the rule has no crosswalk. */
 int ag_crosswalk_coverage(const aigov_table *t, const ag_result *r, int32_t rule, int32_t *met);
 #endif

@@ -48,8 +48,26 @@ typedef struct ag_result {
     int32_t *block_date;
     uint8_t *block_flags;
     uint64_t *sort_keys;
+    /* Per framework: whether it is assessed. A framework whose Annex A controls are scoped
+     * by `within` (ISO/IEC 42001: the AI management system) is not assessed while that scope
+     * is unknown: its rows, readiness, SoA and questions give way to the one question that
+     * decides it (the facts of the scope). */
+    uint8_t fw_assessed[16];
     /* the counts of what a report shows are the report stage's (ag_tally) */
 } ag_result;
+
+/* The value that decides evidence item e: its own, or, when it is not implemented and the
+ * item it is implied_by is, that item's (the AI Act artefact contains the ISO/IEC 42001
+ * record; never the other way round). */
+static inline const ag_value *ag_evidence_value(const aigov_table *t, const ag_facts *f, int32_t e)
+{
+    const ag_evidence *ev = &t->evidence[e];
+    const ag_value *v = &f->vals[ev->fact];
+    if (ev->implied_by < 0 || (v->known && v->v.mask == (1u << AG_EV_IMPLEMENTED)))
+        return v;
+    const ag_value *src = &f->vals[t->evidence[ev->implied_by].fact];
+    return src->known && src->v.mask == (1u << AG_EV_IMPLEMENTED) ? src : v;
+}
 
 int ag_result_init(ag_result *r, const aigov_table *t, const ag_mem *mem);
 void ag_result_free(ag_result *r, const ag_mem *mem);

@@ -61,6 +61,24 @@ void ag_render_junit_tail(ag_buf *b, const aigov_report *rep);
 void ag_render_html_head(ag_buf *b, const aigov_report *rep);
 void ag_render_html_part(ag_buf *b, const aigov_report *rep, uint32_t index, uint32_t count, const char *name);
 void ag_render_html_tail(ag_buf *b, const aigov_report *rep, const aigov_verdict *v);
+/* A finding's title describes the problem; a row says what the check found, so a met
+ * finding never reads as an accusation. "" for other kinds. */
+static inline const char *ag_finding_prefix(const ag_rule *ru, uint8_t status)
+{
+    if (ru->kind != AG_K_FINDING)
+        return "";
+    return status == AIGOV_STATUS_MET ? "Checked, no finding: "
+           : status == AIGOV_STATUS_GAP ? "Finding: " : "Open check: ";
+}
+/* Whether a row belongs to the Statement of Applicability section instead of the obligation
+ * list (an Annex A control or a check of an SoA entry, in a report that shows that section):
+ * the controls are listed once, in the SoA, not repeated as obligation rows. */
+static inline int ag_row_in_soa(const aigov_report *rep, int32_t ri)
+{
+    const ag_rule *ru = &rep->t->rules[ri];
+    return rep->part == AG_PART_ALL && (ru->soa_decision >= 0 || ru->soa_of >= 0) &&
+           rep->r->fw_assessed[ru->framework];
+}
 /* Condition written out for people, e.g. "all of (fact x is true, rule y)". */
 void ag_render_condition(ag_buf *b, const aigov_table *t, int32_t ei, int depth);
 #endif

@@ -11,7 +11,7 @@
 #include <string.h>
 #include "render/exposure_summary.h"
 #include "render/markup.h"
-#include "render/readiness.h"
+#include "report/readiness.h"
 #include "render/render.h"
 #include "util/date.h"
 
@@ -251,6 +251,13 @@ static void readiness(ag_buf *b, const aigov_report *rep)
             continue;
         ag_readiness_t rd;
         ag_readiness(rep, k, &rd);
+        if (!rd.assessed) { /* one line, not a block of unknowns */
+            ag_buf_printf(b, "<tr data-framework=\"%s\" data-assessed=\"false\"><td>", t->framework_ids[k]);
+            esc(b, t->framework_names[k]);
+            ag_buf_puts(b, "</td><td colspan=\"4\">not assessed: say whether you operate an AI management "
+                           "system</td></tr>\n");
+            continue;
+        }
         ag_buf_printf(b, "<tr data-framework=\"%s\" data-met=\"%u\" data-applicable=\"%u\"><td>", t->framework_ids[k],
                       rd.met, rd.applicable);
         esc(b, t->framework_names[k]);
@@ -329,6 +336,7 @@ static void rules_table(ag_buf *b, const aigov_report *rep)
                       aigov_status_name(st), ag_in_force(r, ri) ? "yes" : "no", d);
         esc(b, ru->citation);
         ag_buf_puts(b, "</td><td>");
+        esc(b, ag_finding_prefix(ru, (uint8_t)st));
         esc(b, ru->title);
         ag_buf_puts(b, " <code>");
         esc(b, ru->id);

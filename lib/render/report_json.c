@@ -1,7 +1,7 @@
 /* The report as JSON: compact, keys in a fixed order, deterministic. */
 #include <string.h>
 #include "eval/exposure.h"
-#include "render/readiness.h"
+#include "report/readiness.h"
 #include "render/render.h"
 #include "render/soa.h"
 #include "util/date.h"
@@ -52,6 +52,34 @@ static void leaf_json(void *ud, int32_t ei)
     ag_buf_puts(b, ",\"result\":\"");
     ag_buf_puts(b, ag_kleene_name(j->rep->r->expr_val[ei]));
     ag_buf_puts(b, "\"}");
+}
+
+/* An Annex A control's applicability is its Statement of Applicability decision within the
+ * management system (evaluate.c, soa_applicability): the reasons say so in that order, the
+ * scope when it does not hold, the decision, and the typical applicability (`when`) only
+ * while the decision is not recorded. */
+static void soa_reasons_json(jctx *j, const ag_rule *ru, int max)
+{
+    const aigov_table *t = j->rep->t;
+    const ag_result *r = j->rep->r;
+    ag_buf *b = j->b;
+    uint8_t in = ru->within >= 0 ? r->expr_val[ru->within] : AG_T;
+    if (in != AG_T)
+        ag_reasons(t, r, ru->within, leaf_json, j, max);
+    if (in == AG_F)
+        return;
+    const ag_value *dv = &j->rep->f->vals[ru->soa_decision];
+    const char *d = dv->known ? t->facts[ru->soa_decision].values[__builtin_ctzll(dv->v.mask)] : NULL;
+    comma(j);
+    ag_buf_puts(b, "{\"fact\":");
+    ag_buf_json_str(b, t->facts[ru->soa_decision].id);
+    ag_buf_puts(b, ",\"value\":");
+    ag_json_fact_value(b, t, j->rep->f, ru->soa_decision);
+    ag_buf_puts(b, ",\"test\":\"Statement of Applicability decision is included\",\"result\":\"");
+    ag_buf_puts(b, !d ? "unknown" : strcmp(d, "included") == 0 ? "true" : "false");
+    ag_buf_puts(b, "\"}");
+    if (!d)
+        ag_reasons(t, r, ru->when, leaf_json, j, max);
 }
 
 static void names_from_mask(ag_buf *b, uint32_t mask, const char *(*name)(int), int n)
@@ -143,7 +171,10 @@ static void obligation_json(ag_buf *b, const aigov_report *rep, int32_t ri)
     ag_buf_json_str(b, aigov_status_name(r->status[ri]));
     ag_buf_puts(b, ",\"reasons\":[");
     jctx j = {b, rep, 1};
-    ag_reasons(t, r, ru->when, leaf_json, &j, MAX_REASONS);
+    if (ru->soa_decision >= 0)
+        soa_reasons_json(&j, ru, MAX_REASONS);
+    else
+        ag_reasons(t, r, ru->when, leaf_json, &j, MAX_REASONS);
     ag_buf_putc(b, ']');
     /* A duty that does not apply carries no evidence, exposure or crosswalk:
      * its reasons say why, and `aigov rules` has the rest. That shrinks a
@@ -154,8 +185,12 @@ static void obligation_json(ag_buf *b, const aigov_report *rep, int32_t ri)
     }
     ag_buf_puts(b, ",\"evidence\":[");
     for (uint32_t k = 0; k < ru->ev_n; k++) {
-        const ag_evidence *ev = &t->evidence[t->rule_evidence[ru->ev_first + k]];
-        const ag_value *v = &rep->f->vals[ev->fact];
+        int32_t ei = t->rule_evidence[ru->ev_first + k];
+        const ag_evidence *ev = &t->evidence[ei];
+        const ag_value *v = ag_evidence_value(t, rep->f, ei);
+        /* implemented through the AI Act item that contains it: that item's state and ref */
+        int32_t via = v != &rep->f->vals[ev->fact] ? ev->implied_by : -1;
+        int32_t state_fact = via >= 0 ? t->evidence[via].fact : ev->fact;
         if (k)
             ag_buf_putc(b, ',');
         ag_buf_puts(b, "{\"item\":");
@@ -164,7 +199,7 @@ static void obligation_json(ag_buf *b, const aigov_report *rep, int32_t ri)
         ag_buf_json_str(b, ev->title);
         ag_buf_puts(b, ",\"state\":");
         if (v->known)
-            ag_json_fact_value(b, t, rep->f, ev->fact);
+            ag_json_fact_value(b, t, rep->f, state_fact);
         else
             ag_buf_puts(b, "\"unknown\"");
         ag_buf_puts(b, ",\"ref\":");
@@ -172,6 +207,10 @@ static void obligation_json(ag_buf *b, const aigov_report *rep, int32_t ri)
             ag_buf_json_str(b, ag_facts_str(rep->f, v));
         else
             ag_buf_puts(b, "null");
+        if (via >= 0) {
+            ag_buf_puts(b, ",\"implied_by\":");
+            ag_buf_json_str(b, t->evidence[via].id);
+        }
         ag_buf_putc(b, '}');
     }
     ag_buf_putc(b, ']');
@@ -194,7 +233,7 @@ static void obligation_json(ag_buf *b, const aigov_report *rep, int32_t ri)
     int32_t met;
     int cov = ag_crosswalk_coverage(t, r, ri, &met);
     if (cov != AG_COV_NONE) {
-        static const char *const cov_names[] = {"covered", "partly_covered", "not_covered"};
+        static const char *const cov_names[] = {"supported", "partly_supported", "not_supported"};
         ag_buf_puts(b, ",\"crosswalk\":{\"iso\":[");
         for (int32_t k = 0; k < ru->xw_n; k++) {
             if (k)
@@ -207,8 +246,9 @@ static void obligation_json(ag_buf *b, const aigov_report *rep, int32_t ri)
         int first = 1;
         for (int32_t k = 0; k < ru->xw_n; k++) {
             int32_t x = t->crosswalk[ru->xw_first + k];
-            if (r->status[x] == AIGOV_STATUS_MET)
-                continue;
+            if (r->status[x] == AIGOV_STATUS_MET || r->status[x] == AIGOV_STATUS_NOT_APPLICABLE ||
+                !r->fw_assessed[t->rules[x].framework])
+                continue; /* met, or not applicable (no AIMS, control excluded), or not assessed */
             if (!first)
                 ag_buf_putc(b, ',');
             ag_buf_json_str(b, t->rules[x].id);
@@ -231,11 +271,14 @@ static void readiness_json(ag_buf *b, const aigov_report *rep)
         if (k)
             ag_buf_putc(b, ',');
         ag_buf_json_str(b, t->framework_ids[k]);
-        ag_buf_printf(b, ":{\"applicable\":%u,\"undecided\":%u,\"met\":%u,\"percent_met\":",
-                      rd.applicable, rd.undecided, rd.met);
+        ag_buf_printf(b, ":{\"assessed\":%s,\"applicable\":%u,\"undecided\":%u,\"met\":%u,\"percent_met\":",
+                      rd.assessed ? "true" : "false", rd.applicable, rd.undecided, rd.met);
         ag_buf_json_num(b, rd.applicable ? (double)(int)(1000.0 * rd.met / rd.applicable + 0.5) / 10.0 : 0);
-        ag_buf_printf(b, ",\"ready\":%s,\"in_force\":%u,\"upcoming\":[", rd.ready ? "true" : "false",
-                      rd.in_force);
+        ag_buf_printf(b, ",\"ready\":%s,\"in_force\":%u,\"requirements\":%u,\"requirements_met\":%u,"
+                      "\"controls_included\":%u,\"controls_implemented\":%u,\"findings_open\":%u,"
+                      "\"upcoming\":[",
+                      rd.ready ? "true" : "false", rd.in_force, rd.requirements, rd.requirements_met,
+                      rd.controls_included, rd.controls_implemented, rd.findings_open);
         for (size_t d = 0; d < rd.n_upcoming; d++) {
             char day[11];
             ag_date_format(day, rd.upcoming[d].date);
@@ -314,6 +357,9 @@ static void obligations_and_summary(ag_buf *b, const aigov_report *rep)
     ag_buf_puts(b, "\"summary\":{");
     counts_json(b, &rep->tally.all);
     ag_buf_printf(b, ",\"in_force_gaps\":%zu", rep->tally.in_force_gaps);
+    /* what the default (legal) gate counts: ISO/IEC 42001 gaps only with AIGOV_FAIL_ON_ISO42001 */
+    ag_buf_printf(b, ",\"legal_in_force_gaps\":%zu",
+                  rep->tally.in_force_gaps - rep->tally.standard_in_force_gaps);
     if (rep->part != AG_PART_ORGANISATION)
         ag_buf_printf(b, ",\"questions\":%u", r->n_questions);
     ag_buf_puts(b, ",\"by_framework\":{");

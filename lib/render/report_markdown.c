@@ -8,7 +8,7 @@
  * system past it is summarised in one line. */
 #include <string.h>
 #include "render/exposure_summary.h"
-#include "render/readiness.h"
+#include "report/readiness.h"
 #include "render/render.h"
 #include "render/soa.h"
 #include "util/date.h"
@@ -54,6 +54,7 @@ static void row(md *m, int32_t ri)
                   (r->date_uncertain[ri] & AG_DATE_AT_PLACING) ? " (due at placing)" : "");
     cell(b, ru->citation);
     ag_buf_puts(b, " | ");
+    ag_buf_puts(b, ag_finding_prefix(ru, r->status[ri]));
     cell(b, ru->title);
     ag_buf_printf(b, " (`%s`) |\n", ru->id);
     if (b->len > ROW_BUDGET && !b->oom) {
@@ -78,8 +79,11 @@ static void folded_note(md *m, uint32_t before)
 /* The listed rules (rep->shown) of one kind, in table order or by date. */
 enum { SEL_GAP_IN_FORCE, SEL_UPCOMING, SEL_UNKNOWN_IN_FORCE, SEL_MET_IN_FORCE };
 
-static int selected(const ag_result *r, int32_t ri, int sel)
+static int selected(const aigov_report *rep, int32_t ri, int sel)
 {
+    const ag_result *r = rep->r;
+    if (ag_row_in_soa(rep, ri)) /* an Annex A control or SoA check: listed in the SoA section */
+        return 0;
     int st = r->status[ri], in = ag_in_force(r, ri);
     switch (sel) {
     case SEL_GAP_IN_FORCE: return st == AIGOV_STATUS_GAP && in;
@@ -93,7 +97,7 @@ static uint32_t count_sel(const aigov_report *rep, int sel)
 {
     uint32_t n = 0;
     for (uint32_t k = 0; k < rep->n_shown; k++)
-        n += selected(rep->r, rep->shown[k], sel);
+        n += selected(rep, rep->shown[k], sel);
     return n;
 }
 
@@ -102,7 +106,7 @@ static void rows_of(md *m, int sel)
     const aigov_report *rep = m->rep;
     if (sel != SEL_UPCOMING) {
         for (uint32_t k = 0; k < rep->n_shown; k++)
-            if (selected(rep->r, rep->shown[k], sel))
+            if (selected(rep, rep->shown[k], sel))
                 row(m, rep->shown[k]);
         return;
     }
@@ -112,14 +116,14 @@ static void rows_of(md *m, int sel)
         int32_t next = INT32_MAX;
         for (uint32_t k = 0; k < rep->n_shown; k++) {
             int32_t ri = rep->shown[k];
-            if (selected(rep->r, ri, sel) && rep->r->rule_date[ri] > last && rep->r->rule_date[ri] < next)
+            if (selected(rep, ri, sel) && rep->r->rule_date[ri] > last && rep->r->rule_date[ri] < next)
                 next = rep->r->rule_date[ri];
         }
         if (next == INT32_MAX)
             return;
         for (uint32_t k = 0; k < rep->n_shown; k++) {
             int32_t ri = rep->shown[k];
-            if (selected(rep->r, ri, sel) && rep->r->rule_date[ri] == next)
+            if (selected(rep, ri, sel) && rep->r->rule_date[ri] == next)
                 row(m, ri);
         }
         last = next;
@@ -159,9 +163,19 @@ static void readiness_and_exposure(ag_buf *b, const aigov_report *rep)
             continue;
         ag_readiness_t rd;
         ag_readiness(rep, k, &rd);
-        ag_buf_printf(b, "- `%s`: %u of %u applicable met (%.0f%%)%s; %u in force", t->framework_ids[k], rd.met,
-                      rd.applicable, rd.applicable ? 100.0 * rd.met / rd.applicable : 0.0, rd.ready ? ", ready" : "",
-                      rd.in_force);
+        if (!rd.assessed) { /* one line instead of a block of unknown rows */
+            ag_buf_printf(b, "- `%s` not assessed: say whether you operate an AI management system\n",
+                          t->framework_ids[k]);
+            continue;
+        }
+        ag_buf_printf(b, "- `%s`: %u of %u applicable met (%.0f%%)", t->framework_ids[k], rd.met, rd.applicable,
+                      rd.applicable ? 100.0 * rd.met / rd.applicable : 0.0);
+        if (rd.has_controls)
+            ag_buf_printf(b, ": clauses %u of %u, included controls %u of %u", rd.requirements_met,
+                          rd.requirements, rd.controls_implemented, rd.controls_included);
+        ag_buf_printf(b, "%s; %u in force", rd.ready ? ", ready" : "", rd.in_force);
+        if (rd.findings_open)
+            ag_buf_printf(b, "; %u open finding%s", rd.findings_open, rd.findings_open == 1 ? "" : "s");
         for (size_t u = 0; u < rd.n_upcoming; u++) {
             ag_date_format(d, rd.upcoming[u].date);
             ag_buf_printf(b, "%s%u from %s", u ? ", " : "; upcoming: ", rd.upcoming[u].count, d);

@@ -358,7 +358,7 @@ static void head(octx *o, const char *name)
 
 static int applicable(const aigov_report *rep, int32_t ri)
 {
-    return ag_rule_in_part(rep, ri) && rep->r->status[ri] != AIGOV_STATUS_NOT_APPLICABLE;
+    return ag_rule_shown(rep, ri) && rep->r->status[ri] != AIGOV_STATUS_NOT_APPLICABLE;
 }
 
 /* Whether an applicable rule of this result reads evidence item `e`. */
@@ -454,7 +454,7 @@ static void leaf_text(void *ud, int32_t ei)
 static void finding(octx *o, int32_t ri)
 {
     static const char *const kinds[] = {"definition", "obligation", "prohibition", "finding"};
-    static const char *const cov_names[] = {"covered", "partly_covered", "not_covered"};
+    static const char *const cov_names[] = {"supported", "partly_supported", "not_supported"};
     ag_buf *b = o->b;
     const aigov_report *rep = o->rep;
     const aigov_table *t = rep->t;
@@ -507,6 +507,8 @@ static void finding(octx *o, int32_t ri)
         prop(o, "crosswalk-coverage", cov_names[cov]);
         for (int32_t k = 0; k < ru->xw_n; k++) {
             int32_t x = t->crosswalk[ru->xw_first + k];
+            if (r->status[x] == AIGOV_STATUS_NOT_APPLICABLE)
+                continue; /* no AIMS, or the control excluded: neither support nor need */
             prop(o, r->status[x] == AIGOV_STATUS_MET ? "crosswalk-iso-met" : "crosswalk-iso-still-needed",
                  t->rules[x].id);
         }

@@ -2,7 +2,7 @@
  * applicable ones counted but not listed. */
 #include <string.h>
 #include "eval/exposure.h"
-#include "render/readiness.h"
+#include "report/readiness.h"
 #include "render/render.h"
 #include "render/soa.h"
 #include "util/date.h"
@@ -58,19 +58,32 @@ void ag_render_text(ag_buf *b, const aigov_report *rep)
     const ag_counts shown = rep->tally.all, *fw = rep->tally.by_framework;
     size_t in_force_gaps = rep->tally.in_force_gaps;
     size_t na = shown.not_applicable;
-    size_t listed = 0; /* --only may list fewer than the tally counts */
-    for (uint32_t k = 0; k < rep->n_shown; k++)
-        listed += r->status[rep->shown[k]] != AIGOV_STATUS_NOT_APPLICABLE;
-    ag_buf_printf(b, "\nObligations (%zu listed; %zu not applicable not shown)\n", listed, na);
+    size_t listed = 0, in_soa = 0; /* --only may list fewer than the tally counts; the SoA
+                                     * section lists the Annex A controls and SoA checks */
+    for (uint32_t k = 0; k < rep->n_shown; k++) {
+        if (r->status[rep->shown[k]] == AIGOV_STATUS_NOT_APPLICABLE)
+            continue;
+        if (ag_row_in_soa(rep, rep->shown[k]))
+            in_soa++;
+        else
+            listed++;
+    }
+    if (in_soa)
+        ag_buf_printf(b, "\nObligations (%zu listed; %zu not applicable not shown; %zu Annex A controls and "
+                         "SoA checks in the Statement of Applicability below)\n",
+                      listed, na, in_soa);
+    else
+        ag_buf_printf(b, "\nObligations (%zu listed; %zu not applicable not shown)\n", listed, na);
     ag_buf_printf(b, "  %-8s %-9s %-11s %s\n", "STATUS", "IN FORCE", "FROM", "CITATION: OBLIGATION [ID]");
     for (uint32_t k = 0; k < rep->n_shown; k++) {
         int32_t ri = rep->shown[k];
-        if (r->status[ri] == AIGOV_STATUS_NOT_APPLICABLE)
+        if (r->status[ri] == AIGOV_STATUS_NOT_APPLICABLE || ag_row_in_soa(rep, ri))
             continue;
         const ag_rule *ru = &t->rules[ri];
         ag_date_format(d, r->rule_date[ri]);
-        ag_buf_printf(b, "  %-8s %-9s %-11s %s: %s [%s]%s\n", aigov_status_name(r->status[ri]),
-                      ag_in_force(r, ri) ? "yes" : "no", d, ru->citation, ru->title, ru->id,
+        ag_buf_printf(b, "  %-8s %-9s %-11s %s: %s%s [%s]%s\n", aigov_status_name(r->status[ri]),
+                      ag_in_force(r, ri) ? "yes" : "no", d, ru->citation,
+                      ag_finding_prefix(ru, r->status[ri]), ru->title, ru->id,
                       (r->date_uncertain[ri] & AG_DATE_AT_PLACING) ? " (due at placing)" : "");
         if (r->status[ri] == AIGOV_STATUS_GAP) {
             ag_cap cap;
@@ -92,15 +105,26 @@ void ag_render_text(ag_buf *b, const aigov_report *rep)
                   "%zu gaps in force\n",
                   shown.total, shown.met, shown.gap, shown.unknown, na, in_force_gaps);
     for (uint32_t k = 0; k < t->n_frameworks; k++)
-        ag_buf_printf(b, "  %-10s %zu met, %zu gap, %zu unknown, %zu not applicable\n",
+        if (rep->r->fw_assessed[k]) /* a framework not assessed has its one line below */
+            ag_buf_printf(b, "  %-10s %zu met, %zu gap, %zu unknown, %zu not applicable\n",
                       t->framework_ids[k], fw[k].met, fw[k].gap, fw[k].unknown, fw[k].not_applicable);
     ag_buf_puts(b, "\nReadiness\n");
     for (uint32_t k = 0; k < t->n_frameworks; k++) {
         ag_readiness_t rd;
         ag_readiness(rep, k, &rd);
-        ag_buf_printf(b, "  %-10s %u of %u applicable met (%.0f%%)%s; %u in force", t->framework_ids[k],
-                      rd.met, rd.applicable, rd.applicable ? 100.0 * rd.met / rd.applicable : 0.0,
-                      rd.ready ? ", ready" : "", rd.in_force);
+        if (!rd.assessed) { /* one line, not a block of unknowns */
+            ag_buf_printf(b, "  %-10s not assessed: say whether you operate an AI management system\n",
+                          t->framework_ids[k]);
+            continue;
+        }
+        ag_buf_printf(b, "  %-10s %u of %u applicable met (%.0f%%)", t->framework_ids[k], rd.met,
+                      rd.applicable, rd.applicable ? 100.0 * rd.met / rd.applicable : 0.0);
+        if (rd.has_controls)
+            ag_buf_printf(b, ": clauses %u of %u, included controls %u of %u", rd.requirements_met,
+                          rd.requirements, rd.controls_implemented, rd.controls_included);
+        ag_buf_printf(b, "%s; %u in force", rd.ready ? ", ready" : "", rd.in_force);
+        if (rd.findings_open)
+            ag_buf_printf(b, "; %u open finding%s", rd.findings_open, rd.findings_open == 1 ? "" : "s");
         for (size_t u = 0; u < rd.n_upcoming; u++) {
             ag_date_format(d, rd.upcoming[u].date);
             ag_buf_printf(b, "%s%u from %s", u ? ", " : "; upcoming: ", rd.upcoming[u].count, d);

@@ -8,7 +8,7 @@ typedef struct soa_entry {
     int32_t rule;
     const char *decision;      /* "included" / "excluded", NULL when not recorded */
     const char *justification; /* NULL when not recorded */
-    uint8_t applicable;        /* the control rule's condition: typically applicable here */
+    uint8_t applicable;        /* the control rule's `when`: typically applicable here */
     uint8_t status;            /* the control rule's status: its implementation */
 } soa_entry;
 
@@ -23,7 +23,10 @@ static void entry(const aigov_report *rep, int32_t ri, soa_entry *e)
     /* a known enum fact holds exactly one of its values, as the bit 1 << value index */
     e->decision = dv->known ? t->facts[ru->soa_decision].values[__builtin_ctzll(dv->v.mask)] : NULL;
     e->justification = jv->known ? ag_facts_str(rep->f, jv) : NULL;
-    e->applicable = rep->r->rule_val[ri];
+    /* typical applicability, before the SoA decision: `when` within the management system */
+    uint8_t in = ru->within >= 0 ? rep->r->expr_val[ru->within] : AG_T;
+    uint8_t typ = rep->r->expr_val[ru->when];
+    e->applicable = in == AG_F || typ == AG_F ? AG_F : in == AG_U || typ == AG_U ? AG_U : AG_T;
     e->status = rep->r->status[ri];
 }
 
@@ -35,6 +38,10 @@ void ag_soa_count(const aigov_report *rep, ag_soa_counts *c)
     memset(c, 0, sizeof *c);
     for (uint32_t ri = 0; ri < t->n_rules; ri++) {
         const ag_rule *ru = &t->rules[ri];
+        if (is_control(ru) && !rep->r->fw_assessed[ru->framework]) {
+            memset(c, 0, sizeof *c); /* not assessed: no SoA section */
+            return;
+        }
         if (is_control(ru)) {
             soa_entry e;
             entry(rep, (int32_t)ri, &e);

@@ -43,7 +43,7 @@ void ag_report_set_part(aigov_report *rep, int part)
         ag_dates_rest((ag_result *)r, t, rep->f);
     for (uint32_t k = 0; k < t->n_reported; k++) {
         int32_t ri = t->reported[k];
-        if (!ag_rule_in_part(rep, ri) || (rep->framework >= 0 && t->rules[ri].framework != rep->framework))
+        if (!ag_rule_shown(rep, ri) || (rep->framework >= 0 && t->rules[ri].framework != rep->framework))
             continue;
         uint8_t st = r->status[ri];
         if (rep->only == AIGOV_ONLY_ALL || (rep->only == AIGOV_ONLY_GAPS && st == AIGOV_STATUS_GAP) ||
@@ -59,6 +59,10 @@ void ag_report_set_part(aigov_report *rep, int part)
         }
         rep->tally.in_force_gaps += st == AIGOV_STATUS_GAP && ag_in_force(r, ri);
         rep->tally.in_force_unknowns += st == AIGOV_STATUS_UNKNOWN && ag_in_force(r, ri);
+        if (rep->framework < 0 && strcmp(t->framework_ids[t->rules[ri].framework], "iso42001") == 0) {
+            rep->tally.standard_in_force_gaps += st == AIGOV_STATUS_GAP && ag_in_force(r, ri);
+            rep->tally.standard_in_force_unknowns += st == AIGOV_STATUS_UNKNOWN && ag_in_force(r, ri);
+        }
     }
 }
 
@@ -117,17 +121,21 @@ static int gpai_rank(int gpai)
     return gpai >= 0 && gpai <= AIGOV_GPAI_UNDETERMINED ? rank[gpai] : 0;
 }
 
-void ag_verdict_init(aigov_verdict *v)
+void ag_verdict_init(aigov_verdict *v, ag_gate *g)
 {
+    if (g)
+        memset(g, 0, sizeof *g);
     memset(v, 0, sizeof *v);
     v->tier = AIGOV_TIER_OUT_OF_SCOPE;
     v->gpai = AIGOV_GPAI_NONE;
 }
 
-void ag_verdict_add(aigov_verdict *v, size_t *in_force_unknowns, const aigov_report *rep)
+void ag_verdict_add(aigov_verdict *v, ag_gate *g, const aigov_report *rep)
 {
     const ag_tally *ty = &rep->tally;
-    *in_force_unknowns += ty->in_force_unknowns;
+    g->in_force_unknowns += ty->in_force_unknowns;
+    g->standard_in_force_gaps += ty->standard_in_force_gaps;
+    g->standard_in_force_unknowns += ty->standard_in_force_unknowns;
     v->summary.total += ty->all.total;
     v->summary.met += ty->all.met;
     v->summary.gap += ty->all.gap;
@@ -151,18 +159,23 @@ void ag_verdict_add(aigov_verdict *v, size_t *in_force_unknowns, const aigov_rep
     v->systems++;
 }
 
-void ag_verdict_finish(aigov_verdict *v, size_t in_force_unknowns, int fail_on)
+void ag_verdict_finish(aigov_verdict *v, const ag_gate *g, int fail_on)
 {
     v->fail_on = fail_on;
+    int level = fail_on & ~AIGOV_FAIL_ON_ISO42001;
+    /* the legal gate: a voluntary standard's gaps and unknowns count only when asked */
+    int standard = (fail_on & AIGOV_FAIL_ON_ISO42001) != 0;
+    size_t gaps = v->summary.in_force_gaps - (standard ? 0 : g->standard_in_force_gaps);
+    size_t unknown = g->in_force_unknowns - (standard ? 0 : g->standard_in_force_unknowns);
     int failing = 0;
-    if (fail_on >= AIGOV_FAIL_ON_PROHIBITED)
+    if (level >= AIGOV_FAIL_ON_PROHIBITED)
         failing |= v->prohibited > 0;
-    if (fail_on >= AIGOV_FAIL_ON_GAP)
-        failing |= v->summary.in_force_gaps > 0;
-    if (fail_on >= AIGOV_FAIL_ON_UNKNOWN)
+    if (level >= AIGOV_FAIL_ON_GAP)
+        failing |= gaps > 0;
+    if (level >= AIGOV_FAIL_ON_UNKNOWN)
         /* only what could still turn the verdict on the duties in force: an
          * undetermined tier, or an unknown status of a rule in force */
-        failing |= v->undetermined > 0 || in_force_unknowns > 0;
+        failing |= v->undetermined > 0 || unknown > 0;
     v->failing = failing;
 }
 
@@ -170,13 +183,13 @@ int aigov_report_verdict(aigov_verdict *out, const aigov_report *rep, int fail_o
 {
     if (!out)
         return AIGOV_EINVAL;
-    ag_verdict_init(out);
+    ag_gate g;
+    ag_verdict_init(out, &g);
     out->failing = 1;
-    if (!rep || fail_on < AIGOV_FAIL_ON_NONE || fail_on > AIGOV_FAIL_ON_UNKNOWN)
+    if (!rep || !ag_fail_on_valid(fail_on))
         return AIGOV_EINVAL;
-    size_t unknowns = 0;
-    ag_verdict_add(out, &unknowns, rep);
-    ag_verdict_finish(out, unknowns, fail_on);
+    ag_verdict_add(out, &g, rep);
+    ag_verdict_finish(out, &g, fail_on);
     return 0;
 }
 

@@ -14,7 +14,17 @@ typedef struct ag_tally {
     ag_counts by_framework[AG_MAX_FRAMEWORKS];
     size_t in_force_gaps;
     size_t in_force_unknowns; /* unknowns of rules in force: what --fail-on unknown counts */
+    /* of the ISO/IEC 42001 framework, when the report shows every framework: what the legal
+     * gate leaves out unless asked (a report of one framework judges that framework) */
+    size_t standard_in_force_gaps, standard_in_force_unknowns;
 } ag_tally;
+
+/* What the legal gate leaves out unless asked (AIGOV_FAIL_ON_ISO42001), summed over the
+ * reports of one verdict. */
+typedef struct ag_gate {
+    size_t in_force_unknowns;
+    size_t standard_in_force_gaps, standard_in_force_unknowns;
+} ag_gate;
 
 struct aigov_report {
     const aigov_table *t;
@@ -46,6 +56,13 @@ static inline int ag_rule_in_part(const aigov_report *rep, int32_t ri)
     return rep->part == AG_PART_ORGANISATION ? org : !org;
 }
 
+/* Whether the report shows rule ri: in its part, and of a framework that is assessed
+ * (ISO/IEC 42001 is not while the organisation has not said whether it runs an AIMS). */
+static inline int ag_rule_shown(const aigov_report *rep, int32_t ri)
+{
+    return ag_rule_in_part(rep, ri) && rep->r->fw_assessed[rep->t->rules[ri].framework];
+}
+
 /* Sets the part a report shows and counts it (the list of shown rules and
  * the tally). Called once per evaluation, before anything reads the report.
  * The tally counts every rule of the part and framework; `shown` lists those
@@ -55,11 +72,17 @@ void ag_report_set_part(aigov_report *rep, int part);
 /* The verdict over reports: ag_verdict_add for each system's report (or the
  * one report of a single-system descriptor) and for the organisation's part,
  * then ag_verdict_finish applies the fail-on policy. */
-void ag_verdict_init(aigov_verdict *v);
-/* *in_force_unknowns accumulates the unknowns of rules in force (not a field of
- * the public verdict, whose layout is fixed): ag_verdict_finish reads it. */
-void ag_verdict_add(aigov_verdict *v, size_t *in_force_unknowns, const aigov_report *rep);
-void ag_verdict_finish(aigov_verdict *v, size_t in_force_unknowns, int fail_on);
+void ag_verdict_init(aigov_verdict *v, ag_gate *g);
+/* g accumulates what is not a field of the public verdict (whose layout is fixed):
+ * the unknowns of rules in force and the standard's share; ag_verdict_finish reads it. */
+void ag_verdict_add(aigov_verdict *v, ag_gate *g, const aigov_report *rep);
+void ag_verdict_finish(aigov_verdict *v, const ag_gate *g, int fail_on);
+/* Whether fail_on is a valid aigov_fail_on (level, optionally with the framework bit). */
+static inline int ag_fail_on_valid(int fail_on)
+{
+    int level = fail_on & ~AIGOV_FAIL_ON_ISO42001;
+    return fail_on >= 0 && level >= AIGOV_FAIL_ON_NONE && level <= AIGOV_FAIL_ON_UNKNOWN;
+}
 
 /* The report's lazy parts, computed on first use: the dates of the rules that do
  * not apply and the questions. Every rendering and accessor that shows either calls

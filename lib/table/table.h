@@ -51,6 +51,10 @@ typedef struct ag_evidence {
     const char *const *iso; /* ISO/IEC 42001 clauses and controls whose artefact it is */
     uint32_t n_iso;
     int32_t fact;
+    /* The AI Act item whose implementation implies this one (an ISO/IEC 42001 record the
+     * Act's stricter artefact contains), or -1; one way only: the ISO record never
+     * stands for the Act's. */
+    int32_t implied_by;
 } ag_evidence;
 
 enum ag_op {
@@ -154,6 +158,9 @@ typedef struct ag_rule {
      * SoA names its control and links to the control's rule (soa_of). NULL / -1 elsewhere. */
     const char *soa_control;
     int32_t soa_decision, soa_justification, soa_of;
+    /* the obligation that requires the Statement of Applicability (6.1.3): met only while every
+     * SoA check (finding with soa_of) is met */
+    uint8_t soa_statement;
 } ag_rule;
 
 struct aigov_table {

@@ -98,6 +98,14 @@ def checks(cli, faults, tmp):
     check("each batch line is the report of the file alone", outs == alone, len(outs))
     r = run([cli, "eval", "--ndjson", "-", "--as-of", AS_OF, "--fail-on", "none"], batch + b"{\"bogus\":1}\n")
     check("a batch with one error line exits 2 even under --fail-on none", r.returncode == 2, r.returncode)
+    # issue 20 point 8: ISO/IEC 42001 gaps fail the gate only when asked (WHAT+iso42001)
+    with open(os.path.join(ROOT, "test/golden/iso-a6-2-8-included-without-evidence-gap.json")) as fh:
+        iso_only = json.dumps(json.load(fh)["descriptor"]).encode()
+    for pol, want in (("gap", 0), ("gap+iso42001", 1), ("unknown+iso42001", 1), ("none+iso42001", 0),
+                      ("gap+iso", 2), ("+iso42001", 2)):
+        r = run([cli, "eval", "-", "--as-of", AS_OF, "--fail-on", pol], iso_only)
+        check("a deployer with only ISO/IEC 42001 gaps exits %d under --fail-on %s" % (want, pol),
+              r.returncode == want, r.returncode)
     r = run([cli, "eval", "--ndjson", "-", "--as-of", AS_OF], b"x\ny\n")
     check("a batch of errors exits 2", r.returncode == 2 and len(error_lines(r.stdout)) == 2, r.returncode)
     r = run([cli, "eval", "--ndjson", "-", "--as-of", AS_OF], b"")

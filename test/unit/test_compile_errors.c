@@ -408,6 +408,14 @@ static const bad_rules rule_cases[] = {
     {WITH_MANIFEST, "{\"format\":\"aigov-rules/1\",\"evidence\":[{\"id\":\"e\",\"title\":\"t\",\"description\":\"d\"},"
                     "{\"id\":\"f\",\"title\":\"t\",\"description\":\"d\"},{\"id\":\"e\",\"title\":\"t\",\"description\":\"d\"}]}",
      AIGOV_ERULES, "e", "$.evidence[2]", "duplicate evidence id 'e'"},
+    /* implied_by: another known item, itself implied by none */
+    {WITH_MANIFEST, "{\"format\":\"aigov-rules/1\",\"evidence\":[{\"id\":\"e\",\"title\":\"t\",\"description\":\"d\",\"implied_by\":\"nope\"}]}",
+     AIGOV_ERULES, "e", "$.evidence[0].implied_by", "implied_by names another evidence item"},
+    {WITH_MANIFEST, "{\"format\":\"aigov-rules/1\",\"evidence\":[{\"id\":\"e\",\"title\":\"t\",\"description\":\"d\",\"implied_by\":\"e\"}]}",
+     AIGOV_ERULES, "e", "$.evidence[0].implied_by", "implied_by names another evidence item"},
+    {WITH_MANIFEST, "{\"format\":\"aigov-rules/1\",\"evidence\":[{\"id\":\"e\",\"title\":\"t\",\"description\":\"d\",\"implied_by\":\"f\"},"
+                    "{\"id\":\"f\",\"title\":\"t\",\"description\":\"d\",\"implied_by\":\"e\"}]}",
+     AIGOV_ERULES, "e", "$.evidence[0].implied_by", "itself implied by none"},
     /* penalty tiers */
     {WITH_MANIFEST, PBODY("7", ""), AIGOV_ERULES, "", "$.penalties[0]", "a penalty tier is an object"},
     {WITH_MANIFEST, PBODY(PEN(PEN_NUMS PEN_HL ",\"max\":1"), ""), AIGOV_ERULES, "", "$.penalties[0].max", "unknown key 'max'"},
@@ -475,7 +483,9 @@ static const bad_rules rule_cases[] = {
     {WITH_MANIFEST, BODY(DEF("a.b", WTRUE ",\"note\":\"\"")), AIGOV_ERULES, "a.b", "$.rules[0].note",
      "'note' must be a non-empty string of at most 4000 bytes"},
     {WITH_MANIFEST, BODY(DEF("a.b", "")), AIGOV_ERULES, "a.b", "$.rules[0]", "missing required key 'when'"},
-    {WITH_MANIFEST, BODY(OBL("a.b", ",\"within\":true")), AIGOV_ERULES, "a.b", "$.rules[0]", "only findings take 'within'"},
+    {WITH_MANIFEST, BODY(OBL("a.b", ",\"within\":true")), AIGOV_ERULES, "a.b", "$.rules[0]", "only findings and SoA controls"},
+    {WITH_MANIFEST, BODY(FIND("a.b", ",\"soa_statement\":true")), AIGOV_ERULES, "a.b", "$.rules[0].soa_statement", "only an obligation"},
+    {WITH_MANIFEST, BODY(OBL("a.b", ",\"soa_statement\":1")), AIGOV_ERULES, "a.b", "$.rules[0].soa_statement", "true or absent"},
     {WITH_MANIFEST, BODY(FIND("a.b", ",\"within\":{\"rule\":\"a.nope\"}")), AIGOV_ERULES, "a.b", "$.rules[0].within.rule",
      "reference to unknown rule 'a.nope'"},
     {WITH_MANIFEST, BODY(DEF("a.b", WTRUE DATE)), AIGOV_ERULES, "a.b", "$.rules[0]", "a definition has no applies_from"},
@@ -647,6 +657,8 @@ static const bad_rules rule_cases[] = {
     {WITH_MANIFEST, BODY(OBL("a.b", ",\"crosswalk\":{\"iso\":[\"i.x\",\"i.y\",\"i.x\"]}") "," ISO_OBL("i.x", "") ","
                          ISO_OBL("i.y", "")),
      AIGOV_ERULES, "a.b", "$.rules[0].crosswalk.iso[2]", "crosswalk names 'i.x' twice"},
+    {WITH_MANIFEST, BODY(OBL("a.b", ",\"crosswalk\":{\"iso\":[\"i.x\"]}") "," ISO_OBL("i.x", "")), AIGOV_ERULES, "a.b",
+     "$.rules[0].crosswalk", "needs 'beyond'"},
     /* the Statement of Applicability */
     {WITH_MANIFEST, SOA_OBL("\"A.6.2.8\""), AIGOV_ERULES, "a.b", "$.rules[0].soa", "soa is {\"control\""},
     {WITH_MANIFEST, SOA_OBL("{\"control\":\"A.6.2.8\",\"decision\":\"s.dec\",\"justification\":\"s.why\",\"owner\":1}"),
@@ -1072,7 +1084,7 @@ static const struct {
     {"v.xw0", AIGOV_STATUS_MET},             {"p.x", AIGOV_STATUS_GAP},
     {"f.out", AIGOV_STATUS_NOT_APPLICABLE},  {"f.in", AIGOV_STATUS_GAP},
     {"f.met", AIGOV_STATUS_MET},             {"i.one", AIGOV_STATUS_MET},
-    {"i.two", AIGOV_STATUS_GAP},             {"i.ctl", AIGOV_STATUS_MET},
+    {"i.two", AIGOV_STATUS_GAP},             {"i.ctl", AIGOV_STATUS_UNKNOWN}, /* typically applicable, SoA silent */
     {"i.f", AIGOV_STATUS_UNKNOWN},           {"d.flag", -1},
 };
 
@@ -1116,7 +1128,7 @@ START_TEST(every_operator_and_kind_compiles_to_its_meaning)
     char *json = NULL;
     ck_assert_int_eq(aigov_report_render(&json, NULL, r, AIGOV_FORMAT_JSON, &err), 0);
     ck_assert_ptr_nonnull(strstr(json, "\"crosswalk\":{\"iso\":[\"i.one\",\"i.two\"],\"coverage\":"
-                                       "\"partly_covered\",\"still_needed\":[\"i.two\"],"
+                                       "\"partly_supported\",\"still_needed\":[\"i.two\"],"
                                        "\"beyond\":\"the register entry\"}"));
     ck_assert_ptr_nonnull(strstr(json, "\"penalty\":{\"tier\":\"p1\",\"citation\":\"Art. 99(4)\""));
     aigov_free(json);

@@ -616,7 +616,7 @@ static const char *pen_body =
     "\"undertaking\":\"higher\",\"sme\":\"higher\",\"small_mid_cap\":\"lower\"}],"
     "\"rules\":["
     ISO_OBL("iso.one", "iso1") "," ISO_OBL("iso.two", "iso2") ","
-    PEN_OBL("e.hi", ",\"penalty\":\"hi\",\"crosswalk\":{\"iso\":[\"iso.one\",\"iso.two\"]}") ","
+    PEN_OBL("e.hi", ",\"penalty\":\"hi\",\"crosswalk\":{\"iso\":[\"iso.one\",\"iso.two\"],\"beyond\":\"all\"}") ","
     PEN_OBL("e.noeu", ",\"penalty\":\"noeu\",\"crosswalk\":{\"iso\":[\"iso.one\"],\"beyond\":\"more\"}") ","
     PEN_OBL("e.none", ",\"crosswalk\":{\"iso\":[]}")
     "]}";
@@ -708,13 +708,13 @@ START_TEST(crosswalk_coverage_counts_met_iso_rules)
     static const struct {
         const char *doc, *rule, *coverage;
     } cases[] = {
-        {"{}", "e.hi", "\"coverage\":\"not_covered\",\"still_needed\":[\"iso.one\",\"iso.two\"]"},
-        {"{\"evidence\":{\"iso1\":{\"state\":\"implemented\"}}}", "e.hi", "\"coverage\":\"partly_covered\",\"still_needed\":[\"iso.two\"]"},
+        {"{}", "e.hi", "\"coverage\":\"not_supported\",\"still_needed\":[\"iso.one\",\"iso.two\"]"},
+        {"{\"evidence\":{\"iso1\":{\"state\":\"implemented\"}}}", "e.hi", "\"coverage\":\"partly_supported\",\"still_needed\":[\"iso.two\"]"},
+        /* every ISO rule met: supported, never "covered" (ISO evidence never discharges the duty) */
         {"{\"evidence\":{\"iso1\":{\"state\":\"implemented\"},\"iso2\":{\"state\":\"implemented\"}}}", "e.hi",
-         "\"coverage\":\"covered\",\"still_needed\":[]"},
-        /* everything named is met, but the obligation asks for more */
-        {"{\"evidence\":{\"iso1\":{\"state\":\"implemented\"}}}", "e.noeu", "\"coverage\":\"partly_covered\",\"still_needed\":[],\"beyond\":\"more\""},
-        {"{\"evidence\":{\"iso1\":{\"state\":\"implemented\"}}}", "e.none", "\"iso\":[],\"coverage\":\"not_covered\""},
+         "\"coverage\":\"supported\",\"still_needed\":[],\"beyond\":\"all\""},
+        {"{\"evidence\":{\"iso1\":{\"state\":\"implemented\"}}}", "e.noeu", "\"coverage\":\"supported\",\"still_needed\":[],\"beyond\":\"more\""},
+        {"{\"evidence\":{\"iso1\":{\"state\":\"implemented\"}}}", "e.none", "\"iso\":[],\"coverage\":\"not_supported\""},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char *out = render_with(t, cases[i].doc, AS_OF);

@@ -141,9 +141,16 @@ START_TEST(portfolio_has_one_verdict)
     ck_assert_uint_eq(v.systems, 2);
     ck_assert_uint_eq(v.summary.in_force_gaps, 1);
     ck_assert_uint_eq(v.organisation_in_force_gaps, 1); /* decided on the organisation's evidence */
-    ck_assert_int_eq(v.failing, 1);
+    /* that gap is the voluntary ISO/IEC 42001's: the legal gate passes unless it is selected */
+    ck_assert_int_eq(v.failing, 0);
     ck_assert_int_eq(v.tier, AIGOV_TIER_MINIMAL);
     ck_assert_uint_eq(v.tiers, 1u << AIGOV_TIER_MINIMAL);
+    ck_assert_int_eq(aigov_eval_verdict(&v, NULL, NULL, ctx, json, len, &o, AIGOV_FORMAT_JSON,
+                                        AIGOV_FAIL_ON_GAP | AIGOV_FAIL_ON_ISO42001, &err), 0);
+    ck_assert_int_eq(v.failing, 1);
+    ck_assert_int_eq(v.fail_on, AIGOV_FAIL_ON_GAP | AIGOV_FAIL_ON_ISO42001);
+    ck_assert_int_eq(aigov_eval_verdict(&v, NULL, NULL, ctx, json, len, &o, 0, AIGOV_FAIL_ON_ISO42001 | 7, &err),
+                     AIGOV_EINVAL);
     /* the policy decides the exit */
     ck_assert_int_eq(aigov_eval_verdict(&v, NULL, NULL, ctx, json, len, &o, 0, AIGOV_FAIL_ON_PROHIBITED, &err), 0);
     ck_assert_int_eq(v.failing, 0);

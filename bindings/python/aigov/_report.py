@@ -122,14 +122,19 @@ class Summary:
     in_force_gaps: int
     questions: int
     by_framework: Optional[Dict[str, Dict[str, int]]] = field(default=None, compare=False)
+    # Of in_force_gaps, those the default gate counts (ISO/IEC 42001 gaps only when asked);
+    # from the JSON report; None from the C accessors.
+    legal_in_force_gaps: Optional[int] = field(default=None, compare=False)
 
     _COUNTS = ("total", "met", "gap", "unknown", "not_applicable", "in_force_gaps", "questions")
 
     @classmethod
     def from_json(cls, summary: Mapping[str, Any], tier: Optional[str] = None,
                   gpai: Optional[str] = None) -> "Summary":
+        legal = summary.get("legal_in_force_gaps")
         return cls(tier, gpai, *(int(summary.get(k, 0)) for k in cls._COUNTS),
-                   by_framework=summary.get("by_framework"))
+                   by_framework=summary.get("by_framework"),
+                   legal_in_force_gaps=None if legal is None else int(legal))
 
     def __getitem__(self, key: str) -> Any:
         if key in self.__dataclass_fields__:
@@ -144,8 +149,10 @@ class Summary:
 
     @property
     def failing(self) -> bool:
-        """Prohibited, or a gap in an obligation in force (what `aigov eval` exits 1 on)."""
-        return self.tier == "prohibited" or self.in_force_gaps > 0
+        """Prohibited, or a gap in an obligation in force (what `aigov eval` exits 1 on; an
+        ISO/IEC 42001 gap only under --fail-on gap+iso42001)."""
+        gaps = self.in_force_gaps if self.legal_in_force_gaps is None else self.legal_in_force_gaps
+        return self.tier == "prohibited" or gaps > 0
 
 
 @dataclass(frozen=True)

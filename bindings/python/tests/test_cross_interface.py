@@ -140,7 +140,10 @@ def verdict_of_report(raw):
     tiers = [p["classification"]["tier"] for p in parts]
     gaps = [p["summary"]["in_force_gaps"] for p in parts]
     org = r.get("organisation", {}).get("summary", {}).get("in_force_gaps", 0)
-    return Verdict(1 if "prohibited" in tiers or any(gaps) or org else 0, tiers, gaps, org)
+    # the exit follows the gaps the legal gate counts (ISO/IEC 42001 gaps only when asked)
+    legal = [p["summary"]["legal_in_force_gaps"] for p in parts]
+    org_legal = r.get("organisation", {}).get("summary", {}).get("legal_in_force_gaps", 0)
+    return Verdict(1 if "prohibited" in tiers or any(legal) or org_legal else 0, tiers, gaps, org)
 
 
 def json_counts(raw):

@@ -80,18 +80,18 @@ func judge(file, date string) verdict {
 	}
 	failing := false
 	if r.Systems == nil {
-		failing = r.Classification.Tier == aigov.TierProhibited || r.Summary.InForceGaps > 0
+		failing = r.Classification.Tier == aigov.TierProhibited || r.Summary.LegalInForceGaps > 0
 		v.Tiers = []aigov.Tier{r.Classification.Tier}
 		v.InForceGaps = []int{r.Summary.InForceGaps}
 	}
 	for _, s := range r.Systems {
-		failing = failing || s.Classification.Tier == aigov.TierProhibited || s.Summary.InForceGaps > 0
+		failing = failing || s.Classification.Tier == aigov.TierProhibited || s.Summary.LegalInForceGaps > 0
 		v.Tiers = append(v.Tiers, s.Classification.Tier)
 		v.InForceGaps = append(v.InForceGaps, s.Summary.InForceGaps)
 	}
 	if r.Organisation != nil {
 		v.OrgInForceGaps = r.Organisation.Summary.InForceGaps
-		failing = failing || v.OrgInForceGaps > 0
+		failing = failing || r.Organisation.Summary.LegalInForceGaps > 0 // ISO/IEC 42001 gaps only when asked
 	}
 	v.ReportExit = exit(failing)
 	if outs, err := t.EvaluateSystems(data, opts); err == nil {

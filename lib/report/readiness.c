@@ -1,7 +1,7 @@
 /* Readiness per framework and the next actions: which evidence item, once
  * in place, would close the most open obligations (both frameworks). */
 #include <string.h>
-#include "render/readiness.h"
+#include "report/readiness.h"
 #include "util/date.h"
 
 static int is_open(const ag_result *r, int32_t ri)
@@ -14,14 +14,14 @@ static int is_open(const ag_result *r, int32_t ri)
 static uint32_t closes(const aigov_report *rep, uint32_t e)
 {
     const aigov_table *t = rep->t;
-    const ag_value *v = &rep->f->vals[t->evidence[e].fact];
+    const ag_value *v = ag_evidence_value(t, rep->f, (int32_t)e);
     if (v->known && v->v.mask == (1u << AG_EV_IMPLEMENTED))
         return 0;
     uint32_t n = 0;
     for (uint32_t k = 0; k < t->n_reported; k++) {
         int32_t ri = t->reported[k];
         const ag_rule *ru = &t->rules[ri];
-        if (ru->kind != AG_K_OBLIGATION || !is_open(rep->r, ri) || !ag_rule_in_part(rep, ri))
+        if (ru->kind != AG_K_OBLIGATION || !is_open(rep->r, ri) || !ag_rule_shown(rep, ri))
             continue;
         for (uint32_t x = 0; x < ru->ev_n; x++)
             if ((uint32_t)t->rule_evidence[ru->ev_first + x] == e) {
@@ -57,7 +57,7 @@ int ag_action_closes(const aigov_report *rep, const ag_action *a, int32_t ri)
 {
     const aigov_table *t = rep->t;
     const ag_rule *ru = &t->rules[ri];
-    if (ru->kind != AG_K_OBLIGATION || !is_open(rep->r, ri) || !ag_rule_in_part(rep, ri))
+    if (ru->kind != AG_K_OBLIGATION || !is_open(rep->r, ri) || !ag_rule_shown(rep, ri))
         return 0;
     for (uint32_t x = 0; x < ru->ev_n; x++)
         if (t->rule_evidence[ru->ev_first + x] == a->evidence)
@@ -70,18 +70,32 @@ void ag_readiness(const aigov_report *rep, uint32_t fw, ag_readiness_t *out)
     const aigov_table *t = rep->t;
     const ag_result *r = rep->r;
     memset(out, 0, sizeof *out);
+    out->assessed = fw >= 16 || r->fw_assessed[fw];
     for (uint32_t k = 0; k < t->n_reported; k++) {
         int32_t ri = t->reported[k];
+        out->has_controls |= t->rules[ri].framework == fw && t->rules[ri].soa_decision >= 0;
         if (t->rules[ri].framework != fw || r->status[ri] == AIGOV_STATUS_NOT_APPLICABLE ||
-            !ag_rule_in_part(rep, ri))
+            !ag_rule_shown(rep, ri))
             continue;
         const ag_rule *ru = &t->rules[ri];
-        uint8_t applies = ru->kind == AG_K_FINDING
-                              ? (ru->within >= 0 ? r->expr_val[ru->within] : AG_T)
-                              : r->rule_val[ri];
-        if (applies == AG_U) { /* applicability itself still open */
+        /* A finding checks something else (an SoA entry, an assumption): it is an open
+         * issue to count, never a requirement met that raises the score. */
+        if (ru->kind == AG_K_FINDING) {
+            out->findings_open += r->status[ri] == AIGOV_STATUS_GAP;
+            continue;
+        }
+        if (r->rule_val[ri] == AG_U) { /* applicability itself still open */
             out->undecided++;
             continue;
+        }
+        /* An Annex A control applies only when the SoA includes it (evaluate.c), so what
+         * counts is the included controls implemented out of those included. */
+        if (ru->soa_decision >= 0) {
+            out->controls_included++;
+            out->controls_implemented += r->status[ri] == AIGOV_STATUS_MET;
+        } else {
+            out->requirements++;
+            out->requirements_met += r->status[ri] == AIGOV_STATUS_MET;
         }
         out->applicable++;
         out->met += r->status[ri] == AIGOV_STATUS_MET;
@@ -122,5 +136,6 @@ void ag_readiness(const aigov_report *rep, uint32_t fw, ag_readiness_t *out)
             out->upcoming[b] = out->upcoming[b - 1];
             out->upcoming[b - 1] = tmp;
         }
-    out->ready = out->applicable > 0 && out->met == out->applicable && out->undecided == 0;
+    out->ready = out->applicable > 0 && out->met == out->applicable && out->undecided == 0 &&
+                 out->findings_open == 0;
 }
