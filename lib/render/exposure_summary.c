@@ -10,7 +10,7 @@ void ag_exposure_summary(ag_exposure *out, const aigov_report *rep)
     out->rule = -1;
     for (uint32_t k = 0; k < t->n_reported; k++) {
         int32_t ri = t->reported[k];
-        if (!ag_rule_in_part(rep, ri) || (rep->framework >= 0 && t->rules[ri].framework != rep->framework) ||
+        if (!ag_rule_shown(rep, ri) || (rep->framework >= 0 && t->rules[ri].framework != rep->framework) ||
             r->status[ri] != AIGOV_STATUS_GAP || !ag_in_force(r, ri))
             continue;
         ag_cap cap;

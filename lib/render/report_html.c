@@ -55,7 +55,8 @@ void ag_render_html_head(ag_buf *b, const aigov_report *rep)
 /* The rules a part counts: its own, of the framework asked for. */
 static int counted(const aigov_report *rep, int32_t ri)
 {
-    return ag_rule_in_part(rep, ri) && (rep->framework < 0 || rep->t->rules[ri].framework == rep->framework);
+    /* as the tally counts: the part's rules of an assessed framework (ag_rule_shown) */
+    return ag_rule_shown(rep, ri) && (rep->framework < 0 || rep->t->rules[ri].framework == rep->framework);
 }
 
 static void classification(ag_buf *b, const aigov_report *rep, uint32_t part)

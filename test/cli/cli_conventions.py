@@ -154,8 +154,10 @@ def checks(tmp):
         for fw, fid in (("eu", "eu_ai_act"), ("iso", "iso42001")):
             r = run("eval", f, "--as-of", AS_OF, "--format", "json", "--framework=" + fw)
             rows = [o for p in parts(json.loads(r.stdout)) for o in p]
+            # ISO/IEC 42001 is not assessed (no rows) while the organisation has not said
+            # whether it runs an AIMS: then the full report has none either
             check("%s --framework=%s: that framework's rules only, all of them" % (name, fw),
-                  rows and all(o["framework"] == fid for o in rows) and
+                  (rows or fw == "iso") and all(o["framework"] == fid for o in rows) and
                   len(rows) == sum(o["framework"] == fid for p in parts(full) for o in p), len(rows))
     r = run("eval", DESCRIPTORS[0], "--framework=nist")
     check("--framework=nist exits 2 naming the choices", r.returncode == 2 and b"eu, iso" in r.stderr, r.stderr)
