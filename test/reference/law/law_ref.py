@@ -155,9 +155,10 @@ def evaluate(desc, as_of):
     # R6b Art. 3(9) "'placing on the market' means the first making available
     # of an AI system ... on the Union market": a system placed on the market
     # before 2 August 2026 (Art. 111(4) fact) is placed on the Union market.
-    # (fixed) an unanswered Art. 111(4) fact leaves placed_on_eu_market as answered.
-    if sysd("market.placed_on_market_before_2026_08_02") is True:
-        placed_eu = T
+    # (revised, adjudicated) R6b dropped: placed_on_eu_market is the question
+    # Art. 2(1)(a) and Art. 3(9) ask ("placed ... on the EU market, or ... put
+    # into service in the EU"); the Art. 111(4) date fact only dates Art. 50(2)
+    # and does not overrule an answered placed_on_eu_market.
     out_eu = sysd("market.output_used_in_eu")
     placed_date = get(d, "system.market.placed_on_market_date")
     placed_date = placed_date if isinstance(placed_date, str) else None
@@ -517,7 +518,12 @@ def evaluate(desc, as_of):
     # in their designs."
     change = sysd("market.significant_design_change_since")
     public = sysd("intended_for_public_authorities")
-    annex_x_legacy = AND(sysd("market.annex_x_component"), date_lt(placed_date, D_ANNEX_X_CUTOFF))
+    # [interp] (adjudicated, shared with the engine's eu.hr.legacy_exempt) the Annex X
+    # large-scale IT systems (SIS, VIS, Eurodac, EES, ETIAS, ECRIS-TCN) are used by
+    # public authorities: a system known not to be intended for public authorities is
+    # not taken to be an Annex X component.
+    annex_x_legacy = AND(sysd("market.annex_x_component"), date_lt(placed_date, D_ANNEX_X_CUTOFF),
+                         F if sysd("intended_for_public_authorities") is False else T)
 
     # "organisation": a duty of the organisation whatever its role (Art. 25(4)
     # third-party supplier).
@@ -591,11 +597,17 @@ def evaluate(desc, as_of):
     # system is placed on the market ... Such provider shall be subject to the
     # registration obligation set out in Article 49(2)."
     derog_case = AND(listed_iii, derog, NOT(hr1))
-    provide("provider", "Art. 6(4)", derog_case, hr_only=False, date_none=D_III)
     # D1 (lead's decision, R80) applied to Art. 49(2) too: the registration of
     # a derogated system has its object only through Art. 6(3)-(4) (Chapter III
     # Section 1, Art. 113(c)(i): 2 December 2027 for Annex III).
-    provide("provider", "Art. 49(2)", derog_case, hr_only=False, date_none=D_III)
+    # (revised, adjudicated: issue 16 point 5) [interp] shared with the engine
+    # (eu.hr.legacy_derogation): both are duties "before that system is placed on
+    # the market or put into service"; a derogation never leaves the provider
+    # worse off than the high-risk route, so the Art. 111(2) test of the Annex III
+    # route applies to them too.
+    for cit in ("Art. 6(4)", "Art. 49(2)"):
+        for c2, d2 in legacy_alts("provider", AND(in_scope["provider"], not_b, derog_case), D_III, D_III):
+            add("provider", cit, c2, d2)
 
     # ------------------------------------------------------------ Chapter III Sections 2-3: provider
     # R61 Art. 8-15 requirements of high-risk AI systems; Art. 16 "Providers of
@@ -694,7 +706,10 @@ def evaluate(desc, as_of):
     body_gpl = OR(B(d, "organisation.body_governed_by_public_law"),
                   B(d, "organisation.public_authority"))
     reg_49_3 = OR(pa_or_eui, B(d, "organisation.acts_on_behalf_of_public_authority"))
-    provide("deployer", "Art. 26(8)", pa_or_eui)
+    # (revised, adjudicated) Art. 26(8) "shall comply with the registration obligations
+    # referred to in Article 49": for deployers that is Art. 49(3), which covers the
+    # high-risk AI systems "listed in Annex III, with the exception of ... point 2".
+    provide("deployer", "Art. 26(8)", AND(pa_or_eui, hr3_non2), iii_only=True)
     # R74 Art. 26(9) "Where applicable ... to comply with their obligation to
     # carry out a data protection impact assessment"
     provide("deployer", "Art. 26(9)", sysd("dpia_required"))
@@ -778,7 +793,7 @@ def evaluate(desc, as_of):
                NOT(OR(*[_has(points, p) for p in ("1a", "1b", "1c")])), NOT(sec_a_known))
     G = D_GENERAL
     mkt = AND(placed_eu, NOT(rwt_np))
-    provide("provider", "Art. 43(1)", AND(p1, mkt), iii_only=True)
+    provide("provider", "Art. 43(1)", AND(p1, mkt, NOT(sec_a_known)), iii_only=True)
     provide("provider", "Art. 43(2)", AND(p2_8, mkt), iii_only=True)
     provide("provider", "Art. 43(3)", AND(sec_a_cov, mkt))
     provide("provider", "Art. 43(4)", AND(sysd("substantial_modification_since_assessment"), placed_eu))
@@ -872,6 +887,14 @@ def evaluate(desc, as_of):
     # model".
     is_gpai = AND(g("is_gpai_model"), declared["provider"], NOT(sysd("scope.scientific_rd_only")),
                   NOT(rd8))
+    # (revised, adjudicated: issue 17 point 1) Art. 2(1)(a) reaches providers
+    # "placing on the market general-purpose AI models in the Union" (Art. 3(9):
+    # "the first making available ... on the Union market"; Art. 54(1) "prior to
+    # placing a general-purpose AI model on the Union market"); Art. 2(1)(c)
+    # concerns the output of AI systems, not models: the Chapter V duties and the
+    # model's own scope need placed_on_eu_market, which the schema asks for the
+    # model too.  (The GPAI class itself stays a classification of the model.)
+    gpai_in_scope = AND(is_gpai, placed_eu)
     # R91 Art. 51(2): "presumed to have high impact capabilities ... when the
     # cumulative amount of computation used for its training measured in
     # floating point operations is greater than 10^25" -- strictly greater,
@@ -906,6 +929,7 @@ def evaluate(desc, as_of):
     gold = date_lt(gdate if isinstance(gdate, str) else None, D_CH5)
 
     def gadd(cit, cond):
+        cond = AND(cond, placed_eu)
         add("provider", cit, AND(cond, NOT(gold)), D_CH5)
         add("provider", cit, AND(cond, gold), D_GPAI_LEGACY)
 
@@ -968,14 +992,20 @@ def evaluate(desc, as_of):
     # (corrected after review) Art. 2(1)(a) also reaches "providers ... placing
     # on the market general-purpose AI models in the Union": a GPAI model
     # provider is within the Regulation even where no AI system is.
-    oos = NOT(OR(any_in_scope, is_gpai))
+    oos = NOT(OR(any_in_scope, gpai_in_scope))
     # prohibited: an Art. 5 practice of an in-scope role, in force at as_of
     # (Art. 113(a)).
     # high_risk: Art. 6(1) or 6(2) (not date-dependent: a classification).
     # limited: an Art. 50 duty of an in-scope role.
-    lim = OR(*[OR(*[a[0] for a in cands[r].get(cit, [])])
-               for r in ROLES for cit in ("Art. 50(1)", "Art. 50(2)", "Art. 50(3)", "Art. 50(4)",
-                                          "Art. 50(4), second subparagraph")])
+    # (revised, adjudicated D16) [interp] "limited" is not a term of the Regulation;
+    # it names the class of systems Art. 50(1)-(4) describe ("AI systems intended to
+    # interact directly with natural persons", systems "generating synthetic audio,
+    # image, video or text content", emotion recognition or biometric
+    # categorisation systems, deep fakes, public-interest text), the same class
+    # Art. 2(12) calls "an AI system that falls under Article ... 50": the tier
+    # follows the trigger, whatever exception then lifts a particular duty and
+    # whichever operator holds it (the duties themselves stay per operator).
+    lim = AND(is_ai, falls50)
     tier = None
     for name, val in (("out_of_scope", oos), ("prohibited", prohibited), ("high_risk", AND(hr, any_in_scope)),
                       ("limited", lim)):
