@@ -19,6 +19,8 @@ law-differential-long: $(CLI)
 	done; exit $$fail
 
 # Not yet in TEST_TARGETS: the differential still finds disagreement classes awaiting
-# adjudication (DISAGREEMENTS-round1.md, DISAGREEMENTS-round2.md: each class with the
-# provision, the text, both readings and a minimal descriptor). It joins `make test`
-# when it reaches 0 failed; until then run it by hand.
+# adjudication (DISAGREEMENTS-status.md lists what is left, with causes; the older
+# classes are in DISAGREEMENTS-round1.md and DISAGREEMENTS-round2.md: each with the
+# provision, the text, both readings and a minimal descriptor; README.md "Adjudicated"
+# has every decision). It joins `make test` when it reaches 0 failed; until then run it
+# by hand.

@@ -155,8 +155,10 @@ def evaluate(desc, as_of):
     # R6b Art. 3(9) "'placing on the market' means the first making available
     # of an AI system ... on the Union market": a system placed on the market
     # before 2 August 2026 (Art. 111(4) fact) is placed on the Union market.
-    placed_eu = OR(placed_eu, AND(sysd("market.placed_on_market_before_2026_08_02"), U)) \
-        if sysd("market.placed_on_market_before_2026_08_02") is not True else T
+    # (revised, adjudicated) R6b dropped: placed_on_eu_market is the question
+    # Art. 2(1)(a) and Art. 3(9) ask ("placed ... on the EU market, or ... put
+    # into service in the EU"); the Art. 111(4) date fact only dates Art. 50(2)
+    # and does not overrule an answered placed_on_eu_market.
     out_eu = sysd("market.output_used_in_eu")
     placed_date = get(d, "system.market.placed_on_market_date")
     placed_date = placed_date if isinstance(placed_date, str) else None
@@ -388,9 +390,33 @@ def evaluate(desc, as_of):
     # into service ..., provided that all the conditions laid down in Article
     # 57 or 60 are fulfilled") does not bring back the exclusion.
     fw = get(d, "system.testing.framework")
-    fw_rwt = U if fw is None else (fw in ("art60_plan", "art60a_framework", "art57_sandbox"))
-    rwt = OR(sysd("scope.real_world_testing"), fw_rwt)
-    rd8 = AND(sysd("scope.pre_market_rd_only"), NOT(rwt))
+    fw_regime = U if fw is None else (fw in ("art60_plan", "art60a_framework", "art57_sandbox"))
+    # (revised, adjudicated "R4b") whether the system is tested in real-world
+    # conditions is the question system.scope.real_world_testing asks; the
+    # framework fact only says "Under which regime the testing in real-world
+    # conditions takes place", so an unanswered regime does not reopen it.
+    rwt = sysd("scope.real_world_testing")
+    # R4c Art. 3(57): testing in real-world conditions "does not qualify as
+    # placing the AI system on the market or putting it into service within the
+    # meaning of this Regulation, provided that all the conditions laid down in
+    # Article 57 or 60 are fulfilled" (sandbox, Art. 60 plan, Art. 60a framework):
+    # the duties attached to the placing (Arts. 43, 47, 48, 49(1)) do not yet bind.
+    rwt_np = AND(rwt, sysd("scope.pre_market_rd_only"), fw_regime,
+                 sysd("testing.conditions_fulfilled"))
+    # R4d [interp] (adjudicated, shared with the engine's eu.scope.art2_8_pre_market_rd)
+    # the descriptor describes one subject; a general-purpose AI model still in
+    # development whose actual or planned training compute is "greater than 10^25"
+    # must be notified "within two weeks after that requirement is met or it
+    # becomes known that it will be met" (Art. 52(1)), so Art. 2(8) does not take
+    # the subject out while such a model may be the one described.
+    def _gt25(path):
+        v = get(d, path)
+        if isinstance(v, bool) or not isinstance(v, (int, decimal.Decimal, float)):
+            return U
+        return decimal.Decimal(v) > decimal.Decimal(10) ** 25
+    big_model = AND(B(d, "gpai.is_gpai_model"), OR(_gt25("gpai.training_compute_flops"),
+                                                    _gt25("gpai.planned_training_compute_flops")))
+    rd8 = AND(sysd("scope.pre_market_rd_only"), NOT(rwt), NOT(big_model))
     foss_excl = AND(sysd("scope.free_open_source"), NOT(hr), NOT(falls5), NOT(falls50))
     sys_excl = OR(NOT(is_ai), sysd("scope.military_defence_national_security_only"),
                   sysd("scope.scientific_rd_only"), rd8, foss_excl)
@@ -455,9 +481,15 @@ def evaluate(desc, as_of):
         # representative is appointed "Prior to making their high-risk AI
         # systems available on the Union market": none of them is reached for
         # a system that is not placed on the Union market.
-        "importer": placed_eu,
-        "distributor": placed_eu,
-        "authorised_representative": placed_eu,
+        # (revised, adjudicated) [interp] the role is the organisation's own
+        # answer and its definition carries the Union link: an importer "places
+        # on the market" a third-country provider's system (Art. 3(6)), a
+        # distributor "makes an AI system available on the Union market" (Art.
+        # 3(7)), an authorised representative is "located or established in the
+        # Union" (Art. 3(5)): Art. 2(1)(d) and (f) need no further fact.
+        "importer": T,
+        "distributor": T,
+        "authorised_representative": T,
         "product_manufacturer": placed_eu,
     }
     # R7 Art. 2(4): "applies neither to public authorities in a third country
@@ -486,7 +518,12 @@ def evaluate(desc, as_of):
     # in their designs."
     change = sysd("market.significant_design_change_since")
     public = sysd("intended_for_public_authorities")
-    annex_x_legacy = AND(sysd("market.annex_x_component"), date_lt(placed_date, D_ANNEX_X_CUTOFF))
+    # [interp] (adjudicated, shared with the engine's eu.hr.legacy_exempt) the Annex X
+    # large-scale IT systems (SIS, VIS, Eurodac, EES, ETIAS, ECRIS-TCN) are used by
+    # public authorities: a system known not to be intended for public authorities is
+    # not taken to be an Annex X component.
+    annex_x_legacy = AND(sysd("market.annex_x_component"), date_lt(placed_date, D_ANNEX_X_CUTOFF),
+                         F if sysd("intended_for_public_authorities") is False else T)
 
     # "organisation": a duty of the organisation whatever its role (Art. 25(4)
     # third-party supplier).
@@ -560,11 +597,17 @@ def evaluate(desc, as_of):
     # system is placed on the market ... Such provider shall be subject to the
     # registration obligation set out in Article 49(2)."
     derog_case = AND(listed_iii, derog, NOT(hr1))
-    provide("provider", "Art. 6(4)", derog_case, hr_only=False, date_none=D_III)
     # D1 (lead's decision, R80) applied to Art. 49(2) too: the registration of
     # a derogated system has its object only through Art. 6(3)-(4) (Chapter III
     # Section 1, Art. 113(c)(i): 2 December 2027 for Annex III).
-    provide("provider", "Art. 49(2)", derog_case, hr_only=False, date_none=D_III)
+    # (revised, adjudicated: issue 16 point 5) [interp] shared with the engine
+    # (eu.hr.legacy_derogation): both are duties "before that system is placed on
+    # the market or put into service"; a derogation never leaves the provider
+    # worse off than the high-risk route, so the Art. 111(2) test of the Annex III
+    # route applies to them too.
+    for cit in ("Art. 6(4)", "Art. 49(2)"):
+        for c2, d2 in legacy_alts("provider", AND(in_scope["provider"], not_b, derog_case), D_III, D_III):
+            add("provider", cit, c2, d2)
 
     # ------------------------------------------------------------ Chapter III Sections 2-3: provider
     # R61 Art. 8-15 requirements of high-risk AI systems; Art. 16 "Providers of
@@ -589,7 +632,7 @@ def evaluate(desc, as_of):
             iii_only=True)
     # R64 Art. 22(1): "providers established in third countries shall, by
     # written mandate, appoint an authorised representative"
-    provide("provider", "Art. 22(1)", NOT(est_eu))
+    provide("provider", "Art. 22(1)", AND(NOT(est_eu), placed_eu))
     # R65 Art. 22(3): "The authorised representative shall perform the tasks
     # specified in the mandate"
     provide("authorised_representative", "Art. 22(3)", T)
@@ -663,7 +706,10 @@ def evaluate(desc, as_of):
     body_gpl = OR(B(d, "organisation.body_governed_by_public_law"),
                   B(d, "organisation.public_authority"))
     reg_49_3 = OR(pa_or_eui, B(d, "organisation.acts_on_behalf_of_public_authority"))
-    provide("deployer", "Art. 26(8)", pa_or_eui)
+    # (revised, adjudicated) Art. 26(8) "shall comply with the registration obligations
+    # referred to in Article 49": for deployers that is Art. 49(3), which covers the
+    # high-risk AI systems "listed in Annex III, with the exception of ... point 2".
+    provide("deployer", "Art. 26(8)", AND(pa_or_eui, hr3_non2), iii_only=True)
     # R74 Art. 26(9) "Where applicable ... to comply with their obligation to
     # carry out a data protection impact assessment"
     provide("deployer", "Art. 26(9)", sysd("dpia_required"))
@@ -722,21 +768,43 @@ def evaluate(desc, as_of):
     # internal control", 43(3) Annex I systems follow the procedure of those
     # legal acts, 43(4) "shall undergo a new conformity assessment procedure in
     # the event of a substantial modification".
+    # R81b (adjudicated, Union market) Art. 16(f) "prior to its being placed on the
+    # market or put into service", Art. 49(1) "Before placing on the market or
+    # putting into service", Art. 22(1) "Prior to making their high-risk AI systems
+    # available on the Union market": placing on the market is "the first making
+    # available ... on the Union market" (Art. 3(9)) and putting into service is
+    # supply "for first use ... in the Union" (Art. 3(11)).  A provider reached
+    # only by Art. 2(1)(c) (output used in the Union) does neither: Arts. 22(1),
+    # 43, 48 and 49(1) need system.market.placed_on_eu_market.
     p1 = AND(OR(point_hr["1a"], point_hr["1b"], point_hr["1c"]), NOT(derog))
-    p2_8 = AND(OR(*[v for k, v in point_hr.items() if k[0] not in "1"]), NOT(derog))
+    # R81c Art. 43(3) last subparagraph as amended by 2026/1744: "Where a
+    # high-risk AI system is both covered by the Union harmonisation legislation
+    # listed in Section A of Annex I and it falls within one of the categories
+    # listed in Annex III, the provider of that system shall follow the relevant
+    # conformity assessment procedure as required pursuant to the relevant Union
+    # harmonisation legislation listed in Section A of Annex I": 43(3), not
+    # 43(2).  "covered by" = a product, or a safety component of one (no
+    # third-party-assessment test).  [interp, as the engine] the exclusion of
+    # 43(2) is read only from answered Annex I facts (an exception never lowers
+    # a duty while unknown).
+    sec_a_cov = AND(is_ai, in_a, OR(rel_product, AND(rel_component, is_sc)))
+    sec_a_known = AND(leg is not None, rel is not None, sec_a_cov)
+    p2_8 = AND(OR(*[v for k, v in point_hr.items() if k[0] not in "1"]), NOT(derog),
+               NOT(OR(*[_has(points, p) for p in ("1a", "1b", "1c")])), NOT(sec_a_known))
     G = D_GENERAL
-    provide("provider", "Art. 43(1)", p1, iii_only=True)
-    provide("provider", "Art. 43(2)", p2_8, iii_only=True)
-    provide("provider", "Art. 43(3)", hr1_a)
-    provide("provider", "Art. 43(4)", sysd("substantial_modification_since_assessment"),)
+    mkt = AND(placed_eu, NOT(rwt_np))
+    provide("provider", "Art. 43(1)", AND(p1, mkt, NOT(sec_a_known)), iii_only=True)
+    provide("provider", "Art. 43(2)", AND(p2_8, mkt), iii_only=True)
+    provide("provider", "Art. 43(3)", AND(sec_a_cov, mkt))
+    provide("provider", "Art. 43(4)", AND(sysd("substantial_modification_since_assessment"), placed_eu))
     # R82 Art. 47 EU declaration of conformity; Art. 48 CE marking.
-    provide("provider", "Art. 47", T)
-    provide("provider", "Art. 48", T)
+    provide("provider", "Art. 47", NOT(rwt_np))
+    provide("provider", "Art. 48", mkt)
     # R83 Art. 49(1) "Before placing on the market or putting into service a
     # high-risk AI system listed in Annex III, with the exception of high-risk
     # AI systems referred to in point 2 of Annex III, the provider or, where
     # applicable, the authorised representative shall register"
-    provide("provider", "Art. 49(1)", hr3_non2, iii_only=True)
+    provide("provider", "Art. 49(1)", AND(hr3_non2, mkt), iii_only=True)
     # (the authorised representative's registration duty is Art. 22(3)(e),
     # "where applicable, comply with the registration obligations referred to
     # in Article 49(1)", covered as Art. 22(3))
@@ -747,9 +815,14 @@ def evaluate(desc, as_of):
     # R85 Art. 49(4) points 1, 6 and 7 in the areas of law enforcement,
     # migration, asylum and border control: registration "in a secure
     # non-public section".
-    le167 = AND(OR(*[v for k, v in point_hr.items() if k[0] in "167"]), NOT(derog),
-                sysd("law_enforcement_migration_border_use"))
-    provide("provider", "Art. 49(4)", le167, iii_only=True)
+    # (adjudicated) Annex III point 6 is headed "Law enforcement" and point 7
+    # "Migration, asylum and border control management": their systems are "in
+    # the areas of law enforcement, migration, asylum and border control
+    # management" by definition; a point 1 system only when used there.
+    le167 = AND(OR(OR(*[v for k, v in point_hr.items() if k[0] in "67"]),
+                   AND(OR(*[v for k, v in point_hr.items() if k[0] == "1"]),
+                       sysd("law_enforcement_migration_border_use"))), NOT(derog))
+    provide("provider", "Art. 49(4)", AND(le167, mkt), iii_only=True)
     provide("deployer", "Art. 49(4)", AND(le167, reg_49_3), iii_only=True)
     # R86 Art. 49(5) "High-risk AI systems referred to in point 2 of Annex III
     # shall be registered at national level."
@@ -814,6 +887,14 @@ def evaluate(desc, as_of):
     # model".
     is_gpai = AND(g("is_gpai_model"), declared["provider"], NOT(sysd("scope.scientific_rd_only")),
                   NOT(rd8))
+    # (revised, adjudicated: issue 17 point 1) Art. 2(1)(a) reaches providers
+    # "placing on the market general-purpose AI models in the Union" (Art. 3(9):
+    # "the first making available ... on the Union market"; Art. 54(1) "prior to
+    # placing a general-purpose AI model on the Union market"); Art. 2(1)(c)
+    # concerns the output of AI systems, not models: the Chapter V duties and the
+    # model's own scope need placed_on_eu_market, which the schema asks for the
+    # model too.  (The GPAI class itself stays a classification of the model.)
+    gpai_in_scope = AND(is_gpai, placed_eu)
     # R91 Art. 51(2): "presumed to have high impact capabilities ... when the
     # cumulative amount of computation used for its training measured in
     # floating point operations is greater than 10^25" -- strictly greater,
@@ -848,6 +929,7 @@ def evaluate(desc, as_of):
     gold = date_lt(gdate if isinstance(gdate, str) else None, D_CH5)
 
     def gadd(cit, cond):
+        cond = AND(cond, placed_eu)
         add("provider", cit, AND(cond, NOT(gold)), D_CH5)
         add("provider", cit, AND(cond, gold), D_GPAI_LEGACY)
 
@@ -910,14 +992,20 @@ def evaluate(desc, as_of):
     # (corrected after review) Art. 2(1)(a) also reaches "providers ... placing
     # on the market general-purpose AI models in the Union": a GPAI model
     # provider is within the Regulation even where no AI system is.
-    oos = NOT(OR(any_in_scope, is_gpai))
+    oos = NOT(OR(any_in_scope, gpai_in_scope))
     # prohibited: an Art. 5 practice of an in-scope role, in force at as_of
     # (Art. 113(a)).
     # high_risk: Art. 6(1) or 6(2) (not date-dependent: a classification).
     # limited: an Art. 50 duty of an in-scope role.
-    lim = OR(*[OR(*[a[0] for a in cands[r].get(cit, [])])
-               for r in ROLES for cit in ("Art. 50(1)", "Art. 50(2)", "Art. 50(3)", "Art. 50(4)",
-                                          "Art. 50(4), second subparagraph")])
+    # (revised, adjudicated D16) [interp] "limited" is not a term of the Regulation;
+    # it names the class of systems Art. 50(1)-(4) describe ("AI systems intended to
+    # interact directly with natural persons", systems "generating synthetic audio,
+    # image, video or text content", emotion recognition or biometric
+    # categorisation systems, deep fakes, public-interest text), the same class
+    # Art. 2(12) calls "an AI system that falls under Article ... 50": the tier
+    # follows the trigger, whatever exception then lifts a particular duty and
+    # whichever operator holds it (the duties themselves stay per operator).
+    lim = AND(is_ai, falls50)
     tier = None
     for name, val in (("out_of_scope", oos), ("prohibited", prohibited), ("high_risk", AND(hr, any_in_scope)),
                       ("limited", lim)):
