@@ -64,6 +64,9 @@ const (
 	FormatText     Format = C.AIGOV_FORMAT_TEXT     // plain text for people
 	FormatMarkdown Format = C.AIGOV_FORMAT_MARKDOWN // for pull-request comments
 	FormatOSCAL    Format = C.AIGOV_FORMAT_OSCAL    // NIST OSCAL 1.1 assessment results (JSON); reports only
+	FormatSARIF    Format = C.AIGOV_FORMAT_SARIF    // SARIF 2.1.0 for code scanning; reports only
+	FormatJUnit    Format = C.AIGOV_FORMAT_JUNIT    // JUnit XML for CI test reports; reports only
+	FormatHTML     Format = C.AIGOV_FORMAT_HTML     // one self-contained HTML page; reports only
 )
 
 // Limits of the library on Options (include/aigov.h): larger values are
@@ -83,13 +86,20 @@ func (f Format) String() string {
 		return "markdown"
 	case FormatOSCAL:
 		return "oscal"
+	case FormatSARIF:
+		return "sarif"
+	case FormatJUnit:
+		return "junit"
+	case FormatHTML:
+		return "html"
 	}
 	return fmt.Sprintf("Format(%d)", int(f))
 }
 
-func (f Format) valid() bool { return f >= FormatJSON && f <= FormatOSCAL }
+func (f Format) valid() bool { return f >= FormatJSON && f <= FormatHTML }
 
-// ParseFormat maps "json", "text", "markdown" (also "md") or "oscal" to a Format.
+// ParseFormat maps "json", "text", "markdown" (also "md"), "oscal", "sarif",
+// "junit" or "html" to a Format.
 func ParseFormat(s string) (Format, error) {
 	switch strings.ToLower(s) {
 	case "json", "":
@@ -100,8 +110,14 @@ func ParseFormat(s string) (Format, error) {
 		return FormatMarkdown, nil
 	case "oscal":
 		return FormatOSCAL, nil
+	case "sarif":
+		return FormatSARIF, nil
+	case "junit":
+		return FormatJUnit, nil
+	case "html":
+		return FormatHTML, nil
 	}
-	return 0, goError(CodeInvalid, fmt.Sprintf("unknown format %q: expected json, text, markdown or oscal", s), "")
+	return 0, goError(CodeInvalid, fmt.Sprintf("unknown format %q: expected json, text, markdown, oscal, sarif, junit or html", s), "")
 }
 
 // Options are the options of one evaluation.

@@ -1,6 +1,6 @@
 """aigov-py / `python -m aigov`: mirrors the C command-line tool.
 
-    aigov-py eval FILE|- [--as-of YYYY-MM-DD] [--format text|json|markdown|oscal]
+    aigov-py eval FILE|- [--as-of YYYY-MM-DD] [--format text|json|markdown|oscal|sarif|junit|html]
                          [--fail-on gap|prohibited|unknown|none]
     aigov-py eval --ndjson FILE|- [--jobs N] [--as-of ...] [--format json|oscal] [--fail-on ...]
     aigov-py rules [--format text|json|markdown]

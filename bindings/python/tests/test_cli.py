@@ -1,5 +1,6 @@
 """Byte-identity with the C command-line tool, and the Python CLI mirroring it."""
 import io
+import json
 import os
 import sys
 import tempfile
@@ -52,6 +53,21 @@ class ByteIdenticalToTheCli(unittest.TestCase):
                         want = out[:-1] if fmt == "oscal" else out
                         self.assertEqual(ev.render(ev.read_file(path), "2028-01-01", fmt), want)
                         self.assertEqual(ev.evaluate_file(path, "2028-01-01", fmt).rendered, want)
+
+    def test_ci_and_reader_formats(self):
+        """SARIF, JUnit and HTML reach Python as the library renders them."""
+        import xml.dom.minidom
+        with aigov.Evaluator() as ev:
+            doc = ev.read_file(_support.example_descriptors()[0])
+            sarif = json.loads(ev.render(doc, "2028-01-01", "sarif"))
+            self.assertEqual(sarif["version"], "2.1.0")
+            self.assertEqual(len(sarif["runs"]), 1)
+            junit = ev.render(doc, "2028-01-01", "junit")
+            self.assertEqual(xml.dom.minidom.parseString(junit).documentElement.tagName, "testsuites")
+            page = ev.render(doc, "2028-01-01", "html").decode()
+            self.assertTrue(page.lower().startswith("<!doctype html>"))
+            self.assertNotIn("<script", page)
+            self.assertEqual(ev.render(doc, "2028-01-01", "html"), ev.render(doc, "2028-01-01", "html"))
 
 
 def run_py(*args, stdin=b""):
