@@ -23,7 +23,7 @@ from typing import BinaryIO, List, Optional
 
 from . import AigovError, Evaluator, Summary, Table, library_path, library_version
 
-EVAL_FORMATS = ("text", "json", "markdown", "md", "oscal")
+EVAL_FORMATS = ("text", "json", "markdown", "md", "oscal", "sarif", "junit", "html")
 RULES_FORMATS = ("text", "json", "markdown", "md")
 
 
