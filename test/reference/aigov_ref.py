@@ -48,23 +48,27 @@ R8  Roles: the confers_role of every definition that is true, in the order
     reading.
 R9  Questions: a fact is asked when it is unknown and reachable through the
     unknown parts of an unknown condition (all/any: the unknown children;
-    not: its operand; rule: the referenced rule's `when`):
-      - the `when` of a reported rule whose value is unknown, and the `within`
-        of a finding, unless the finding is outside its `within` (it affects
-        that rule);
+    not: its operand; rule: the referenced rule's unknown facts, for an SoA
+    control (R11) its `within`, then while the decision is not recorded the
+    decision fact and its `when`):
+      - the unknown facts of a reported rule whose value is unknown, and the
+        `within` of a rule, unless the rule is outside its `within` (it
+        affects that rule);
       - the unknown `if` conditions of the applies_from cases that made a
-        reported rule's date uncertain (R6), unless its `when` is false or it
-        is a finding outside its `within` (it affects that rule);
-      - the evidence items not given of an obligation whose `when` is true
-        and whose status is unknown (it affects that rule);
-      - the `when` of a classifying rule that is unknown while its class is
-        unknown and could still win (in possible_tiers / possible_gpai and
-        tier / gpai undetermined): affects_tier / affects_gpai.
-    (AIGOV_REF_CLASS_FACTS=all: every unknown class, even one below a class
-    that is already true, while the tier / GPAI class is undetermined.)
-    Order: affects_tier first, then affects_gpai, then more affected
-    reported rules first, then fact catalogue order (R2). `affects` lists the
-    reported rules in table order.
+        reported rule's date uncertain (R6), unless its value is false or it
+        is outside its `within` (it affects that rule);
+      - the evidence items not given (R12) of an obligation whose value is
+        true and whose status is unknown (it affects that rule);
+      - the unknown facts of an open classifying rule: unknown, a prohibition
+        only while in force, in a class that is still possible while the tier /
+        GPAI class is undetermined: affects_tier / affects_gpai;
+      - a rule of a framework not assessed (R13) asks only its `within`.
+    Order (issue 24): by class, tier facts that also affect the GPAI class,
+    tier, GPAI, role (the unknown facts of an unknown rule with confers_role),
+    date (the date facts above), duty; then the number of open classifying
+    rules that read the fact, most first; then the number of reported rules
+    it affects, most first; then fact catalogue order (R2). `affects` lists
+    the reported rules in table order, those of a framework not assessed too.
 R10 One organisation, several systems (README.md): system i is evaluated as
     the single descriptor {organisation, its operator/system/gpai, evidence:
     the shared items overridden item by item by its own (an own item given
@@ -75,6 +79,21 @@ R10 One organisation, several systems (README.md): system i is evaluated as
     shared evidence}. A system's questions are those of its single descriptor
     (so they may name organisation rules in `affects`). A descriptor with one
     system gets the single report of that system's descriptor.
+R11 Annex A controls (rules with `soa`): the value (also for {"rule": id}) is
+    false when `within` is false; with the decision recorded, `within` when
+    included, false when excluded; while the SoA is silent, false when `when`
+    (typical applicability) is false, else unknown. A rule with
+    `soa_statement` that applies is a gap when any SoA check (a finding with
+    `soa_control`) is a gap, else unknown when it is met and a check is
+    unknown.
+R12 Evidence `implied_by`: an item not implemented counts as implemented
+    when the item it is implied by is implemented (never the reverse); an
+    item not given is asked unless so implied. Conditions on `evidence.<id>`
+    read the item's own state.
+R13 A framework is not assessed while the `within` of its first SoA control
+    (table order) is unknown (the organisation has not said whether it runs an
+    AIMS): its rules are not reported (list and summary) and ask only their
+    `within`; they still count in `affects`.
 """
 import hashlib
 import json
@@ -87,7 +106,6 @@ OPERATOR_ROLES = ["provider", "deployer", "importer", "distributor", "authorised
 TIER_CHAIN = ["out_of_scope", "prohibited", "high_risk", "limited"]
 GPAI_CHAIN = ["gpai_systemic", "gpai"]
 ROLE_READING = os.environ.get("AIGOV_REF_ROLES", "conferred")  # R8: "conferred" or "declared"
-CLASS_FACTS = os.environ.get("AIGOV_REF_CLASS_FACTS", "possible")  # R9: "possible" or "all"
 
 
 def rule_sources(rules_dir):
