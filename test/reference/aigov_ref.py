@@ -48,23 +48,27 @@ R8  Roles: the confers_role of every definition that is true, in the order
     reading.
 R9  Questions: a fact is asked when it is unknown and reachable through the
     unknown parts of an unknown condition (all/any: the unknown children;
-    not: its operand; rule: the referenced rule's `when`):
-      - the `when` of a reported rule whose value is unknown, and the `within`
-        of a finding, unless the finding is outside its `within` (it affects
-        that rule);
+    not: its operand; rule: the referenced rule's unknown facts, for an SoA
+    control (R11) its `within`, then while the decision is not recorded the
+    decision fact and its `when`):
+      - the unknown facts of a reported rule whose value is unknown, and the
+        `within` of a rule, unless the rule is outside its `within` (it
+        affects that rule);
       - the unknown `if` conditions of the applies_from cases that made a
-        reported rule's date uncertain (R6), unless its `when` is false or it
-        is a finding outside its `within` (it affects that rule);
-      - the evidence items not given of an obligation whose `when` is true
-        and whose status is unknown (it affects that rule);
-      - the `when` of a classifying rule that is unknown while its class is
-        unknown and could still win (in possible_tiers / possible_gpai and
-        tier / gpai undetermined): affects_tier / affects_gpai.
-    (AIGOV_REF_CLASS_FACTS=all: every unknown class, even one below a class
-    that is already true, while the tier / GPAI class is undetermined.)
-    Order: affects_tier first, then affects_gpai, then more affected
-    reported rules first, then fact catalogue order (R2). `affects` lists the
-    reported rules in table order.
+        reported rule's date uncertain (R6), unless its value is false or it
+        is outside its `within` (it affects that rule);
+      - the evidence items not given (R12) of an obligation whose value is
+        true and whose status is unknown (it affects that rule);
+      - the unknown facts of an open classifying rule: unknown, a prohibition
+        only while in force, in a class that is still possible while the tier /
+        GPAI class is undetermined: affects_tier / affects_gpai;
+      - a rule of a framework not assessed (R13) asks only its `within`.
+    Order (issue 24): by class, tier facts that also affect the GPAI class,
+    tier, GPAI, role (the unknown facts of an unknown rule with confers_role),
+    date (the date facts above), duty; then the number of open classifying
+    rules that read the fact, most first; then the number of reported rules
+    it affects, most first; then fact catalogue order (R2). `affects` lists
+    the reported rules in table order, those of a framework not assessed too.
 R10 One organisation, several systems (README.md): system i is evaluated as
     the single descriptor {organisation, its operator/system/gpai, evidence:
     the shared items overridden item by item by its own (an own item given
@@ -75,6 +79,21 @@ R10 One organisation, several systems (README.md): system i is evaluated as
     shared evidence}. A system's questions are those of its single descriptor
     (so they may name organisation rules in `affects`). A descriptor with one
     system gets the single report of that system's descriptor.
+R11 Annex A controls (rules with `soa`): the value (also for {"rule": id}) is
+    false when `within` is false; with the decision recorded, `within` when
+    included, false when excluded; while the SoA is silent, false when `when`
+    (typical applicability) is false, else unknown. A rule with
+    `soa_statement` that applies is a gap when any SoA check (a finding with
+    `soa_control`) is a gap, else unknown when it is met and a check is
+    unknown.
+R12 Evidence `implied_by`: an item not implemented counts as implemented
+    when the item it is implied by is implemented (never the reverse); an
+    item not given is asked unless so implied. Conditions on `evidence.<id>`
+    read the item's own state.
+R13 A framework is not assessed while the `within` of its first SoA control
+    (table order) is unknown (the organisation has not said whether it runs an
+    AIMS): its rules are not reported (list and summary) and ask only their
+    `within`; they still count in `affects`.
 """
 import hashlib
 import json
@@ -87,7 +106,6 @@ OPERATOR_ROLES = ["provider", "deployer", "importer", "distributor", "authorised
 TIER_CHAIN = ["out_of_scope", "prohibited", "high_risk", "limited"]
 GPAI_CHAIN = ["gpai_systemic", "gpai"]
 ROLE_READING = os.environ.get("AIGOV_REF_ROLES", "conferred")  # R8: "conferred" or "declared"
-CLASS_FACTS = os.environ.get("AIGOV_REF_CLASS_FACTS", "possible")  # R9: "possible" or "all"
 
 
 def rule_sources(rules_dir):
@@ -242,8 +260,47 @@ class Evaluation:
 
     def rule(self, rid):
         if rid not in self.memo:
-            self.memo[rid] = self.cond(self.rs.by_id[rid]["when"])
+            r = self.rs.by_id[rid]
+            v = self.cond(r["when"])
+            if "soa" in r:
+                v = self.soa_applicability(r, v)
+            self.memo[rid] = v
         return self.memo[rid]
+
+    def soa_applicability(self, r, typical):
+        """R11: an Annex A control's applicability is its SoA decision within `within`;
+        while the SoA is silent, `when` (typical applicability) only keeps it out or open."""
+        within = self.cond(r["within"]) if "within" in r else T
+        if within == F:
+            return F
+        decision = self.vals.get(r["soa"]["decision"])
+        if decision is not None:
+            return within if decision == "included" else F
+        return F if typical == F else U
+
+    def rule_facts(self, rid):
+        """R9: the unknown facts of an unknown rule (an SoA control: its scope, then, while
+        the decision is not recorded, the decision and its typical applicability)."""
+        if rid not in self.unknown_memo:
+            r = self.rs.by_id[rid]
+            if self.rule(rid) != U:
+                out = set()
+            elif "soa" not in r:
+                out = self.unknown_facts(r["when"])
+            else:
+                out = self.unknown_facts(r["within"]) if "within" in r else set()
+                if r["soa"]["decision"] not in self.vals:
+                    out = out | {r["soa"]["decision"]} | self.unknown_facts(r["when"])
+            self.unknown_memo[rid] = out
+        return self.unknown_memo[rid]
+
+    def evidence_state(self, e):
+        """R12: an item implied by another counts as implemented when that one is."""
+        s = self.vals.get("evidence." + e)
+        imp = self.rs.evidence[e].get("implied_by")
+        if imp is None or s == "implemented":
+            return s
+        return "implemented" if self.vals.get("evidence." + imp) == "implemented" else s
 
     def unknown_facts(self, c):
         """R9: unknown facts reachable through the unknown parts of c."""
@@ -257,10 +314,7 @@ class Evaluation:
         if "not" in c:
             return self.unknown_facts(c["not"])
         if "rule" in c:
-            rid = c["rule"]
-            if rid not in self.unknown_memo:
-                self.unknown_memo[rid] = self.unknown_facts(self.rs.by_id[rid]["when"])
-            return self.unknown_memo[rid]
+            return self.rule_facts(c["rule"])
         return {c["fact"]}
 
     # ---- dates, status -------------------------------------------------------------------
@@ -299,7 +353,7 @@ class Evaluation:
             return "unknown"
         if r["kind"] == "prohibition":
             return "gap"
-        states = [self.vals.get("evidence." + e) for e in r["evidence"]]
+        states = [self.evidence_state(e) for e in r["evidence"]]
         if any(s is not None and s != "implemented" for s in states):
             return "gap"
         return "unknown" if None in states else "met"
@@ -308,27 +362,57 @@ class Evaluation:
     def report(self):
         rs = self.rs
         obligations = {}
-        order = []
-        ask = {}  # fact -> the reported rules it affects, in table order
         for r in rs.reported:
             date, open_conds = self.applies_from(r)
-            status = self.status(r)
-            obligations[r["id"]] = {"status": status, "applies_from": date, "in_force": self.as_of >= date,
-                                    "kind": r["kind"]}
-            order.append(r["id"])
-            facts = set()
+            obligations[r["id"]] = {"status": self.status(r), "applies_from": date, "in_force": self.as_of >= date,
+                                    "kind": r["kind"], "open_conds": open_conds}
+        # R11: the clause requiring the SoA (6.1.3) beside the SoA checks
+        checks = [obligations[r["id"]]["status"] for r in rs.reported if "soa_control" in r]
+        for r in rs.reported:
+            o = obligations[r["id"]]
+            if not r.get("soa_statement") or o["status"] == "not_applicable":
+                continue
+            if "gap" in checks:
+                o["status"] = "gap"
+            elif "unknown" in checks and o["status"] == "met":
+                o["status"] = "unknown"
+        # R13: a framework is assessed unless the scope (`within`) of its first SoA control is unknown
+        assessed = {}
+        for r in rs.rules:
+            if "soa" in r and "within" in r and r["framework"] not in assessed:
+                assessed[r["framework"]] = self.cond(r["within"]) != U
+
+        order = []
+        ask = {}  # fact -> the reported rules it affects, in table order
+        date_facts = set()
+        for r in rs.reported:
+            o = obligations[r["id"]]
+            open_conds = o.pop("open_conds")
+            value = self.rule(r["id"])
             outside = "within" in r and self.cond(r["within"]) == F
-            if self.rule(r["id"]) == U and not outside:
-                facts |= self.unknown_facts(r["when"])
-            if "within" in r:
-                facts |= self.unknown_facts(r["within"])
-            if self.rule(r["id"]) != F and not outside:
+            if not outside and value != F:
                 for c in open_conds:
-                    facts |= self.unknown_facts(c)
-            if r["kind"] == "obligation" and self.rule(r["id"]) == T and status == "unknown":
-                facts |= {"evidence." + e for e in r["evidence"] if "evidence." + e not in self.vals}
+                    date_facts |= self.unknown_facts(c)
+            if assessed.get(r["framework"], True):
+                order.append(r["id"])
+            facts = set()
+            if outside:
+                pass                                   # a rule outside its scope asks nothing
+            elif not assessed.get(r["framework"], True):
+                facts = self.unknown_facts(r["within"]) if "within" in r else set()
+            else:
+                if value == U:
+                    facts |= self.rule_facts(r["id"])
+                if "within" in r:
+                    facts |= self.unknown_facts(r["within"])
+                if value != F:
+                    for c in open_conds:
+                        facts |= self.unknown_facts(c)
+                if r["kind"] == "obligation" and value == T and o["status"] == "unknown":
+                    facts |= {"evidence." + e for e in r["evidence"] if self.evidence_state(e) is None}
             for f in facts:
                 ask.setdefault(f, []).append(r["id"])      # rules come in table order
+        obligations = {rid: obligations[rid] for rid in order}
 
         # classification (R5)
         members = {}
@@ -336,7 +420,7 @@ class Evaluation:
             cls = "prohibited" if r["kind"] == "prohibition" else r.get("classifies")
             if not cls:
                 continue
-            if r["kind"] == "prohibition" and not obligations[r["id"]]["in_force"]:
+            if r["kind"] == "prohibition" and self.as_of < self.applies_from(r)[0]:
                 continue
             members.setdefault(cls, []).append(r)
         value = {cls: k_or([self.rule(r["id"]) for r in members.get(cls, [])]) for cls in TIER_CHAIN + GPAI_CHAIN}
@@ -356,18 +440,24 @@ class Evaluation:
         tier = tiers[0] if len(tiers) == 1 else "undetermined"
         gpai = gpais[0] if len(gpais) == 1 else "undetermined"
 
-        def class_facts(classes, possible, undetermined):
-            out = set()
-            if not undetermined:
-                return out
-            for cls in classes:
-                if value[cls] == U and (cls in possible or CLASS_FACTS == "all"):
-                    for r in members.get(cls, []):
-                        out |= self.unknown_facts(r["when"])
-            return out
-
-        tier_facts = class_facts(TIER_CHAIN, tiers, tier == "undetermined")
-        gpai_facts = class_facts(GPAI_CHAIN, gpais, gpai == "undetermined")
+        # R9: the open classifying rules (unknown, in a class that could still win while the
+        # tier / GPAI class is undetermined); how many of them read a fact orders the questions
+        tier_facts, gpai_facts, gates = set(), set(), {}
+        for cls, rules in members.items():
+            is_gpai = cls in GPAI_CHAIN
+            if (gpai if is_gpai else tier) != "undetermined" or cls not in (gpais if is_gpai else tiers):
+                continue
+            for r in rules:
+                if self.rule(r["id"]) != U:
+                    continue
+                fs = self.rule_facts(r["id"])
+                (gpai_facts if is_gpai else tier_facts).update(fs)
+                for f in fs:
+                    gates[f] = gates.get(f, 0) + 1
+        role_facts = set()
+        for r in rs.rules:
+            if r.get("confers_role") and self.rule(r["id"]) == U:
+                role_facts |= self.rule_facts(r["id"])
 
         # roles (R8)
         roles = set()
@@ -377,9 +467,15 @@ class Evaluation:
             if r.get("confers_role") and self.rule(r["id"]) == T:
                 roles.add(r["confers_role"])
 
+        def question_class(f):
+            """R9 order: tier facts that decide the GPAI class too, tier, GPAI, role, date, duty."""
+            if f in tier_facts:
+                return 0 if f in gpai_facts else 1
+            return 2 if f in gpai_facts else 3 if f in role_facts else 4 if f in date_facts else 5
+
         facts = tier_facts | gpai_facts | set(ask)
-        questions = sorted(facts, key=lambda f: (f not in tier_facts, f not in gpai_facts,
-                                                 -len(ask.get(f, ())), rs.rank[f]))
+        questions = sorted(facts, key=lambda f: (question_class(f), -min(gates.get(f, 0), 0xFF),
+                                                 -min(len(ask.get(f, ())), 0xFFFF), rs.rank[f]))
         return {
             "tier": tier, "gpai": gpai, "possible_tiers": tiers, "possible_gpai": gpais,
             "roles": [x for x in OPERATOR_ROLES if x in roles],
