@@ -268,6 +268,27 @@ static int check_case(const char *dir, const char *file, aigov_ctx *ctx, const a
             }
         }
     }
+    /* every other rendering of the case: it renders, twice the same bytes, and the
+     * JSON-based ones (OSCAL, SARIF) parse; so each renderer meets every golden case */
+    for (int format = AIGOV_FORMAT_TEXT; format <= AIGOV_FORMAT_HTML; format++) {
+        char *a = NULL, *b2 = NULL;
+        size_t la = 0, lb = 0;
+        int ra = aigov_report_render(&a, &la, rep, format, &err);
+        int rb = aigov_report_render(&b2, &lb, rep, format, &err);
+        if (ra || rb || la != lb || memcmp(a, b2, la) != 0 || strlen(a) != la) {
+            failf(file, "format %d: renders %d/%d, %zu/%zu bytes, not the same twice", format, ra, rb, la, lb);
+            bad = 1;
+        } else if (format == AIGOV_FORMAT_OSCAL || format == AIGOV_FORMAT_SARIF) {
+            cJSON *doc = cJSON_ParseWithLength(a, la);
+            if (!doc) {
+                failf(file, "format %d: not JSON", format);
+                bad = 1;
+            }
+            cJSON_Delete(doc);
+        }
+        aigov_free(a);
+        aigov_free(b2);
+    }
     /* full report comparison for end-to-end scenarios */
     if (strstr(dir, "full")) {
         char *out = NULL;

@@ -12,6 +12,7 @@
 #include <wchar.h>
 #include "unit.h"
 #include "descriptor/parse.h"
+#include "render/markup.h"
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/date.h"
@@ -1061,6 +1062,43 @@ START_TEST(dates_at_the_edges_of_the_calendar)
 }
 END_TEST
 
+/* XML/HTML escaping (JUnit, HTML): markup characters become entities; what XML 1.0
+ * forbids even escaped, and every byte that is not valid UTF-8, becomes U+FFFD. */
+START_TEST(markup_escapes_every_class_of_character)
+{
+    ag_mem m;
+    ag_mem_init(&m, NULL);
+    ag_buf b;
+    static const struct { const char *in, *out; } cases[] = {
+        {"a&b<c>d\"e'f", "a&amp;b&lt;c&gt;d&quot;e&#39;f"},
+        {"t\tn\nr\r", "t\tn\nr\r"},
+        {"x\x01y\x1fz", "x\xEF\xBF\xBDy\xEF\xBF\xBDz"},
+        {"\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80", "\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80"}, /* 2, 3, 4 bytes */
+        {"\xC0\xAF", "\xEF\xBF\xBD\xEF\xBF\xBD"},                                     /* overlong 2 */
+        {"\xE0\x80\xAF", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"},                     /* overlong 3 */
+        {"\xED\xA0\x80", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"},                     /* surrogate */
+        {"\xF0\x80\x80\x80", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"},     /* overlong 4 */
+        {"\xF4\x90\x80\x80", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"},     /* past U+10FFFF */
+        {"\xF5\x80", "\xEF\xBF\xBD\xEF\xBF\xBD"},                                     /* no such lead */
+        {"\xC3(", "\xEF\xBF\xBD("},                                                   /* cut sequence */
+        {"\xEF\xBF\xBE\xEF\xBF\xBF\xEF\xBF\xBD", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"}, /* U+FFFE, U+FFFF */
+        {"\xE2\x80\xAE", "\xE2\x80\xAE"}, /* text, not markup: the page's CSS and the DOM hold it */
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        ag_buf_init(&b, &m);
+        ag_buf_xml(&b, cases[k].in);
+        ag_buf_putc(&b, '\0');
+        ck_assert_msg(strcmp(b.data, cases[k].out) == 0, "case %zu", k);
+        ag_buf_free(&b);
+    }
+    ag_buf_init(&b, &m);
+    ag_buf_uri(&b, "dir/a b%c~d_e.f-\xC3\xA9?#");
+    ag_buf_putc(&b, '\0');
+    ck_assert_str_eq(b.data, "dir/a%20b%25c~d_e.f-%C3%A9%3F%23");
+    ag_buf_free(&b);
+}
+END_TEST
+
 Suite *core_edges_suite(void)
 {
     Suite *s = suite_create("core_edges");
@@ -1092,6 +1130,7 @@ Suite *core_edges_suite(void)
     tcase_add_test(tc, arena_gives_zeroed_aligned_blocks);
     tcase_add_test(tc, numbers_at_the_edges_of_the_grammar);
     tcase_add_test(tc, dates_at_the_edges_of_the_calendar);
+    tcase_add_test(tc, markup_escapes_every_class_of_character);
     suite_add_tcase(s, tc);
     return s;
 }
