@@ -171,7 +171,10 @@ class Tmux:
         self.run("send-keys", "-t", "ask", "Enter")
 
     def dead(self):
-        return self.run("display-message", "-t", "ask", "-p", "#{pane_dead} #{pane_dead_status}").split()
+        """[pane_dead, pane_dead_status]; tmux may show the pane dead a moment
+        before it has the exit status, so the status may still be ""."""
+        parts = self.run("display-message", "-t", "ask", "-p", "#{pane_dead} #{pane_dead_status}").split()
+        return (parts + ["", ""])[:2]
 
     def kill(self):
         self.run("kill-server", check=False)
@@ -219,7 +222,7 @@ def tmux_scenario(cli, name, example_file, want, tmp):
             tm.type(line)
             wait_for(tm, lambda s: len(QUESTION.findall(s)) > len(qs) or "Descriptor written" in s
                      or tm.dead()[0] == "1", "the next question")
-        wait_for(tm, lambda s: tm.dead()[0] == "1", "the end of the session")
+        wait_for(tm, lambda s: tm.dead()[0] == "1" and tm.dead()[1] != "", "the end of the session")
         status = tm.dead()[1]
         final = tm.screen()
     finally:
