@@ -196,7 +196,10 @@ def tmux_scenario(cli, name, example_file, want, tmp):
     out = os.path.join(tmp, name + ".json")
     report = os.path.join(tmp, name + ".report.json")
     tm = Tmux(tmp)
-    tm.start("%s ask -o %s --report %s --format json --as-of %s" % (cli, out, report, AS_OF))
+    # the exit status through a file: tmux 3.3 may show a pane dead without its status
+    status_file = os.path.join(tmp, name + ".status")
+    tm.start("sh -c '%s ask -o %s --report %s --format json --as-of %s; echo $? > %s'"
+             % (cli, out, report, AS_OF, status_file))
     asked, reprompts, seen_types = 0, 0, set()
     try:
         while True:
@@ -222,8 +225,15 @@ def tmux_scenario(cli, name, example_file, want, tmp):
             tm.type(line)
             wait_for(tm, lambda s: len(QUESTION.findall(s)) > len(qs) or "Descriptor written" in s
                      or tm.dead()[0] == "1", "the next question")
-        wait_for(tm, lambda s: tm.dead()[0] == "1" and tm.dead()[1] != "", "the end of the session")
-        status = tm.dead()[1]
+        def exited(_):
+            try:
+                with open(status_file, encoding="ascii") as f:
+                    return f.read().endswith("\n")
+            except OSError:
+                return False
+        wait_for(tm, exited, "the end of the session")
+        with open(status_file, encoding="ascii") as f:
+            status = f.read().strip()
         final = tm.screen()
     finally:
         tm.kill()
