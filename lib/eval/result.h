@@ -57,8 +57,8 @@ typedef struct ag_result {
 } ag_result;
 
 /* The value that decides evidence item e: its own, or, when its state falls short of
- * 'implemented' and the item it is implied_by is 'implemented', that item's (the AI Act artefact contains the ISO/IEC 42001
- * record; never the other way round). */
+ * 'implemented' and the item it is implied_by is 'implemented', that item's (the AI
+ * Act artefact contains the ISO/IEC 42001 record; never the other way round). */
 static inline const ag_value *ag_evidence_value(const aigov_table *t, const ag_facts *f, int32_t e)
 {
     const ag_evidence *ev = &t->evidence[e];
