@@ -26,6 +26,9 @@ Suite *reader_runs_suite(void);
 Suite *names_suite(void);
 /* Issue 21: shared date cases compiled once, dates of rules that do not apply deferred. */
 Suite *eval_less_suite(void);
+/* Character classes of util/text.c, and the report filters and verdict edges. */
+Suite *text_classes_suite(void);
+Suite *report_filters_suite(void);
 
 /* A small rule set: the manifest plus one source of facts/evidence/rules. */
 aigov_table *unit_compile(const char *body, aigov_error *err, int *rc);
