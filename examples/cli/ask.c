@@ -203,13 +203,13 @@ static int write_descriptor(const ask_session *s)
     int ok = 0;
     if (tmp) {
         snprintf(tmp, n, "%s.tmp~", s->out_path);
-        FILE *f = fopen(tmp, "w");
+        FILE *f = cli_io_table.fopen_fn(tmp, "w");
         if (f) {
             ok = print_json(f, s->doc, 0) && fputc('\n', f) != EOF;
             ok = (fclose(f) == 0) && ok;
-            ok = ok && rename(tmp, s->out_path) == 0;
+            ok = ok && cli_io_table.rename_fn(tmp, s->out_path) == 0;
             if (!ok)
-                remove(tmp);
+                cli_io_table.remove_fn(tmp);
         }
     }
     if (!ok)
@@ -625,7 +625,7 @@ static int write_report(const ask_session *s, const char *path, int format)
         ask_error("report", &err);
         return -1;
     }
-    FILE *f = fopen(path, "w");
+    FILE *f = cli_io_table.fopen_fn(path, "w");
     int ok = f && fwrite(out, 1, len, f) == len;
     if (ok && format == AIGOV_FORMAT_JSON)
         ok = fputc('\n', f) != EOF;
@@ -674,6 +674,7 @@ int cli_ask(int argc, char **argv)
         {NULL, 0, NULL, 0}};
     int c;
     opterr = 0; /* the messages below name the command and the option */
+    optind = 0; /* glibc: 0 restarts getopt_long (cli_main may run again) */
     while ((c = getopt_long(argc, argv, ":o:a:f:h", longopts, NULL)) != -1) {
         if (c == 'o')
             out = optarg;
@@ -742,7 +743,7 @@ int cli_ask(int argc, char **argv)
     if (s.doc && (!answers || fd >= 0) && in) {
         cli_lines_init(in, answers ? fd : STDIN_FILENO, ASK_LINE_MAX);
         s.in = in;
-        s.echo = answers != NULL || !isatty(STDIN_FILENO); /* a transcript shows the answers */
+        s.echo = answers != NULL || !cli_io_table.isatty_fn(STDIN_FILENO); /* a transcript shows the answers */
         if (file)
             printf("%s %s\n", missing ? "Starting" : "Resuming from", file);
         rc = run(&s);

@@ -10,7 +10,7 @@
 # test/fuzz/corpus/NAME/regress-WHAT so every smoke run replays it.
 # Needs clang and its libFuzzer runtime (Debian: clang libclang-rt-14-dev).
 FUZZ_CC       ?= clang
-FUZZERS       := descriptor render rules number ruleset ndjson
+FUZZERS       := descriptor render rules number ruleset ndjson cli
 FUZZ_SECONDS  ?= 60
 SMOKE_SECONDS ?= 20
 FUZZ_DIR      := $(BUILD)/fuzz
@@ -29,6 +29,8 @@ FUZZ_MAXLEN_rules      := 131072
 FUZZ_MAXLEN_number     := 2048
 FUZZ_MAXLEN_ruleset    := 65536
 FUZZ_MAXLEN_ndjson     := 200000
+FUZZ_DICT_cli        := test/fuzz/cli.dict
+FUZZ_MAXLEN_cli        := 4096
 # the two newest harnesses smoke for less time: make test stays short
 SMOKE_SECONDS_NEW ?= 10
 
@@ -61,6 +63,13 @@ $(FUZZ_DIR)/fuzz_%: test/fuzz/fuzz_%.c test/fuzz/fuzz_common.h $(FUZZ_OBJ)
 # The CLI's line reader, with its io table (the harness swaps in faulty reads).
 $(FUZZ_DIR)/fuzz_ndjson: test/fuzz/fuzz_ndjson.c test/fuzz/fuzz_common.h examples/cli/io.c examples/cli/cli.h | $(FUZZ_DIR)/runtime-ok
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< examples/cli/io.c
+
+# The whole command line in-process (cli_main): the CLI's sources but main.c,
+# on the instrumented library; its file system is the fixture directory.
+FUZZ_CLI_SRC := $(filter-out examples/cli/main.c,$(CLI_SRC))
+$(FUZZ_DIR)/fuzz_cli: test/fuzz/fuzz_cli.c test/fuzz/fuzz_common.h $(FUZZ_CLI_SRC) examples/cli/cli.h $(FUZZ_OBJ)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -DFUZZ_CLI_FIXTURES='"$(CURDIR)/test/fuzz/fixtures/cli"' -fsanitize=fuzzer \
+	    -Iexamples/cli -o $@ $< $(FUZZ_CLI_SRC) $(FUZZ_OBJ) $(CJSON_LIBS) -lpthread -lm
 
 .SECONDARY: $(FUZZ_OBJ)
 .PHONY: fuzz test-fuzz-smoke fuzz-dict fuzz-build
