@@ -744,8 +744,11 @@ int cli_ask(int argc, char **argv)
         cli_lines_init(in, answers ? fd : STDIN_FILENO, ASK_LINE_MAX);
         s.in = in;
         s.echo = answers != NULL || !cli_io_table.isatty_fn(STDIN_FILENO); /* a transcript shows the answers */
-        if (file)
-            printf("%s %s\n", missing ? "Starting" : "Resuming from", file);
+        if (file) { /* a file name may hold any byte: written as cli_put_safe writes it */
+            fputs(missing ? "Starting " : "Resuming from ", stdout);
+            cli_put_safe(stdout, file);
+            fputc('\n', stdout);
+        }
         rc = run(&s);
     }
     if (rc != ASK_FAIL && s.rep) {
@@ -758,9 +761,15 @@ int cli_ask(int argc, char **argv)
                sum.questions, sum.questions == 1 ? "" : "s");
         if (write_descriptor(&s) != 0 || (report && write_report(&s, report, format) != 0))
             rc = ASK_FAIL;
-        else
-            printf("Descriptor written to %s%s%s\n", s.out_path, report ? ", report to " : ".",
-                   report ? report : "");
+        else {
+            fputs("Descriptor written to ", stdout);
+            cli_put_safe(stdout, s.out_path);
+            if (report) {
+                fputs(", report to ", stdout);
+                cli_put_safe(stdout, report);
+            }
+            fputs(report ? "\n" : ".\n", stdout);
+        }
     }
     if (fd >= 0)
         close(fd);

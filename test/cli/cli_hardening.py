@@ -287,6 +287,13 @@ def checks(cli, faults, tmp):
     check("a file name's control characters are escaped on stderr", r.returncode == 2
           and b"\x1b" not in r.stderr and "\u202e".encode() not in r.stderr and r.stderr.count(b"\n") == 1,
           r.stderr)
+    # found by fuzz_cli (corpus/cli/regress-ask-file-name-raw): ask echoed its file names raw
+    ask_name = os.path.join(tmp, "ask\x1b[2J\u202e\xa6.json").encode("utf-8", "surrogateescape")
+    ask_name = ask_name.replace("\xa6".encode(), b"\xa6")  # a byte that is not UTF-8
+    r = run([cli, "ask", ask_name, "--as-of", AS_OF], b"q\n")
+    check("ask escapes the file names it echoes on stdout", r.returncode == 0
+          and b"\x1b" not in r.stdout and "\u202e".encode() not in r.stdout and b"\xa6" not in r.stdout
+          and b"Starting " in r.stdout and b"Descriptor written to " in r.stdout, (r.returncode, r.stdout[-400:]))
     r = run([cli, "eval", "-", "--as-of", AS_OF], '{"k\\u001b[31m\\u2028\\u202e": 1}'.encode())
     check("a key's control characters are escaped on stderr", r.returncode == 2
           and b"\x1b" not in r.stderr and "\u2028".encode() not in r.stderr
