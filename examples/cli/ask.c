@@ -213,7 +213,7 @@ static int write_descriptor(const ask_session *s)
         }
     }
     if (!ok)
-        cli_warn("cannot write %s: %s", s->out_path, strerror(errno));
+        cli_warn("cannot write %s: %s", *s->out_path ? s->out_path : "''", strerror(errno));
     free(tmp);
     return ok ? 0 : -1;
 }
@@ -632,7 +632,7 @@ static int write_report(const ask_session *s, const char *path, int format)
     if (f)
         ok = (fclose(f) == 0) && ok;
     if (!ok)
-        cli_warn("cannot write %s: %s", path, strerror(errno));
+        cli_warn("cannot write %s: %s", *path ? path : "''", strerror(errno)); /* "-" is a file here */
     aigov_free(out);
     return ok ? 0 : -1;
 }
@@ -737,7 +737,7 @@ int cli_ask(int argc, char **argv)
     s.doc = file ? load_descriptor(&s, file, &missing) : cJSON_CreateObject();
     int fd = -1;
     if (s.doc && answers && (fd = cli_open(answers)) < 0)
-        cli_warn("cannot open %s: %s", answers, strerror(errno));
+        cli_warn("cannot open %s: %s", cli_name(answers), strerror(errno));
     cli_lines *in = malloc(sizeof *in);
     int rc = ASK_FAIL;
     if (s.doc && (!answers || fd >= 0) && in) {

@@ -76,7 +76,8 @@ const char *cli_code_name(int code);
 void cli_json_str(FILE *out, const char *s);
 /* Writes s for a terminal or a log: the same characters as \xHH or \u{XXXX}. */
 void cli_put_safe(FILE *out, const char *s);
-/* How messages name an input: "standard input" for "-", else the path. */
+/* How messages name an input: "standard input" for "-", '' for an empty
+ * name, else the path. */
 const char *cli_name(const char *path);
 /* Writes "aigov: ", the printf-formatted message through cli_put_safe (file
  * names and library messages may carry any byte) and a newline to stderr. */

@@ -294,6 +294,11 @@ def checks(cli, faults, tmp):
     check("ask escapes the file names it echoes on stdout", r.returncode == 0
           and b"\x1b" not in r.stdout and "\u202e".encode() not in r.stdout and b"\xa6" not in r.stdout
           and b"Starting " in r.stdout and b"Descriptor written to " in r.stdout, (r.returncode, r.stdout[-400:]))
+    # found by fuzz_cli (corpus/cli/regress-empty-file-name): "cannot open : ..." named nothing
+    for argv in (["eval", ""], ["eval", "--ndjson", ""], ["ask", "-o", "x.json", "--answers", ""]):
+        r = run([cli] + argv + ["--as-of", AS_OF], b"")
+        check("an empty file name is named '' in the error (%s)" % " ".join(argv[:-1]),
+              r.returncode == 2 and b"cannot open '': " in r.stderr, (r.returncode, r.stderr))
     r = run([cli, "eval", "-", "--as-of", AS_OF], '{"k\\u001b[31m\\u2028\\u202e": 1}'.encode())
     check("a key's control characters are escaped on stderr", r.returncode == 2
           and b"\x1b" not in r.stderr and "\u2028".encode() not in r.stderr

@@ -177,6 +177,10 @@ static int contains(const char *hay, const char *needle, size_t n)
 static int names_an_argument(const char *msg, int argc, char **argv)
 {
     for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "-") == 0 && strstr(msg, "standard input"))
+            return 1; /* how messages name "-" (cli_name) */
+        if (!argv[i][0] && strstr(msg, "''"))
+            return 1; /* an empty argument, quoted */
         char *e = escaped(argv[i]);
         size_t n = strlen(e), eq = strcspn(e, "=");
         size_t cut = n < 64 ? n : 64;
