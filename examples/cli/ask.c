@@ -733,6 +733,13 @@ int cli_ask(int argc, char **argv)
         ask_error("ask", &err);
         return 2;
     }
+    /* the date first, alone, so that its refusal names --as-of (as eval's does) */
+    const aigov_report *probe;
+    if (aigov_eval(&probe, s.ctx, "", 0, &s.opts, &err) == AIGOV_EINVAL) {
+        cli_warn("ask: --as-of %s: %s", as_of, err.message);
+        aigov_ctx_free(s.ctx);
+        return ask_usage();
+    }
     int missing = 0;
     s.doc = file ? load_descriptor(&s, file, &missing) : cJSON_CreateObject();
     int fd = -1;

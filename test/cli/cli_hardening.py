@@ -294,6 +294,10 @@ def checks(cli, faults, tmp):
     check("ask escapes the file names it echoes on stdout", r.returncode == 0
           and b"\x1b" not in r.stdout and "\u202e".encode() not in r.stdout and b"\xa6" not in r.stdout
           and b"Starting " in r.stdout and b"Descriptor written to " in r.stdout, (r.returncode, r.stdout[-400:]))
+    # found by fuzz_cli (corpus/cli/regress-ask-bad-as-of): ask's refusal of the date named no option
+    r = run([cli, "ask", "-o", os.path.join(tmp, "asked.json"), "--as-of", "2026-02-30"], b"q\n")
+    check("ask names a bad --as-of and its value, exit 2", r.returncode == 2
+          and b"--as-of 2026-02-30: " in r.stderr and r.stdout == b"", (r.returncode, r.stderr))
     # found by fuzz_cli (corpus/cli/regress-empty-file-name): "cannot open : ..." named nothing
     for argv in (["eval", ""], ["eval", "--ndjson", ""], ["ask", "-o", "x.json", "--answers", ""]):
         r = run([cli] + argv + ["--as-of", AS_OF], b"")
