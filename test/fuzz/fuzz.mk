@@ -93,6 +93,37 @@ define run_fuzzer
 	    echo "fuzz: $(1) FAILED (exit $$rc); input: $$(ls -t $(FUZZ_DIR)/artifacts/$(1)-* 2>/dev/null | head -n 1)"; exit 1; fi
 endef
 
+# $(1) harness: FUZZ_EXECS executions in all, shared by FUZZ_WORKERS processes
+# (each -runs=FUZZ_EXECS/FUZZ_WORKERS on one corpus directory, -reload picks up
+# what the others find). Prints "fuzz: NAME execs=N workers=W seconds=S
+# exec/s=R cov: ..." and, on a crash, the report and the reproducer.
+define run_campaign
+	@mkdir -p $(FUZZ_DIR)/corpus-$(1) $(FUZZ_DIR)/artifacts $(FUZZ_DIR)/campaign
+	@start=$$(date +%s); per=$$(( ($(FUZZ_EXECS) + $(FUZZ_WORKERS) - 1) / $(FUZZ_WORKERS) )); pids=""; \
+	  for w in $$(seq 1 $(FUZZ_WORKERS)); do \
+	    $(FUZZ_DIR)/fuzz_$(1) -runs=$$per -dict=$(FUZZ_DICT_$(1)) -max_len=$(FUZZ_MAXLEN_$(1)) -reload=60 \
+	        -timeout=20 -rss_limit_mb=2560 -use_value_profile=1 -print_final_stats=1 -seed=$$w \
+	        -artifact_prefix=$(FUZZ_DIR)/artifacts/$(1)- $(FUZZ_DIR)/corpus-$(1) test/fuzz/corpus/$(1) \
+	        > $(FUZZ_DIR)/campaign/$(1)-$$w.log 2>&1 & pids="$$pids $$!"; \
+	  done; rc=0; for p in $$pids; do wait $$p || rc=1; done; \
+	  secs=$$(( $$(date +%s) - start )); [ $$secs -gt 0 ] || secs=1; \
+	  execs=$$(cat $(FUZZ_DIR)/campaign/$(1)-*.log | sed -n 's/^stat::number_of_executed_units: *//p' | awk '{s+=$$1} END {print s+0}'); \
+	  cov=$$(grep -hE '^#[0-9]+' $(FUZZ_DIR)/campaign/$(1)-*.log | tail -n 1 | sed -E 's/.*(cov: [0-9]+ ft: [0-9]+ corp: [^ ]+).*/\1/'); \
+	  echo "fuzz: $(1) execs=$$execs workers=$(FUZZ_WORKERS) seconds=$$secs exec/s=$$((execs / secs)) $$cov"; \
+	  if [ $$rc -ne 0 ]; then for l in $(FUZZ_DIR)/campaign/$(1)-*.log; do grep -q 'ERROR\|invariant' $$l && tail -n 60 $$l; done; \
+	    echo "fuzz: $(1) FAILED; input: $$(ls -t $(FUZZ_DIR)/artifacts/$(1)-* 2>/dev/null | head -n 1)"; exit 1; fi
+endef
+
+# make fuzz-campaign [FUZZ_EXECS=10000000] [FUZZ_WORKERS=2] [FUZZ_CAMPAIGN=descriptor ...]:
+# each harness to FUZZ_EXECS executions (issue 19 asks 10 million per C harness).
+FUZZ_EXECS    ?= 10000000
+FUZZ_WORKERS  ?= $(shell nproc 2>/dev/null || echo 1)
+FUZZ_CAMPAIGN ?= $(FUZZERS)
+.PHONY: fuzz-campaign $(addprefix fuzz-campaign-,$(FUZZERS))
+fuzz-campaign: $(addprefix fuzz-campaign-,$(FUZZ_CAMPAIGN))
+$(addprefix fuzz-campaign-,$(FUZZERS)): fuzz-campaign-%: $(FUZZ_DIR)/fuzz_%
+	$(call run_campaign,$*)
+
 fuzz: fuzz-build
 	$(call run_fuzzer,descriptor,$(FUZZ_SECONDS))
 	$(call run_fuzzer,render,$(FUZZ_SECONDS))
@@ -100,6 +131,7 @@ fuzz: fuzz-build
 	$(call run_fuzzer,number,$(FUZZ_SECONDS))
 	$(call run_fuzzer,ruleset,$(FUZZ_SECONDS))
 	$(call run_fuzzer,ndjson,$(FUZZ_SECONDS))
+	$(call run_fuzzer,cli,$(FUZZ_SECONDS))
 
 test-fuzz-smoke: fuzz-build
 	@$(PYTHON) test/fuzz/make_dict.py --check rules test/fuzz || echo "fuzz: (a stale dictionary only weakens fuzzing; not a failure)"
