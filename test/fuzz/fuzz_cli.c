@@ -216,7 +216,7 @@ static int unnamed_ok(const char *msg)
 }
 
 /* Printable: no control character but '\n' and '\t', no separator, no bidi. */
-static void check_printable(const char *s, size_t n, const char *what)
+static FUZZ_CHECKER void check_printable(const char *s, size_t n, const char *what)
 {
     FUZZ_REQUIRE(strlen(s) == n, what);
     FUZZ_REQUIRE(fuzz_valid_utf8(s, n), what);
