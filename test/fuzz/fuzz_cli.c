@@ -230,12 +230,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (fixtures < 0)
         setup();
     /* the command line, then standard input */
-    const uint8_t *sep = NULL;
-    for (size_t i = 0; i + sizeof FUZZ_SEP - 1 <= size; i++)
-        if (memcmp(data + i, FUZZ_SEP, sizeof FUZZ_SEP - 1) == 0) {
-            sep = data + i;
-            break;
-        }
+    const uint8_t *sep = (const uint8_t *)fuzz_find((const char *)data, (const char *)data + size, FUZZ_SEP,
+                                                    sizeof FUZZ_SEP - 1);
     size_t args_len = sep ? (size_t)(sep - data) : size;
     in.s = sep ? sep + sizeof FUZZ_SEP - 1 : data + size;
     in.n = (size_t)(data + size - in.s);

@@ -115,6 +115,22 @@ static inline FUZZ_CHECKER void fuzz_check_hrefs(const char *out)
     }
 }
 
+/* The first occurrence of needle[0..n) in [p, end), or NULL. Byte by byte,
+ * not memcmp at every offset: each memcmp call goes through the sanitizer's
+ * interceptor and libFuzzer's comparison hook, which made splitting a 100 KB
+ * input a third of fuzz_rules' time. */
+static inline FUZZ_CHECKER const char *fuzz_find(const char *p, const char *end, const char *needle, size_t n)
+{
+    for (; (size_t)(end - p) >= n; p++) {
+        size_t k = 0;
+        while (k < n && p[k] == needle[k])
+            k++;
+        if (k == n)
+            return p;
+    }
+    return NULL;
+}
+
 /* Rule sources from a fuzz input: the input split at each "\n--8<--\n"
  * into at most max - 1 documents after a fixed manifest in src[0]. A part
  * that holds a manifest replaces the fixed one: *first and *count say which
@@ -133,19 +149,12 @@ static inline size_t fuzz_split_sources(aigov_source *src, size_t max, const uin
     *has_manifest = 0;
     src[n++] = (aigov_source){"manifest.json", fuzz_manifest, sizeof fuzz_manifest - 1};
     while (n < max) {
-        const char *cut = NULL;
-        for (const char *q = p; q + sizeof FUZZ_SEP - 1 <= end; q++)
-            if (memcmp(q, FUZZ_SEP, sizeof FUZZ_SEP - 1) == 0) {
-                cut = q;
-                break;
-            }
+        const char *cut = fuzz_find(p, end, FUZZ_SEP, sizeof FUZZ_SEP - 1);
         const char *stop = cut ? cut : end;
         src[n] = (aigov_source){names[(n - 1) % 7], p, (size_t)(stop - p)};
-        for (const char *q = p; q + 11 <= stop; q++)
-            if (memcmp(q, "\"manifest\"", 10) == 0) {
-                *has_manifest = 1;
-                break;
-            }
+        /* (a key "manifest" followed by at least one byte) */
+        if (stop - p >= 11 && fuzz_find(p, stop - 1, "\"manifest\"", 10))
+            *has_manifest = 1;
         n++;
         if (!cut)
             break;
