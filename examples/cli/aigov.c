@@ -260,7 +260,7 @@ static int eval_one(const aigov_table *table, const char *file, aigov_eval_optio
     if (rc)
         print_error(cli_name(file), &err);
     else if (format == AIGOV_FORMAT_TEXT && combine->inputs == 1)
-        print_text(out, isatty(STDOUT_FILENO));
+        print_text(out, cli_io_table.isatty_fn(STDOUT_FILENO));
     else
         cli_combine_add(combine, cli_name(file), out);
     aigov_free(out);
@@ -286,6 +286,7 @@ static int cmd_eval(int argc, char **argv)
     opts.as_of = today;
     int format = AIGOV_FORMAT_TEXT, ndjson = 0, jobs = 1, format_set = 0, fail_on = AIGOV_FAIL_ON_GAP, c;
     opterr = 0;
+    optind = 0; /* glibc: 0 restarts getopt_long (cli_main may run again) */
     while ((c = getopt_long(argc, argv, ":a:f:j:h", longopts, NULL)) != -1) {
         switch (c) {
         case 'a': opts.as_of = optarg; break;
@@ -381,6 +382,7 @@ static int simple_options(int argc, char **argv, const char *cmd, const char *he
                                              {NULL, 0, NULL, 0}};
     int c;
     opterr = 0;
+    optind = 0; /* glibc: 0 restarts getopt_long (cli_main may run again) */
     while ((c = getopt_long(argc, argv, format ? ":f:h" : ":h", format ? longopts : longopts + 1, NULL)) != -1) {
         if (c == 'h')
             return help(help_text);
@@ -404,11 +406,8 @@ static int simple_options(int argc, char **argv, const char *cmd, const char *he
     return -1;
 }
 
-int main(int argc, char **argv)
+int cli_main(int argc, char **argv)
 {
-#ifdef AIGOV_CLI_TEST_HOOKS
-    cli_test_hooks_install();
-#endif
     if (argc < 2) {
         fputs(usage_text, stderr);
         return 2;

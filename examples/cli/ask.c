@@ -203,17 +203,17 @@ static int write_descriptor(const ask_session *s)
     int ok = 0;
     if (tmp) {
         snprintf(tmp, n, "%s.tmp~", s->out_path);
-        FILE *f = fopen(tmp, "w");
+        FILE *f = cli_io_table.fopen_fn(tmp, "w");
         if (f) {
             ok = print_json(f, s->doc, 0) && fputc('\n', f) != EOF;
             ok = (fclose(f) == 0) && ok;
-            ok = ok && rename(tmp, s->out_path) == 0;
+            ok = ok && cli_io_table.rename_fn(tmp, s->out_path) == 0;
             if (!ok)
-                remove(tmp);
+                cli_io_table.remove_fn(tmp);
         }
     }
     if (!ok)
-        cli_warn("cannot write %s: %s", s->out_path, strerror(errno));
+        cli_warn("cannot write %s: %s", *s->out_path ? s->out_path : "''", strerror(errno));
     free(tmp);
     return ok ? 0 : -1;
 }
@@ -625,14 +625,14 @@ static int write_report(const ask_session *s, const char *path, int format)
         ask_error("report", &err);
         return -1;
     }
-    FILE *f = fopen(path, "w");
+    FILE *f = cli_io_table.fopen_fn(path, "w");
     int ok = f && fwrite(out, 1, len, f) == len;
     if (ok && format == AIGOV_FORMAT_JSON)
         ok = fputc('\n', f) != EOF;
     if (f)
         ok = (fclose(f) == 0) && ok;
     if (!ok)
-        cli_warn("cannot write %s: %s", path, strerror(errno));
+        cli_warn("cannot write %s: %s", *path ? path : "''", strerror(errno)); /* "-" is a file here */
     aigov_free(out);
     return ok ? 0 : -1;
 }
@@ -674,6 +674,7 @@ int cli_ask(int argc, char **argv)
         {NULL, 0, NULL, 0}};
     int c;
     opterr = 0; /* the messages below name the command and the option */
+    optind = 0; /* glibc: 0 restarts getopt_long (cli_main may run again) */
     while ((c = getopt_long(argc, argv, ":o:a:f:h", longopts, NULL)) != -1) {
         if (c == 'o')
             out = optarg;
@@ -732,19 +733,29 @@ int cli_ask(int argc, char **argv)
         ask_error("ask", &err);
         return 2;
     }
+    /* the date first, alone, so that its refusal names --as-of (as eval's does) */
+    const aigov_report *probe;
+    if (aigov_eval(&probe, s.ctx, "", 0, &s.opts, &err) == AIGOV_EINVAL) {
+        cli_warn("ask: --as-of %s: %s", as_of, err.message);
+        aigov_ctx_free(s.ctx);
+        return ask_usage();
+    }
     int missing = 0;
     s.doc = file ? load_descriptor(&s, file, &missing) : cJSON_CreateObject();
     int fd = -1;
     if (s.doc && answers && (fd = cli_open(answers)) < 0)
-        cli_warn("cannot open %s: %s", answers, strerror(errno));
+        cli_warn("cannot open %s: %s", cli_name(answers), strerror(errno));
     cli_lines *in = malloc(sizeof *in);
     int rc = ASK_FAIL;
     if (s.doc && (!answers || fd >= 0) && in) {
         cli_lines_init(in, answers ? fd : STDIN_FILENO, ASK_LINE_MAX);
         s.in = in;
-        s.echo = answers != NULL || !isatty(STDIN_FILENO); /* a transcript shows the answers */
-        if (file)
-            printf("%s %s\n", missing ? "Starting" : "Resuming from", file);
+        s.echo = answers != NULL || !cli_io_table.isatty_fn(STDIN_FILENO); /* a transcript shows the answers */
+        if (file) { /* a file name may hold any byte: written as cli_put_safe writes it */
+            fputs(missing ? "Starting " : "Resuming from ", stdout);
+            cli_put_safe(stdout, file);
+            fputc('\n', stdout);
+        }
         rc = run(&s);
     }
     if (rc != ASK_FAIL && s.rep) {
@@ -757,9 +768,15 @@ int cli_ask(int argc, char **argv)
                sum.questions, sum.questions == 1 ? "" : "s");
         if (write_descriptor(&s) != 0 || (report && write_report(&s, report, format) != 0))
             rc = ASK_FAIL;
-        else
-            printf("Descriptor written to %s%s%s\n", s.out_path, report ? ", report to " : ".",
-                   report ? report : "");
+        else {
+            fputs("Descriptor written to ", stdout);
+            cli_put_safe(stdout, s.out_path);
+            if (report) {
+                fputs(", report to ", stdout);
+                cli_put_safe(stdout, report);
+            }
+            fputs(report ? "\n" : ".\n", stdout);
+        }
     }
     if (fd >= 0)
         close(fd);

@@ -4,17 +4,30 @@
 #define AIGOV_CLI_H
 #include <stddef.h>
 #include <stdio.h>
+#include <dirent.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include "aigov.h"
 
-/* ---- io.c: every byte the CLI reads ------------------------------------------
+/* ---- io.c: every byte the CLI reads, every file it touches -----------------
  * Reads and the allocations that hold what was read go through this table, so
  * that a test build can inject short reads, EINTR, EIO and allocation failures
- * (as SQLite does through its VFS). Only the main thread reads. */
+ * (as SQLite does through its VFS); so do the file-system calls and the
+ * terminal test, so that the CLI fuzzer (test/fuzz/fuzz_cli.c) runs every
+ * command in-process on fixtures, without writing anywhere or reading a
+ * device. The defaults are the libc functions. Only the main thread uses it. */
 typedef struct cli_io {
     ssize_t (*read_fn)(int fd, void *buf, size_t n);
     void *(*malloc_fn)(size_t n);
     void *(*realloc_fn)(void *p, size_t n);
+    int (*open_fn)(const char *path, int flags);
+    int (*stat_fn)(const char *path, struct stat *st);
+    int (*scandir_fn)(const char *dir, struct dirent ***list, int (*keep)(const struct dirent *),
+                      int (*order)(const struct dirent **, const struct dirent **));
+    FILE *(*fopen_fn)(const char *path, const char *mode); /* files the CLI writes */
+    int (*rename_fn)(const char *from, const char *to);
+    int (*remove_fn)(const char *path);
+    int (*isatty_fn)(int fd);
 } cli_io;
 extern cli_io cli_io_table;
 
@@ -63,7 +76,8 @@ const char *cli_code_name(int code);
 void cli_json_str(FILE *out, const char *s);
 /* Writes s for a terminal or a log: the same characters as \xHH or \u{XXXX}. */
 void cli_put_safe(FILE *out, const char *s);
-/* How messages name an input: "standard input" for "-", else the path. */
+/* How messages name an input: "standard input" for "-", '' for an empty
+ * name, else the path. */
 const char *cli_name(const char *path);
 /* Writes "aigov: ", the printf-formatted message through cli_put_safe (file
  * names and library messages may carry any byte) and a newline to stderr. */
@@ -103,6 +117,12 @@ void cli_combine_end(cli_combine *c);
  * `aigov eval FILE` judges a file. */
 int cli_ndjson(const aigov_table *table, const char *path, const aigov_eval_options *opts,
                int jobs, int format, int fail_on);
+
+/* ---- aigov.c ------------------------------------------------------------------ */
+/* The whole command line, in-process: parses argv (argv[1] the command),
+ * runs the command and returns the exit status (see aigov.1). Writes to
+ * stdout and stderr; may be called again (getopt_long is reset each time). */
+int cli_main(int argc, char **argv);
 
 /* ---- ask.c ---------------------------------------------------------------------- */
 /* aigov ask [FILE] [options]: argv[0] is "ask"; returns the exit code (0 done

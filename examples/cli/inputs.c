@@ -36,7 +36,7 @@ int cli_inputs_expand(cli_inputs *in, char **args, size_t n)
     memset(in, 0, sizeof *in);
     for (size_t k = 0; k < n; k++) {
         struct stat st;
-        if (strcmp(args[k], "-") == 0 || stat(args[k], &st) != 0 || !S_ISDIR(st.st_mode)) {
+        if (strcmp(args[k], "-") == 0 || cli_io_table.stat_fn(args[k], &st) != 0 || !S_ISDIR(st.st_mode)) {
             char *p = strdup(args[k]); /* a file, or what will fail to open with its reason */
             if (!p || push(in, p)) {
                 cli_warn("out of memory listing the inputs");
@@ -45,7 +45,7 @@ int cli_inputs_expand(cli_inputs *in, char **args, size_t n)
             continue;
         }
         struct dirent **list;
-        int m = scandir(args[k], &list, json_name, alphasort);
+        int m = cli_io_table.scandir_fn(args[k], &list, json_name, alphasort);
         if (m < 0) {
             cli_warn("cannot read directory %s: %s", args[k], strerror(errno));
             worst = 2;

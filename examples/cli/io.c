@@ -10,7 +10,18 @@
 #include <unistd.h>
 #include "cli.h"
 
-cli_io cli_io_table = {read, malloc, realloc};
+static int open_file(const char *path, int flags) { return open(path, flags); }
+
+cli_io cli_io_table = {.read_fn = read,
+                       .malloc_fn = malloc,
+                       .realloc_fn = realloc,
+                       .open_fn = open_file,
+                       .stat_fn = stat,
+                       .scandir_fn = scandir,
+                       .fopen_fn = fopen,
+                       .rename_fn = rename,
+                       .remove_fn = remove,
+                       .isatty_fn = isatty};
 
 int cli_open(const char *path)
 {
@@ -18,7 +29,7 @@ int cli_open(const char *path)
         return STDIN_FILENO;
     int fd;
     do /* opening a FIFO waits for its writer, and a signal may interrupt that */
-        fd = open(path, O_RDONLY | O_CLOEXEC);
+        fd = cli_io_table.open_fn(path, O_RDONLY | O_CLOEXEC);
     while (fd < 0 && errno == EINTR);
     return fd;
 }

@@ -100,6 +100,8 @@ void cli_put_safe(FILE *out, const char *s)
 
 const char *cli_name(const char *path)
 {
+    if (!*path) /* "cannot open : ..." would name nothing */
+        return "''";
     return strcmp(path, "-") == 0 ? "standard input" : path;
 }
 

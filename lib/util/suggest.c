@@ -37,10 +37,12 @@ unsigned ag_edit_distance(const char *a, const char *b)
     return prev[m];
 }
 
+/* The largest distance still offered as a typo of a name n bytes long. */
+static unsigned max_typo(size_t n) { return n <= 4 ? 1u : n <= 8 ? 2u : 3u; }
+
 int ag_suggestible(const char *typed, unsigned distance)
 {
-    size_t n = strlen(typed);
-    return distance > 0 && distance <= (n <= 4 ? 1u : n <= 8 ? 2u : 3u);
+    return distance > 0 && distance <= max_typo(strlen(typed));
 }
 
 void ag_suggest_init(ag_suggest *s, const char *typed)
@@ -53,6 +55,13 @@ void ag_suggest_init(ag_suggest *s, const char *typed)
 
 void ag_suggest_offer(ag_suggest *s, const char *name)
 {
+    /* the distance is at least the difference of the (capped) lengths: a name
+     * too long or too short to be a typo is passed over without the table
+     * (an unknown key is offered every sibling key; the fuzzers make many) */
+    size_t n = strlen(s->typed), m = strlen(name);
+    size_t cn = n < MAXN ? n : MAXN, cm = m < MAXN ? m : MAXN;
+    if ((cn > cm ? cn - cm : cm - cn) > max_typo(n))
+        return;
     unsigned d = ag_edit_distance(s->typed, name);
     if (!ag_suggestible(s->typed, d) || d > s->distance)
         return;

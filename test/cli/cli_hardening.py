@@ -287,6 +287,22 @@ def checks(cli, faults, tmp):
     check("a file name's control characters are escaped on stderr", r.returncode == 2
           and b"\x1b" not in r.stderr and "\u202e".encode() not in r.stderr and r.stderr.count(b"\n") == 1,
           r.stderr)
+    # found by fuzz_cli (corpus/cli/regress-ask-file-name-raw): ask echoed its file names raw
+    ask_name = os.path.join(tmp, "ask\x1b[2J\u202e\xa6.json").encode("utf-8", "surrogateescape")
+    ask_name = ask_name.replace("\xa6".encode(), b"\xa6")  # a byte that is not UTF-8
+    r = run([cli, "ask", ask_name, "--as-of", AS_OF], b"q\n")
+    check("ask escapes the file names it echoes on stdout", r.returncode == 0
+          and b"\x1b" not in r.stdout and "\u202e".encode() not in r.stdout and b"\xa6" not in r.stdout
+          and b"Starting " in r.stdout and b"Descriptor written to " in r.stdout, (r.returncode, r.stdout[-400:]))
+    # found by fuzz_cli (corpus/cli/regress-ask-bad-as-of): ask's refusal of the date named no option
+    r = run([cli, "ask", "-o", os.path.join(tmp, "asked.json"), "--as-of", "2026-02-30"], b"q\n")
+    check("ask names a bad --as-of and its value, exit 2", r.returncode == 2
+          and b"--as-of 2026-02-30: " in r.stderr and r.stdout == b"", (r.returncode, r.stderr))
+    # found by fuzz_cli (corpus/cli/regress-empty-file-name): "cannot open : ..." named nothing
+    for argv in (["eval", ""], ["eval", "--ndjson", ""], ["ask", "-o", "x.json", "--answers", ""]):
+        r = run([cli] + argv + ["--as-of", AS_OF], b"")
+        check("an empty file name is named '' in the error (%s)" % " ".join(argv[:-1]),
+              r.returncode == 2 and b"cannot open '': " in r.stderr, (r.returncode, r.stderr))
     r = run([cli, "eval", "-", "--as-of", AS_OF], '{"k\\u001b[31m\\u2028\\u202e": 1}'.encode())
     check("a key's control characters are escaped on stderr", r.returncode == 2
           and b"\x1b" not in r.stderr and "\u2028".encode() not in r.stderr

@@ -4,18 +4,21 @@
 #   make test-fuzz-smoke          (in make test) replays every committed corpus
 #                                 file, then fuzzes each harness SMOKE_SECONDS
 #   make fuzz-dict                regenerates the dictionaries from rules/
+#   make fuzz-campaign [FUZZ_EXECS=10000000] [FUZZ_WORKERS=N] [FUZZ_CAMPAIGN=names]
+#                                 runs each harness to FUZZ_EXECS executions
+#                                 (not with make -j: each uses every worker)
 # New inputs go to build/fuzz/corpus-NAME; the committed seeds under
 # test/fuzz/corpus/NAME are only read. A crash leaves its input in
 # build/fuzz/artifacts/: fix it, then commit the input to
 # test/fuzz/corpus/NAME/regress-WHAT so every smoke run replays it.
 # Needs clang and its libFuzzer runtime (Debian: clang libclang-rt-14-dev).
 FUZZ_CC       ?= clang
-FUZZERS       := descriptor render rules number ruleset ndjson
+FUZZERS       := descriptor render rules number ruleset ndjson cli
 FUZZ_SECONDS  ?= 60
 SMOKE_SECONDS ?= 20
 FUZZ_DIR      := $(BUILD)/fuzz
 FUZZ_SAN      := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
-FUZZ_CFLAGS   := -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 $(FUZZ_SAN) -Iinclude -Ilib $(CJSON_CFLAGS) -DAIGOV_BUILDING
+FUZZ_CFLAGS   := -std=c11 -D_POSIX_C_SOURCE=200809L -g -O2 $(FUZZ_SAN) -Iinclude -Ilib $(CJSON_CFLAGS) -DAIGOV_BUILDING
 FUZZ_OBJ      := $(patsubst lib/%.c,$(FUZZ_DIR)/obj/%.o,$(LIB_SRC)) $(FUZZ_DIR)/obj/gen/builtin_table.o
 FUZZ_DICT_descriptor := test/fuzz/descriptor.dict
 FUZZ_DICT_render     := test/fuzz/descriptor.dict
@@ -29,6 +32,8 @@ FUZZ_MAXLEN_rules      := 131072
 FUZZ_MAXLEN_number     := 2048
 FUZZ_MAXLEN_ruleset    := 65536
 FUZZ_MAXLEN_ndjson     := 200000
+FUZZ_DICT_cli        := test/fuzz/cli.dict
+FUZZ_MAXLEN_cli        := 4096
 # the two newest harnesses smoke for less time: make test stays short
 SMOKE_SECONDS_NEW ?= 10
 
@@ -47,9 +52,17 @@ $(FUZZ_DIR)/runtime-ok:
 	@touch $@
 
 # The library, compiled once with coverage instrumentation for the fuzzer.
-$(FUZZ_DIR)/obj/%.o: lib/%.c $(wildcard lib/*/*.h) include/aigov.h | $(FUZZ_DIR)/runtime-ok
+# The code that only formats a computed report (render/, report/ and the
+# output buffer and hash in util/) keeps its edge coverage and the sanitizers
+# but not the comparison tracing: there it compares the table's own data, not
+# input bytes, and the tracing callbacks were half of fuzz_render's time
+# (perf: __sanitizer_cov_trace_*cmp* 55%).
+FUZZ_NO_CMP := -fno-sanitize-coverage=trace-cmp
+$(FUZZ_DIR)/obj/render/%.o $(FUZZ_DIR)/obj/report/%.o $(FUZZ_DIR)/obj/util/buf.o $(FUZZ_DIR)/obj/util/sha256.o: \
+    FUZZ_COV_EXTRA := $(FUZZ_NO_CMP)
+$(FUZZ_DIR)/obj/%.o: lib/%.c $(wildcard lib/*/*.h) include/aigov.h test/fuzz/fuzz.mk | $(FUZZ_DIR)/runtime-ok
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link $(FUZZ_COV_EXTRA) -c -o $@ $<
 
 $(FUZZ_DIR)/obj/gen/builtin_table.o: $(GEN_TABLE) lib/table/table.h | $(FUZZ_DIR)/runtime-ok
 	@mkdir -p $(@D)
@@ -61,6 +74,13 @@ $(FUZZ_DIR)/fuzz_%: test/fuzz/fuzz_%.c test/fuzz/fuzz_common.h $(FUZZ_OBJ)
 # The CLI's line reader, with its io table (the harness swaps in faulty reads).
 $(FUZZ_DIR)/fuzz_ndjson: test/fuzz/fuzz_ndjson.c test/fuzz/fuzz_common.h examples/cli/io.c examples/cli/cli.h | $(FUZZ_DIR)/runtime-ok
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< examples/cli/io.c
+
+# The whole command line in-process (cli_main): the CLI's sources but main.c,
+# on the instrumented library; its file system is the fixture directory.
+FUZZ_CLI_SRC := $(filter-out examples/cli/main.c,$(CLI_SRC))
+$(FUZZ_DIR)/fuzz_cli: test/fuzz/fuzz_cli.c test/fuzz/fuzz_common.h $(FUZZ_CLI_SRC) examples/cli/cli.h $(FUZZ_OBJ)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -DFUZZ_CLI_FIXTURES='"$(CURDIR)/test/fuzz/fixtures/cli"' -fsanitize=fuzzer \
+	    -Iexamples/cli -o $@ $< $(FUZZ_CLI_SRC) $(FUZZ_OBJ) $(CJSON_LIBS) -lpthread -lm
 
 .SECONDARY: $(FUZZ_OBJ)
 .PHONY: fuzz test-fuzz-smoke fuzz-dict fuzz-build
@@ -84,6 +104,37 @@ define run_fuzzer
 	    echo "fuzz: $(1) FAILED (exit $$rc); input: $$(ls -t $(FUZZ_DIR)/artifacts/$(1)-* 2>/dev/null | head -n 1)"; exit 1; fi
 endef
 
+# $(1) harness: FUZZ_EXECS executions in all, shared by FUZZ_WORKERS processes
+# (each -runs=FUZZ_EXECS/FUZZ_WORKERS on one corpus directory, -reload picks up
+# what the others find). Prints "fuzz: NAME execs=N workers=W seconds=S
+# exec/s=R cov: ..." and, on a crash, the report and the reproducer.
+define run_campaign
+	@mkdir -p $(FUZZ_DIR)/corpus-$(1) $(FUZZ_DIR)/artifacts $(FUZZ_DIR)/campaign
+	@start=$$(date +%s); per=$$(( ($(FUZZ_EXECS) + $(FUZZ_WORKERS) - 1) / $(FUZZ_WORKERS) )); pids=""; \
+	  for w in $$(seq 1 $(FUZZ_WORKERS)); do \
+	    $(FUZZ_DIR)/fuzz_$(1) -runs=$$per -dict=$(FUZZ_DICT_$(1)) -max_len=$(FUZZ_MAXLEN_$(1)) -reload=60 \
+	        -timeout=20 -rss_limit_mb=2560 -use_value_profile=1 -print_final_stats=1 -seed=$$w \
+	        -artifact_prefix=$(FUZZ_DIR)/artifacts/$(1)- $(FUZZ_DIR)/corpus-$(1) test/fuzz/corpus/$(1) \
+	        > $(FUZZ_DIR)/campaign/$(1)-$$w.log 2>&1 & pids="$$pids $$!"; \
+	  done; rc=0; for p in $$pids; do wait $$p || rc=1; done; \
+	  secs=$$(( $$(date +%s) - start )); [ $$secs -gt 0 ] || secs=1; \
+	  execs=$$(cat $(FUZZ_DIR)/campaign/$(1)-*.log | sed -n 's/^stat::number_of_executed_units: *//p' | awk '{s+=$$1} END {print s+0}'); \
+	  cov=$$(grep -hE '^#[0-9]+' $(FUZZ_DIR)/campaign/$(1)-*.log | tail -n 1 | sed -E 's/.*(cov: [0-9]+ ft: [0-9]+ corp: [^ ]+).*/\1/'); \
+	  echo "fuzz: $(1) execs=$$execs workers=$(FUZZ_WORKERS) seconds=$$secs exec/s=$$((execs / secs)) $$cov"; \
+	  if [ $$rc -ne 0 ]; then for l in $(FUZZ_DIR)/campaign/$(1)-*.log; do grep -q 'ERROR\|invariant' $$l && tail -n 60 $$l; done; \
+	    echo "fuzz: $(1) FAILED; input: $$(ls -t $(FUZZ_DIR)/artifacts/$(1)-* 2>/dev/null | head -n 1)"; exit 1; fi
+endef
+
+# make fuzz-campaign [FUZZ_EXECS=10000000] [FUZZ_WORKERS=2] [FUZZ_CAMPAIGN=descriptor ...]:
+# each harness to FUZZ_EXECS executions (issue 19 asks 10 million per C harness).
+FUZZ_EXECS    ?= 10000000
+FUZZ_WORKERS  ?= $(shell nproc 2>/dev/null || echo 1)
+FUZZ_CAMPAIGN ?= $(FUZZERS)
+.PHONY: fuzz-campaign $(addprefix fuzz-campaign-,$(FUZZERS))
+fuzz-campaign: $(addprefix fuzz-campaign-,$(FUZZ_CAMPAIGN))
+$(addprefix fuzz-campaign-,$(FUZZERS)): fuzz-campaign-%: $(FUZZ_DIR)/fuzz_%
+	$(call run_campaign,$*)
+
 fuzz: fuzz-build
 	$(call run_fuzzer,descriptor,$(FUZZ_SECONDS))
 	$(call run_fuzzer,render,$(FUZZ_SECONDS))
@@ -91,6 +142,7 @@ fuzz: fuzz-build
 	$(call run_fuzzer,number,$(FUZZ_SECONDS))
 	$(call run_fuzzer,ruleset,$(FUZZ_SECONDS))
 	$(call run_fuzzer,ndjson,$(FUZZ_SECONDS))
+	$(call run_fuzzer,cli,$(FUZZ_SECONDS))
 
 test-fuzz-smoke: fuzz-build
 	@$(PYTHON) test/fuzz/make_dict.py --check rules test/fuzz || echo "fuzz: (a stale dictionary only weakens fuzzing; not a failure)"

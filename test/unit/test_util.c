@@ -5,6 +5,7 @@
 #include "util/date.h"
 #include "util/num.h"
 #include "util/sha256.h"
+#include "util/suggest.h"
 
 START_TEST(dates_round_trip_and_reject_invalid)
 {
@@ -86,6 +87,46 @@ START_TEST(pretty_printing_keeps_strings_intact)
 }
 END_TEST
 
+/* ag_suggest_offer passes over names whose length alone rules out a typo:
+ * what it picks must be what the full distance picks, at every length
+ * (the cap at 64 bytes included). */
+START_TEST(suggestions_skip_only_what_the_distance_would_refuse)
+{
+    static char names[40][80];
+    const char *list[40];
+    unsigned seed = 12345;
+    for (size_t k = 0; k < 40; k++) {
+        /* short random names, then prefixes 60..69 bytes long of one name (around the cap) */
+        size_t len = k < 30 ? 1 + k % 12 : 60 + (k - 30);
+        for (size_t i = 0; i < len; i++) {
+            seed = seed * 1103515245u + 12345u;
+            names[k][i] = k < 30 ? (char)('a' + (seed >> 16) % 3) : (char)('a' + (i * 7) % 5);
+        }
+        names[k][len] = '\0';
+        list[k] = names[k];
+    }
+    for (size_t t = 0; t < 40; t++) {
+        ag_suggest sg;
+        ag_suggest_init(&sg, list[t]);
+        const char *best = NULL;
+        unsigned bd = ~0u;
+        int tied = 0;
+        for (size_t k = 0; k < 40; k++) {
+            if (k == t)
+                continue;
+            ag_suggest_offer(&sg, list[k]);
+            unsigned d = ag_edit_distance(list[t], list[k]); /* the reference: no shortcut */
+            if (ag_suggestible(list[t], d) && d <= bd) {
+                tied = d == bd;
+                best = list[k];
+                bd = d;
+            }
+        }
+        ck_assert_ptr_eq(ag_suggest_best(&sg), tied ? NULL : best);
+    }
+}
+END_TEST
+
 Suite *util_suite(void)
 {
     Suite *s = suite_create("util");
@@ -94,6 +135,7 @@ Suite *util_suite(void)
     tcase_add_test(tc, numbers_parse_exactly_at_the_systemic_threshold);
     tcase_add_test(tc, sha256_matches_the_fips_vector);
     tcase_add_test(tc, pretty_printing_keeps_strings_intact);
+    tcase_add_test(tc, suggestions_skip_only_what_the_distance_would_refuse);
     suite_add_tcase(s, tc);
     return s;
 }
