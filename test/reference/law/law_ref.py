@@ -444,7 +444,12 @@ def evaluate(desc, as_of):
     # considered to be the provider of the high-risk AI system" when placed on
     # the market / put into service under its name (which Art. 2(1)(e) and the
     # role already say).
-    pm_provider = AND(declared["product_manufacturer"], hr1_a)
+    # (revised, law differential 'roles') Art. 6(1) "an AI system shall be considered
+    # to be high-risk", Art. 6(2) "AI systems referred to in Annex III": a high-risk
+    # AI system is first an AI system (Art. 3(1)); while that is unanswered, whether
+    # Art. 25(1) or 25(3) makes the operator "a provider of a high-risk AI system" is
+    # unanswered too.
+    pm_provider = AND(declared["product_manufacturer"], hr1_a, is_ai)
     role = dict(declared)
     # R13 Art. 3(4): "'deployer' means a natural or legal person ... using an AI
     # system under its authority except where the AI system is used in the
@@ -456,7 +461,7 @@ def evaluate(desc, as_of):
     # the system must be high-risk under Art. 6 -- (a) "a high-risk AI
     # system", (b) "remains a high-risk AI system pursuant to Article 6", (c)
     # "becomes a high-risk AI system in accordance with Article 6".
-    role["provider"] = OR(AND(declared["provider"], NOT(other_became)), AND(art25, hr), pm_provider)
+    role["provider"] = OR(AND(declared["provider"], NOT(other_became)), AND(art25, hr, is_ai), pm_provider)
     # Art. 2(10) "does not apply to obligations of deployers who are natural
     # persons using AI systems in the course of a purely personal
     # non-professional activity" (kept below as a scope exclusion too).
@@ -913,7 +918,14 @@ def evaluate(desc, as_of):
     # systemic risk" -- only the Commission's acceptance counts (the fact).
     # Designation under 51(1)(b) is not affected by 52(2)-(3).
     hic = OR(over, g("high_impact_capabilities_evaluated"))
-    systemic = OR(AND(hic, NOT(g("commission_accepted_no_systemic_risk"))), g("commission_designated"))
+    # (revised, law differential 'gpai') the descriptor contract (fact
+    # gpai.commission_accepted_no_systemic_risk): "Only a Commission decision counts:
+    # arguments not (yet) accepted leave the model presumed to have systemic risk, as
+    # does an absent answer" -- Art. 52(3): without an acceptance the model "shall be
+    # considered to be a general-purpose AI model with systemic risk".
+    accepted = g("commission_accepted_no_systemic_risk")
+    accepted = F if accepted is None else accepted
+    systemic = OR(AND(hic, NOT(accepted)), g("commission_designated"))
     gsys = AND(is_gpai, systemic)
     gplain = AND(is_gpai, NOT(systemic))
     if is_gpai is False:
@@ -992,7 +1004,22 @@ def evaluate(desc, as_of):
     # (corrected after review) Art. 2(1)(a) also reaches "providers ... placing
     # on the market general-purpose AI models in the Union": a GPAI model
     # provider is within the Regulation even where no AI system is.
-    oos = NOT(OR(any_in_scope, gpai_in_scope))
+    # (revised, law differential D13 family) Art. 2(1)(f) "authorised representatives
+    # of providers", Art. 3(5) a mandate "from a provider of an AI system or a
+    # general-purpose AI model", with the Art. 54(3) tasks: the authorised
+    # representative of a general-purpose AI model's provider is within the
+    # Regulation even where no AI system is.
+    # (revised, law differential tier 'limited'/'out_of_scope', with D12) the initial
+    # provider that Art. 25(2) "shall no longer" consider a provider still owes the
+    # cooperation duty ("That initial provider shall closely cooperate"), tested on its
+    # own Art. 2 gates and provider link (c252): an organisation holding that duty is
+    # within the Regulation.
+    # [interp] (shared with the engine's eu.scope.art2_1_no_territorial_link) only an
+    # answered other_became_provider counts for the tier: an unanswered Art. 25(2)
+    # question leaves that duty open but does not make every organisation's scope
+    # undetermined.
+    c252_tier = c252 if other_became is True else F
+    oos = NOT(OR(any_in_scope, gpai_in_scope, rep_gpai, c252_tier))
     # prohibited: an Art. 5 practice of an in-scope role, in force at as_of
     # (Art. 113(a)).
     # high_risk: Art. 6(1) or 6(2) (not date-dependent: a classification).
