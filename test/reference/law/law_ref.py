@@ -1019,7 +1019,21 @@ def evaluate(desc, as_of):
     # question leaves that duty open but does not make every organisation's scope
     # undetermined.
     c252_tier = c252 if other_became is True else F
-    oos = NOT(OR(any_in_scope, gpai_in_scope, rep_gpai, c252_tier))
+    # (lead, law differential out_of_scope/undetermined with a GPAI model) the tier
+    # classifies the AI system; the model is classified by the GPAI class beside it.
+    # Art. 2(3) "This Regulation does not apply to AI systems where and in so far they
+    # are placed on the market, put into service, or used ... exclusively for
+    # military, defence or national security purposes" names AI systems only: the
+    # system is out of scope while the model it may embed stays within Art. 2(1)(a)
+    # (its duties and GPAI class are unaffected).
+    military = sysd("scope.military_defence_national_security_only")
+    # Likewise Art. 2(10) "does not apply to obligations of deployers who are natural
+    # persons using AI systems in the course of a purely personal non-professional
+    # activity" lifts that deployer's obligations, not the system's classification:
+    # such a deployer still places the system in the tier's view (no duty follows).
+    personal_user = AND(role["deployer"], terr["deployer"], NOT(sys_excl), personal)
+    tier_scope = OR(any_in_scope, personal_user)
+    oos = OR(AND(is_ai, military), NOT(OR(tier_scope, gpai_in_scope, rep_gpai, c252_tier)))
     # prohibited: an Art. 5 practice of an in-scope role, in force at as_of
     # (Art. 113(a)).
     # high_risk: Art. 6(1) or 6(2) (not date-dependent: a classification).
@@ -1034,7 +1048,7 @@ def evaluate(desc, as_of):
     # whichever operator holds it (the duties themselves stay per operator).
     lim = AND(is_ai, falls50)
     tier = None
-    for name, val in (("out_of_scope", oos), ("prohibited", prohibited), ("high_risk", AND(hr, any_in_scope)),
+    for name, val in (("out_of_scope", oos), ("prohibited", prohibited), ("high_risk", AND(hr, tier_scope)),
                       ("limited", lim)):
         if val is True:
             tier = name
