@@ -842,7 +842,12 @@ def evaluate(desc, as_of):
     provide("provider", "Art. 73(9)", AND(hr3, B(d, "operator.equivalent_union_incident_reporting")),
             iii_only=True)
     mdr = None if leg is None else leg in ("A11_medical_devices", "A12_ivd")
-    provide("provider", "Art. 73(9)", AND(NOT(hr3), hr1_a, mdr))
+    # (revised, law differential N3) Art. 73(10): "For high-risk AI systems which are
+    # safety components of devices, or are themselves devices, covered by Regulations (EU)
+    # 2017/745 and (EU) 2017/746": any high-risk system that is such a device or safety
+    # component, whichever Art. 6 route makes it high-risk (an Annex III system can be a
+    # device too); the reference first required the Annex I route.
+    provide("provider", "Art. 73(9)", AND(mdr, cov))
     # R88 Art. 86(1) right to explanation "from the deployer" for decisions on
     # the basis of "a high-risk AI system listed in Annex III, with the
     # exception of systems listed under point 2", "which produces legal
