@@ -997,6 +997,15 @@ def evaluate(desc, as_of):
     # (corrected after review) Art. 2(1)(a) also reaches "providers ... placing
     # on the market general-purpose AI models in the Union": a GPAI model
     # provider is within the Regulation even where no AI system is.
+    # (revised, law differential: tier with Art. 25(2)) the initial provider that
+    # "shall no longer be considered to be a provider" still owes "That initial provider
+    # shall closely cooperate with new providers" (Art. 25(2) second subparagraph, R14):
+    # the Regulation reaches it (adjudicated D12: its own Art. 2 gates and provider link,
+    # c252), so it is not out of scope, and its duty concerns a high-risk system.
+    # [interp] shared with the engine (eu.scope.art2_1_no_territorial_link): only an
+    # answered Art. 25(2) fact counts for the scope; an unanswered one does not make every
+    # organisation's scope undetermined.
+    any_in_scope = OR(any_in_scope, c252 if other_became is True else F)
     oos = NOT(OR(any_in_scope, gpai_in_scope))
     # prohibited: an Art. 5 practice of an in-scope role, in force at as_of
     # (Art. 113(a)).
