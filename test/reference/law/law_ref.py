@@ -227,7 +227,11 @@ def evaluate(desc, as_of):
         if p[0] in "167":
             # R23 Annex III points 1, 6, 7: "in so far as their use is
             # permitted under relevant Union or national law".
-            h = AND(h, permitted)
+            # (revised, law differential: tier high_risk/undetermined) [interp] shared with the
+            # engine (eu.hr.annex_iii_where_permitted, README "unanswered counts as permitted")
+            # and with the D19 adjudication: only a use known not to be permitted takes the
+            # point away; the lawfulness of a use is not presumed away while unanswered.
+            h = AND(h, NOT(permitted is False))
         if p == "2":
             # R24 Annex III point 2: "AI systems intended to be used as safety
             # components in the management and operation of critical digital
