@@ -227,7 +227,11 @@ def evaluate(desc, as_of):
         if p[0] in "167":
             # R23 Annex III points 1, 6, 7: "in so far as their use is
             # permitted under relevant Union or national law".
-            h = AND(h, permitted)
+            # (revised, law differential: tier high_risk/undetermined) [interp] shared with the
+            # engine (eu.hr.annex_iii_where_permitted, README "unanswered counts as permitted")
+            # and with the D19 adjudication: only a use known not to be permitted takes the
+            # point away; the lawfulness of a use is not presumed away while unanswered.
+            h = AND(h, NOT(permitted is False))
         if p == "2":
             # R24 Annex III point 2: "AI systems intended to be used as safety
             # components in the management and operation of critical digital
@@ -847,7 +851,12 @@ def evaluate(desc, as_of):
     provide("provider", "Art. 73(9)", AND(hr3, B(d, "operator.equivalent_union_incident_reporting")),
             iii_only=True)
     mdr = None if leg is None else leg in ("A11_medical_devices", "A12_ivd")
-    provide("provider", "Art. 73(9)", AND(NOT(hr3), hr1_a, mdr))
+    # (revised, law differential N3) Art. 73(10): "For high-risk AI systems which are
+    # safety components of devices, or are themselves devices, covered by Regulations (EU)
+    # 2017/745 and (EU) 2017/746": any high-risk system that is such a device or safety
+    # component, whichever Art. 6 route makes it high-risk (an Annex III system can be a
+    # device too); the reference first required the Annex I route.
+    provide("provider", "Art. 73(9)", AND(mdr, cov))
     # R88 Art. 86(1) right to explanation "from the deployer" for decisions on
     # the basis of "a high-risk AI system listed in Annex III, with the
     # exception of systems listed under point 2", "which produces legal
@@ -1032,7 +1041,9 @@ def evaluate(desc, as_of):
     # activity" lifts that deployer's obligations, not the system's classification:
     # such a deployer still places the system in the tier's view (no duty follows).
     personal_user = AND(role["deployer"], terr["deployer"], NOT(sys_excl), personal)
-    tier_scope = OR(any_in_scope, personal_user)
+    # (with xpro) the Art. 25(2) initial provider's duty concerns a high-risk system:
+    # it counts for the high-risk tier too.
+    tier_scope = OR(any_in_scope, personal_user, c252_tier)
     oos = OR(AND(is_ai, military), NOT(OR(tier_scope, gpai_in_scope, rep_gpai, c252_tier)))
     # prohibited: an Art. 5 practice of an in-scope role, in force at as_of
     # (Art. 113(a)).
