@@ -254,8 +254,6 @@ def evaluate(desc, as_of):
     hr3 = AND(any_iii, NOT(derog))
     hr3_non2 = AND(any_iii_non2, NOT(derog))
     hr = OR(hr1, hr3)
-    # Annex III listing irrespective of the "permitted" gate, for Art. 6(4)/49(2)
-    listed_iii = OR(*[_has(points, p) for p in ANNEX_III_POINTS])
 
     # ------------------------------------------------------------ Art. 5
     a5 = lambda k: sysd("art5." + k)  # noqa: E731
@@ -605,7 +603,11 @@ def evaluate(desc, as_of):
     # Annex III is not high-risk shall document its assessment before that
     # system is placed on the market ... Such provider shall be subject to the
     # registration obligation set out in Article 49(2)."
-    derog_case = AND(listed_iii, derog, NOT(hr1))
+    # (revised, adjudicated) "an AI system referred to in Annex III": points 1, 6, 7
+    # refer to a system only "in so far as their use is permitted under relevant
+    # Union or national law", point 2 only as a safety component; a system outside
+    # that has nothing to derogate from, so the bare listing is not enough.
+    derog_case = AND(any_iii, derog, NOT(hr1))
     # D1 (lead's decision, R80) applied to Art. 49(2) too: the registration of
     # a derogated system has its object only through Art. 6(3)-(4) (Chapter III
     # Section 1, Art. 113(c)(i): 2 December 2027 for Annex III).
@@ -712,8 +714,12 @@ def evaluate(desc, as_of):
     pa_or_eui = OR(B(d, "organisation.public_authority"), B(d, "organisation.eu_institution"))
     # Art. 27(1) "bodies governed by public law" (a public authority is one);
     # Art. 49(3) adds "or persons acting on their behalf".
-    body_gpl = OR(B(d, "organisation.body_governed_by_public_law"),
-                  B(d, "organisation.public_authority"))
+    # (revised, adjudicated) the schema's body_governed_by_public_law fact is the
+    # Art. 27(1) question and includes public authorities ("a public authority, or
+    # a body with legal personality ..."): an answer decides; public_authority only
+    # fills in while it is unanswered.
+    _bgpl = B(d, "organisation.body_governed_by_public_law")
+    body_gpl = _bgpl if _bgpl is not None else OR(_bgpl, B(d, "organisation.public_authority"))
     reg_49_3 = OR(pa_or_eui, B(d, "organisation.acts_on_behalf_of_public_authority"))
     # (revised, adjudicated) Art. 26(8) "shall comply with the registration obligations
     # referred to in Article 49": for deployers that is Art. 49(3), which covers the
