@@ -542,8 +542,13 @@ def evaluate(desc, as_of):
     # act "before [the system] is placed on the market or put into service" (Arts. 6(4),
     # 11(1), 16(f)-(i) with 43, 47, 48, 49(1), 49(2)) is not breached before the placing:
     # when the descriptor gives a later placing date, the duty falls due then.
-    PRE_MARKET = {"Art. 6(4)", "Art. 11(1)", "Art. 43(1)", "Art. 43(2)", "Art. 43(3)", "Art. 47",
-                  "Art. 48", "Art. 49(1)", "Art. 49(2)"}
+    # Art. 11(2) too (law differential, decided for the engine): "Where a high-risk AI system
+    # related to a product covered by ... Section A of Annex I is placed on the market or put
+    # into service, a single set of technical documentation shall be drawn up containing all
+    # the information set out in paragraph 1": the single set is the paragraph 1 documentation,
+    # drawn up "before that system is placed on the market", so it falls due with the placing.
+    PRE_MARKET = {"Art. 6(4)", "Art. 11(1)", "Art. 11(2)", "Art. 43(1)", "Art. 43(2)", "Art. 43(3)",
+                  "Art. 47", "Art. 48", "Art. 49(1)", "Art. 49(2)"}
 
     def add(r, cit, cond, date):
         if cit in PRE_MARKET and placed_date and date and placed_date > date and \
