@@ -71,7 +71,7 @@ static const char *yes_no(uint8_t v) { return v == AG_T ? "yes" : v == AG_F ? "n
 
 /* ---- JSON ------------------------------------------------------------------ */
 
-void ag_soa_json(ag_buf *b, const aigov_report *rep)
+void ag_soa_json(ag_buf *b, const aigov_report *rep, int full)
 {
     const aigov_table *t = rep->t;
     ag_soa_counts c;
@@ -90,12 +90,16 @@ void ag_soa_json(ag_buf *b, const aigov_report *rep)
             continue;
         soa_entry e;
         entry(rep, (int32_t)ri, &e);
-        ag_buf_puts(b, first ? "{\"control\":" : ",{\"control\":");
+        ag_buf_puts(b, first ? "{" : ",{");
         first = 0;
-        ag_buf_json_str(b, e.ru->soa_control);
-        ag_buf_puts(b, ",\"title\":");
-        ag_buf_json_str(b, e.ru->title);
-        ag_buf_puts(b, ",\"rule\":");
+        if (full) { /* the control's number and title: the catalogue's in the compact form */
+            ag_buf_puts(b, "\"control\":");
+            ag_buf_json_str(b, e.ru->soa_control);
+            ag_buf_puts(b, ",\"title\":");
+            ag_buf_json_str(b, e.ru->title);
+            ag_buf_putc(b, ',');
+        }
+        ag_buf_puts(b, "\"rule\":");
         ag_buf_json_str(b, e.ru->id);
         ag_buf_puts(b, ",\"decision\":");
         if (e.decision)

@@ -58,6 +58,17 @@ void ag_buf_put(ag_buf *b, const char *s, size_t n)
 void ag_buf_puts(ag_buf *b, const char *s) { ag_buf_put(b, s, strlen(s)); }
 void ag_buf_putc(ag_buf *b, char c) { ag_buf_put(b, &c, 1); }
 
+void ag_buf_put_uint(ag_buf *b, uint64_t n)
+{
+    char tmp[20];
+    size_t i = sizeof tmp;
+    do {
+        tmp[--i] = (char)('0' + n % 10);
+        n /= 10;
+    } while (n);
+    ag_buf_put(b, tmp + i, sizeof tmp - i);
+}
+
 void ag_buf_printf(ag_buf *b, const char *fmt, ...)
 {
     char tmp[512];

@@ -3,6 +3,7 @@
 #ifndef AIGOV_UTIL_BUF_H
 #define AIGOV_UTIL_BUF_H
 #include <stddef.h>
+#include <stdint.h>
 #include "util/mem.h"
 
 typedef struct ag_buf {
@@ -24,6 +25,8 @@ void ag_buf_printf(ag_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+/* Appends n in decimal (no snprintf: the JSON renderer writes many). */
+void ag_buf_put_uint(ag_buf *b, uint64_t n);
 /* Appends text from a descriptor for people to read: control characters
  * (terminal escapes, carriage returns, newlines) become '?', so a name cannot
  * forge lines of a text or markdown report. */
