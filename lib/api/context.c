@@ -323,7 +323,8 @@ int aigov_eval_verdict(aigov_verdict *v, char **out, size_t *out_len, aigov_ctx 
         return ag_err(err, AIGOV_EINVAL, "fail_on %d is not an aigov_fail_on", fail_on);
     int full;
     if (out && ag_format_split(format, &full) < 0)
-        return ag_err(err, AIGOV_EINVAL, "unknown format %d (AIGOV_RENDER_FULL goes with AIGOV_FORMAT_JSON only)",
+        return ag_err(err, AIGOV_EINVAL, ag_format_split(format & ~AIGOV_RENDER_FULL, &full) >= 0 ? "format %d: AIGOV_RENDER_FULL goes with AIGOV_FORMAT_JSON only"
+                                                                      : "unknown format %d",
                       format);
     if (!c)
         return ag_err(err, AIGOV_EINVAL, "ctx is NULL");

@@ -15,7 +15,8 @@ int aigov_report_render(char **out, size_t *out_len, const aigov_report *rep, in
     int full;
     int fmt = ag_format_split(format, &full);
     if (fmt < 0)
-        return ag_err(err, AIGOV_EINVAL, "unknown format %d (AIGOV_RENDER_FULL goes with AIGOV_FORMAT_JSON only)",
+        return ag_err(err, AIGOV_EINVAL, ag_format_split(format & ~AIGOV_RENDER_FULL, &full) >= 0 ? "format %d: AIGOV_RENDER_FULL goes with AIGOV_FORMAT_JSON only"
+                                                                      : "unknown format %d",
                       format);
     format = fmt;
     ag_report_questions(rep);

@@ -13,8 +13,8 @@
  * report's "conditions" list (the scope tests recur in nearly every
  * obligation), and leaf_at maps a leaf (an expression, or past n_exprs the
  * Statement of Applicability decision of a fact) to its index, -1 before it
- * is first met. Without the map (out of memory) the compact form still
- * renders, a condition per reason, never dropping one. */
+ * is first met. Without the map (out of memory) the rendering fails with
+ * AIGOV_ENOMEM (the buffer's oom flag). */
 typedef struct jform {
     int full;
     int32_t *leaf_at;    /* n_exprs + n_facts slots, or NULL */
@@ -76,7 +76,9 @@ static void leaf_key(jctx *j, int32_t key)
     comma(j);
     jform *fm = j->form;
     const aigov_table *t = j->rep->t;
-    if (fm->full || !fm->leaf_at) {
+    if (!fm->full && !fm->leaf_at)
+        return; /* out of memory: the rendering fails */
+    if (fm->full) {
         if (key < (int32_t)t->n_exprs)
             leaf_write(j, key);
         else
@@ -475,44 +477,25 @@ static void conditions_json(ag_buf *b, const aigov_report *rep, jform *form)
 
 /* Compact: the state of each evidence item an applicable listed obligation needs, and the
  * cap of each penalty tier one of them carries, once per report (full: in each obligation).
- * `seen` has n_evidence + n_penalties bytes, or is NULL (out of memory: a quadratic scan). */
-static int needed(const aigov_report *rep, int evidence, int32_t which)
+ * `seen` has n_evidence + n_penalties bytes. */
+static void shared_json(ag_buf *b, const aigov_report *rep, uint8_t *seen)
 {
     const aigov_table *t = rep->t;
+    memset(seen, 0, t->n_evidence + t->n_penalties);
     for (uint32_t k = 0; k < rep->n_shown; k++) {
         int32_t ri = rep->shown[k];
         const ag_rule *ru = &t->rules[ri];
         if (rep->r->status[ri] == AIGOV_STATUS_NOT_APPLICABLE)
             continue;
-        if (!evidence && ru->penalty == which)
-            return 1;
-        for (uint32_t e = 0; evidence && e < ru->ev_n; e++)
-            if (t->rule_evidence[ru->ev_first + e] == which)
-                return 1;
-    }
-    return 0;
-}
-
-static void shared_json(ag_buf *b, const aigov_report *rep, uint8_t *seen)
-{
-    const aigov_table *t = rep->t;
-    if (seen) {
-        memset(seen, 0, t->n_evidence + t->n_penalties);
-        for (uint32_t k = 0; k < rep->n_shown; k++) {
-            int32_t ri = rep->shown[k];
-            const ag_rule *ru = &t->rules[ri];
-            if (rep->r->status[ri] == AIGOV_STATUS_NOT_APPLICABLE)
-                continue;
-            for (uint32_t e = 0; e < ru->ev_n; e++)
-                seen[t->rule_evidence[ru->ev_first + e]] = 1;
-            if (ru->penalty >= 0)
-                seen[t->n_evidence + (uint32_t)ru->penalty] = 1;
-        }
+        for (uint32_t e = 0; e < ru->ev_n; e++)
+            seen[t->rule_evidence[ru->ev_first + e]] = 1;
+        if (ru->penalty >= 0)
+            seen[t->n_evidence + (uint32_t)ru->penalty] = 1;
     }
     ag_buf_puts(b, "\"evidence\":{");
     int first = 1;
     for (uint32_t e = 0; e < t->n_evidence; e++) {
-        if (seen ? !seen[e] : !needed(rep, 1, (int32_t)e))
+        if (!seen[e])
             continue;
         if (!first)
             ag_buf_putc(b, ',');
@@ -525,7 +508,7 @@ static void shared_json(ag_buf *b, const aigov_report *rep, uint8_t *seen)
     ag_buf_puts(b, "},\"penalties\":{");
     first = 1;
     for (uint32_t p = 0; p < t->n_penalties; p++) {
-        if (seen ? !seen[t->n_evidence + p] : !needed(rep, 0, (int32_t)p))
+        if (!seen[t->n_evidence + p])
             continue;
         /* a cap depends on the tier, the descriptor and as_of, not on the rule: any rule of
          * the tier gives it */
@@ -546,9 +529,9 @@ static void shared_json(ag_buf *b, const aigov_report *rep, uint8_t *seen)
     ag_buf_puts(b, "},");
 }
 
-/* The scratch of a compact rendering (one allocation; NULL when out of memory: the form
- * still renders, see jform and shared_json). */
-static void form_open(jform *fm, const aigov_report *rep, int full)
+/* The scratch of a compact rendering, one allocation; out of memory sets the buffer's oom
+ * flag, so the rendering fails with AIGOV_ENOMEM instead of coming out different. */
+static void form_open(jform *fm, ag_buf *b, const aigov_report *rep, int full)
 {
     const aigov_table *t = rep->t;
     memset(fm, 0, sizeof *fm);
@@ -557,8 +540,10 @@ static void form_open(jform *fm, const aigov_report *rep, int full)
         return;
     size_t keys = (size_t)t->n_exprs + t->n_facts;
     fm->leaf_at = ag_malloc(rep->mem, keys * 2 * sizeof(int32_t) + t->n_evidence + t->n_penalties);
-    if (!fm->leaf_at)
+    if (!fm->leaf_at) {
+        b->oom = 1;
         return;
+    }
     fm->leaves = fm->leaf_at + keys;
     memset(fm->leaf_at, 0xff, keys * sizeof(int32_t));
 }
@@ -573,7 +558,7 @@ static void obligations_and_summary(ag_buf *b, const aigov_report *rep, int full
     const aigov_table *t = rep->t;
     const ag_result *r = rep->r;
     jform form;
-    form_open(&form, rep, full);
+    form_open(&form, b, rep, full);
     ag_buf_puts(b, "\"obligations\":[");
     for (uint32_t k = 0; k < rep->n_shown; k++) {
         if (k)
@@ -581,11 +566,10 @@ static void obligations_and_summary(ag_buf *b, const aigov_report *rep, int full
         obligation_json(b, rep, rep->shown[k], &form);
     }
     ag_buf_puts(b, "],");
-    if (!full) {
-        if (form.leaf_at)
-            conditions_json(b, rep, &form);
+    if (!full && form.leaf_at) {
         size_t keys = (size_t)t->n_exprs + t->n_facts;
-        shared_json(b, rep, form.leaf_at ? (uint8_t *)(form.leaf_at + 2 * keys) : NULL);
+        conditions_json(b, rep, &form);
+        shared_json(b, rep, (uint8_t *)(form.leaf_at + 2 * keys));
     }
     form_close(&form, rep);
     if (rep->part != AG_PART_ORGANISATION) {
