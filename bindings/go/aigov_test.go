@@ -168,7 +168,7 @@ func TestGoldenFull(t *testing.T) {
 		if err := c.resolve(repoRoot(t)); err != nil {
 			t.Fatalf("%s: %v", f, err)
 		}
-		got, err := Builtin().Render(c.Descriptor, Options{AsOfDate: c.AsOf})
+		got, err := Builtin().Render(c.Descriptor, Options{AsOfDate: c.AsOf, Format: FormatJSONFull}) // the full form is pinned
 		if err != nil {
 			t.Errorf("%s: %v", f, err)
 			continue

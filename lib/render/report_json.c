@@ -1,4 +1,6 @@
-/* The report as JSON: compact, keys in a fixed order, deterministic. */
+/* The report as JSON, keys in a fixed order, deterministic: the compact form (rules by id,
+ * conditions numbered once, evidence states and penalty caps once) or, with AIGOV_RENDER_FULL,
+ * the full form that repeats each rule's metadata. */
 #include <string.h>
 #include "eval/exposure.h"
 #include "report/readiness.h"
@@ -442,12 +444,9 @@ static void questions_json(ag_buf *b, const aigov_report *rep, int full)
         }
         ag_buf_puts(b, r->f_tier[fi] ? ",\"affects_tier\":true" : ",\"affects_tier\":false");
         ag_buf_puts(b, r->f_gpai[fi] ? ",\"affects_gpai\":true" : ",\"affects_gpai\":false");
-        if (!full) {
-            uint32_t n = 0;
-            for (uint32_t k = 0; k < t->n_reported; k++)
-                n += ag_affects(r, fi, t->reported[k]) != 0;
+        if (!full) { /* f_count: the reported rules it affects, counted by ag_questions */
             ag_buf_puts(b, ",\"affects_count\":");
-            ag_buf_put_uint(b, n);
+            ag_buf_put_uint(b, r->f_count[fi]);
             ag_buf_putc(b, '}');
             continue;
         }
