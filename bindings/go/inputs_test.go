@@ -108,7 +108,7 @@ func TestPortfolio(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, _, _ := runCLI(t, cli, data, defaultAsOf, "json")
+	want, _, _ := runCLI(t, cli, data, defaultAsOf, "json-full")
 	if !bytes.Equal(r.Raw, want) {
 		t.Errorf("portfolio JSON differs from the CLI's\n go: %s\ncli: %s", short(r.Raw), short(want))
 	}
