@@ -141,7 +141,9 @@ func TestEvaluateJSON(t *testing.T) {
 	if want := render(t, aigov.FormatJSON, "2027-06-01"); !bytes.Equal(a.body, want) {
 		t.Errorf("body differs from the library's report\n got: %.200s\nwant: %.200s", a.body, want)
 	}
-	var r aigov.Report
+	var r struct { // the compact form: aigov.Report decodes the full one (full=1)
+		AsOf string `json:"as_of"`
+	}
 	if err := json.Unmarshal(a.body, &r); err != nil || r.AsOf != "2027-06-01" {
 		t.Errorf("report as_of %q (%v)", r.AsOf, err)
 	}
