@@ -193,6 +193,22 @@ typedef enum aigov_format {
 } aigov_format;
 
 /**
+ * OR'd into AIGOV_FORMAT_JSON for a report rendering (aigov_report_render,
+ * aigov_eval_render, aigov_eval_verdict): the full JSON report, which
+ * repeats each rule's static metadata (framework, kind, citation, title,
+ * holder, its evidence items with their titles, penalty tier, crosswalk
+ * controls and what the law asks beyond them, questions' text and affected
+ * rules). Without it the JSON report is compact ("form": "compact"): rules by
+ * id, the metadata in the catalogue of the same rules_revision and
+ * rules_hash (aigov_table_render_rules), each obligation's reasons as indices
+ * into the report's "conditions", evidence states and penalty caps once per
+ * report ("evidence", "penalties") and questions with a count of the rules
+ * they affect. Both forms are described by rules/report.schema.json. Other
+ * formats always carry what they show: AIGOV_EINVAL with any other format.
+ */
+#define AIGOV_RENDER_FULL 0x100
+
+/**
  * Renders the rule catalogue (id, citation, title, applies-from, kind);
  * AIGOV_FORMAT_OSCAL renders it as an OSCAL 1.1.2 catalog, one control per
  * reported rule, which the assessment results of aigov_report_render

@@ -67,6 +67,12 @@ const (
 	FormatSARIF    Format = C.AIGOV_FORMAT_SARIF    // SARIF 2.1.0 for code scanning; reports only
 	FormatJUnit    Format = C.AIGOV_FORMAT_JUNIT    // JUnit XML for CI test reports; reports only
 	FormatHTML     Format = C.AIGOV_FORMAT_HTML     // one self-contained HTML page; reports only
+	// FormatJSONFull is the full JSON report (AIGOV_RENDER_FULL): every
+	// rule's title, citation, evidence titles, crosswalk and question texts
+	// repeated. FormatJSON is the compact report, which names rules by id
+	// (Table.Rules and RenderRules have the rest). Evaluate decodes the
+	// full form, so a Report's typed fields carry titles either way.
+	FormatJSONFull Format = C.AIGOV_FORMAT_JSON | C.AIGOV_RENDER_FULL
 )
 
 // Limits of the library on Options (include/aigov.h): larger values are
@@ -80,6 +86,8 @@ func (f Format) String() string {
 	switch f {
 	case FormatJSON:
 		return "json"
+	case FormatJSONFull:
+		return "json-full"
 	case FormatText:
 		return "text"
 	case FormatMarkdown:
@@ -96,14 +104,16 @@ func (f Format) String() string {
 	return fmt.Sprintf("Format(%d)", int(f))
 }
 
-func (f Format) valid() bool { return f >= FormatJSON && f <= FormatHTML }
+func (f Format) valid() bool { return f >= FormatJSON && f <= FormatHTML || f == FormatJSONFull }
 
-// ParseFormat maps "json", "text", "markdown" (also "md"), "oscal", "sarif",
-// "junit" or "html" to a Format.
+// ParseFormat maps "json", "json-full", "text", "markdown" (also "md"),
+// "oscal", "sarif", "junit" or "html" to a Format.
 func ParseFormat(s string) (Format, error) {
 	switch strings.ToLower(s) {
 	case "json", "":
 		return FormatJSON, nil
+	case "json-full":
+		return FormatJSONFull, nil
 	case "text", "txt":
 		return FormatText, nil
 	case "markdown", "md":
@@ -117,7 +127,7 @@ func ParseFormat(s string) (Format, error) {
 	case "html":
 		return FormatHTML, nil
 	}
-	return 0, goError(CodeInvalid, fmt.Sprintf("unknown format %q: expected json, text, markdown, oscal, sarif, junit or html", s), "")
+	return 0, goError(CodeInvalid, fmt.Sprintf("unknown format %q: expected json, json-full, text, markdown, oscal, sarif, junit or html", s), "")
 }
 
 // Options are the options of one evaluation.
@@ -600,10 +610,11 @@ func (t *Table) Evaluate(descriptor any, opts Options) (*Report, error) {
 		return nil, err
 	}
 	f1 := Format(-1)
-	if opts.Format != FormatJSON {
+	if opts.Format != FormatJSON && opts.Format != FormatJSONFull {
 		f1 = opts.Format
 	}
-	raw, other, err := t.render(nil, descriptor, &opts, FormatJSON, f1)
+	// the typed report is decoded from the full form (titles, citations, evidence)
+	raw, other, err := t.render(nil, descriptor, &opts, FormatJSONFull, f1)
 	if err != nil {
 		return nil, err
 	}

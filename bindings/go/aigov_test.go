@@ -168,7 +168,7 @@ func TestGoldenFull(t *testing.T) {
 		if err := c.resolve(repoRoot(t)); err != nil {
 			t.Fatalf("%s: %v", f, err)
 		}
-		got, err := Builtin().Render(c.Descriptor, Options{AsOfDate: c.AsOf})
+		got, err := Builtin().Render(c.Descriptor, Options{AsOfDate: c.AsOf, Format: FormatJSONFull}) // the full form is pinned
 		if err != nil {
 			t.Errorf("%s: %v", f, err)
 			continue
@@ -200,7 +200,7 @@ func TestSameAsCLI(t *testing.T) {
 	cases := corpus(t)
 	compared := 0
 	for _, c := range cases {
-		want, stderr, code := runCLI(t, cli, c.Data, c.AsOf, "json")
+		want, stderr, code := runCLI(t, cli, c.Data, c.AsOf, "json-full")
 		r, err := tb.Evaluate(c.Data, Options{AsOfDate: c.AsOf, Format: FormatMarkdown})
 		if code == 2 {
 			if err == nil {
@@ -216,9 +216,13 @@ func TestSameAsCLI(t *testing.T) {
 			t.Errorf("%s: JSON differs from the CLI's\n go: %s\ncli: %s", c.Name, short(r.Raw), short(want))
 			continue
 		}
+		compact, _, _ := runCLI(t, cli, c.Data, c.AsOf, "json")
 		raw, err := tb.Render(c.Data, Options{AsOfDate: c.AsOf})
-		if err != nil || !bytes.Equal(raw, want) {
+		if err != nil || !bytes.Equal(raw, compact) {
 			t.Errorf("%s: Render differs from the CLI (%v)", c.Name, err)
+		}
+		if bytes.Equal(compact, want) || !bytes.Contains(compact, []byte(`"form":"compact"`)) {
+			t.Errorf("%s: the default JSON is not the compact form", c.Name)
 		}
 		md, _, _ := runCLI(t, cli, c.Data, c.AsOf, "markdown")
 		if !bytes.Equal(bytes.TrimRight(r.Rendered, "\n"), bytes.TrimRight(md, "\n")) {
@@ -426,7 +430,7 @@ func TestDescriptorForms(t *testing.T) {
 	st.System.AnnexIII.Points = []string{"5b"}
 
 	day := time.Date(2028, 1, 1, 23, 30, 0, 0, time.UTC)
-	want, err := tb.Render(text, Options{AsOfDate: "2028-01-01"})
+	want, err := tb.Render(text, Options{AsOfDate: "2028-01-01", Format: FormatJSONFull})
 	if err != nil {
 		t.Fatal(err)
 	}

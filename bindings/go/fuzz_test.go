@@ -43,7 +43,7 @@ func FuzzEvaluate(f *testing.F) {
 		if !json.Valid(r.Raw) {
 			t.Fatalf("report is not JSON: %.200s", r.Raw)
 		}
-		again, err := tb.Render(data, Options{AsOfDate: asOf, MaxDepth: depth, MaxInput: input})
+		again, err := tb.Render(data, Options{AsOfDate: asOf, MaxDepth: depth, MaxInput: input, Format: FormatJSONFull})
 		if err != nil || string(again) != string(r.Raw) {
 			t.Fatalf("Render differs from Evaluate (%v)", err)
 		}

@@ -179,7 +179,11 @@ func runCLI(t testing.TB, cli string, data []byte, asOf, format string) ([]byte,
 	if err := os.WriteFile(f, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(cli, "eval", f, "--as-of", asOf, "--format", format)
+	args := []string{"eval", f, "--as-of", asOf, "--format", format}
+	if format == "json-full" {
+		args = []string{"eval", f, "--as-of", asOf, "--format", "json", "--full"}
+	}
+	cmd := exec.Command(cli, args...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()

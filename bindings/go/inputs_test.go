@@ -25,6 +25,7 @@ func TestOptionsOutOfRange(t *testing.T) {
 		{AsOfDate: defaultAsOf, MaxInput: -1},
 		{AsOfDate: defaultAsOf, Format: Format(1 << 32)},
 		{AsOfDate: defaultAsOf, Format: Format(7)},
+		{AsOfDate: defaultAsOf, Format: FormatJSONFull | FormatText}, // the full form is JSON only
 		{AsOfDate: defaultAsOf, Format: Format(-2)},
 		{AsOfDate: "2028-01-01\x00junk"},
 	}
@@ -107,7 +108,7 @@ func TestPortfolio(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, _, _ := runCLI(t, cli, data, defaultAsOf, "json")
+	want, _, _ := runCLI(t, cli, data, defaultAsOf, "json-full")
 	if !bytes.Equal(r.Raw, want) {
 		t.Errorf("portfolio JSON differs from the CLI's\n go: %s\ncli: %s", short(r.Raw), short(want))
 	}

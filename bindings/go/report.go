@@ -96,7 +96,8 @@ type Report struct {
 	Systems      []SystemReport      `json:"systems,omitempty"`
 	Organisation *OrganisationReport `json:"organisation,omitempty"`
 
-	// Raw is the report JSON as rendered by the library.
+	// Raw is the report JSON as rendered by the library, in the full form
+	// (FormatJSONFull; Render with FormatJSON gives the compact form).
 	Raw []byte `json:"-"`
 	// Rendered is the report in Options.Format when that is not FormatJSON
 	// (text, markdown or OSCAL); nil otherwise.

@@ -178,7 +178,7 @@ def run(patterns: List[str], as_of: str, fail_on: str, allow_empty: bool,
             try:
                 with _open(path) as f:
                     # the library's verdict and the report come from one evaluation
-                    verdict = ev.verdict(ev.read_file(f), as_of, fail_on, "json")
+                    verdict = ev.verdict(ev.read_file(f), as_of, fail_on, "json-full")  # typed: the full form
                 report = aigov.Report(verdict.rendered)
                 failing |= verdict.failing
             except aigov.AigovError as e:

@@ -52,6 +52,10 @@ static const char eval_help[] =
     "                             readiness and exit status still count every rule)\n"
     "      --framework=eu|iso     report, count and judge one framework only (the EU AI Act or\n"
     "                             ISO/IEC 42001; the table's ids eu_ai_act, iso42001 work too)\n"
+    "      --full                 with --format=json: the full report, each rule's title, citation,\n"
+    "                             evidence titles, crosswalk and question texts repeated (the default\n"
+    "                             compact report names rules by id: 'aigov rules --format=json' has\n"
+    "                             the rest)\n"
     "      --ndjson               the input holds one descriptor per line; one output line each\n"
     "  -j, --jobs=N               threads for --ndjson (1-256, default 1)\n"
     "  -h, --help                 this help\n"
@@ -276,7 +280,7 @@ static int cmd_eval(int argc, char **argv)
         {"fail-on", required_argument, NULL, 'F'}, {"only", required_argument, NULL, 'o'},
         {"framework", required_argument, NULL, 'w'}, {"ndjson", no_argument, NULL, 'n'},
         {"jobs", required_argument, NULL, 'j'},    {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0}};
+        {"full", no_argument, NULL, 'u'},          {NULL, 0, NULL, 0}};
     char today[11];
     time_t now = time(NULL);
     struct tm tm;
@@ -285,6 +289,7 @@ static int cmd_eval(int argc, char **argv)
     aigov_eval_options opts = AIGOV_EVAL_OPTIONS_INIT;
     opts.as_of = today;
     int format = AIGOV_FORMAT_TEXT, ndjson = 0, jobs = 1, format_set = 0, fail_on = AIGOV_FAIL_ON_GAP, c;
+    int full = 0;
     opterr = 0;
     optind = 0; /* glibc: 0 restarts getopt_long (cli_main may run again) */
     while ((c = getopt_long(argc, argv, ":a:f:j:h", longopts, NULL)) != -1) {
@@ -311,6 +316,7 @@ static int cmd_eval(int argc, char **argv)
             break;
         }
         case 'n': ndjson = 1; break;
+        case 'u': full = 1; break;
         case 'j': {
             char *end;
             long j = strtol(optarg, &end, 10);
@@ -335,12 +341,18 @@ static int cmd_eval(int argc, char **argv)
         cli_warn("eval: --ndjson reads one input and writes json or oscal lines");
         return usage_error("eval");
     }
+    if (ndjson && !format_set)
+        format = AIGOV_FORMAT_JSON;
+    if (full && format != AIGOV_FORMAT_JSON) {
+        cli_warn("eval: --full is for the JSON report (--format=json); the other formats are whole");
+        return usage_error("eval");
+    }
     const aigov_table *table = aigov_table_builtin();
     if (!options_ok(table, &opts))
         return 2;
+    int render = format | (full ? AIGOV_RENDER_FULL : 0); /* what the library renders */
     if (ndjson)
-        return finish(cli_ndjson(table, argv[optind], &opts, jobs, format_set ? format : AIGOV_FORMAT_JSON,
-                                 fail_on));
+        return finish(cli_ndjson(table, argv[optind], &opts, jobs, render, fail_on));
     cli_inputs files;
     int worst = cli_inputs_expand(&files, argv + optind, (size_t)inputs);
     if (format == AIGOV_FORMAT_HTML && files.n > 1) {
@@ -351,7 +363,7 @@ static int cmd_eval(int argc, char **argv)
     cli_combine combine;
     cli_combine_init(&combine, format, files.n);
     for (size_t k = 0; k < files.n; k++) {
-        int rc = eval_one(table, files.path[k], &opts, format, fail_on, &combine);
+        int rc = eval_one(table, files.path[k], &opts, render, fail_on, &combine);
         if (rc > worst)
             worst = rc;
     }

@@ -128,7 +128,8 @@ static void write_batch(line *lines, size_t n, size_t *lineno, int format, int *
         ++*lineno;
         if (l->rc == 0) {
             fwrite(l->out, 1, l->out_len, stdout);
-            if (format == AIGOV_FORMAT_JSON || format == AIGOV_FORMAT_OSCAL)
+            int base = format & ~AIGOV_RENDER_FULL;
+            if (base == AIGOV_FORMAT_JSON || base == AIGOV_FORMAT_OSCAL)
                 fputc('\n', stdout);
             if (l->failing && *worst < 1)
                 *worst = 1;

@@ -15,7 +15,7 @@ import (
 // naming it: a misspelt ?as-of= or an unsupported option must not be
 // evaluated silently with the defaults.
 var endpointParams = map[string][]string{
-	"/v1/evaluate":  {"as_of", "format"},
+	"/v1/evaluate":  {"as_of", "format", "full"},
 	"/v1/questions": {"as_of", "limit"},
 	"/v1/rules":     {"format"},
 	"/v1/schema":    nil,

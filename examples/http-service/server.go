@@ -316,9 +316,10 @@ func writeBody(w http.ResponseWriter, mediaType string, body []byte) {
 	w.Write(body)
 }
 
-// evaluate: POST /v1/evaluate[?as_of=YYYY-MM-DD][&format=F], a descriptor
-// (application/json; one system or several under one organisation) in, a
-// report out.
+// evaluate: POST /v1/evaluate[?as_of=YYYY-MM-DD][&format=F][&full=1], a
+// descriptor (application/json; one system or several under one
+// organisation) in, a report out: JSON in the compact form, or with full=1
+// the full form that repeats every rule's metadata.
 func (s *Server) evaluate(w http.ResponseWriter, r *http.Request) {
 	if !checkContentType(w, r) {
 		return
@@ -326,6 +327,14 @@ func (s *Server) evaluate(w http.ResponseWriter, r *http.Request) {
 	mediaType, format, ok := acceptable(w, r, false)
 	if !ok {
 		return
+	}
+	if full, given := r.URL.Query()["full"]; given {
+		if full[0] != "1" || format != aigov.FormatJSON {
+			writeError(w, http.StatusBadRequest, "bad_query",
+				"full="+quote(full[0])+": expected full=1 with a JSON answer", "")
+			return
+		}
+		format = aigov.FormatJSONFull
 	}
 	asOf := r.URL.Query().Get("as_of")
 	if _, given := r.URL.Query()["as_of"]; !given {

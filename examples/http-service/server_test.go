@@ -141,12 +141,26 @@ func TestEvaluateJSON(t *testing.T) {
 	if want := render(t, aigov.FormatJSON, "2027-06-01"); !bytes.Equal(a.body, want) {
 		t.Errorf("body differs from the library's report\n got: %.200s\nwant: %.200s", a.body, want)
 	}
-	var r aigov.Report
+	var r struct { // the compact form: aigov.Report decodes the full one (full=1)
+		AsOf string `json:"as_of"`
+	}
 	if err := json.Unmarshal(a.body, &r); err != nil || r.AsOf != "2027-06-01" {
 		t.Errorf("report as_of %q (%v)", r.AsOf, err)
 	}
 	if a.header.Get("Aigov-As-Of") != "2027-06-01" {
 		t.Errorf("Aigov-As-Of %q", a.header.Get("Aigov-As-Of"))
+	}
+	if !bytes.Contains(a.body, []byte(`"form":"compact"`)) {
+		t.Errorf("the default report is not the compact form: %.200s", a.body)
+	}
+	full := do(t, "POST", base+"/v1/evaluate?as_of=2027-06-01&full=1", "", strings.NewReader(descriptor))
+	if want := render(t, aigov.FormatJSONFull, "2027-06-01"); full.status != 200 || !bytes.Equal(full.body, want) {
+		t.Errorf("full=1: status %d, body differs from the library's full report: %.200s", full.status, full.body)
+	}
+	for _, q := range []string{"full=0", "full=1&format=markdown"} {
+		if bad := do(t, "POST", base+"/v1/evaluate?as_of=2027-06-01&"+q, "", strings.NewReader(descriptor)); bad.status != 400 {
+			t.Errorf("%s: status %d, want 400", q, bad.status)
+		}
 	}
 }
 

@@ -137,7 +137,7 @@ func TestPortfolio(t *testing.T) {
 		}
 	}
 	var r aigov.Report
-	a := do(t, "POST", base+"/v1/evaluate?as_of=2028-01-01", "", bytes.NewReader(data))
+	a := do(t, "POST", base+"/v1/evaluate?as_of=2028-01-01&full=1", "", bytes.NewReader(data)) // aigov.Report: the full form
 	if err := json.Unmarshal(a.body, &r); err != nil || len(r.Systems) != 3 || r.Organisation == nil {
 		t.Errorf("portfolio report: %v, %d systems", err, len(r.Systems))
 	}

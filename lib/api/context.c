@@ -200,6 +200,8 @@ static int eval_all(aigov_verdict *v, ag_gate *g, ag_buf *b, aigov_ctx *c, const
         return rc;
     aigov_report *rep = &c->report;
     ag_verdict_init(v, g);
+    int full; /* checked by aigov_eval_verdict */
+    format = ag_format_split(format, &full);
     int parted = ag_render_parted(format); /* SARIF, JUnit, HTML: head, parts, tail */
     if (c->facts.n_systems == 0) { /* one system: one report of every rule */
         ag_verdict_add(v, g, rep);
@@ -211,7 +213,7 @@ static int eval_all(aigov_verdict *v, ag_gate *g, ag_buf *b, aigov_ctx *c, const
         } else if (b) {
             ag_report_questions(rep);
             switch (format) {
-            case AIGOV_FORMAT_JSON: ag_render_json(b, rep); break;
+            case AIGOV_FORMAT_JSON: ag_render_json(b, rep, full); break;
             case AIGOV_FORMAT_TEXT: ag_render_text(b, rep); break;
             case AIGOV_FORMAT_MARKDOWN: ag_render_markdown(b, rep); break;
             default: ag_render_oscal(b, rep); break;
@@ -245,8 +247,8 @@ static int eval_all(aigov_verdict *v, ag_gate *g, ag_buf *b, aigov_ctx *c, const
         } else switch (format) {
         case AIGOV_FORMAT_JSON:
             if (i == 0)
-                ag_render_json_portfolio_head(b, rep);
-            ag_render_json_system(b, rep, (uint32_t)i, name);
+                ag_render_json_portfolio_head(b, rep, full);
+            ag_render_json_system(b, rep, (uint32_t)i, name, full);
             break;
         case AIGOV_FORMAT_OSCAL:
             if (i == 0)
@@ -281,7 +283,7 @@ static int eval_all(aigov_verdict *v, ag_gate *g, ag_buf *b, aigov_ctx *c, const
             ag_render_part(b, rep, format, (uint32_t)systems, (uint32_t)systems, NULL);
             ag_render_tail(b, rep, v, format);
         } else if (format == AIGOV_FORMAT_JSON) {
-            ag_render_json_organisation(b, rep);
+            ag_render_json_organisation(b, rep, full);
         } else if (format == AIGOV_FORMAT_OSCAL) {
             ag_render_oscal_organisation(b, rep);
         } else if (format == AIGOV_FORMAT_TEXT) {
@@ -319,8 +321,11 @@ int aigov_eval_verdict(aigov_verdict *v, char **out, size_t *out_len, aigov_ctx 
         *out_len = 0;
     if (!ag_fail_on_valid(fail_on))
         return ag_err(err, AIGOV_EINVAL, "fail_on %d is not an aigov_fail_on", fail_on);
-    if (out && (format < AIGOV_FORMAT_JSON || format > AIGOV_FORMAT_HTML))
-        return ag_err(err, AIGOV_EINVAL, "unknown format %d", format);
+    int full;
+    if (out && ag_format_split(format, &full) < 0)
+        return ag_err(err, AIGOV_EINVAL, ag_format_split(format & ~AIGOV_RENDER_FULL, &full) >= 0 ? "format %d: AIGOV_RENDER_FULL goes with AIGOV_FORMAT_JSON only"
+                                                                      : "unknown format %d",
+                      format);
     if (!c)
         return ag_err(err, AIGOV_EINVAL, "ctx is NULL");
     ag_buf b;

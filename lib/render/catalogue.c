@@ -74,7 +74,66 @@ static void catalogue_json(ag_buf *b, const aigov_table *t)
                 ag_buf_putc(b, ',');
             ag_buf_json_str(b, t->evidence[t->rule_evidence[r->ev_first + k]].id);
         }
-        ag_buf_puts(b, "]}");
+        /* what the compact report leaves to the catalogue: the penalty tier, the crosswalk
+         * and the Annex A control number */
+        ag_buf_puts(b, "],\"penalty\":");
+        if (r->penalty >= 0)
+            ag_buf_json_str(b, t->penalties[r->penalty].id);
+        else
+            ag_buf_puts(b, "null");
+        ag_buf_puts(b, ",\"crosswalk\":");
+        if (r->xw_n >= 0) {
+            ag_buf_puts(b, "{\"iso\":[");
+            for (int32_t k = 0; k < r->xw_n; k++) {
+                if (k)
+                    ag_buf_putc(b, ',');
+                ag_buf_json_str(b, t->rules[t->crosswalk[r->xw_first + k]].id);
+            }
+            ag_buf_puts(b, "],\"beyond\":");
+            if (r->beyond)
+                ag_buf_json_str(b, r->beyond);
+            else
+                ag_buf_puts(b, "null");
+            ag_buf_putc(b, '}');
+        } else {
+            ag_buf_puts(b, "null");
+        }
+        ag_buf_puts(b, ",\"control\":");
+        if (r->soa_control)
+            ag_buf_json_str(b, r->soa_control);
+        else
+            ag_buf_puts(b, "null");
+        ag_buf_putc(b, '}');
+    }
+    /* the titles of the evidence items and the citations of the penalty tiers, which the
+     * compact report names by id */
+    ag_buf_puts(b, "],\"evidence\":[");
+    for (uint32_t e = 0; e < t->n_evidence; e++) {
+        ag_buf_puts(b, e ? ",{\"id\":" : "{\"id\":");
+        ag_buf_json_str(b, t->evidence[e].id);
+        ag_buf_puts(b, ",\"title\":");
+        ag_buf_json_str(b, t->evidence[e].title);
+        ag_buf_putc(b, '}');
+    }
+    ag_buf_puts(b, "],\"penalties\":[");
+    for (uint32_t p = 0; p < t->n_penalties; p++) {
+        ag_buf_puts(b, p ? ",{\"id\":" : "{\"id\":");
+        ag_buf_json_str(b, t->penalties[p].id);
+        ag_buf_puts(b, ",\"citation\":");
+        ag_buf_json_str(b, t->penalties[p].citation);
+        ag_buf_putc(b, '}');
+    }
+    /* each fact's question, which the compact report's questions name by fact id */
+    ag_buf_puts(b, "],\"facts\":[");
+    for (uint32_t f = 0; f < t->n_facts; f++) {
+        ag_buf_puts(b, f ? ",{\"id\":" : "{\"id\":");
+        ag_buf_json_str(b, t->facts[f].id);
+        ag_buf_puts(b, ",\"ask\":");
+        if (t->facts[f].ask && *t->facts[f].ask)
+            ag_buf_json_str(b, t->facts[f].ask);
+        else
+            ag_buf_puts(b, "null");
+        ag_buf_putc(b, '}');
     }
     ag_buf_puts(b, "]}");
 }

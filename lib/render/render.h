@@ -21,11 +21,24 @@ void ag_json_fact_value(ag_buf *b, const aigov_table *t, const ag_facts *f, int3
 /* "true" / "false" / "unknown". */
 const char *ag_kleene_name(uint8_t v);
 
-void ag_render_json(ag_buf *b, const aigov_report *rep);
+/* Splits a caller's format into the format and *full (AIGOV_RENDER_FULL); -1 for an unknown
+ * format or the flag on a format other than JSON. */
+static inline int ag_format_split(int format, int *full)
+{
+    *full = (format & AIGOV_RENDER_FULL) != 0;
+    format &= ~AIGOV_RENDER_FULL;
+    if (format < AIGOV_FORMAT_JSON || format > AIGOV_FORMAT_HTML || (*full && format != AIGOV_FORMAT_JSON))
+        return -1;
+    return format;
+}
+/* full: the report with the rules' metadata (AIGOV_RENDER_FULL); 0: the compact form that
+ * refers to rules by id (report_json.c). */
+void ag_render_json(ag_buf *b, const aigov_report *rep, int full);
 /* A descriptor of several systems: {engine, as_of, systems: [...], organisation: {...}}. */
-void ag_render_json_portfolio_head(ag_buf *b, const aigov_report *rep);
-void ag_render_json_system(ag_buf *b, const aigov_report *rep, uint32_t index, const char *name);
-void ag_render_json_organisation(ag_buf *b, const aigov_report *rep);
+void ag_render_json_portfolio_head(ag_buf *b, const aigov_report *rep, int full);
+void ag_render_json_system(ag_buf *b, const aigov_report *rep, uint32_t index, const char *name,
+                           int full);
+void ag_render_json_organisation(ag_buf *b, const aigov_report *rep, int full);
 void ag_render_text(ag_buf *b, const aigov_report *rep);
 void ag_render_markdown(ag_buf *b, const aigov_report *rep);
 /* One part of a descriptor of several systems (index == count: the

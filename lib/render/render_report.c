@@ -12,6 +12,13 @@ int aigov_report_render(char **out, size_t *out_len, const aigov_report *rep, in
         *out_len = 0;
     if (!rep)
         return ag_err(err, AIGOV_EINVAL, "report is NULL");
+    int full;
+    int fmt = ag_format_split(format, &full);
+    if (fmt < 0)
+        return ag_err(err, AIGOV_EINVAL, ag_format_split(format & ~AIGOV_RENDER_FULL, &full) >= 0 ? "format %d: AIGOV_RENDER_FULL goes with AIGOV_FORMAT_JSON only"
+                                                                      : "unknown format %d",
+                      format);
+    format = fmt;
     ag_report_questions(rep);
     ag_buf b;
     ag_buf_init(&b, rep->mem);
@@ -19,20 +26,15 @@ int aigov_report_render(char **out, size_t *out_len, const aigov_report *rep, in
     if (*rep->render_hint)
         ag_buf_reserve(&b, *rep->render_hint + *rep->render_hint / 4);
     switch (format) {
-    case AIGOV_FORMAT_JSON: ag_render_json(&b, rep); break;
+    case AIGOV_FORMAT_JSON: ag_render_json(&b, rep, full); break;
     case AIGOV_FORMAT_TEXT: ag_render_text(&b, rep); break;
     case AIGOV_FORMAT_MARKDOWN: ag_render_markdown(&b, rep); break;
     case AIGOV_FORMAT_OSCAL: ag_render_oscal(&b, rep); break;
-    case AIGOV_FORMAT_SARIF:
-    case AIGOV_FORMAT_JUNIT:
-    case AIGOV_FORMAT_HTML:
+    default: /* SARIF, JUnit, HTML: ag_format_split checked the range */
         ag_render_head(&b, rep, format);
         ag_render_part(&b, rep, format, 0, 0, NULL);
         ag_render_tail(&b, rep, NULL, format);
         break;
-    default:
-        ag_buf_free(&b);
-        return ag_err(err, AIGOV_EINVAL, "unknown format %d", format);
     }
     if (!b.oom && b.len > *rep->render_hint)
         *rep->render_hint = b.len;

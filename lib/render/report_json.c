@@ -1,4 +1,6 @@
-/* The report as JSON: compact, keys in a fixed order, deterministic. */
+/* The report as JSON, keys in a fixed order, deterministic: the compact form (rules by id,
+ * conditions numbered once, evidence states and penalty caps once) or, with AIGOV_RENDER_FULL,
+ * the full form that repeats each rule's metadata. */
 #include <string.h>
 #include "eval/exposure.h"
 #include "report/readiness.h"
@@ -8,10 +10,25 @@
 
 #define MAX_REASONS 24
 
+/* One JSON rendering. The compact form (the default) numbers the deciding
+ * conditions once per report: an obligation's reasons are indices into the
+ * report's "conditions" list (the scope tests recur in nearly every
+ * obligation), and leaf_at maps a leaf (an expression, or past n_exprs the
+ * Statement of Applicability decision of a fact) to its index, -1 before it
+ * is first met. Without the map (out of memory) the rendering fails with
+ * AIGOV_ENOMEM (the buffer's oom flag). */
+typedef struct jform {
+    int full;
+    int32_t *leaf_at;    /* n_exprs + n_facts slots, or NULL */
+    int32_t *leaves;     /* the keys in the order they were numbered */
+    uint32_t n_leaves;
+} jform;
+
 typedef struct jctx {
     ag_buf *b;
     const aigov_report *rep;
     int first;
+    jform *form;
 } jctx;
 
 static void comma(jctx *j)
@@ -21,37 +38,65 @@ static void comma(jctx *j)
     j->first = 0;
 }
 
-static void leaf_json(void *ud, int32_t ei)
+static void soa_decision_leaf(jctx *j, int32_t fact);
+
+/* The condition itself: {"rule"|"as_of"|"test"|"fact", ..., "result"}. */
+static void leaf_write(jctx *j, int32_t ei)
 {
-    jctx *j = ud;
     const aigov_table *t = j->rep->t;
     const ag_expr *e = &t->exprs[ei];
     ag_buf *b = j->b;
     char test[256];
-    comma(j);
     if (e->op == AG_OP_RULE) {
-        ag_buf_puts(b, "{\"rule\":");
-        ag_buf_json_str(b, t->rules[e->a].id);
+        ag_buf_lit(b, "{\"rule\":");
+        ag_buf_json_id(b, t->rules[e->a].id);
     } else if (e->op == AG_OP_AS_OF) {
         ag_describe_test(test, sizeof test, t, e);
-        ag_buf_puts(b, "{\"as_of\":");
+        ag_buf_lit(b, "{\"as_of\":");
         ag_buf_json_str(b, test);
     } else if (e->op == AG_OP_TRUE || e->op == AG_OP_FALSE) {
         ag_describe_test(test, sizeof test, t, e);
-        ag_buf_puts(b, "{\"test\":");
+        ag_buf_lit(b, "{\"test\":");
         ag_buf_json_str(b, test);
     } else {
         ag_describe_test(test, sizeof test, t, e);
-        ag_buf_puts(b, "{\"fact\":");
-        ag_buf_json_str(b, t->facts[e->a].id);
-        ag_buf_puts(b, ",\"value\":");
+        ag_buf_lit(b, "{\"fact\":");
+        ag_buf_json_id(b, t->facts[e->a].id);
+        ag_buf_lit(b, ",\"value\":");
         ag_json_fact_value(b, t, j->rep->f, e->a);
-        ag_buf_puts(b, ",\"test\":");
+        ag_buf_lit(b, ",\"test\":");
         ag_buf_json_str(b, test);
     }
-    ag_buf_puts(b, ",\"result\":\"");
+    ag_buf_lit(b, ",\"result\":\"");
     ag_buf_puts(b, ag_kleene_name(j->rep->r->expr_val[ei]));
-    ag_buf_puts(b, "\"}");
+    ag_buf_lit(b, "\"}");
+}
+
+/* A reason: the condition in full, or (compact) its index in "conditions". */
+static void leaf_key(jctx *j, int32_t key)
+{
+    comma(j);
+    jform *fm = j->form;
+    const aigov_table *t = j->rep->t;
+    if (!fm->full && !fm->leaf_at)
+        return; /* out of memory: the rendering fails */
+    if (fm->full) {
+        if (key < (int32_t)t->n_exprs)
+            leaf_write(j, key);
+        else
+            soa_decision_leaf(j, key - (int32_t)t->n_exprs);
+        return;
+    }
+    if (fm->leaf_at[key] < 0) {
+        fm->leaf_at[key] = (int32_t)fm->n_leaves;
+        fm->leaves[fm->n_leaves++] = key;
+    }
+    ag_buf_put_uint(j->b, (uint32_t)fm->leaf_at[key]);
+}
+
+static void leaf_json(void *ud, int32_t ei)
+{
+    leaf_key(ud, ei);
 }
 
 /* An Annex A control's applicability is its Statement of Applicability decision within the
@@ -62,24 +107,31 @@ static void soa_reasons_json(jctx *j, const ag_rule *ru, int max)
 {
     const aigov_table *t = j->rep->t;
     const ag_result *r = j->rep->r;
-    ag_buf *b = j->b;
     uint8_t in = ru->within >= 0 ? r->expr_val[ru->within] : AG_T;
     if (in != AG_T)
         ag_reasons(t, r, ru->within, leaf_json, j, max);
     if (in == AG_F)
         return;
     const ag_value *dv = &j->rep->f->vals[ru->soa_decision];
-    const char *d = dv->known ? t->facts[ru->soa_decision].values[__builtin_ctzll(dv->v.mask)] : NULL;
-    comma(j);
-    ag_buf_puts(b, "{\"fact\":");
-    ag_buf_json_str(b, t->facts[ru->soa_decision].id);
-    ag_buf_puts(b, ",\"value\":");
-    ag_json_fact_value(b, t, j->rep->f, ru->soa_decision);
-    ag_buf_puts(b, ",\"test\":\"Statement of Applicability decision is included\",\"result\":\"");
-    ag_buf_puts(b, !d ? "unknown" : strcmp(d, "included") == 0 ? "true" : "false");
-    ag_buf_puts(b, "\"}");
-    if (!d)
+    leaf_key(j, (int32_t)t->n_exprs + ru->soa_decision);
+    if (!dv->known)
         ag_reasons(t, r, ru->when, leaf_json, j, max);
+}
+
+/* The decision as a condition: whether the control is included. */
+static void soa_decision_leaf(jctx *j, int32_t fact)
+{
+    const aigov_table *t = j->rep->t;
+    ag_buf *b = j->b;
+    const ag_value *dv = &j->rep->f->vals[fact];
+    const char *d = dv->known ? t->facts[fact].values[__builtin_ctzll(dv->v.mask)] : NULL;
+    ag_buf_lit(b, "{\"fact\":");
+    ag_buf_json_id(b, t->facts[fact].id);
+    ag_buf_lit(b, ",\"value\":");
+    ag_json_fact_value(b, t, j->rep->f, fact);
+    ag_buf_lit(b, ",\"test\":\"Statement of Applicability decision is included\",\"result\":\"");
+    ag_buf_puts(b, !d ? "unknown" : strcmp(d, "included") == 0 ? "true" : "false");
+    ag_buf_lit(b, "\"}");
 }
 
 static void names_from_mask(ag_buf *b, uint32_t mask, const char *(*name)(int), int n)
@@ -90,7 +142,7 @@ static void names_from_mask(ag_buf *b, uint32_t mask, const char *(*name)(int), 
         if (mask & (1u << k)) {
             if (!first)
                 ag_buf_putc(b, ',');
-            ag_buf_json_str(b, name(k));
+            ag_buf_json_id(b, name(k));
             first = 0;
         }
     ag_buf_putc(b, ']');
@@ -104,21 +156,21 @@ static void counts_json(ag_buf *b, const ag_counts *c)
                   c->total, c->met, c->gap, c->unknown, c->not_applicable);
 }
 
-static void classification_json(ag_buf *b, const aigov_report *rep)
+static void classification_json(ag_buf *b, const aigov_report *rep, int full)
 {
     const aigov_table *t = rep->t;
     const ag_result *r = rep->r;
-    ag_buf_puts(b, "\"classification\":{\"tier\":");
-    ag_buf_json_str(b, aigov_tier_name(r->tier));
-    ag_buf_puts(b, ",\"gpai\":");
-    ag_buf_json_str(b, aigov_gpai_name(r->gpai));
-    ag_buf_puts(b, ",\"possible_tiers\":");
+    ag_buf_lit(b, "\"classification\":{\"tier\":");
+    ag_buf_json_id(b, aigov_tier_name(r->tier));
+    ag_buf_lit(b, ",\"gpai\":");
+    ag_buf_json_id(b, aigov_gpai_name(r->gpai));
+    ag_buf_lit(b, ",\"possible_tiers\":");
     names_from_mask(b, r->possible_tiers, aigov_tier_name, AIGOV_TIER_UNDETERMINED);
-    ag_buf_puts(b, ",\"possible_gpai\":");
+    ag_buf_lit(b, ",\"possible_gpai\":");
     names_from_mask(b, r->possible_gpai, aigov_gpai_name, AIGOV_GPAI_UNDETERMINED);
-    ag_buf_puts(b, ",\"roles\":");
+    ag_buf_lit(b, ",\"roles\":");
     names_from_mask(b, r->roles, role_name, AG_N_ROLES);
-    ag_buf_puts(b, ",\"reasons\":[");
+    ag_buf_lit(b, ",\"reasons\":[");
     int first = 1;
     for (uint32_t ri = 0; ri < t->n_rules; ri++) {
         const ag_rule *ru = &t->rules[ri];
@@ -129,48 +181,57 @@ static void classification_json(ag_buf *b, const aigov_report *rep)
         if (!first)
             ag_buf_putc(b, ',');
         first = 0;
-        ag_buf_puts(b, "{\"rule\":");
-        ag_buf_json_str(b, ru->id);
-        ag_buf_puts(b, ",\"citation\":");
-        ag_buf_json_str(b, ru->citation);
-        ag_buf_puts(b, ",\"classifies\":");
-        ag_buf_json_str(b, ag_class_names[ru->classifies]);
-        ag_buf_puts(b, ",\"value\":\"");
+        ag_buf_lit(b, "{\"rule\":");
+        ag_buf_json_id(b, ru->id);
+        if (full) {
+            ag_buf_lit(b, ",\"citation\":");
+            ag_buf_json_str(b, ru->citation);
+        }
+        ag_buf_lit(b, ",\"classifies\":");
+        ag_buf_json_id(b, ag_class_names[ru->classifies]);
+        ag_buf_lit(b, ",\"value\":\"");
         ag_buf_puts(b, ag_kleene_name(r->rule_val[ri]));
-        ag_buf_puts(b, "\"}");
+        ag_buf_lit(b, "\"}");
     }
-    ag_buf_puts(b, "]}");
+    ag_buf_lit(b, "]}");
 }
 
-static void obligation_json(ag_buf *b, const aigov_report *rep, int32_t ri)
+static void evidence_list_json(ag_buf *b, const aigov_report *rep, const ag_rule *ru);
+static void penalty_json(ag_buf *b, const aigov_report *rep, int32_t ri);
+static void crosswalk_json(ag_buf *b, const aigov_report *rep, int32_t ri, int full);
+
+static void obligation_json(ag_buf *b, const aigov_report *rep, int32_t ri, jform *form)
 {
     const aigov_table *t = rep->t;
     const ag_result *r = rep->r;
     const ag_rule *ru = &t->rules[ri];
     char d[11];
-    ag_buf_puts(b, "{\"id\":");
-    ag_buf_json_str(b, ru->id);
-    ag_buf_puts(b, ",\"framework\":");
-    ag_buf_json_str(b, t->framework_ids[ru->framework]);
+    ag_buf_lit(b, "{\"id\":");
+    ag_buf_json_id(b, ru->id);
+    if (!form->full)
+        goto dynamic; /* framework, kind, citation, title, holder: the catalogue's */
+    ag_buf_lit(b, ",\"framework\":");
+    ag_buf_json_id(b, t->framework_ids[ru->framework]);
     static const char *const kinds[] = {"definition", "obligation", "prohibition", "finding"};
-    ag_buf_puts(b, ",\"kind\":");
-    ag_buf_json_str(b, kinds[ru->kind]);
-    ag_buf_puts(b, ",\"citation\":");
+    ag_buf_lit(b, ",\"kind\":");
+    ag_buf_json_id(b, kinds[ru->kind]);
+    ag_buf_lit(b, ",\"citation\":");
     ag_buf_json_str(b, ru->citation);
-    ag_buf_puts(b, ",\"title\":");
+    ag_buf_lit(b, ",\"title\":");
     ag_buf_json_str(b, ru->title);
-    ag_buf_puts(b, ",\"holder\":");
+    ag_buf_lit(b, ",\"holder\":");
     names_from_mask(b, ru->holders, role_name, AG_N_ROLES);
+dynamic:
     ag_date_format(d, r->rule_date[ri]);
-    ag_buf_puts(b, ",\"applies_from\":");
-    ag_buf_json_str(b, d);
+    ag_buf_lit(b, ",\"applies_from\":");
+    ag_buf_json_id(b, d);
     if (r->date_uncertain[ri] & AG_DATE_AT_PLACING) /* a pre-market duty of a planned launch */
-        ag_buf_puts(b, ",\"due_at_placing\":true");
+        ag_buf_lit(b, ",\"due_at_placing\":true");
     ag_buf_puts(b, ag_in_force(r, ri) ? ",\"in_force\":true" : ",\"in_force\":false");
-    ag_buf_puts(b, ",\"status\":");
-    ag_buf_json_str(b, aigov_status_name(r->status[ri]));
-    ag_buf_puts(b, ",\"reasons\":[");
-    jctx j = {b, rep, 1};
+    ag_buf_lit(b, ",\"status\":");
+    ag_buf_json_id(b, aigov_status_name(r->status[ri]));
+    ag_buf_lit(b, ",\"reasons\":[");
+    jctx j = {b, rep, 1, form};
     if (ru->soa_decision >= 0)
         soa_reasons_json(&j, ru, MAX_REASONS);
     else
@@ -183,66 +244,113 @@ static void obligation_json(ag_buf *b, const aigov_report *rep, int32_t ri)
         ag_buf_putc(b, '}');
         return;
     }
-    ag_buf_puts(b, ",\"evidence\":[");
+    /* compact: the evidence states and the penalty caps are listed once per report
+     * ("evidence", "penalties"); which items and which tier a rule has is the catalogue's */
+    if (form->full) {
+        evidence_list_json(b, rep, ru);
+        penalty_json(b, rep, ri);
+    }
+    crosswalk_json(b, rep, ri, form->full);
+    ag_buf_putc(b, '}');
+}
+
+/* One evidence item's state in the descriptor: "state", "ref" and, when implemented through
+ * the AI Act item that contains it, "implied_by" (that item's state and ref). */
+static void evidence_state_json(ag_buf *b, const aigov_report *rep, int32_t ei)
+{
+    const aigov_table *t = rep->t;
+    const ag_evidence *ev = &t->evidence[ei];
+    const ag_value *v = ag_evidence_value(t, rep->f, ei);
+    int32_t via = v != &rep->f->vals[ev->fact] ? ev->implied_by : -1;
+    int32_t state_fact = via >= 0 ? t->evidence[via].fact : ev->fact;
+    ag_buf_lit(b, "\"state\":");
+    if (v->known)
+        ag_json_fact_value(b, t, rep->f, state_fact);
+    else
+        ag_buf_lit(b, "\"unknown\"");
+    ag_buf_lit(b, ",\"ref\":");
+    if (v->known && v->str_len)
+        ag_buf_json_str(b, ag_facts_str(rep->f, v));
+    else
+        ag_buf_lit(b, "null");
+    if (via >= 0) {
+        ag_buf_lit(b, ",\"implied_by\":");
+        ag_buf_json_id(b, t->evidence[via].id);
+    }
+}
+
+static void evidence_list_json(ag_buf *b, const aigov_report *rep, const ag_rule *ru)
+{
+    const aigov_table *t = rep->t;
+    ag_buf_lit(b, ",\"evidence\":[");
     for (uint32_t k = 0; k < ru->ev_n; k++) {
         int32_t ei = t->rule_evidence[ru->ev_first + k];
         const ag_evidence *ev = &t->evidence[ei];
-        const ag_value *v = ag_evidence_value(t, rep->f, ei);
-        /* implemented through the AI Act item that contains it: that item's state and ref */
-        int32_t via = v != &rep->f->vals[ev->fact] ? ev->implied_by : -1;
-        int32_t state_fact = via >= 0 ? t->evidence[via].fact : ev->fact;
         if (k)
             ag_buf_putc(b, ',');
-        ag_buf_puts(b, "{\"item\":");
-        ag_buf_json_str(b, ev->id);
-        ag_buf_puts(b, ",\"title\":");
+        ag_buf_lit(b, "{\"item\":");
+        ag_buf_json_id(b, ev->id);
+        ag_buf_lit(b, ",\"title\":");
         ag_buf_json_str(b, ev->title);
-        ag_buf_puts(b, ",\"state\":");
-        if (v->known)
-            ag_json_fact_value(b, t, rep->f, state_fact);
-        else
-            ag_buf_puts(b, "\"unknown\"");
-        ag_buf_puts(b, ",\"ref\":");
-        if (v->known && v->str_len)
-            ag_buf_json_str(b, ag_facts_str(rep->f, v));
-        else
-            ag_buf_puts(b, "null");
-        if (via >= 0) {
-            ag_buf_puts(b, ",\"implied_by\":");
-            ag_buf_json_str(b, t->evidence[via].id);
-        }
+        ag_buf_putc(b, ',');
+        evidence_state_json(b, rep, ei);
         ag_buf_putc(b, '}');
     }
     ag_buf_putc(b, ']');
+}
+
+/* The cap of a penalty tier for this descriptor: {"citation", "cap_eur", "basis"} members. */
+static void cap_json(ag_buf *b, const ag_cap *cap)
+{
+    ag_buf_lit(b, "\"citation\":");
+    ag_buf_json_str(b, cap->tier->citation);
+    ag_buf_lit(b, ",\"cap_eur\":");
+    if (cap->cap_known)
+        ag_buf_json_num(b, cap->cap_eur);
+    else
+        ag_buf_lit(b, "null");
+    ag_buf_lit(b, ",\"basis\":");
+    ag_buf_json_str(b, cap->basis);
+}
+
+static void penalty_json(ag_buf *b, const aigov_report *rep, int32_t ri)
+{
+    const aigov_table *t = rep->t;
     ag_cap cap;
-    ag_penalty_cap(&cap, t, rep->f, ri, r->as_of);
+    ag_penalty_cap(&cap, t, rep->f, ri, rep->r->as_of);
     if (cap.tier) {
-        ag_buf_puts(b, ",\"penalty\":{\"tier\":");
-        ag_buf_json_str(b, cap.tier->id);
-        ag_buf_puts(b, ",\"citation\":");
-        ag_buf_json_str(b, cap.tier->citation);
-        ag_buf_puts(b, ",\"cap_eur\":");
-        if (cap.cap_known)
-            ag_buf_json_num(b, cap.cap_eur);
-        else
-            ag_buf_puts(b, "null");
-        ag_buf_puts(b, ",\"basis\":");
-        ag_buf_json_str(b, cap.basis);
+        ag_buf_lit(b, ",\"penalty\":{\"tier\":");
+        ag_buf_json_id(b, cap.tier->id);
+        ag_buf_putc(b, ',');
+        cap_json(b, &cap);
         ag_buf_putc(b, '}');
     }
+}
+
+/* How far the ISO/IEC 42001 controls the rule maps to go towards it; full: which controls
+ * they are and what the law asks beyond them (compact: the catalogue's). */
+static void crosswalk_json(ag_buf *b, const aigov_report *rep, int32_t ri, int full)
+{
+    const aigov_table *t = rep->t;
+    const ag_result *r = rep->r;
+    const ag_rule *ru = &t->rules[ri];
     int32_t met;
     int cov = ag_crosswalk_coverage(t, r, ri, &met);
     if (cov != AG_COV_NONE) {
         static const char *const cov_names[] = {"supported", "partly_supported", "not_supported"};
-        ag_buf_puts(b, ",\"crosswalk\":{\"iso\":[");
-        for (int32_t k = 0; k < ru->xw_n; k++) {
-            if (k)
-                ag_buf_putc(b, ',');
-            ag_buf_json_str(b, t->rules[t->crosswalk[ru->xw_first + k]].id);
+        ag_buf_lit(b, ",\"crosswalk\":{");
+        if (full) {
+            ag_buf_lit(b, "\"iso\":[");
+            for (int32_t k = 0; k < ru->xw_n; k++) {
+                if (k)
+                    ag_buf_putc(b, ',');
+                ag_buf_json_id(b, t->rules[t->crosswalk[ru->xw_first + k]].id);
+            }
+            ag_buf_lit(b, "],");
         }
-        ag_buf_puts(b, "],\"coverage\":");
-        ag_buf_json_str(b, cov_names[cov]);
-        ag_buf_puts(b, ",\"still_needed\":[");
+        ag_buf_lit(b, "\"coverage\":");
+        ag_buf_json_id(b, cov_names[cov]);
+        ag_buf_lit(b, ",\"still_needed\":[");
         int first = 1;
         for (int32_t k = 0; k < ru->xw_n; k++) {
             int32_t x = t->crosswalk[ru->xw_first + k];
@@ -251,26 +359,28 @@ static void obligation_json(ag_buf *b, const aigov_report *rep, int32_t ri)
                 continue; /* met, or not applicable (no AIMS, control excluded), or not assessed */
             if (!first)
                 ag_buf_putc(b, ',');
-            ag_buf_json_str(b, t->rules[x].id);
+            ag_buf_json_id(b, t->rules[x].id);
             first = 0;
         }
-        ag_buf_puts(b, "],\"beyond\":");
-        ag_buf_json_str(b, ru->beyond);
+        ag_buf_putc(b, ']');
+        if (full) {
+            ag_buf_lit(b, ",\"beyond\":");
+            ag_buf_json_str(b, ru->beyond);
+        }
         ag_buf_putc(b, '}');
     }
-    ag_buf_putc(b, '}');
 }
 
-static void readiness_json(ag_buf *b, const aigov_report *rep)
+static void readiness_json(ag_buf *b, const aigov_report *rep, int full)
 {
     const aigov_table *t = rep->t;
-    ag_buf_puts(b, "\"readiness\":{");
+    ag_buf_lit(b, "\"readiness\":{");
     for (uint32_t k = 0; k < t->n_frameworks; k++) {
         ag_readiness_t rd;
         ag_readiness(rep, k, &rd);
         if (k)
             ag_buf_putc(b, ',');
-        ag_buf_json_str(b, t->framework_ids[k]);
+        ag_buf_json_id(b, t->framework_ids[k]);
         ag_buf_printf(b, ":{\"assessed\":%s,\"applicable\":%u,\"undecided\":%u,\"met\":%u,\"percent_met\":",
                       rd.assessed ? "true" : "false", rd.applicable, rd.undecided, rd.met);
         ag_buf_json_num(b, rd.applicable ? (double)(int)(1000.0 * rd.met / rd.applicable + 0.5) / 10.0 : 0);
@@ -285,76 +395,187 @@ static void readiness_json(ag_buf *b, const aigov_report *rep)
             ag_buf_printf(b, "%s{\"applies_from\":\"%s\",\"obligations\":%u}", d ? "," : "", day,
                           rd.upcoming[d].count);
         }
-        ag_buf_puts(b, "]}");
+        ag_buf_lit(b, "]}");
     }
-    ag_buf_puts(b, "},\"next_actions\":[");
+    ag_buf_lit(b, "},\"next_actions\":[");
     ag_action acts[AG_MAX_ACTIONS];
     size_t n = ag_next_actions(rep, acts, AG_MAX_ACTIONS);
     for (size_t a = 0; a < n; a++) {
         const ag_evidence *ev = &t->evidence[acts[a].evidence];
         ag_buf_puts(b, a ? ",{\"evidence\":" : "{\"evidence\":");
-        ag_buf_json_str(b, ev->id);
-        ag_buf_puts(b, ",\"title\":");
-        ag_buf_json_str(b, ev->title);
-        ag_buf_printf(b, ",\"closes\":%u,\"rules\":[", acts[a].closes);
+        ag_buf_json_id(b, ev->id);
+        if (full) {
+            ag_buf_lit(b, ",\"title\":");
+            ag_buf_json_str(b, ev->title);
+        }
+        ag_buf_lit(b, ",\"closes\":");
+        ag_buf_put_uint(b, acts[a].closes);
+        ag_buf_lit(b, ",\"rules\":[");
         int first = 1;
         for (uint32_t k = 0; k < t->n_reported; k++)
             if (ag_action_closes(rep, &acts[a], t->reported[k])) {
                 if (!first)
                     ag_buf_putc(b, ',');
-                ag_buf_json_str(b, t->rules[t->reported[k]].id);
+                ag_buf_json_id(b, t->rules[t->reported[k]].id);
                 first = 0;
             }
-        ag_buf_puts(b, "]}");
+        ag_buf_lit(b, "]}");
     }
     ag_buf_putc(b, ']');
 }
 
-static void questions_json(ag_buf *b, const aigov_report *rep)
+/* A question: the fact to ask and what it decides. Full: the question's text and every rule
+ * it affects; compact: how many (the text is the catalogue's, `aigov schema`, and the rules
+ * are those of the obligations whose reasons name the fact). */
+static void questions_json(ag_buf *b, const aigov_report *rep, int full)
 {
     const aigov_table *t = rep->t;
     const ag_result *r = rep->r;
-    ag_buf_puts(b, "\"questions\":[");
+    ag_buf_lit(b, "\"questions\":[");
     for (uint32_t q = 0; q < r->n_questions; q++) {
         int32_t fi = r->questions[q];
         if (q)
             ag_buf_putc(b, ',');
-        ag_buf_puts(b, "{\"fact\":");
-        ag_buf_json_str(b, t->facts[fi].id);
-        ag_buf_puts(b, ",\"ask\":");
-        ag_buf_json_str(b, t->facts[fi].ask);
+        ag_buf_lit(b, "{\"fact\":");
+        ag_buf_json_id(b, t->facts[fi].id);
+        if (full) {
+            ag_buf_lit(b, ",\"ask\":");
+            ag_buf_json_str(b, t->facts[fi].ask);
+        }
         ag_buf_puts(b, r->f_tier[fi] ? ",\"affects_tier\":true" : ",\"affects_tier\":false");
         ag_buf_puts(b, r->f_gpai[fi] ? ",\"affects_gpai\":true" : ",\"affects_gpai\":false");
-        ag_buf_puts(b, ",\"affects\":[");
+        if (!full) { /* f_count: the reported rules it affects, counted by ag_questions */
+            ag_buf_lit(b, ",\"affects_count\":");
+            ag_buf_put_uint(b, r->f_count[fi]);
+            ag_buf_putc(b, '}');
+            continue;
+        }
+        ag_buf_lit(b, ",\"affects\":[");
         int first = 1;
         for (uint32_t k = 0; k < t->n_reported; k++)
             if (ag_affects(r, fi, t->reported[k])) {
                 if (!first)
                     ag_buf_putc(b, ',');
-                ag_buf_json_str(b, t->rules[t->reported[k]].id);
+                ag_buf_json_id(b, t->rules[t->reported[k]].id);
                 first = 0;
             }
-        ag_buf_puts(b, "]}");
+        ag_buf_lit(b, "]}");
     }
     ag_buf_putc(b, ']');
 }
 
-static void obligations_and_summary(ag_buf *b, const aigov_report *rep)
+/* Compact: the conditions the obligations' reasons number, in the order first met. */
+static void conditions_json(ag_buf *b, const aigov_report *rep, jform *form)
+{
+    ag_buf_lit(b, "\"conditions\":[");
+    jctx j = {b, rep, 1, &(jform){1, NULL, NULL, 0}}; /* each written in full */
+    for (uint32_t k = 0; k < form->n_leaves; k++)
+        leaf_key(&j, form->leaves[k]);
+    ag_buf_lit(b, "],");
+}
+
+/* Compact: the state of each evidence item an applicable listed obligation needs, and the
+ * cap of each penalty tier one of them carries, once per report (full: in each obligation).
+ * `seen` has n_evidence + n_penalties bytes. */
+static void shared_json(ag_buf *b, const aigov_report *rep, uint8_t *seen)
+{
+    const aigov_table *t = rep->t;
+    memset(seen, 0, t->n_evidence + t->n_penalties);
+    for (uint32_t k = 0; k < rep->n_shown; k++) {
+        int32_t ri = rep->shown[k];
+        const ag_rule *ru = &t->rules[ri];
+        if (rep->r->status[ri] == AIGOV_STATUS_NOT_APPLICABLE)
+            continue;
+        for (uint32_t e = 0; e < ru->ev_n; e++)
+            seen[t->rule_evidence[ru->ev_first + e]] = 1;
+        if (ru->penalty >= 0)
+            seen[t->n_evidence + (uint32_t)ru->penalty] = 1;
+    }
+    ag_buf_lit(b, "\"evidence\":{");
+    int first = 1;
+    for (uint32_t e = 0; e < t->n_evidence; e++) {
+        if (!seen[e])
+            continue;
+        if (!first)
+            ag_buf_putc(b, ',');
+        first = 0;
+        ag_buf_json_id(b, t->evidence[e].id);
+        ag_buf_lit(b, ":{");
+        evidence_state_json(b, rep, (int32_t)e);
+        ag_buf_putc(b, '}');
+    }
+    ag_buf_lit(b, "},\"penalties\":{");
+    first = 1;
+    for (uint32_t p = 0; p < t->n_penalties; p++) {
+        if (!seen[t->n_evidence + p])
+            continue;
+        /* a cap depends on the tier, the descriptor and as_of, not on the rule: any rule of
+         * the tier gives it */
+        int32_t ri = -1;
+        for (uint32_t k = 0; k < rep->n_shown && ri < 0; k++)
+            if (t->rules[rep->shown[k]].penalty == (int32_t)p)
+                ri = rep->shown[k];
+        ag_cap cap;
+        ag_penalty_cap(&cap, t, rep->f, ri, rep->r->as_of);
+        if (!first)
+            ag_buf_putc(b, ',');
+        first = 0;
+        ag_buf_json_id(b, cap.tier->id);
+        ag_buf_lit(b, ":{");
+        cap_json(b, &cap);
+        ag_buf_putc(b, '}');
+    }
+    ag_buf_lit(b, "},");
+}
+
+/* The scratch of a compact rendering, one allocation; out of memory sets the buffer's oom
+ * flag, so the rendering fails with AIGOV_ENOMEM instead of coming out different. */
+static void form_open(jform *fm, ag_buf *b, const aigov_report *rep, int full)
+{
+    const aigov_table *t = rep->t;
+    memset(fm, 0, sizeof *fm);
+    fm->full = full;
+    if (full)
+        return;
+    size_t keys = (size_t)t->n_exprs + t->n_facts;
+    fm->leaf_at = ag_malloc(rep->mem, keys * 2 * sizeof(int32_t) + t->n_evidence + t->n_penalties);
+    if (!fm->leaf_at) {
+        b->oom = 1;
+        return;
+    }
+    fm->leaves = fm->leaf_at + keys;
+    memset(fm->leaf_at, 0xff, keys * sizeof(int32_t));
+}
+
+static void form_close(jform *fm, const aigov_report *rep)
+{
+    ag_mfree(rep->mem, fm->leaf_at);
+}
+
+static void obligations_and_summary(ag_buf *b, const aigov_report *rep, int full)
 {
     const aigov_table *t = rep->t;
     const ag_result *r = rep->r;
-    ag_buf_puts(b, "\"obligations\":[");
+    jform form;
+    form_open(&form, b, rep, full);
+    ag_buf_lit(b, "\"obligations\":[");
     for (uint32_t k = 0; k < rep->n_shown; k++) {
         if (k)
             ag_buf_putc(b, ',');
-        obligation_json(b, rep, rep->shown[k]);
+        obligation_json(b, rep, rep->shown[k], &form);
     }
-    ag_buf_puts(b, "],");
+    ag_buf_lit(b, "],");
+    if (!full && form.leaf_at) {
+        size_t keys = (size_t)t->n_exprs + t->n_facts;
+        conditions_json(b, rep, &form);
+        shared_json(b, rep, (uint8_t *)(form.leaf_at + 2 * keys));
+    }
+    form_close(&form, rep);
     if (rep->part != AG_PART_ORGANISATION) {
-        questions_json(b, rep);
+        questions_json(b, rep, full);
         ag_buf_putc(b, ',');
     }
-    ag_buf_puts(b, "\"summary\":{");
+    ag_buf_lit(b, "\"summary\":{");
     counts_json(b, &rep->tally.all);
     ag_buf_printf(b, ",\"in_force_gaps\":%zu", rep->tally.in_force_gaps);
     /* what the default (legal) gate counts: ISO/IEC 42001 gaps only with AIGOV_FAIL_ON_ISO42001 */
@@ -362,70 +583,76 @@ static void obligations_and_summary(ag_buf *b, const aigov_report *rep)
                   rep->tally.in_force_gaps - rep->tally.standard_in_force_gaps);
     if (rep->part != AG_PART_ORGANISATION)
         ag_buf_printf(b, ",\"questions\":%u", r->n_questions);
-    ag_buf_puts(b, ",\"by_framework\":{");
+    ag_buf_lit(b, ",\"by_framework\":{");
     for (uint32_t k = 0; k < t->n_frameworks; k++) {
         if (k)
             ag_buf_putc(b, ',');
-        ag_buf_json_str(b, t->framework_ids[k]);
-        ag_buf_puts(b, ":{");
+        ag_buf_json_id(b, t->framework_ids[k]);
+        ag_buf_lit(b, ":{");
         counts_json(b, &rep->tally.by_framework[k]);
         ag_buf_putc(b, '}');
     }
-    ag_buf_puts(b, "}},");
-    readiness_json(b, rep);
+    ag_buf_lit(b, "}},");
+    readiness_json(b, rep, full);
     if (rep->part != AG_PART_ORGANISATION)
-        ag_soa_json(b, rep);
+        ag_soa_json(b, rep, full);
 }
 
-static void engine_json(ag_buf *b, const aigov_report *rep)
+/* The compact form says so ("form": "compact"); the full form is the 0.x report, unmarked. */
+static void engine_json(ag_buf *b, const aigov_report *rep, int full)
 {
     char d[11];
-    ag_buf_puts(b, "\"engine\":{\"version\":");
+    ag_buf_lit(b, "\"engine\":{\"version\":");
     ag_buf_json_str(b, AIGOV_VERSION_STRING);
-    ag_buf_puts(b, ",\"rules_revision\":");
+    ag_buf_lit(b, ",\"rules_revision\":");
     ag_buf_json_str(b, rep->t->revision);
-    ag_buf_puts(b, ",\"rules_hash\":");
+    ag_buf_lit(b, ",\"rules_hash\":");
     ag_buf_json_str(b, rep->t->hash);
     ag_date_format(d, rep->r->as_of);
-    ag_buf_puts(b, "},\"as_of\":");
-    ag_buf_json_str(b, d);
+    ag_buf_lit(b, "},\"as_of\":");
+    ag_buf_json_id(b, d);
+    if (!full)
+        ag_buf_lit(b, ",\"form\":\"compact\"");
 }
 
-void ag_render_json(ag_buf *b, const aigov_report *rep)
+void ag_render_json(ag_buf *b, const aigov_report *rep, int full)
 {
     ag_buf_putc(b, '{');
-    engine_json(b, rep);
+    engine_json(b, rep, full);
     ag_buf_putc(b, ',');
-    classification_json(b, rep);
+    classification_json(b, rep, full);
     ag_buf_putc(b, ',');
-    obligations_and_summary(b, rep);
+    obligations_and_summary(b, rep, full);
     ag_buf_putc(b, '}');
 }
 
-void ag_render_json_portfolio_head(ag_buf *b, const aigov_report *rep)
+void ag_render_json_portfolio_head(ag_buf *b, const aigov_report *rep, int full)
 {
     ag_buf_putc(b, '{');
-    engine_json(b, rep);
-    ag_buf_puts(b, ",\"systems\":[");
+    engine_json(b, rep, full);
+    ag_buf_lit(b, ",\"systems\":[");
 }
 
-void ag_render_json_system(ag_buf *b, const aigov_report *rep, uint32_t index, const char *name)
+void ag_render_json_system(ag_buf *b, const aigov_report *rep, uint32_t index, const char *name,
+                           int full)
 {
-    ag_buf_printf(b, "%s{\"index\":%u,\"name\":", index ? "," : "", index);
+    ag_buf_puts(b, index ? ",{\"index\":" : "{\"index\":");
+    ag_buf_put_uint(b, index);
+    ag_buf_lit(b, ",\"name\":");
     if (name)
         ag_buf_json_str(b, name);
     else
-        ag_buf_puts(b, "null");
+        ag_buf_lit(b, "null");
     ag_buf_putc(b, ',');
-    classification_json(b, rep);
+    classification_json(b, rep, full);
     ag_buf_putc(b, ',');
-    obligations_and_summary(b, rep);
+    obligations_and_summary(b, rep, full);
     ag_buf_putc(b, '}');
 }
 
-void ag_render_json_organisation(ag_buf *b, const aigov_report *rep)
+void ag_render_json_organisation(ag_buf *b, const aigov_report *rep, int full)
 {
-    ag_buf_puts(b, "],\"organisation\":{");
-    obligations_and_summary(b, rep);
-    ag_buf_puts(b, "}}");
+    ag_buf_lit(b, "],\"organisation\":{");
+    obligations_and_summary(b, rep, full);
+    ag_buf_lit(b, "}}");
 }

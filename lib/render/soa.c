@@ -71,7 +71,7 @@ static const char *yes_no(uint8_t v) { return v == AG_T ? "yes" : v == AG_F ? "n
 
 /* ---- JSON ------------------------------------------------------------------ */
 
-void ag_soa_json(ag_buf *b, const aigov_report *rep)
+void ag_soa_json(ag_buf *b, const aigov_report *rep, int full)
 {
     const aigov_table *t = rep->t;
     ag_soa_counts c;
@@ -90,23 +90,27 @@ void ag_soa_json(ag_buf *b, const aigov_report *rep)
             continue;
         soa_entry e;
         entry(rep, (int32_t)ri, &e);
-        ag_buf_puts(b, first ? "{\"control\":" : ",{\"control\":");
+        ag_buf_puts(b, first ? "{" : ",{");
         first = 0;
-        ag_buf_json_str(b, e.ru->soa_control);
-        ag_buf_puts(b, ",\"title\":");
-        ag_buf_json_str(b, e.ru->title);
-        ag_buf_puts(b, ",\"rule\":");
+        if (full) { /* the control's number and title: the catalogue's in the compact form */
+            ag_buf_lit(b, "\"control\":");
+            ag_buf_json_str(b, e.ru->soa_control);
+            ag_buf_lit(b, ",\"title\":");
+            ag_buf_json_str(b, e.ru->title);
+            ag_buf_putc(b, ',');
+        }
+        ag_buf_lit(b, "\"rule\":");
         ag_buf_json_str(b, e.ru->id);
-        ag_buf_puts(b, ",\"decision\":");
+        ag_buf_lit(b, ",\"decision\":");
         if (e.decision)
             ag_buf_json_str(b, e.decision);
         else
-            ag_buf_puts(b, "null");
-        ag_buf_puts(b, ",\"justification\":");
+            ag_buf_lit(b, "null");
+        ag_buf_lit(b, ",\"justification\":");
         if (e.justification)
             ag_buf_json_str(b, e.justification);
         else
-            ag_buf_puts(b, "null");
+            ag_buf_lit(b, "null");
         ag_buf_printf(b, ",\"typically_applicable\":%s,\"implementation\":\"%s\",\"findings\":[",
                       e.applicable == AG_T ? "true" : e.applicable == AG_F ? "false" : "null",
                       aigov_status_name(e.status));
@@ -120,9 +124,9 @@ void ag_soa_json(ag_buf *b, const aigov_report *rep)
             ag_buf_json_str(b, t->rules[fi].id);
             ag_buf_printf(b, ",\"status\":\"%s\"}", aigov_status_name(rep->r->status[fi]));
         }
-        ag_buf_puts(b, "]}");
+        ag_buf_lit(b, "]}");
     }
-    ag_buf_puts(b, "]}");
+    ag_buf_lit(b, "]}");
 }
 
 /* ---- text ------------------------------------------------------------------ */
@@ -199,16 +203,16 @@ void ag_soa_markdown(ag_buf *b, const aigov_report *rep)
             continue;
         soa_entry e;
         entry(rep, (int32_t)ri, &e);
-        ag_buf_puts(b, "| ");
+        ag_buf_lit(b, "| ");
         user_cell(b, e.ru->soa_control);
         ag_buf_putc(b, ' ');
         user_cell(b, e.ru->title);
-        ag_buf_puts(b, " | ");
+        ag_buf_lit(b, " | ");
         if (e.decision)
             user_cell(b, e.decision);
         else
-            ag_buf_puts(b, "_not recorded_");
-        ag_buf_puts(b, " | ");
+            ag_buf_lit(b, "_not recorded_");
+        ag_buf_lit(b, " | ");
         if (e.justification)
             user_cell(b, e.justification);
         ag_buf_printf(b, " | %s | %s | ", yes_no(e.applicable), aigov_status_name(e.status));
@@ -222,6 +226,6 @@ void ag_soa_markdown(ag_buf *b, const aigov_report *rep)
                           t->rules[fi].id);
             ff = 0;
         }
-        ag_buf_puts(b, " |\n");
+        ag_buf_lit(b, " |\n");
     }
 }

@@ -26,7 +26,7 @@ static inline int ag_soa_complete(const ag_soa_counts *c)
 
 /* The sections; each appends nothing when the rule set declares no control.
  * JSON: `,"statement_of_applicability":{...}` (with its leading comma). */
-void ag_soa_json(ag_buf *b, const aigov_report *rep);
+void ag_soa_json(ag_buf *b, const aigov_report *rep, int full);
 void ag_soa_text(ag_buf *b, const aigov_report *rep);
 void ag_soa_markdown(ag_buf *b, const aigov_report *rep);
 #endif

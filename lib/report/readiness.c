@@ -10,45 +10,53 @@ static int is_open(const ag_result *r, int32_t ri)
            (r->status[ri] == AIGOV_STATUS_GAP || r->status[ri] == AIGOV_STATUS_UNKNOWN);
 }
 
-/* Obligations still open that list evidence item e, not yet implemented. */
-static uint32_t closes(const aigov_report *rep, uint32_t e)
+/* Whether evidence item e is in place (implemented): it closes nothing more. */
+static int in_place(const aigov_report *rep, uint32_t e)
 {
-    const aigov_table *t = rep->t;
-    const ag_value *v = ag_evidence_value(t, rep->f, (int32_t)e);
-    if (v->known && v->v.mask == (1u << AG_EV_IMPLEMENTED))
-        return 0;
-    uint32_t n = 0;
-    for (uint32_t k = 0; k < t->n_reported; k++) {
-        int32_t ri = t->reported[k];
-        const ag_rule *ru = &t->rules[ri];
-        if (ru->kind != AG_K_OBLIGATION || !is_open(rep->r, ri) || !ag_rule_shown(rep, ri))
-            continue;
-        for (uint32_t x = 0; x < ru->ev_n; x++)
-            if ((uint32_t)t->rule_evidence[ru->ev_first + x] == e) {
-                n++;
-                break;
-            }
-    }
-    return n;
+    const ag_value *v = ag_evidence_value(rep->t, rep->f, (int32_t)e);
+    return v->known && v->v.mask == (1u << AG_EV_IMPLEMENTED);
 }
 
+#define BLOCK 256 /* evidence items counted per pass over the rules (a stack array) */
+
+/* For each evidence item not yet implemented, how many open obligations list it; the
+ * items closing the most first (ties in catalogue order). One pass over the rules per 256
+ * items, not one per item. */
 size_t ag_next_actions(const aigov_report *rep, ag_action *out, size_t max)
 {
+    const aigov_table *t = rep->t;
     size_t n = 0;
-    for (uint32_t e = 0; e < rep->t->n_evidence; e++) {
-        uint32_t c = closes(rep, e);
-        if (!c)
-            continue;
-        size_t pos = n < max ? n : max;
-        while (pos > 0 && out[pos - 1].closes < c)
-            pos--;
-        if (pos >= max)
-            continue;
-        size_t last = n < max ? n : max - 1;
-        memmove(out + pos + 1, out + pos, (last - pos) * sizeof *out);
-        out[pos] = (ag_action){(int32_t)e, c};
-        if (n < max)
-            n++;
+    for (uint32_t base = 0; base < t->n_evidence; base += BLOCK) {
+        uint32_t count[BLOCK] = {0};
+        for (uint32_t k = 0; k < t->n_reported; k++) {
+            int32_t ri = t->reported[k];
+            const ag_rule *ru = &t->rules[ri];
+            if (ru->kind != AG_K_OBLIGATION || !is_open(rep->r, ri) || !ag_rule_shown(rep, ri))
+                continue;
+            for (uint32_t x = 0; x < ru->ev_n; x++) {
+                uint32_t e = (uint32_t)t->rule_evidence[ru->ev_first + x];
+                int again = 0; /* an item listed twice by one rule closes it once */
+                for (uint32_t y = 0; y < x && !again; y++)
+                    again = (uint32_t)t->rule_evidence[ru->ev_first + y] == e;
+                if (e >= base && e - base < BLOCK && !again)
+                    count[e - base]++;
+            }
+        }
+        for (uint32_t i = 0; i < BLOCK && base + i < t->n_evidence; i++) {
+            uint32_t e = base + i, c = count[i];
+            if (!c || in_place(rep, e))
+                continue;
+            size_t pos = n < max ? n : max;
+            while (pos > 0 && out[pos - 1].closes < c)
+                pos--;
+            if (pos >= max)
+                continue;
+            size_t last = n < max ? n : max - 1;
+            memmove(out + pos + 1, out + pos, (last - pos) * sizeof *out);
+            out[pos] = (ag_action){(int32_t)e, c};
+            if (n < max)
+                n++;
+        }
     }
     return n;
 }

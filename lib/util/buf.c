@@ -20,7 +20,7 @@ void ag_buf_free(ag_buf *b)
     b->len = b->cap = 0;
 }
 
-static int grow(ag_buf *b, size_t extra)
+int ag_buf_grow(ag_buf *b, size_t extra)
 {
     if (b->oom)
         return 0;
@@ -44,19 +44,18 @@ static int grow(ag_buf *b, size_t extra)
     return 1;
 }
 
-void ag_buf_reserve(ag_buf *b, size_t n) { grow(b, n); }
+void ag_buf_reserve(ag_buf *b, size_t n) { ag_buf_grow(b, n); }
 
-void ag_buf_put(ag_buf *b, const char *s, size_t n)
+void ag_buf_put_uint(ag_buf *b, uint64_t n)
 {
-    if (!grow(b, n))
-        return;
-    memcpy(b->data + b->len, s, n);
-    b->len += n;
-    b->data[b->len] = '\0';
+    char tmp[20];
+    size_t i = sizeof tmp;
+    do {
+        tmp[--i] = (char)('0' + n % 10);
+        n /= 10;
+    } while (n);
+    ag_buf_put(b, tmp + i, sizeof tmp - i);
 }
-
-void ag_buf_puts(ag_buf *b, const char *s) { ag_buf_put(b, s, strlen(s)); }
-void ag_buf_putc(ag_buf *b, char c) { ag_buf_put(b, &c, 1); }
 
 void ag_buf_printf(ag_buf *b, const char *fmt, ...)
 {
@@ -71,7 +70,7 @@ void ag_buf_printf(ag_buf *b, const char *fmt, ...)
         ag_buf_put(b, tmp, (size_t)n);
         return;
     }
-    if (!grow(b, (size_t)n))
+    if (!ag_buf_grow(b, (size_t)n))
         return;
     va_start(ap, fmt);
     vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);

@@ -3,6 +3,8 @@
 #ifndef AIGOV_UTIL_BUF_H
 #define AIGOV_UTIL_BUF_H
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 #include "util/mem.h"
 
 typedef struct ag_buf {
@@ -16,14 +18,44 @@ void ag_buf_init(ag_buf *b, const ag_mem *mem);
 void ag_buf_free(ag_buf *b);
 /* Makes room for n more bytes at once (a failure sets oom). */
 void ag_buf_reserve(ag_buf *b, size_t n);
-void ag_buf_put(ag_buf *b, const char *s, size_t n);
-void ag_buf_puts(ag_buf *b, const char *s);
-void ag_buf_putc(ag_buf *b, char c);
+/* Makes room for n more bytes and the NUL; 0 when out of memory (then oom is set). */
+int ag_buf_grow(ag_buf *b, size_t n);
+/* The writers the renderers call most, inline: a copy when there is room. */
+static inline void ag_buf_put(ag_buf *b, const char *s, size_t n)
+{
+    if (b->len + n + 1 > b->cap && !ag_buf_grow(b, n))
+        return;
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+static inline void ag_buf_puts(ag_buf *b, const char *s) { ag_buf_put(b, s, strlen(s)); }
+static inline void ag_buf_putc(ag_buf *b, char c) { ag_buf_put(b, &c, 1); }
+/* A string literal, its length known at compile time (no strlen). */
+#define ag_buf_lit(b, lit) ag_buf_put((b), "" lit, sizeof(lit) - 1)
+/* A JSON string that needs no escaping, copied between quotes without a scan: an id of
+ * the table (the compiler admits only [a-z0-9_.] in rule, fact, evidence, penalty and
+ * framework ids: compile/rules.c, facts.c, penalties.c, manifest.c), one of the library's
+ * own names (tiers, statuses, kinds, roles) or a YYYY-MM-DD date. */
+static inline void ag_buf_json_id(ag_buf *b, const char *id)
+{
+    size_t n = strlen(id);
+    if (b->len + n + 3 > b->cap && !ag_buf_grow(b, n + 2))
+        return;
+    char *d = b->data + b->len;
+    d[0] = '"';
+    memcpy(d + 1, id, n);
+    d[n + 1] = '"';
+    d[n + 2] = '\0';
+    b->len += n + 2;
+}
 void ag_buf_printf(ag_buf *b, const char *fmt, ...)
 #ifdef __GNUC__
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+/* Appends n in decimal (no snprintf: the JSON renderer writes many). */
+void ag_buf_put_uint(ag_buf *b, uint64_t n);
 /* Appends text from a descriptor for people to read: control characters
  * (terminal escapes, carriage returns, newlines) become '?', so a name cannot
  * forge lines of a text or markdown report. */

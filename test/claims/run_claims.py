@@ -58,7 +58,7 @@ def apply(desc, changes):
 
 
 def evaluate(cli, desc, as_of):
-    p = subprocess.run([cli, "eval", "-", "--as-of", as_of, "--format", "json", "--fail-on", "none"],
+    p = subprocess.run([cli, "eval", "-", "--as-of", as_of, "--format", "json", "--full", "--fail-on", "none"],
                        input=json.dumps(desc).encode(), capture_output=True)
     if p.returncode != 0:
         raise RuntimeError(f"CLI exit {p.returncode}: {p.stderr.decode(errors='replace').strip()}")

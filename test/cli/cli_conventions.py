@@ -130,7 +130,7 @@ def checks(tmp):
 
     # ---- --only and --framework ------------------------------------------------------------
     for f in (os.path.join(ROOT, "examples/descriptors/credit-scoring-bank.json"), PORTFOLIO[0]):
-        full = json.loads(run("eval", f, "--as-of", AS_OF, "--format", "json").stdout)
+        full = json.loads(run("eval", f, "--as-of", AS_OF, "--format", "json", "--full").stdout)
         name = os.path.basename(f)
         gaps = run("eval", f, "--as-of", AS_OF, "--format", "json", "--only=gaps")
         g = json.loads(gaps.stdout)
@@ -152,7 +152,7 @@ def checks(tmp):
               rows and all(o["in_force"] for o in rows) and
               len(rows) == sum(o["in_force"] for p in parts(full) for o in p), len(rows))
         for fw, fid in (("eu", "eu_ai_act"), ("iso", "iso42001")):
-            r = run("eval", f, "--as-of", AS_OF, "--format", "json", "--framework=" + fw)
+            r = run("eval", f, "--as-of", AS_OF, "--format", "json", "--full", "--framework=" + fw)
             rows = [o for p in parts(json.loads(r.stdout)) for o in p]
             # ISO/IEC 42001 is not assessed (no rows) while the organisation has not said
             # whether it runs an AIMS: then the full report has none either
@@ -170,6 +170,17 @@ def checks(tmp):
     allsum = json.loads(run("eval", f, "--as-of", AS_OF, "--format", "json").stdout)["summary"]
     check("--framework: the summaries of eu and iso add up to the whole",
           eu["total"] + iso["total"] == allsum["total"] and eu["gap"] + iso["gap"] == allsum["gap"], (eu, iso))
+
+    # ---- --full: the JSON report with the rules' metadata; JSON only ----------------------
+    compact = json.loads(run("eval", f, "--as-of", AS_OF, "--format", "json").stdout)
+    whole = json.loads(run("eval", f, "--as-of", AS_OF, "--format=json", "--full").stdout)
+    check("--format=json is compact, --full adds the metadata",
+          compact.get("form") == "compact" and "title" not in compact["obligations"][0] and
+          "form" not in whole and whole["obligations"][0]["title"] and
+          [o["id"] for o in compact["obligations"]] == [o["id"] for o in whole["obligations"]])
+    r = run("eval", f, "--as-of", AS_OF, "--full")
+    check("--full without --format=json exits 2 naming it", r.returncode == 2 and b"--format=json" in r.stderr,
+          r.stderr)
 
     # ---- "did you mean" with the JSON path ---------------------------------------------
     for doc, path, meant in (('{"sytem": {}}', "$.sytem", "did you mean 'system'"),

@@ -62,8 +62,9 @@ def load_validator():
 
 
 def run(cli, path, as_of, fmt, text=None):
+    full = ["--full"] if fmt == "json" else []  # the JSON report with its citations and titles
     out = subprocess.run([cli, "eval", "-" if text is not None else path, "--as-of", as_of, "--format", fmt,
-                          "--fail-on", "none"], input=text, capture_output=True)
+                          "--fail-on", "none"] + full, input=text, capture_output=True)
     if out.returncode != 0:
         raise RuntimeError("%s --format %s: exit %d: %s" % (path, fmt, out.returncode,
                                                             out.stderr.decode(errors="replace").strip()))

@@ -80,6 +80,57 @@ START_TEST(a_warm_context_evaluates_without_allocating)
 }
 END_TEST
 
+/* The JSON report is compact unless AIGOV_RENDER_FULL asks for the full form, which only
+ * JSON has; the compact form's scratch failing to allocate fails the rendering, never
+ * changes it. */
+START_TEST(compact_report_by_default_full_on_request)
+{
+    aigov_ctx *ctx;
+    aigov_error err;
+    ck_assert_int_eq(aigov_ctx_new(&ctx, aigov_table_builtin(), NULL, &err), 0);
+    aigov_eval_options o = AIGOV_EVAL_OPTIONS_INIT;
+    o.as_of = "2028-01-01";
+    const aigov_report *r;
+    ck_assert_int_eq(aigov_eval(&r, ctx, credit, strlen(credit), &o, &err), 0);
+    char *compact, *full, *out = (char *)1;
+    size_t clen, flen;
+    ck_assert_int_eq(aigov_report_render(&compact, &clen, r, AIGOV_FORMAT_JSON, &err), 0);
+    ck_assert_int_eq(aigov_report_render(&full, &flen, r, AIGOV_FORMAT_JSON | AIGOV_RENDER_FULL, &err), 0);
+    ck_assert_ptr_nonnull(strstr(compact, ",\"form\":\"compact\","));
+    ck_assert_ptr_nonnull(strstr(compact, "\"conditions\":[{"));
+    ck_assert_ptr_null(strstr(compact, "\"title\":"));
+    ck_assert_ptr_null(strstr(full, "\"form\":"));
+    ck_assert_ptr_nonnull(strstr(full, "\"title\":\"Fundamental rights impact assessment"));
+    ck_assert_uint_lt(3 * clen, flen);
+    /* the FRIA's evidence state once, with its reference */
+    ck_assert_ptr_nonnull(strstr(compact, "\"fria\":{\"state\":\"absent\",\"ref\":\"R-1\"}"));
+    ck_assert_int_eq(aigov_report_render(&out, NULL, r, AIGOV_FORMAT_TEXT | AIGOV_RENDER_FULL, &err),
+                     AIGOV_EINVAL);
+    ck_assert_ptr_null(out);
+    ck_assert_int_eq(aigov_eval_render(&out, NULL, ctx, credit, strlen(credit), &o,
+                                       AIGOV_FORMAT_MARKDOWN | AIGOV_RENDER_FULL, &err),
+                     AIGOV_EINVAL);
+    ck_assert_int_eq(aigov_eval_render(&out, NULL, ctx, credit, strlen(credit), &o, 0x200, &err), AIGOV_EINVAL);
+    aigov_ctx_free(ctx);
+    for (size_t n = 1; n < 8; n++) {
+        counter c = {0, 0, 0};
+        aigov_allocator a = {c_malloc, c_realloc, c_free, &c};
+        ck_assert_int_eq(aigov_ctx_new(&ctx, aigov_table_builtin(), &a, &err), 0);
+        ck_assert_int_eq(aigov_eval(&r, ctx, credit, strlen(credit), &o, &err), 0);
+        c.fail_after = c.allocs + n;
+        int rc = aigov_report_render(&out, NULL, r, AIGOV_FORMAT_JSON, &err);
+        ck_assert(rc == 0 || rc == AIGOV_ENOMEM);
+        if (rc == 0)
+            ck_assert_str_eq(out, compact);
+        aigov_free(out);
+        aigov_ctx_free(ctx);
+        ck_assert_uint_eq(c.allocs, c.frees);
+    }
+    aigov_free(compact);
+    aigov_free(full);
+}
+END_TEST
+
 START_TEST(allocation_failure_is_reported_and_leaves_nothing)
 {
     for (size_t n = 1; n < 40; n++) {
@@ -232,6 +283,7 @@ Suite *api_suite(void)
     tcase_add_test(tc, versions_and_names);
     tcase_add_test(tc, a_warm_context_evaluates_without_allocating);
     tcase_add_test(tc, allocation_failure_is_reported_and_leaves_nothing);
+    tcase_add_test(tc, compact_report_by_default_full_on_request);
     tcase_add_test(tc, rendering_is_deterministic_and_complete);
     tcase_add_test(tc, catalogue_explain_and_schema);
     tcase_add_test(tc, one_organisation_several_systems);

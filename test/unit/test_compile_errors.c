@@ -1126,7 +1126,7 @@ START_TEST(every_operator_and_kind_compiles_to_its_meaning)
     ck_assert_int_eq(aigov_report_tier(r), AIGOV_TIER_PROHIBITED);
     /* crosswalk and penalty tier reach the report */
     char *json = NULL;
-    ck_assert_int_eq(aigov_report_render(&json, NULL, r, AIGOV_FORMAT_JSON, &err), 0);
+    ck_assert_int_eq(aigov_report_render(&json, NULL, r, AIGOV_FORMAT_JSON | AIGOV_RENDER_FULL, &err), 0);
     ck_assert_ptr_nonnull(strstr(json, "\"crosswalk\":{\"iso\":[\"i.one\",\"i.two\"],\"coverage\":"
                                        "\"partly_supported\",\"still_needed\":[\"i.two\"],"
                                        "\"beyond\":\"the register entry\"}"));

@@ -630,7 +630,7 @@ static char *render_with(const aigov_table *t, const char *doc, const char *as_o
     aigov_eval_options o = AIGOV_EVAL_OPTIONS_INIT;
     o.as_of = as_of;
     char *out = NULL;
-    int rc = aigov_eval_render(&out, NULL, ctx, doc, strlen(doc), &o, AIGOV_FORMAT_JSON, &err);
+    int rc = aigov_eval_render(&out, NULL, ctx, doc, strlen(doc), &o, AIGOV_FORMAT_JSON | AIGOV_RENDER_FULL, &err);
     ck_assert_msg(rc == 0, "%s at %s", err.message, err.path);
     aigov_ctx_free(ctx);
     return out;

@@ -361,7 +361,7 @@ START_TEST(blank_strings_count_as_absent)
                    "'pol':{'state':'implemented','ref':' \\ufeff '},'doc':{'state':'implemented','ref':'D-1'}}}");
     aigov_eval_options o = opts();
     char *out = NULL;
-    ck_assert_int_eq(aigov_eval_render(&out, NULL, ctx, json, strlen(json), &o, AIGOV_FORMAT_JSON, &err), 0);
+    ck_assert_int_eq(aigov_eval_render(&out, NULL, ctx, json, strlen(json), &o, AIGOV_FORMAT_JSON | AIGOV_RENDER_FULL, &err), 0);
     HAS(out, "\"item\":\"pol\",\"title\":\"Policy\",\"state\":\"implemented\",\"ref\":null}");
     HAS(out, "\"ref\":\"D-1\"");
     aigov_free(out);

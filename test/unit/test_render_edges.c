@@ -174,7 +174,13 @@ START_TEST(every_condition_kind_in_every_format)
     aigov_ctx *ctx = NULL;
     ck_assert_int_eq(aigov_ctx_new(&ctx, t, NULL, NULL), 0);
 
-    char *js = render_q(ctx, desc_full, "2028-01-01", AIGOV_FORMAT_JSON);
+    /* the compact form holds the same conditions, numbered once */
+    char *jc = render_q(ctx, desc_full, "2028-01-01", AIGOV_FORMAT_JSON);
+    HAS(jc, "{\"as_of\":\"gte 2020-01-01\",\"result\":\"true\"}");
+    HAS(jc, "\"fact\":\"system.day\",\"value\":\"2029-05-01\",\"test\":\"lt 2030-01-01\"");
+    HAS(jc, "\"coverage\":\"partly_supported\",\"still_needed\":[\"i.other\"]}");
+    aigov_free(jc);
+    char *js = render_q(ctx, desc_full, "2028-01-01", AIGOV_FORMAT_JSON | AIGOV_RENDER_FULL);
     check_reasons_capped(js);
     HAS(js, "{\"as_of\":\"gte 2020-01-01\",\"result\":\"true\"}");
     HAS(js, "{\"test\":\"always\",\"result\":\"true\"}");

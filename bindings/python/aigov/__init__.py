@@ -74,8 +74,11 @@ __all__ = [
 ]
 
 # aigov_format
-FORMATS: Dict[str, int] = {"json": 0, "text": 1, "markdown": 2, "md": 2, "oscal": 3, "sarif": 4, "junit": 5,
-                           "html": 6}
+# "json" is the compact report (rules by id; Table.rules() has their metadata);
+# "json-full" (AIGOV_FORMAT_JSON | AIGOV_RENDER_FULL) repeats every rule's metadata.
+RENDER_FULL = 0x100
+FORMATS: Dict[str, int] = {"json": 0, "json-full": RENDER_FULL, "text": 1, "markdown": 2, "md": 2, "oscal": 3,
+                           "sarif": 4, "junit": 5, "html": 6}
 _KINDS = ("definition", "obligation", "prohibition", "finding")
 
 Descriptor = Union[Mapping[str, Any], str, bytes, bytearray, memoryview, "os.PathLike[str]"]
@@ -638,8 +641,9 @@ class Evaluator:
         return _descriptor_bytes(descriptor, self._max_input)
 
     def render(self, descriptor: Descriptor, as_of: AsOf, format: Union[str, int] = "json") -> bytes:
-        """Evaluates and returns the report as the library renders it (json,
-        text, markdown or oscal), as bytes (no trailing newline for JSON)."""
+        """Evaluates and returns the report as the library renders it (json:
+        the compact form; json-full, text, markdown, oscal, sarif, junit,
+        html), as bytes (no trailing newline for JSON)."""
         data = self._data(descriptor)
         opts, fmt = self._opts(as_of), _format_code(format)
         try:
@@ -671,11 +675,11 @@ class Evaluator:
         data = self._data(descriptor)
         opts = self._opts(as_of)
         fmt = _format_code(format)
-        try:
-            raw = self._render(data, opts, 0)
+        try:  # the typed report reads the full form: titles, citations, evidence, question texts
+            raw = self._render(data, opts, RENDER_FULL)
         except AigovError as e:
             raise _hint_path(e, descriptor) from None
-        if fmt == 0:
+        if fmt in (0, RENDER_FULL):
             return Report(raw)
         name = format if isinstance(format, str) else str(format)
         return Report(raw, name, self._render(data, opts, fmt))

@@ -169,10 +169,11 @@ class RuleInfo:
 class Report:
     """One evaluation.
 
-    raw_json   the exact bytes the library rendered (byte-identical to
-               `aigov eval --format json` without its trailing newline);
+    raw_json   the exact bytes the library rendered, the full form
+               (byte-identical to `aigov eval --format json --full` without
+               its trailing newline; Evaluator.render() gives the compact form);
                None for a system's part of a several-systems report
-    rendered   the report in the format asked for (== raw_json for "json")
+    rendered   the report in the format asked for (== raw_json for "json" and "json-full")
     json()     the parsed JSON (parsed once, on first use)
 
     A descriptor of one organisation with several systems gives a report with

@@ -51,6 +51,8 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("file", help="descriptor JSON file (with --ndjson: one descriptor per line), or - for stdin")
     ev.add_argument("--as-of", help="evaluation date YYYY-MM-DD (default: today, UTC)")
     ev.add_argument("--format", choices=EVAL_FORMATS, default=None, help="text (json with --ndjson)")
+    ev.add_argument("--full", action="store_true",
+                    help="with --format json: the full report (the default names rules by id)")
     ev.add_argument("--ndjson", action="store_true",
                     help="batch: one report or error object per input line, in order")
     ev.add_argument("--jobs", type=int, default=1, help="threads for --ndjson (default 1)")
@@ -100,14 +102,18 @@ def main(argv: Optional[List[str]] = None, stdout: Optional[BinaryIO] = None,
         return 2
     # eval
     as_of = a.as_of or datetime.datetime.now(datetime.timezone.utc).date().isoformat()
+    if a.full and (a.format or ("json" if a.ndjson else "text")) != "json":
+        print("aigov-py: eval: --full is for the JSON report (--format json)", file=sys.stderr)
+        return 2
     if a.ndjson:
         return _ndjson(a, table, as_of, out, stdin)
     a.format = a.format or "text"
+    render = "json-full" if a.full else a.format
     with Evaluator(table) as ev:
         try:  # read up to the input limit and no further (an endless file is ELIMIT, exit 2)
             data = ev.read_file(stdin if stdin is not None else sys.stdin.buffer) if a.file == "-" \
                 else ev.read_file(a.file)
-            v = ev.verdict(data, as_of, a.fail_on, a.format)  # one evaluation: report and verdict agree
+            v = ev.verdict(data, as_of, a.fail_on, render)  # one evaluation: report and verdict agree
         except OSError as e:
             print("aigov-py: cannot read %s: %s" % (a.file, e.strerror or e), file=sys.stderr)
             return 2
@@ -132,7 +138,7 @@ def _ndjson(a: argparse.Namespace, table: Table, as_of: str, out: BinaryIO, stdi
         print("aigov-py: cannot open %s: %s" % (a.file, e.strerror or e), file=sys.stderr)
         return 2
     try:
-        return ndjson.run(table, f, out, as_of, a.fail_on, fmt, a.jobs)
+        return ndjson.run(table, f, out, as_of, a.fail_on, "json-full" if a.full else fmt, a.jobs)
     finally:
         if a.file != "-":
             f.close()

@@ -43,8 +43,9 @@ def cli(*args, input=None):
 
 
 def cli_json(path, as_of):
-    """`aigov eval FILE --as-of D --format json` without its trailing newline."""
-    code, out, err = cli("eval", path, "--as-of", as_of, "--format", "json", "--fail-on", "none")
+    """`aigov eval FILE --as-of D --format json --full` (Report.raw_json's form) without its
+    trailing newline."""
+    code, out, err = cli("eval", path, "--as-of", as_of, "--format", "json", "--full", "--fail-on", "none")
     if code != 0:
         raise AssertionError("aigov eval %s failed (%d): %s" % (path, code, err))
     assert out.endswith(b"\n")

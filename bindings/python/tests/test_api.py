@@ -245,7 +245,11 @@ class Evaluating(unittest.TestCase):
     def test_formats(self):
         r = self.ev.evaluate(SPAM, D, format="markdown")
         self.assertEqual(r.rendered, self.ev.render(SPAM, D, "markdown"))
-        self.assertEqual(r.raw_json, self.ev.render(SPAM, D))
+        self.assertEqual(r.raw_json, self.ev.render(SPAM, D, "json-full"))
+        compact = json.loads(self.ev.render(SPAM, D))  # the default: rules by id
+        self.assertEqual(compact["form"], "compact")
+        self.assertNotIn("title", compact["obligations"][0])
+        self.assertEqual([o["id"] for o in compact["obligations"]], [o.id for o in r.obligations])
         self.assertEqual(r.tier, "minimal")
         self.assertTrue(r.text.startswith("#"), r.text[:40])
         self.assertIn(b"minimal", self.ev.render(SPAM, D, "text"))

@@ -93,6 +93,7 @@ class PythonCliMirrorsTheCli(unittest.TestCase):
             for fail_on in ("gap", "prohibited", "unknown", "none"):
                 with self.subTest(path=os.path.basename(path), fail_on=fail_on):
                     self.assertSame("eval", path, "--as-of", "2028-01-01", "--format", "json", "--fail-on", fail_on)
+            self.assertSame("eval", path, "--as-of", "2028-01-01", "--format", "json", "--full")
             for fmt in ("text", "markdown", "md"):
                 with self.subTest(path=os.path.basename(path), format=fmt):
                     self.assertSame("eval", path, "--as-of", "2027-06-01", "--format", fmt)
@@ -153,7 +154,7 @@ class PythonCliMirrorsTheCli(unittest.TestCase):
         import subprocess
         path = _support.example_descriptors()[0]
         r = subprocess.run([sys.executable, "-m", "aigov", "eval", path, "--as-of", "2028-01-01", "--format",
-                            "json", "--fail-on", "none"], capture_output=True,
+                            "json", "--full", "--fail-on", "none"], capture_output=True,
                            env=dict(os.environ, PYTHONPATH=_support.PY_DIR))
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertEqual(r.stdout[:-1], _support.cli_json(path, "2028-01-01"))
