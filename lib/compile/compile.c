@@ -271,6 +271,14 @@ static int compile_all(cc *c, const aigov_source *sources, size_t n, cJSON **roo
                 r->org_level = strncmp(c->facts_out[x->a].id, "organisation.", 13) == 0;
         }
     }
+    /* results per system are combined into the organisation's row: only an organisation's rule */
+    for (size_t i = 0; i < c->n_rules; i++)
+        if (c->rules_out[i].per_system >= 0 && !c->rules_out[i].org_level) {
+            c->rule_id = c->rules_out[i].id;
+            return ag_cc_fail(c, AIGOV_ERULES,
+                              "'per_system' is for an obligation that reads only organisation facts; this "
+                              "one reads a system's");
+        }
 
     char hash[72];
     hash_sources(sources, n, hash);

@@ -214,6 +214,7 @@ static void obligation_json(ag_buf *b, const aigov_report *rep, int32_t ri)
         ag_buf_putc(b, '}');
     }
     ag_buf_putc(b, ']');
+    ag_per_system_json(b, rep, ri);
     ag_cap cap;
     ag_penalty_cap(&cap, t, rep->f, ri, r->as_of);
     if (cap.tier) {

@@ -225,3 +225,33 @@ void ag_soa_markdown(ag_buf *b, const aigov_report *rep)
         ag_buf_puts(b, " |\n");
     }
 }
+
+void ag_per_system_json(ag_buf *b, const aigov_report *rep, int32_t ri)
+{
+    const ag_per_system *ps = rep->per_system;
+    if (rep->part != AG_PART_ORGANISATION || !ps || ag_per_system_entry(ps, ri, 0) < 0)
+        return;
+    ag_buf_puts(b, ",\"systems\":[");
+    for (uint32_t s = 0; s < ps->n_systems; s++) {
+        int e = ag_per_system_entry(ps, ri, s);
+        ag_buf_printf(b, "%s{\"index\":%u,\"in_scope\":%s,\"status\":", s ? "," : "", s,
+                      e == AG_PS_OUT_OF_SCOPE ? "false" : "true");
+        ag_buf_json_str(b, e == AG_PS_OUT_OF_SCOPE ? "not_applicable" : aigov_status_name(e));
+        ag_buf_putc(b, '}');
+    }
+    ag_buf_putc(b, ']');
+}
+
+void ag_per_system_text(ag_buf *b, const aigov_report *rep, int32_t ri, const char *indent)
+{
+    const ag_per_system *ps = rep->per_system;
+    if (rep->part != AG_PART_ORGANISATION || !ps || ag_per_system_entry(ps, ri, 0) < 0)
+        return;
+    ag_buf_printf(b, "%sper system in the AIMS scope:", indent);
+    for (uint32_t s = 0; s < ps->n_systems; s++) {
+        int e = ag_per_system_entry(ps, ri, s);
+        ag_buf_printf(b, "%s system %u %s", s ? ";" : "", s + 1,
+                      e == AG_PS_OUT_OF_SCOPE ? "out of scope" : aigov_status_name(e));
+    }
+    ag_buf_putc(b, '\n');
+}

@@ -29,4 +29,10 @@ static inline int ag_soa_complete(const ag_soa_counts *c)
 void ag_soa_json(ag_buf *b, const aigov_report *rep);
 void ag_soa_text(ag_buf *b, const aigov_report *rep);
 void ag_soa_markdown(ag_buf *b, const aigov_report *rep);
+
+/* The organisation's part of several systems: each system's status of a per-system rule
+ * (ISO/IEC 42001 8.2-8.4), after the rule's row; nothing for another rule or part.
+ * JSON: `,"systems":[{"index":0,"in_scope":true,"status":"gap"},...]`; text: one line. */
+void ag_per_system_json(ag_buf *b, const aigov_report *rep, int32_t ri);
+void ag_per_system_text(ag_buf *b, const aigov_report *rep, int32_t ri, const char *indent);
 #endif

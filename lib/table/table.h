@@ -161,6 +161,11 @@ typedef struct ag_rule {
     /* the obligation that requires the Statement of Applicability (6.1.3): met only while every
      * SoA check (finding with soa_of) is met */
     uint8_t soa_statement;
+    /* an organisation's obligation whose results are kept per AI system (ISO/IEC 42001
+     * 8.2-8.4): the condition that a system is in scope (expression, outside the rule's own
+     * expressions so it does not make the rule system-level), or -1. In a portfolio the
+     * organisation's status combines every in-scope system's (ag_per_system_*). */
+    int32_t per_system;
 } ag_rule;
 
 struct aigov_table {
