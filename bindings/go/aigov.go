@@ -67,6 +67,7 @@ const (
 	FormatSARIF    Format = C.AIGOV_FORMAT_SARIF    // SARIF 2.1.0 for code scanning; reports only
 	FormatJUnit    Format = C.AIGOV_FORMAT_JUNIT    // JUnit XML for CI test reports; reports only
 	FormatHTML     Format = C.AIGOV_FORMAT_HTML     // one self-contained HTML page; reports only
+	FormatSoACSV   Format = C.AIGOV_FORMAT_SOA_CSV  // the ISO/IEC 42001 Statement of Applicability as CSV; reports only
 )
 
 // Limits of the library on Options (include/aigov.h): larger values are
@@ -92,14 +93,16 @@ func (f Format) String() string {
 		return "junit"
 	case FormatHTML:
 		return "html"
+	case FormatSoACSV:
+		return "soa-csv"
 	}
 	return fmt.Sprintf("Format(%d)", int(f))
 }
 
-func (f Format) valid() bool { return f >= FormatJSON && f <= FormatHTML }
+func (f Format) valid() bool { return f >= FormatJSON && f <= FormatSoACSV }
 
 // ParseFormat maps "json", "text", "markdown" (also "md"), "oscal", "sarif",
-// "junit" or "html" to a Format.
+// "junit", "html" or "soa-csv" to a Format.
 func ParseFormat(s string) (Format, error) {
 	switch strings.ToLower(s) {
 	case "json", "":
@@ -116,8 +119,10 @@ func ParseFormat(s string) (Format, error) {
 		return FormatJUnit, nil
 	case "html":
 		return FormatHTML, nil
+	case "soa-csv":
+		return FormatSoACSV, nil
 	}
-	return 0, goError(CodeInvalid, fmt.Sprintf("unknown format %q: expected json, text, markdown, oscal, sarif, junit or html", s), "")
+	return 0, goError(CodeInvalid, fmt.Sprintf("unknown format %q: expected json, text, markdown, oscal, sarif, junit, html or soa-csv", s), "")
 }
 
 // Options are the options of one evaluation.

@@ -328,7 +328,7 @@ int aigov_eval_verdict(aigov_verdict *v, char **out, size_t *out_len, aigov_ctx 
         *out_len = 0;
     if (!ag_fail_on_valid(fail_on))
         return ag_err(err, AIGOV_EINVAL, "fail_on %d is not an aigov_fail_on", fail_on);
-    if (out && (format < AIGOV_FORMAT_JSON || format > AIGOV_FORMAT_HTML))
+    if (out && (format < AIGOV_FORMAT_JSON || format > AIGOV_FORMAT_SOA_CSV))
         return ag_err(err, AIGOV_EINVAL, "unknown format %d", format);
     if (!c)
         return ag_err(err, AIGOV_EINVAL, "ctx is NULL");

@@ -70,10 +70,11 @@ static int count_rule_storage(cc *c, uint32_t *exprs, uint32_t *kids, uint32_t *
         const cJSON *j = c->rules[i].j;
         if (!cJSON_IsObject(j))
             continue;
-        const cJSON *w = ag_json_get(j, "when"), *wi = ag_json_get(j, "within");
+        const cJSON *w = ag_json_get(j, "when"), *wi = ag_json_get(j, "within"), *ps = ag_json_get(j, "per_system");
         ag_cc_set_origin(c, &c->rules[i]);
         c->rule_id = NULL; /* not yet read; else the last fact, evidence or tier compiled is named */
-        if ((w && ag_cc_count_expr(w, 1, exprs, kids)) || (wi && ag_cc_count_expr(wi, 1, exprs, kids)))
+        if ((w && ag_cc_count_expr(w, 1, exprs, kids)) || (wi && ag_cc_count_expr(wi, 1, exprs, kids)) ||
+            (ps && ag_cc_count_expr(ps, 1, exprs, kids)))
             return ag_cc_fail(c, AIGOV_ERULES, "condition nested deeper than %d", AG_MAX_EXPR_DEPTH);
         const cJSON *af = ag_json_get(j, "applies_from");
         if (cJSON_IsArray(af)) {

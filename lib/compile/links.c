@@ -77,14 +77,14 @@ static int valid_control(const char *s)
 int ag_cc_compile_soa(cc *c, const origin *o, ag_rule *r)
 {
     r->soa_control = NULL;
-    r->soa_decision = r->soa_justification = r->soa_of = -1;
+    r->soa_decision = r->soa_justification = r->soa_of = r->soa_owner = r->soa_review = -1;
     const cJSON *soa = ag_json_get(o->j, "soa");
     if (!soa)
         return 0;
     ag_cc_set_origin(c, o);
     c->rule_id = r->id;
     size_t mark = ag_path_key(&c->path, "soa");
-    static const char *const keys[] = {"control", "decision", "justification", NULL};
+    static const char *const keys[] = {"control", "decision", "justification", "owner", "review_date", NULL};
     int rc;
     if (r->kind != AG_K_OBLIGATION)
         return ag_cc_fail(c, AIGOV_ERULES, "only obligations (the controls) carry 'soa'; a finding names its control with 'soa_control'");
@@ -114,8 +114,28 @@ int ag_cc_compile_soa(cc *c, const origin *o, ag_rule *r)
     int fj = ag_cc_find_fact(c, jus);
     if (fj < 0 || c->facts_out[fj].type != AG_T_STRING)
         return ag_cc_fail(c, AIGOV_ERULES, "soa justification '%s' must be a string fact", jus);
+    /* optional, as a GRC record carries them: who owns the control, when it is next reviewed */
+    int fo = -1, fr = -1;
+    if (ag_json_get(soa, "owner")) {
+        const char *own = ag_cc_get_str(c, soa, "owner", 1, 120, &rc);
+        if (rc)
+            return rc;
+        fo = ag_cc_find_fact(c, own);
+        if (fo < 0 || c->facts_out[fo].type != AG_T_STRING)
+            return ag_cc_fail(c, AIGOV_ERULES, "soa owner '%s' must be a string fact", own);
+    }
+    if (ag_json_get(soa, "review_date")) {
+        const char *rev = ag_cc_get_str(c, soa, "review_date", 1, 120, &rc);
+        if (rc)
+            return rc;
+        fr = ag_cc_find_fact(c, rev);
+        if (fr < 0 || c->facts_out[fr].type != AG_T_DATE)
+            return ag_cc_fail(c, AIGOV_ERULES, "soa review_date '%s' must be a date fact", rev);
+    }
     if (!(r->soa_control = ag_cc_dup_str(c, ctl)))
         return ag_cc_oom(c);
+    r->soa_owner = fo;
+    r->soa_review = fr;
     r->soa_decision = fd;
     r->soa_justification = fj;
     ag_cc_sidx_add(c, &c->soa_idx, ag_cc_soa_name, (int32_t)(r - c->rules_out));

@@ -26,6 +26,7 @@ int aigov_report_render(char **out, size_t *out_len, const aigov_report *rep, in
     case AIGOV_FORMAT_SARIF:
     case AIGOV_FORMAT_JUNIT:
     case AIGOV_FORMAT_HTML:
+    case AIGOV_FORMAT_SOA_CSV:
         ag_render_head(&b, rep, format);
         ag_render_part(&b, rep, format, 0, 0, NULL);
         ag_render_tail(&b, rep, NULL, format);

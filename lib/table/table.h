@@ -158,6 +158,7 @@ typedef struct ag_rule {
      * SoA names its control and links to the control's rule (soa_of). NULL / -1 elsewhere. */
     const char *soa_control;
     int32_t soa_decision, soa_justification, soa_of;
+    int32_t soa_owner, soa_review; /* a control's owner (string) and review date (date) facts, or -1 */
     /* the obligation that requires the Statement of Applicability (6.1.3): met only while every
      * SoA check (finding with soa_of) is met */
     uint8_t soa_statement;

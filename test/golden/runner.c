@@ -10,6 +10,7 @@
 #include "render/pretty.h"
 #include "render/render.h"
 #include "report/report.h"
+#include "report/soa_grade.h"
 #include "util/num.h"
 
 static int verbose, update;
@@ -355,9 +356,29 @@ static int check_case(const char *dir, const char *file, aigov_ctx *ctx, const a
             }
         }
     }
+    /* "grades": {control: grade} of the Statement of Applicability (soa_grade.h) */
+    if ((x = cJSON_GetObjectItemCaseSensitive(ex, "grades")))
+        for (const cJSON *v = x->child; v; v = v->next) {
+            int32_t ctl = -1;
+            for (uint32_t i = 0; i < t->n_rules; i++)
+                if (t->rules[i].soa_decision >= 0 && strcmp(t->rules[i].soa_control, v->string) == 0)
+                    ctl = (int32_t)i;
+            if (ctl < 0) {
+                failf(file, "grades: no control %s", v->string);
+                bad = 1;
+                continue;
+            }
+            ag_soa_grade g;
+            ag_soa_grade_of(&g, rep, ctl);
+            if (!cJSON_IsString(v) || strcmp(v->valuestring, ag_grade_name(g.grade)) != 0) {
+                failf(file, "grade of %s: expected %s, got %s (%s)", v->string,
+                      cJSON_IsString(v) ? v->valuestring : "?", ag_grade_name(g.grade), g.basis);
+                bad = 1;
+            }
+        }
     /* every other rendering of the case: it renders, twice the same bytes, and the
      * JSON-based ones (OSCAL, SARIF) parse; so each renderer meets every golden case */
-    for (int format = AIGOV_FORMAT_TEXT; format <= AIGOV_FORMAT_HTML; format++) {
+    for (int format = AIGOV_FORMAT_TEXT; format <= AIGOV_FORMAT_SOA_CSV; format++) {
         char *a = NULL, *b2 = NULL;
         size_t la = 0, lb = 0;
         int ra = aigov_report_render(&a, &la, rep, format, &err);

@@ -75,7 +75,7 @@ __all__ = [
 
 # aigov_format
 FORMATS: Dict[str, int] = {"json": 0, "text": 1, "markdown": 2, "md": 2, "oscal": 3, "sarif": 4, "junit": 5,
-                           "html": 6}
+                           "html": 6, "soa-csv": 7}
 _KINDS = ("definition", "obligation", "prohibition", "finding")
 
 Descriptor = Union[Mapping[str, Any], str, bytes, bytearray, memoryview, "os.PathLike[str]"]
