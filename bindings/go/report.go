@@ -219,10 +219,19 @@ type Penalty struct {
 // Crosswalk tells how far the ISO/IEC 42001 rules mapped to an obligation
 // cover it.
 type Crosswalk struct {
-	ISO         []string `json:"iso"`
-	Coverage    string   `json:"coverage"` // supported, partly_supported, not_supported (ISO evidence never discharges a legal duty)
-	StillNeeded []string `json:"still_needed"`
-	Beyond      string   `json:"beyond"`
+	ISO []string `json:"iso"`
+	// Links: each ISO rule of ISO with how it relates to the duty (supports,
+	// equal, subset, superset, intersect); none lets it discharge the duty.
+	Links       []CrosswalkLink `json:"links"`
+	Coverage    string          `json:"coverage"` // supported, partly_supported, not_supported (ISO evidence never discharges a legal duty)
+	StillNeeded []string        `json:"still_needed"`
+	Beyond      string          `json:"beyond"`
+}
+
+// CrosswalkLink is one typed crosswalk link.
+type CrosswalkLink struct {
+	Rule string `json:"rule"`
+	Link string `json:"link"`
 }
 
 // Readiness is the state of one framework's applicable rules.

@@ -225,10 +225,11 @@ static int compile_all(cc *c, const aigov_source *sources, size_t n, cJSON **roo
     c->rule_ev = ag_cc_alloc_n(c, n_ev + 1, sizeof(int32_t));
     c->rules_out = ag_cc_alloc_n(c, c->n_rules + 1, sizeof(ag_rule));
     c->xw = ag_cc_alloc_n(c, c->n_xw + 1, sizeof(int32_t));
+    c->xw_link = ag_cc_alloc_n(c, c->n_xw + 1, sizeof(uint8_t));
     uint32_t xw_cap = c->n_xw;
     c->n_xw = 0;
     (void)xw_cap;
-    if (!c->exprs || !c->kids || !c->dates || !c->rule_ev || !c->rules_out || !c->xw)
+    if (!c->exprs || !c->kids || !c->dates || !c->rule_ev || !c->rules_out || !c->xw || !c->xw_link)
         return ag_cc_oom(c);
     if ((rc = ag_cc_sidx_init(c, &c->rule_idx, c->n_rules)) || (rc = ag_cc_sidx_init(c, &c->soa_idx, c->n_rules)) ||
         (rc = ag_cc_sidx_init(c, &c->date_idx, c->n_rules)))
@@ -303,6 +304,7 @@ static int compile_all(cc *c, const aigov_source *sources, size_t n, cJSON **roo
     t->reported = reported;
     t->n_reported = n_rep;
     t->crosswalk = c->xw;
+    t->crosswalk_link = c->xw_link;
     t->n_crosswalk = c->n_xw;
     return 0;
 }

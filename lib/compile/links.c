@@ -34,7 +34,26 @@ int ag_cc_compile_crosswalk(cc *c, const origin *o, ag_rule *r)
     int i = 0;
     for (const cJSON *x = iso->child; x; x = x->next, i++) {
         size_t m3 = ag_path_index(&c->path, (size_t)i);
-        int ri = cJSON_IsString(x) ? ag_cc_find_rule(c, x->valuestring) : -1;
+        /* "iso.rule" (a link that supports) or {"rule": "iso.rule", "link": "intersect"} */
+        const cJSON *name = x;
+        int link = AG_LINK_SUPPORTS;
+        if (cJSON_IsObject(x)) {
+            static const char *const lkeys[] = {"rule", "link", NULL};
+            if ((rc = ag_cc_check_keys(c, x, lkeys)))
+                return rc;
+            name = ag_json_get(x, "rule");
+            const char *ln = ag_cc_get_str(c, x, "link", 1, 16, &rc);
+            if (rc)
+                return rc;
+            link = -1;
+            for (int k = 0; k < AG_LINK_COUNT; k++)
+                if (strcmp(ag_link_names[k], ln) == 0)
+                    link = k;
+            if (link < 0)
+                return ag_cc_fail(c, AIGOV_ERULES, "crosswalk link '%.16s' is not one of supports, equal, subset, "
+                                  "superset, intersect", ln);
+        }
+        int ri = cJSON_IsString(name) ? ag_cc_find_rule(c, name->valuestring) : -1;
         if (ri < 0)
             return ag_cc_fail(c, AIGOV_ERULES, "crosswalk names an unknown rule");
         const ag_rule *target = &c->rules_out[ri];
@@ -43,6 +62,7 @@ int ag_cc_compile_crosswalk(cc *c, const origin *o, ag_rule *r)
         for (int32_t k = r->xw_first; k < (int32_t)c->n_xw; k++)
             if (c->xw[k] == ri)
                 return ag_cc_fail(c, AIGOV_ERULES, "crosswalk names '%s' twice", target->id);
+        c->xw_link[c->n_xw] = (uint8_t)link;
         c->xw[c->n_xw++] = ri;
         ag_path_pop(&c->path, m3);
     }

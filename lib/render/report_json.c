@@ -241,6 +241,12 @@ static void obligation_json(ag_buf *b, const aigov_report *rep, int32_t ri)
                 ag_buf_putc(b, ',');
             ag_buf_json_str(b, t->rules[t->crosswalk[ru->xw_first + k]].id);
         }
+        ag_buf_puts(b, "],\"links\":[");
+        for (int32_t k = 0; k < ru->xw_n; k++) { /* typed: how each ISO rule relates to the duty */
+            ag_buf_puts(b, k ? ",{\"rule\":" : "{\"rule\":");
+            ag_buf_json_str(b, t->rules[t->crosswalk[ru->xw_first + k]].id);
+            ag_buf_printf(b, ",\"link\":\"%s\"}", ag_link_names[t->crosswalk_link[ru->xw_first + k]]);
+        }
         ag_buf_puts(b, "],\"coverage\":");
         ag_buf_json_str(b, cov_names[cov]);
         ag_buf_puts(b, ",\"still_needed\":[");

@@ -56,7 +56,9 @@ static void row(md *m, int32_t ri)
     ag_buf_puts(b, " | ");
     ag_buf_puts(b, ag_finding_prefix(ru, r->status[ri]));
     cell(b, ru->title);
-    ag_buf_printf(b, " (`%s`) |\n", ru->id);
+    ag_buf_printf(b, " (`%s`)", ru->id);
+    ag_crosswalk_line(b, m->rep, ri, "<br>", "");
+    ag_buf_puts(b, " |\n");
     if (b->len > ROW_BUDGET && !b->oom) {
         b->len = at;
         m->folded++;

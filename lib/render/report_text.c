@@ -86,6 +86,7 @@ void ag_render_text(ag_buf *b, const aigov_report *rep)
                       ag_finding_prefix(ru, r->status[ri]), ru->title, ru->id,
                       (r->date_uncertain[ri] & AG_DATE_AT_PLACING) ? " (due at placing)" : "");
         ag_per_system_text(b, rep, ri, "                                 ");
+        ag_crosswalk_line(b, rep, ri, "                                 ", "\n");
         if (r->status[ri] == AIGOV_STATUS_GAP) {
             ag_cap cap;
             ag_penalty_cap(&cap, t, rep->f, ri, r->as_of);

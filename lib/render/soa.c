@@ -1,5 +1,6 @@
 #include "render/soa.h"
 #include <string.h>
+#include "eval/exposure.h"
 #include "report/soa_grade.h"
 #include "util/date.h"
 #include "util/text.h"
@@ -404,4 +405,35 @@ void ag_per_system_text(ag_buf *b, const aigov_report *rep, int32_t ri, const ch
                       e == AG_PS_OUT_OF_SCOPE ? "out of scope" : aigov_status_name(e));
     }
     ag_buf_putc(b, '\n');
+}
+
+/* ---- the crosswalk on an AI Act row ------------------------------------------ */
+
+/* A short name for an ISO rule: its control ("A.6.2.8") or its clause ("9.1"). */
+static const char *iso_label(const ag_rule *x)
+{
+    static const char prefix[] = "ISO/IEC 42001:2023 ";
+    if (x->soa_control)
+        return x->soa_control;
+    return strncmp(x->citation, prefix, sizeof prefix - 1) == 0 ? x->citation + sizeof prefix - 1 : x->citation;
+}
+
+void ag_crosswalk_line(ag_buf *b, const aigov_report *rep, int32_t ri, const char *lead, const char *end)
+{
+    const aigov_table *t = rep->t;
+    const ag_result *r = rep->r;
+    const ag_rule *ru = &t->rules[ri];
+    if (ru->xw_n <= 0 || r->status[ri] == AIGOV_STATUS_NOT_APPLICABLE ||
+        !r->fw_assessed[t->rules[t->crosswalk[ru->xw_first]].framework])
+        return; /* shown where an AI management system is assessed: its artefacts are what is reused */
+    static const char *const cov_names[] = {"supported", "partly supported", "not supported"};
+    int32_t met;
+    int cov = ag_crosswalk_coverage(t, r, ri, &met);
+    ag_buf_printf(b, "%sISO/IEC 42001 (%s, never discharged):", lead, cov_names[cov]);
+    for (int32_t k = 0; k < ru->xw_n; k++) {
+        int32_t x = t->crosswalk[ru->xw_first + k];
+        ag_buf_printf(b, "%s %s %s %s", k ? ";" : "", iso_label(&t->rules[x]),
+                      ag_link_names[t->crosswalk_link[ru->xw_first + k]], aigov_status_name(r->status[x]));
+    }
+    ag_buf_puts(b, end);
 }

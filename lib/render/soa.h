@@ -36,6 +36,11 @@ void ag_soa_markdown(ag_buf *b, const aigov_report *rep);
 void ag_soa_csv_head(ag_buf *b, const aigov_report *rep);
 void ag_soa_csv_rows(ag_buf *b, const aigov_report *rep, const char *system);
 
+/* An AI Act row's crosswalk in one line: lead, "ISO/IEC 42001 (partly supported, never
+ * discharged): A.6.2.8 intersect met; 9.1 supports gap", end. Nothing when the rule has no
+ * ISO link, does not apply, or ISO/IEC 42001 is not assessed. */
+void ag_crosswalk_line(ag_buf *b, const aigov_report *rep, int32_t ri, const char *lead, const char *end);
+
 /* The reference of evidence item e as the report shows it (the item's own, or that of the
  * AI Act item implying it), or NULL. */
 const char *ag_soa_evidence_ref(const aigov_report *rep, int32_t e);

@@ -136,6 +136,15 @@ extern const char *const ag_class_names[AG_C_COUNT];
 extern const char *const ag_evidence_state_names[AG_EV_COUNT];
 extern const char *const ag_fact_type_names[AG_T_EVIDENCE];
 
+/* How a crosswalk's ISO rule relates to the AI Act duty that names it, as GRC mappings type
+ * them (CISO Assistant's equal / subset / superset / intersect), the duty being the source:
+ * equal, the same requirement in substance; subset, the duty lies within the ISO requirement;
+ * superset, the duty asks more than the ISO requirement; intersect, they overlap; supports,
+ * the ISO record is only evidence toward the duty (no shared requirement). Whatever the type,
+ * an ISO rule never discharges the duty: coverage is capped at "supported". */
+enum ag_link { AG_LINK_SUPPORTS = 0, AG_LINK_EQUAL, AG_LINK_SUBSET, AG_LINK_SUPERSET, AG_LINK_INTERSECT, AG_LINK_COUNT };
+extern const char *const ag_link_names[AG_LINK_COUNT];
+
 typedef struct ag_rule {
     const char *id, *citation, *title, *description, *note;
     uint8_t kind;         /* ag_kind */
@@ -206,6 +215,7 @@ struct aigov_table {
     ag_penalty_facts penalty_facts;
     const int32_t *crosswalk;
     uint32_t n_crosswalk;
+    const uint8_t *crosswalk_link; /* per crosswalk entry: ag_link, how the ISO rule relates */
     ag_arena arena; /* run-time tables: where everything above lives */
 };
 

@@ -659,6 +659,18 @@ static const bad_rules rule_cases[] = {
      AIGOV_ERULES, "a.b", "$.rules[0].crosswalk.iso[2]", "crosswalk names 'i.x' twice"},
     {WITH_MANIFEST, BODY(OBL("a.b", ",\"crosswalk\":{\"iso\":[\"i.x\"]}") "," ISO_OBL("i.x", "")), AIGOV_ERULES, "a.b",
      "$.rules[0].crosswalk", "needs 'beyond'"},
+    /* typed links (equal / subset / superset / intersect / supports); a type never discharges */
+    {WITH_MANIFEST, BODY(OBL("a.b", ",\"crosswalk\":{\"iso\":[{\"rule\":\"i.x\",\"link\":\"covers\"}],\"beyond\":\"b\"}") ","
+                         ISO_OBL("i.x", "")),
+     AIGOV_ERULES, "a.b", "$.rules[0].crosswalk.iso[0]", "crosswalk link 'covers' is not one of"},
+    {WITH_MANIFEST, BODY(OBL("a.b", ",\"crosswalk\":{\"iso\":[{\"rule\":\"i.x\"}],\"beyond\":\"b\"}") "," ISO_OBL("i.x", "")),
+     AIGOV_ERULES, "a.b", "$.rules[0].crosswalk.iso[0]", "missing required key 'link'"},
+    {WITH_MANIFEST, BODY(OBL("a.b", ",\"crosswalk\":{\"iso\":[{\"rule\":\"i.x\",\"link\":\"equal\",\"why\":1}],\"beyond\":\"b\"}") ","
+                         ISO_OBL("i.x", "")),
+     AIGOV_ERULES, "a.b", "$.rules[0].crosswalk.iso[0].why", "unknown key 'why'"},
+    {WITH_MANIFEST, BODY(OBL("a.b", ",\"crosswalk\":{\"iso\":[{\"rule\":\"i.y\",\"link\":\"equal\"}],\"beyond\":\"b\"}") ","
+                         ISO_OBL("i.x", "")),
+     AIGOV_ERULES, "a.b", "$.rules[0].crosswalk.iso[0]", "crosswalk names an unknown rule"},
     /* the Statement of Applicability */
     {WITH_MANIFEST, SOA_OBL("\"A.6.2.8\""), AIGOV_ERULES, "a.b", "$.rules[0].soa", "soa is {\"control\""},
     {WITH_MANIFEST, SOA_OBL("{\"control\":\"A.6.2.8\",\"decision\":\"s.dec\",\"justification\":\"s.why\",\"owner\":1}"),
@@ -1052,7 +1064,8 @@ static const char *shapes_body =
     OBL_W("v.two_ev", ",\"evidence\":[\"doc\",\"doc2\"],\"when\":{\"all\":[true,{\"rule\":\"d.flag\"}]}") ","
     "{" BASE("v.cases", "obligation") HOLD EVD ",\"when\":true,\"applies_from\":["
     "{\"if\":{\"fact\":\"s.flag\",\"is\":false},\"date\":\"2025-01-01\"},{\"date\":\"2027-01-01\"}]},"
-    OBL_W("v.xw", EVD ",\"when\":true,\"crosswalk\":{\"iso\":[\"i.one\",\"i.two\"],\"beyond\":\"the register entry\"}") ","
+    OBL_W("v.xw", EVD ",\"when\":true,\"crosswalk\":{\"iso\":[\"i.one\",{\"rule\":\"i.two\",\"link\":\"intersect\"}],"
+          "\"beyond\":\"the register entry\"}") ","
     OBL_W("v.xw0", EVD ",\"when\":true,\"penalty\":\"p_nat\",\"crosswalk\":{\"iso\":[]}") ","
     "{" BASE("p.x", "prohibition") ",\"holder\":[\"provider\",\"deployer\"]" DATE
     ",\"classifies\":\"prohibited\",\"penalty\":\"p1\",\"when\":{\"fact\":\"s.flag\",\"is\":true}},"
@@ -1140,7 +1153,9 @@ START_TEST(every_operator_and_kind_compiles_to_its_meaning)
     /* crosswalk and penalty tier reach the report */
     char *json = NULL;
     ck_assert_int_eq(aigov_report_render(&json, NULL, r, AIGOV_FORMAT_JSON, &err), 0);
-    ck_assert_ptr_nonnull(strstr(json, "\"crosswalk\":{\"iso\":[\"i.one\",\"i.two\"],\"coverage\":"
+    /* a rule id alone links as 'supports'; the typed link keeps its type */
+    ck_assert_ptr_nonnull(strstr(json, "\"crosswalk\":{\"iso\":[\"i.one\",\"i.two\"],\"links\":[{\"rule\":\"i.one\","
+                                       "\"link\":\"supports\"},{\"rule\":\"i.two\",\"link\":\"intersect\"}],\"coverage\":"
                                        "\"partly_supported\",\"still_needed\":[\"i.two\"],"
                                        "\"beyond\":\"the register entry\"}"));
     ck_assert_ptr_nonnull(strstr(json, "\"penalty\":{\"tier\":\"p1\",\"citation\":\"Art. 99(4)\""));

@@ -715,7 +715,7 @@ START_TEST(crosswalk_coverage_counts_met_iso_rules)
         {"{\"evidence\":{\"iso1\":{\"state\":\"implemented\"},\"iso2\":{\"state\":\"implemented\"}}}", "e.hi",
          "\"coverage\":\"supported\",\"still_needed\":[],\"beyond\":\"all\""},
         {"{\"evidence\":{\"iso1\":{\"state\":\"implemented\"}}}", "e.noeu", "\"coverage\":\"supported\",\"still_needed\":[],\"beyond\":\"more\""},
-        {"{\"evidence\":{\"iso1\":{\"state\":\"implemented\"}}}", "e.none", "\"iso\":[],\"coverage\":\"not_supported\""},
+        {"{\"evidence\":{\"iso1\":{\"state\":\"implemented\"}}}", "e.none", "\"iso\":[],\"links\":[],\"coverage\":\"not_supported\""},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char *out = render_with(t, cases[i].doc, AS_OF);

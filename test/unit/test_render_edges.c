@@ -187,7 +187,8 @@ START_TEST(every_condition_kind_in_every_format)
     HAS(js, "\"fact\":\"system.day\",\"value\":\"2029-05-01\",\"test\":\"lt 2030-01-01\"");
     HAS(js, "\"fact\":\"system.n\",\"value\":0,\"test\":\"gte 0\"");
     /* the crosswalk lists the ISO rule still open, not the met one */
-    HAS(js, "\"crosswalk\":{\"iso\":[\"i.base\",\"i.other\"],\"coverage\":\"partly_supported\","
+    HAS(js, "\"crosswalk\":{\"iso\":[\"i.base\",\"i.other\"],\"links\":[{\"rule\":\"i.base\",\"link\":\"supports\"},"
+            "{\"rule\":\"i.other\",\"link\":\"supports\"}],\"coverage\":\"partly_supported\","
             "\"still_needed\":[\"i.other\"],\"beyond\":\"More.\"}");
     HAS(js, "\"summary\":{\"controls\":2,\"included\":1,\"excluded\":1,\"not_recorded\":0,"
             "\"findings_gap\":0,\"findings_unknown\":0,\"complete\":true}");
