@@ -154,9 +154,9 @@ int ag_emit_c(FILE *o, const aigov_table *t)
         cstr(o, r->beyond);
         fprintf(o, ", %u, %" PRId32 ", ", r->org_level, r->within);
         cstr(o, r->soa_control); /* NULL unless the rule is an SoA control's */
-        fprintf(o, ", %" PRId32 ", %" PRId32 ", %" PRId32 ", %" PRId32 ", %" PRId32 ", %u, %" PRId32 "},\n",
+        fprintf(o, ", %" PRId32 ", %" PRId32 ", %" PRId32 ", %" PRId32 ", %" PRId32 ", %u, %" PRId32 ", %u},\n",
                 r->soa_decision, r->soa_justification, r->soa_of, r->soa_owner, r->soa_review, r->soa_statement,
-                r->per_system);
+                r->per_system, r->observation);
     }
     fputs("};\nstatic const int32_t order[] = {", o);
     i32_row(o, t->order, t->n_rules);

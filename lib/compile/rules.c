@@ -17,7 +17,8 @@ int ag_cc_compile_rule_head(cc *c, const origin *o, ag_rule *r)
                                        "title",    "description",  "note",      "when",
                                        "applies_from", "evidence", "holder",    "classifies",
                                        "confers_role", "penalty", "crosswalk", "within", "soa",
-                                       "soa_control", "soa_statement", "per_system", "quote", NULL};
+                                       "soa_control", "soa_statement", "per_system", "observation",
+                                       "quote", NULL};
     int rc;
     ag_cc_set_origin(c, o);
     c->rule_id = NULL;
@@ -116,6 +117,18 @@ int ag_cc_compile_rule(cc *c, const origin *o, ag_rule *r)
         if (!cJSON_IsTrue(ss))
             return ag_cc_fail(c, AIGOV_ERULES, "soa_statement is true or absent");
         r->soa_statement = 1;
+        ag_path_pop(&c->path, mark);
+    }
+
+    r->observation = 0;
+    const cJSON *obs = ag_json_get(j, "observation");
+    if (obs) {
+        mark = ag_path_key(&c->path, "observation");
+        if (r->kind != AG_K_FINDING)
+            return ag_cc_fail(c, AIGOV_ERULES, "only a finding takes 'observation'");
+        if (!cJSON_IsTrue(obs))
+            return ag_cc_fail(c, AIGOV_ERULES, "observation is true or absent");
+        r->observation = 1;
         ag_path_pop(&c->path, mark);
     }
 

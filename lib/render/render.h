@@ -63,10 +63,12 @@ void ag_render_html_part(ag_buf *b, const aigov_report *rep, uint32_t index, uin
 void ag_render_html_tail(ag_buf *b, const aigov_report *rep, const aigov_verdict *v);
 /* A finding's title describes the problem; a row says what the check found, so a met
  * finding never reads as an accusation. "" for other kinds. */
-static inline const char *ag_finding_prefix(const ag_rule *ru, uint8_t status)
+static inline const char *ag_finding_prefix(const ag_rule *ru, uint8_t status, uint8_t holds)
 {
     if (ru->kind != AG_K_FINDING)
         return "";
+    if (ru->observation && status == AIGOV_STATUS_MET && holds == AG_T)
+        return "Observation (not a nonconformity): ";
     return status == AIGOV_STATUS_MET ? "Checked, no finding: "
            : status == AIGOV_STATUS_GAP ? "Finding: " : "Open check: ";
 }

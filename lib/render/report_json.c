@@ -169,6 +169,8 @@ static void obligation_json(ag_buf *b, const aigov_report *rep, int32_t ri)
     ag_buf_puts(b, ag_in_force(r, ri) ? ",\"in_force\":true" : ",\"in_force\":false");
     ag_buf_puts(b, ",\"status\":");
     ag_buf_json_str(b, aigov_status_name(r->status[ri]));
+    if (ru->observation && r->status[ri] == AIGOV_STATUS_MET && r->rule_val[ri] == AG_T)
+        ag_buf_puts(b, ",\"observation\":true"); /* noted by an auditor, not a nonconformity */
     ag_buf_puts(b, ",\"reasons\":[");
     jctx j = {b, rep, 1};
     if (ru->soa_decision >= 0)

@@ -54,7 +54,7 @@ static void row(md *m, int32_t ri)
                   (r->date_uncertain[ri] & AG_DATE_AT_PLACING) ? " (due at placing)" : "");
     cell(b, ru->citation);
     ag_buf_puts(b, " | ");
-    ag_buf_puts(b, ag_finding_prefix(ru, r->status[ri]));
+    ag_buf_puts(b, ag_finding_prefix(ru, r->status[ri], r->rule_val[ri]));
     cell(b, ru->title);
     ag_buf_printf(b, " (`%s`)", ru->id);
     ag_crosswalk_line(b, m->rep, ri, "<br>", "");
@@ -332,7 +332,7 @@ void ag_render_markdown(ag_buf *b, const aigov_report *rep)
     ag_action acts[AG_MAX_ACTIONS];
     size_t na = ag_next_actions(rep, acts, AG_MAX_ACTIONS);
     if (na) {
-        ag_buf_puts(b, "\n**Next actions** (evidence that would close the most open obligations)\n\n");
+        ag_buf_puts(b, "\n**Next actions** (penalised legal gaps in force first, by penalty tier; then the evidence closing the most open obligations)\n\n");
         for (size_t a = 0; a < na; a++) {
             ag_buf_printf(b, "%zu. ", a + 1);
             cell(b, t->evidence[acts[a].evidence].title);

@@ -83,7 +83,7 @@ void ag_render_text(ag_buf *b, const aigov_report *rep)
         ag_date_format(d, r->rule_date[ri]);
         ag_buf_printf(b, "  %-8s %-9s %-11s %s: %s%s [%s]%s\n", aigov_status_name(r->status[ri]),
                       ag_in_force(r, ri) ? "yes" : "no", d, ru->citation,
-                      ag_finding_prefix(ru, r->status[ri]), ru->title, ru->id,
+                      ag_finding_prefix(ru, r->status[ri], r->rule_val[ri]), ru->title, ru->id,
                       (r->date_uncertain[ri] & AG_DATE_AT_PLACING) ? " (due at placing)" : "");
         ag_per_system_text(b, rep, ri, "                                 ");
         ag_crosswalk_line(b, rep, ri, "                                 ", "\n");
@@ -140,7 +140,7 @@ void ag_render_text(ag_buf *b, const aigov_report *rep)
     ag_action acts[AG_MAX_ACTIONS];
     size_t na_ = ag_next_actions(rep, acts, AG_MAX_ACTIONS);
     if (na_) {
-        ag_buf_puts(b, "\nNext actions (evidence that would close the most open obligations)\n");
+        ag_buf_puts(b, "\nNext actions (penalised legal gaps in force first, by penalty tier; then the evidence closing the most open obligations)\n");
         for (size_t a = 0; a < na_; a++)
             ag_buf_printf(b, "  %2zu. %s [%s]: %u obligation%s\n", a + 1, t->evidence[acts[a].evidence].title,
                           t->evidence[acts[a].evidence].id, acts[a].closes, acts[a].closes == 1 ? "" : "s");

@@ -10,8 +10,15 @@ static int is_open(const ag_result *r, int32_t ri)
            (r->status[ri] == AIGOV_STATUS_GAP || r->status[ri] == AIGOV_STATUS_UNKNOWN);
 }
 
-/* Obligations still open that list evidence item e, not yet implemented. */
-static uint32_t closes(const aigov_report *rep, uint32_t e)
+/* How severe a penalty tier is, for ordering next actions (ag_action.severity). */
+static double tier_severity(const ag_penalty *p)
+{
+    return p->national ? 1.0 : 2.0 + p->fixed_eur + p->turnover_percent;
+}
+
+/* Obligations still open that list evidence item e, not yet implemented; *severity receives
+ * the most severe penalty tier among those of them that are legal gaps in force. */
+static uint32_t closes(const aigov_report *rep, uint32_t e, double *severity)
 {
     const aigov_table *t = rep->t;
     const ag_value *v = ag_evidence_value(t, rep->f, (int32_t)e);
@@ -26,27 +33,42 @@ static uint32_t closes(const aigov_report *rep, uint32_t e)
         for (uint32_t x = 0; x < ru->ev_n; x++)
             if ((uint32_t)t->rule_evidence[ru->ev_first + x] == e) {
                 n++;
+                /* a legal duty (not the voluntary standard) with a gap in force and a penalty */
+                if (ru->penalty >= 0 && rep->r->status[ri] == AIGOV_STATUS_GAP && ag_in_force(rep->r, ri) &&
+                    strcmp(t->framework_ids[ru->framework], "iso42001") != 0) {
+                    double s = tier_severity(&t->penalties[ru->penalty]);
+                    if (s > *severity)
+                        *severity = s;
+                }
                 break;
             }
     }
     return n;
 }
 
+/* Whether action a goes before b: the more severe penalty first, then more closed. */
+static int before(const ag_action *a, const ag_action *b)
+{
+    return a->severity != b->severity ? a->severity > b->severity : a->closes > b->closes;
+}
+
 size_t ag_next_actions(const aigov_report *rep, ag_action *out, size_t max)
 {
     size_t n = 0;
     for (uint32_t e = 0; e < rep->t->n_evidence; e++) {
-        uint32_t c = closes(rep, e);
+        double severity = 0;
+        uint32_t c = closes(rep, e, &severity);
         if (!c)
             continue;
+        ag_action a = {(int32_t)e, c, severity};
         size_t pos = n < max ? n : max;
-        while (pos > 0 && out[pos - 1].closes < c)
+        while (pos > 0 && before(&a, &out[pos - 1]))
             pos--;
         if (pos >= max)
             continue;
         size_t last = n < max ? n : max - 1;
         memmove(out + pos + 1, out + pos, (last - pos) * sizeof *out);
-        out[pos] = (ag_action){(int32_t)e, c};
+        out[pos] = a;
         if (n < max)
             n++;
     }

@@ -176,6 +176,9 @@ typedef struct ag_rule {
      * expressions so it does not make the rule system-level), or -1. In a portfolio the
      * organisation's status combines every in-scope system's (ag_per_system_*). */
     int32_t per_system;
+    /* a finding that, when its condition holds, is an auditor's observation (e.g. Annex B
+     * guidance not considered): reported met with the observation noted, never a gap */
+    uint8_t observation;
 } ag_rule;
 
 struct aigov_table {

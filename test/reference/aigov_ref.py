@@ -69,6 +69,8 @@ R9  Questions: a fact is asked when it is unknown and reachable through the
     rules that read the fact, most first; then the number of reported rules
     it affects, most first; then fact catalogue order (R2). `affects` lists
     the reported rules in table order, those of a framework not assessed too.
+R15 A finding with `observation` whose condition holds is met (an auditor's
+    observation, e.g. Annex B guidance not considered), never a gap.
 R14 Results kept per system (rules/README.md, `per_system`): in a portfolio, the
     organisation's status of such a rule that applies combines the statuses the
     rule has in each system whose in-scope condition is not false: a gap when
@@ -351,6 +353,8 @@ class Evaluation:
                 return "not_applicable"
             if within == U:
                 return "unknown"
+            if v == T and r.get("observation"):   # R15: an observation is noted, never a gap
+                return "met"
             return {T: "gap", F: "met", U: "unknown"}[v]
         if v == F:
             return "not_applicable"

@@ -681,6 +681,11 @@ static const bad_rules rule_cases[] = {
      AIGOV_ERULES, "a.b", "$.rules[0].soa", "soa review_date 's.why' must be a date fact"},
     {WITH_MANIFEST, SOA_OBL("{\"control\":\"A.6.2.8\",\"decision\":\"s.dec\",\"justification\":\"s.why\",\"review\":\"s.day\"}"),
      AIGOV_ERULES, "a.b", "$.rules[0].soa.review", "unknown key 'review'"},
+    /* an observation is a finding's */
+    {WITH_MANIFEST, BODY(OBL("a.b", ",\"observation\":true")), AIGOV_ERULES, "a.b", "$.rules[0].observation",
+     "only a finding takes 'observation'"},
+    {WITH_MANIFEST, BODY(FIND("a.b", ",\"observation\":false")), AIGOV_ERULES, "a.b", "$.rules[0].observation",
+     "observation is true or absent"},
     /* results kept per system: an obligation of the organisation only */
     {WITH_MANIFEST, BODY(FIND("a.b", ",\"per_system\":true")), AIGOV_ERULES, "a.b", "$.rules[0].per_system",
      "only an obligation takes 'per_system'"},
