@@ -81,6 +81,15 @@ static inline int ag_row_in_soa(const aigov_report *rep, int32_t ri)
     return rep->part == AG_PART_ALL && (ru->soa_decision >= 0 || ru->soa_of >= 0) &&
            rep->r->fw_assessed[ru->framework];
 }
+/* Whether a row belongs to the ISO/IEC 42001 clauses block (clauses 4-10 as one block, the
+ * Statement of Applicability as the next): a reported rule of the standard, not an Annex A
+ * control or SoA check, in a report of one system where the standard is assessed. */
+static inline int ag_row_in_aims_block(const aigov_report *rep, int32_t ri)
+{
+    const ag_rule *ru = &rep->t->rules[ri];
+    return rep->part == AG_PART_ALL && ru->soa_decision < 0 && ru->soa_of < 0 &&
+           rep->r->fw_assessed[ru->framework] && strcmp(rep->t->framework_ids[ru->framework], "iso42001") == 0;
+}
 /* Condition written out for people, e.g. "all of (fact x is true, rule y)". */
 void ag_render_condition(ag_buf *b, const aigov_table *t, int32_t ei, int depth);
 #endif

@@ -79,7 +79,7 @@ static void folded_note(md *m, uint32_t before)
 }
 
 /* The listed rules (rep->shown) of one kind, in table order or by date. */
-enum { SEL_GAP_IN_FORCE, SEL_UPCOMING, SEL_UNKNOWN_IN_FORCE, SEL_MET_IN_FORCE };
+enum { SEL_GAP_IN_FORCE, SEL_UPCOMING, SEL_UNKNOWN_IN_FORCE, SEL_MET_IN_FORCE, SEL_AIMS };
 
 static int selected(const aigov_report *rep, int32_t ri, int sel)
 {
@@ -87,6 +87,11 @@ static int selected(const aigov_report *rep, int32_t ri, int sel)
     if (ag_row_in_soa(rep, ri)) /* an Annex A control or SoA check: listed in the SoA section */
         return 0;
     int st = r->status[ri], in = ag_in_force(r, ri);
+    /* with an AI management system, clauses 4-10 are one block of their own */
+    if (ag_row_in_aims_block(rep, ri))
+        return sel == SEL_AIMS && st != AIGOV_STATUS_NOT_APPLICABLE;
+    if (sel == SEL_AIMS)
+        return 0;
     switch (sel) {
     case SEL_GAP_IN_FORCE: return st == AIGOV_STATUS_GAP && in;
     case SEL_UPCOMING: return st != AIGOV_STATUS_NOT_APPLICABLE && !in;
@@ -315,9 +320,18 @@ void ag_render_markdown(ag_buf *b, const aigov_report *rep)
         rows_of(&m, SEL_UPCOMING);
         folded_note(&m, before);
     }
+    n = count_sel(rep, SEL_AIMS);
+    before = m.folded;
+    if (n) { /* an AI management system: clauses 4-10 as one block, the SoA as the next */
+        ag_buf_printf(b, "\n#### ISO/IEC 42001 clauses 4-10: the AI management system (%u)\n\n", n);
+        table_head(b, "Applies from");
+        rows_of(&m, SEL_AIMS);
+        folded_note(&m, before);
+        whole_or_note(b, rep, ag_soa_markdown, "The Statement of Applicability");
+    }
     questions(&m);
     whole_or_note(b, rep, readiness_and_exposure, "Readiness");
-    if (rep->part != AG_PART_ORGANISATION)
+    if (rep->part != AG_PART_ORGANISATION && !n)
         whole_or_note(b, rep, ag_soa_markdown, "The Statement of Applicability");
     n = count_sel(rep, SEL_MET_IN_FORCE);
     before = m.folded;

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""`aigov eval --format soa-csv` (issue 20 point 9): the ISO/IEC 42001 Statement of
+"""`aigov eval --format soa-csv` (issue 20 point 9), and the AI management system blocks of
+text and markdown (point 8: clauses 4-10 as one block, the SoA as the next): the ISO/IEC 42001 Statement of
 Applicability as RFC 4180 CSV (CRLF rows, quoted cells with doubled quotes), the fixed
 columns, one row per Annex A control with its owner, review date and grade, cells a
 spreadsheet would run as a formula neutralised, a header only while the standard is not
@@ -92,6 +93,24 @@ def main():
               prow[1][0] == "Credit decision engine", (len(prow), prow[:2]))
         r = run(cli, "eval", "--as-of", "2028-01-01", "--format", "soa-csv", path, plain)
         check("soa-csv takes one input", r.returncode == 2 and b"soa-csv" in r.stderr, r.stderr)
+        # issue 20 point 8: with an AIMS, clauses 4-10 are one block and the SoA the next one
+        text = run(cli, "eval", "--as-of", "2028-01-01", path).stdout.decode()
+        i_obl, i_cl = text.find("\nObligations ("), text.find("\nISO/IEC 42001 clauses 4-10")
+        i_soa, i_q = text.find("\nStatement of Applicability"), text.find("\nQuestions (")
+        check("text: Act obligations, then the clauses 4-10 block, then the SoA, then questions",
+              0 <= i_obl < i_cl < i_soa < i_q, (i_obl, i_cl, i_soa, i_q))
+        block = text[i_cl:i_soa]
+        check("text: the clauses block holds the ISO clauses and no AI Act row",
+              "[iso.4.1.context]" in block and "[iso.10.2.nonconformity]" in block and "[eu." not in block)
+        check("text: no ISO clause among the Act's obligations", "[iso.4.1.context]" not in text[i_obl:i_cl])
+        md = run(cli, "eval", "--as-of", "2028-01-01", "--format", "markdown", path).stdout.decode()
+        m_cl, m_soa = md.find("#### ISO/IEC 42001 clauses 4-10"), md.find("**Statement of Applicability**")
+        m_q = md.find("#### Unknowns")
+        check("markdown: the clauses block, then the SoA, before the unknowns", 0 <= m_cl < m_soa < m_q,
+              (m_cl, m_soa, m_q))
+        plain_text = run(cli, "eval", "--as-of", "2028-01-01", plain).stdout.decode()
+        check("no AIMS block where ISO/IEC 42001 is not assessed",
+              "ISO/IEC 42001 clauses 4-10" not in plain_text and "Statement of Applicability" not in plain_text)
     print("cli soa-csv: %s" % ("%d failed" % len(failures) if failures else "ok"))
     return 1 if failures else 0
 
