@@ -173,13 +173,16 @@ type Obligation struct {
 	AppliesFrom string   `json:"applies_from"`
 	// DueAtPlacing: applies_from is the planned placing on the market (a pre-market
 	// duty of a launch later than the Chapter III date falls due then).
-	DueAtPlacing bool       `json:"due_at_placing,omitempty"`
-	InForce      bool       `json:"in_force"`
-	Status       Status     `json:"status"`
-	Reasons      []Reason   `json:"reasons"`
-	Evidence     []Evidence `json:"evidence"`            // nil when the status is not_applicable
-	Penalty      *Penalty   `json:"penalty,omitempty"`   // penalty exposure, when the rule has one
-	Crosswalk    *Crosswalk `json:"crosswalk,omitempty"` // ISO/IEC 42001 coverage, when mapped
+	DueAtPlacing bool   `json:"due_at_placing,omitempty"`
+	InForce      bool   `json:"in_force"`
+	Status       Status `json:"status"`
+	// Observation: a finding whose condition holds noted as an auditor's observation
+	// (e.g. ISO/IEC 42001 Annex B guidance not considered): met, never a gap.
+	Observation bool       `json:"observation,omitempty"`
+	Reasons     []Reason   `json:"reasons"`
+	Evidence    []Evidence `json:"evidence"`            // nil when the status is not_applicable
+	Penalty     *Penalty   `json:"penalty,omitempty"`   // penalty exposure, when the rule has one
+	Crosswalk   *Crosswalk `json:"crosswalk,omitempty"` // ISO/IEC 42001 coverage, when mapped
 	// Systems: the organisation's part of several systems, on a rule whose results are
 	// kept per system (ISO/IEC 42001 8.2-8.4): each system's status of it.
 	Systems []SystemResult `json:"systems,omitempty"`
