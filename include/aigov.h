@@ -189,7 +189,13 @@ typedef enum aigov_format {
                                   for aigov_table_render_rules, a catalog of the rule set */
     AIGOV_FORMAT_SARIF = 4,    /* SARIF 2.1.0 (code scanning): a result per gap or unknown; reports only */
     AIGOV_FORMAT_JUNIT = 5,    /* JUnit XML (CI test reports): a test case per applicable rule; reports only */
-    AIGOV_FORMAT_HTML = 6      /* one self-contained HTML page (inline CSS and SVG, no script); reports only */
+    AIGOV_FORMAT_HTML = 6,     /* one self-contained HTML page (inline CSS and SVG, no script); reports only */
+    AIGOV_FORMAT_SOA_CSV = 7   /* the ISO/IEC 42001 Statement of Applicability as CSV (RFC 4180, CRLF):
+                                  control, title, decision, justification, implementation status, owner,
+                                  review date, grade, evidence reference, open findings (a first column
+                                  "system" for a descriptor of several systems); only the header row while
+                                  the standard is not assessed; cells a spreadsheet would read as a formula
+                                  (= + - @ TAB CR first) start with a quote character; reports only */
 } aigov_format;
 
 /**

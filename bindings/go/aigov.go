@@ -73,6 +73,7 @@ const (
 	// (Table.Rules and RenderRules have the rest). Evaluate decodes the
 	// full form, so a Report's typed fields carry titles either way.
 	FormatJSONFull Format = C.AIGOV_FORMAT_JSON | C.AIGOV_RENDER_FULL
+	FormatSoACSV   Format = C.AIGOV_FORMAT_SOA_CSV // the ISO/IEC 42001 Statement of Applicability as CSV; reports only
 )
 
 // Limits of the library on Options (include/aigov.h): larger values are
@@ -100,14 +101,16 @@ func (f Format) String() string {
 		return "junit"
 	case FormatHTML:
 		return "html"
+	case FormatSoACSV:
+		return "soa-csv"
 	}
 	return fmt.Sprintf("Format(%d)", int(f))
 }
 
-func (f Format) valid() bool { return f >= FormatJSON && f <= FormatHTML || f == FormatJSONFull }
+func (f Format) valid() bool { return f >= FormatJSON && f <= FormatSoACSV || f == FormatJSONFull }
 
 // ParseFormat maps "json", "json-full", "text", "markdown" (also "md"),
-// "oscal", "sarif", "junit" or "html" to a Format.
+// "oscal", "sarif", "junit", "html" or "soa-csv" to a Format.
 func ParseFormat(s string) (Format, error) {
 	switch strings.ToLower(s) {
 	case "json", "":
@@ -126,8 +129,10 @@ func ParseFormat(s string) (Format, error) {
 		return FormatJUnit, nil
 	case "html":
 		return FormatHTML, nil
+	case "soa-csv":
+		return FormatSoACSV, nil
 	}
-	return 0, goError(CodeInvalid, fmt.Sprintf("unknown format %q: expected json, json-full, text, markdown, oscal, sarif, junit or html", s), "")
+	return 0, goError(CodeInvalid, fmt.Sprintf("unknown format %q: expected json, json-full, text, markdown, oscal, sarif, junit, html or soa-csv", s), "")
 }
 
 // Options are the options of one evaluation.

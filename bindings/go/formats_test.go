@@ -64,6 +64,23 @@ func TestCIAndReaderFormats(t *testing.T) {
 			}
 		}
 	}
+	// the Statement of Applicability as CSV: a header row, CRLF rows, the columns in order
+	soa := `{"organisation":{"established_in_eu":true,"aims":{"operated":true,"soa":{"a_2_2":{"decision":"included",` +
+		`"justification":"RT-1","owner":"=cmd","review_date":"2027-01-01"}}}},"operator":{"roles":["deployer"]},` +
+		`"system":{"is_ai_system":true},"evidence":{"ai_policy":{"state":"implemented","ref":"POL-1"}}}`
+	f, err := ParseFormat("soa-csv")
+	if err != nil || f != FormatSoACSV || f.String() != "soa-csv" {
+		t.Fatalf("ParseFormat(soa-csv) = %v, %v", f, err)
+	}
+	csvOut, err := tb.Render([]byte(soa), Options{AsOfDate: "2028-01-01", Format: f})
+	if err != nil {
+		t.Fatalf("soa-csv: %v", err)
+	}
+	lines := strings.Split(string(csvOut), "\r\n")
+	if len(lines) != 40 || lines[0] != "control,title,decision,justification,implementation status,owner,review date,grade,evidence reference,open findings" ||
+		lines[1] != "A.2.2,AI policy,included,RT-1,met,'=cmd,2027-01-01,observation,POL-1," {
+		t.Errorf("soa-csv: %d lines, %q / %q", len(lines), lines[0], lines[1])
+	}
 	if _, err := ParseFormat("pdf"); err == nil {
 		t.Error("ParseFormat accepted pdf")
 	}

@@ -85,6 +85,9 @@ func loadGolden(t testing.TB) []goldenCase {
 			t.Fatalf("%s: %v", f, err)
 		}
 		c.File = f
+		if bytes.Contains(data, []byte(`"organisation_status"`)) {
+			continue // a descriptor of several systems: the C runner checks its organisation's part
+		}
 		if c.AsOf == "" {
 			c.AsOf = defaultAsOf
 		}

@@ -24,7 +24,7 @@ func TestOptionsOutOfRange(t *testing.T) {
 		{AsOfDate: defaultAsOf, MaxInput: MaxInputLimit + 1},
 		{AsOfDate: defaultAsOf, MaxInput: -1},
 		{AsOfDate: defaultAsOf, Format: Format(1 << 32)},
-		{AsOfDate: defaultAsOf, Format: Format(7)},
+		{AsOfDate: defaultAsOf, Format: Format(8)},
 		{AsOfDate: defaultAsOf, Format: FormatJSONFull | FormatText}, // the full form is JSON only
 		{AsOfDate: defaultAsOf, Format: Format(-2)},
 		{AsOfDate: "2028-01-01\x00junk"},

@@ -174,13 +174,26 @@ type Obligation struct {
 	AppliesFrom string   `json:"applies_from"`
 	// DueAtPlacing: applies_from is the planned placing on the market (a pre-market
 	// duty of a launch later than the Chapter III date falls due then).
-	DueAtPlacing bool       `json:"due_at_placing,omitempty"`
-	InForce      bool       `json:"in_force"`
-	Status       Status     `json:"status"`
-	Reasons      []Reason   `json:"reasons"`
-	Evidence     []Evidence `json:"evidence"`            // nil when the status is not_applicable
-	Penalty      *Penalty   `json:"penalty,omitempty"`   // penalty exposure, when the rule has one
-	Crosswalk    *Crosswalk `json:"crosswalk,omitempty"` // ISO/IEC 42001 coverage, when mapped
+	DueAtPlacing bool   `json:"due_at_placing,omitempty"`
+	InForce      bool   `json:"in_force"`
+	Status       Status `json:"status"`
+	// Observation: a finding whose condition holds noted as an auditor's observation
+	// (e.g. ISO/IEC 42001 Annex B guidance not considered): met, never a gap.
+	Observation bool       `json:"observation,omitempty"`
+	Reasons     []Reason   `json:"reasons"`
+	Evidence    []Evidence `json:"evidence"`            // nil when the status is not_applicable
+	Penalty     *Penalty   `json:"penalty,omitempty"`   // penalty exposure, when the rule has one
+	Crosswalk   *Crosswalk `json:"crosswalk,omitempty"` // ISO/IEC 42001 coverage, when mapped
+	// Systems: the organisation's part of several systems, on a rule whose results are
+	// kept per system (ISO/IEC 42001 8.2-8.4): each system's status of it.
+	Systems []SystemResult `json:"systems,omitempty"`
+}
+
+// SystemResult is one system's status of a per-system rule of the organisation.
+type SystemResult struct {
+	Index   int    `json:"index"`
+	InScope bool   `json:"in_scope"` // false: declared outside the AI management system's scope
+	Status  Status `json:"status"`
 }
 
 // MarshalJSON writes the obligation as the library does: a rule that is not
@@ -210,10 +223,19 @@ type Penalty struct {
 // Crosswalk tells how far the ISO/IEC 42001 rules mapped to an obligation
 // cover it.
 type Crosswalk struct {
-	ISO         []string `json:"iso"`
-	Coverage    string   `json:"coverage"` // supported, partly_supported, not_supported (ISO evidence never discharges a legal duty)
-	StillNeeded []string `json:"still_needed"`
-	Beyond      string   `json:"beyond"`
+	ISO []string `json:"iso"`
+	// Links: each ISO rule of ISO with how it relates to the duty (supports,
+	// equal, subset, superset, intersect); none lets it discharge the duty.
+	Links       []CrosswalkLink `json:"links"`
+	Coverage    string          `json:"coverage"` // supported, partly_supported, not_supported (ISO evidence never discharges a legal duty)
+	StillNeeded []string        `json:"still_needed"`
+	Beyond      string          `json:"beyond"`
+}
+
+// CrosswalkLink is one typed crosswalk link.
+type CrosswalkLink struct {
+	Rule string `json:"rule"`
+	Link string `json:"link"`
 }
 
 // Readiness is the state of one framework's applicable rules.
@@ -365,14 +387,22 @@ type SoASummary struct {
 // the descriptor does not record them; TypicallyApplicable is nil while
 // undecided.
 type SoAControl struct {
-	Control             string       `json:"control"`
-	Title               string       `json:"title"`
-	Rule                string       `json:"rule"`
-	Decision            *string      `json:"decision"`
-	Justification       *string      `json:"justification"`
-	TypicallyApplicable *bool        `json:"typically_applicable"`
-	Implementation      Status       `json:"implementation"`
-	Findings            []SoAFinding `json:"findings"`
+	Control             string  `json:"control"`
+	Title               string  `json:"title"`
+	Rule                string  `json:"rule"`
+	Decision            *string `json:"decision"`
+	Justification       *string `json:"justification"`
+	TypicallyApplicable *bool   `json:"typically_applicable"`
+	Implementation      Status  `json:"implementation"`
+	Owner               *string `json:"owner"`       // nil when not recorded
+	ReviewDate          *string `json:"review_date"` // "YYYY-MM-DD", nil when not recorded
+	// Grade: as an auditor grades the control, apart from Implementation:
+	// major_nonconformity, minor_nonconformity, observation,
+	// opportunity_for_improvement, conforming, not_graded or not_applicable.
+	Grade        string       `json:"grade"`
+	GradeBasis   string       `json:"grade_basis"`
+	EvidenceRefs []string     `json:"evidence_refs"`
+	Findings     []SoAFinding `json:"findings"`
 }
 
 // SoAFinding is a finding that checks a control's entry.

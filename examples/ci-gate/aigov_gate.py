@@ -148,7 +148,7 @@ def _details(path: str, report: aigov.Report, label: str) -> str:
         lines.append("| %s | %s | %s | %s |" % (_cell(o.citation), _cell(o.title), _code(o.id), _cell(missing)))
     actions = report.next_actions
     if actions:
-        lines += ["", "Next actions (evidence that closes the most rules first):", ""]
+        lines += ["", "Next actions (penalised legal gaps in force first, by penalty tier; then the most rules closed):", ""]
         for a in actions[:5]:
             lines.append("- %s: closes %s rule%s" % (_cell(a.get("title", a.get("evidence"))), a.get("closes"),
                                                     "" if a.get("closes") == 1 else "s"))

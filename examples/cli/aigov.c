@@ -34,10 +34,11 @@ static const char eval_help[] =
     "Evaluates each descriptor (a directory: every *.json file directly in it, in name order;\n"
     "'-': standard input) and prints its report. Several inputs are one run: text and markdown\n"
     "reports follow each other under the file's name, json and oscal print one document per\n"
-    "line, sarif and junit one document for all; html takes one input.\n"
+    "line, sarif and junit one document for all; html and soa-csv take one input.\n"
     "Options:\n"
     "  -a, --as-of=YYYY-MM-DD     the date to judge at (default: today, UTC)\n"
-    "  -f, --format=FORMAT        text (default), json, markdown, oscal, sarif, junit, html\n"
+    "  -f, --format=FORMAT        text (default), json, markdown, oscal, sarif, junit, html,\n"
+    "                             soa-csv (the ISO/IEC 42001 Statement of Applicability as CSV)\n"
     "      --fail-on=WHAT         what makes the exit status 1:\n"
     "                               prohibited  a system classified prohibited\n"
     "                               gap         ... or a gap in a rule in force (default)\n"
@@ -156,7 +157,7 @@ static int pick(const char *option, const char *s, const word *w, size_t n)
 static const word formats[] = {
     {"text", AIGOV_FORMAT_TEXT},   {"json", AIGOV_FORMAT_JSON},   {"markdown", AIGOV_FORMAT_MARKDOWN},
     {"md", AIGOV_FORMAT_MARKDOWN}, {"oscal", AIGOV_FORMAT_OSCAL}, {"sarif", AIGOV_FORMAT_SARIF},
-    {"junit", AIGOV_FORMAT_JUNIT}, {"html", AIGOV_FORMAT_HTML}};
+    {"junit", AIGOV_FORMAT_JUNIT}, {"html", AIGOV_FORMAT_HTML},   {"soa-csv", AIGOV_FORMAT_SOA_CSV}};
 static const word fail_ons[] = {{"gap", AIGOV_FAIL_ON_GAP},
                                 {"prohibited", AIGOV_FAIL_ON_PROHIBITED},
                                 {"unknown", AIGOV_FAIL_ON_UNKNOWN},
@@ -355,8 +356,9 @@ static int cmd_eval(int argc, char **argv)
         return finish(cli_ndjson(table, argv[optind], &opts, jobs, render, fail_on));
     cli_inputs files;
     int worst = cli_inputs_expand(&files, argv + optind, (size_t)inputs);
-    if (format == AIGOV_FORMAT_HTML && files.n > 1) {
-        cli_warn("eval: --format=html renders one descriptor; %zu given", files.n);
+    if ((format == AIGOV_FORMAT_HTML || format == AIGOV_FORMAT_SOA_CSV) && files.n > 1) {
+        cli_warn("eval: --format=%s renders one descriptor; %zu given",
+                 format == AIGOV_FORMAT_HTML ? "html" : "soa-csv", files.n);
         cli_inputs_free(&files);
         return usage_error("eval");
     }

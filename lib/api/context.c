@@ -15,6 +15,7 @@ struct aigov_ctx {
     ag_result res;
     aigov_report report;
     int32_t *shown; /* the report's list of shown rules */
+    ag_per_system per_system; /* several systems: their results of per-system rules */
     size_t render_hint;
 };
 
@@ -49,7 +50,8 @@ int aigov_ctx_new(aigov_ctx **out, const aigov_table *t, const aigov_allocator *
         return ag_err(err, AIGOV_ENOMEM, "out of memory creating a context");
     }
     c->shown = ag_calloc(&c->mem, t->n_reported + 1, sizeof *c->shown);
-    if (!c->shown) {
+    if (!c->shown || ag_per_system_init(&c->per_system, t, &c->mem)) {
+        ag_mfree(&c->mem, c->shown);
         ag_result_free(&c->res, &c->mem);
         ag_facts_free(&c->facts, &c->mem);
         ag_mfree(&mem, c);
@@ -57,7 +59,7 @@ int aigov_ctx_new(aigov_ctx **out, const aigov_table *t, const aigov_allocator *
     }
     c->report = (aigov_report){.t = t, .f = &c->facts, .r = &c->res, .mem = &c->mem,
                                .render_hint = &c->render_hint, .part = AG_PART_ALL, .shown = c->shown,
-                               .framework = -1};
+                               .framework = -1, .per_system = &c->per_system};
     *out = c;
     return 0;
 }
@@ -69,6 +71,7 @@ void aigov_ctx_free(aigov_ctx *c)
     ag_mem mem = c->mem;
     ag_facts_free(&c->facts, &mem);
     ag_result_free(&c->res, &mem);
+    ag_per_system_free(&c->per_system, &mem);
     ag_mfree(&mem, c->shown);
     ag_mfree(&mem, c);
 }
@@ -226,6 +229,7 @@ static int eval_all(aigov_verdict *v, ag_gate *g, ag_buf *b, aigov_ctx *c, const
     unsigned max_depth;
     check_options(opts, &as_of, &max_input, &max_depth, err); /* checked by aigov_eval_system */
     size_t limit = AIGOV_RENDER_LIMIT(len);
+    ag_per_system_reset(&c->per_system);
     for (size_t i = 0; i < systems; i++) {
         if (i) { /* system 0 was evaluated above */
             rc = ag_descriptor_system(&c->facts, c->t, &c->mem, json, (uint32_t)i, max_depth, err);
@@ -235,6 +239,8 @@ static int eval_all(aigov_verdict *v, ag_gate *g, ag_buf *b, aigov_ctx *c, const
                 return rc;
             ag_report_set_part(rep, AG_PART_SYSTEM);
         }
+        if (ag_per_system_add(&c->per_system, c->t, &c->facts, &c->res, &c->mem))
+            return ag_err(err, AIGOV_ENOMEM, "out of memory evaluating");
         ag_verdict_add(v, g, rep);
         if (!b)
             continue;
@@ -275,6 +281,8 @@ static int eval_all(aigov_verdict *v, ag_gate *g, ag_buf *b, aigov_ctx *c, const
     ag_descriptor_organisation(&c->facts, c->t);
     if (ag_evaluate(&c->res, c->t, &c->facts, as_of, &c->mem))
         return ag_err(err, AIGOV_ENOMEM, "out of memory evaluating");
+    /* clause 8.2-8.4 results belong to each system in scope */
+    ag_per_system_apply(&c->per_system, &c->res);
     ag_report_set_part(rep, AG_PART_ORGANISATION);
     ag_verdict_add(v, g, rep);
     if (b) {
@@ -300,6 +308,7 @@ static int eval_all(aigov_verdict *v, ag_gate *g, ag_buf *b, aigov_ctx *c, const
                           systems, limit, len);
     }
     /* the context's report is left showing every rule of the organisation's facts */
+    ag_per_system_reset(&c->per_system);
     ag_report_set_part(rep, AG_PART_ALL);
     return 0;
 }

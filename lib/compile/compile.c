@@ -70,10 +70,11 @@ static int count_rule_storage(cc *c, uint32_t *exprs, uint32_t *kids, uint32_t *
         const cJSON *j = c->rules[i].j;
         if (!cJSON_IsObject(j))
             continue;
-        const cJSON *w = ag_json_get(j, "when"), *wi = ag_json_get(j, "within");
+        const cJSON *w = ag_json_get(j, "when"), *wi = ag_json_get(j, "within"), *ps = ag_json_get(j, "per_system");
         ag_cc_set_origin(c, &c->rules[i]);
         c->rule_id = NULL; /* not yet read; else the last fact, evidence or tier compiled is named */
-        if ((w && ag_cc_count_expr(w, 1, exprs, kids)) || (wi && ag_cc_count_expr(wi, 1, exprs, kids)))
+        if ((w && ag_cc_count_expr(w, 1, exprs, kids)) || (wi && ag_cc_count_expr(wi, 1, exprs, kids)) ||
+            (ps && ag_cc_count_expr(ps, 1, exprs, kids)))
             return ag_cc_fail(c, AIGOV_ERULES, "condition nested deeper than %d", AG_MAX_EXPR_DEPTH);
         const cJSON *af = ag_json_get(j, "applies_from");
         if (cJSON_IsArray(af)) {
@@ -224,10 +225,11 @@ static int compile_all(cc *c, const aigov_source *sources, size_t n, cJSON **roo
     c->rule_ev = ag_cc_alloc_n(c, n_ev + 1, sizeof(int32_t));
     c->rules_out = ag_cc_alloc_n(c, c->n_rules + 1, sizeof(ag_rule));
     c->xw = ag_cc_alloc_n(c, c->n_xw + 1, sizeof(int32_t));
+    c->xw_link = ag_cc_alloc_n(c, c->n_xw + 1, sizeof(uint8_t));
     uint32_t xw_cap = c->n_xw;
     c->n_xw = 0;
     (void)xw_cap;
-    if (!c->exprs || !c->kids || !c->dates || !c->rule_ev || !c->rules_out || !c->xw)
+    if (!c->exprs || !c->kids || !c->dates || !c->rule_ev || !c->rules_out || !c->xw || !c->xw_link)
         return ag_cc_oom(c);
     if ((rc = ag_cc_sidx_init(c, &c->rule_idx, c->n_rules)) || (rc = ag_cc_sidx_init(c, &c->soa_idx, c->n_rules)) ||
         (rc = ag_cc_sidx_init(c, &c->date_idx, c->n_rules)))
@@ -271,6 +273,14 @@ static int compile_all(cc *c, const aigov_source *sources, size_t n, cJSON **roo
                 r->org_level = strncmp(c->facts_out[x->a].id, "organisation.", 13) == 0;
         }
     }
+    /* results per system are combined into the organisation's row: only an organisation's rule */
+    for (size_t i = 0; i < c->n_rules; i++)
+        if (c->rules_out[i].per_system >= 0 && !c->rules_out[i].org_level) {
+            c->rule_id = c->rules_out[i].id;
+            return ag_cc_fail(c, AIGOV_ERULES,
+                              "'per_system' is for an obligation that reads only organisation facts; this "
+                              "one reads a system's");
+        }
 
     char hash[72];
     hash_sources(sources, n, hash);
@@ -294,6 +304,7 @@ static int compile_all(cc *c, const aigov_source *sources, size_t n, cJSON **roo
     t->reported = reported;
     t->n_reported = n_rep;
     t->crosswalk = c->xw;
+    t->crosswalk_link = c->xw_link;
     t->n_crosswalk = c->n_xw;
     return 0;
 }

@@ -42,6 +42,7 @@ typedef struct cc {
     uint32_t n_exprs, n_kids, n_dates, n_rule_ev, n_nodes, n_xw;
     ag_penalty *pens_out;
     int32_t *xw;
+    uint8_t *xw_link; /* per crosswalk entry: ag_link */
     /* hash indices of ids: every lookup is O(1), so compiling stays linear in the rule set */
     struct sidx { int32_t *slot; uint32_t mask; } fact_idx, rule_idx, soa_idx;
     struct sidx date_idx; /* rules by the hash of their date cases (share_dates) */

@@ -154,8 +154,9 @@ int ag_emit_c(FILE *o, const aigov_table *t)
         cstr(o, r->beyond);
         fprintf(o, ", %u, %" PRId32 ", ", r->org_level, r->within);
         cstr(o, r->soa_control); /* NULL unless the rule is an SoA control's */
-        fprintf(o, ", %" PRId32 ", %" PRId32 ", %" PRId32 ", %u},\n", r->soa_decision,
-                r->soa_justification, r->soa_of, r->soa_statement);
+        fprintf(o, ", %" PRId32 ", %" PRId32 ", %" PRId32 ", %" PRId32 ", %" PRId32 ", %u, %" PRId32 ", %u},\n",
+                r->soa_decision, r->soa_justification, r->soa_of, r->soa_owner, r->soa_review, r->soa_statement,
+                r->per_system, r->observation);
     }
     fputs("};\nstatic const int32_t order[] = {", o);
     i32_row(o, t->order, t->n_rules);
@@ -185,6 +186,9 @@ int ag_emit_c(FILE *o, const aigov_table *t)
     }
     fputs("  {NULL, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0}\n};\nstatic const int32_t crosswalk[] = {", o);
     i32_row(o, t->crosswalk, t->n_crosswalk);
+    fputs(" 0};\nstatic const uint8_t crosswalk_link[] = {", o);
+    for (uint32_t i = 0; i < t->n_crosswalk; i++)
+        fprintf(o, "%s%u,", i % 20 ? " " : "\n  ", t->crosswalk_link[i]);
     fputs(" 0};\n\nconst struct aigov_table ag_builtin_table = {\n  1, {{0, 0, 0, 0}}, ", o);
     cstr(o, t->revision);
     fputs(", ", o);
@@ -194,7 +198,7 @@ int ag_emit_c(FILE *o, const aigov_table *t)
             "  exprs, %u,\n  kids, %u,\n  dates, %u,\n  rule_evidence, %u,\n  rules, %u,\n"
             "  order, node_index, %u, value_index, %u, reported, %u,\n"
             "  penalties, %u, {%" PRId32 ", %" PRId32 ", %" PRId32 ", %" PRId32 ", UINT64_C(0x%" PRIx64
-            "), UINT64_C(0x%" PRIx64 ")},\n  crosswalk, %u,\n  {0, 0}\n};\n",
+            "), UINT64_C(0x%" PRIx64 ")},\n  crosswalk, %u, crosswalk_link,\n  {0, 0}\n};\n",
             t->n_frameworks, t->n_facts, t->n_nodes, t->n_evidence, t->n_exprs, t->n_kids,
             t->n_dates, t->n_rule_evidence, t->n_rules, t->node_index_mask, t->value_index_mask,
             t->n_reported, t->n_penalties, t->penalty_facts.size, t->penalty_facts.turnover,

@@ -34,7 +34,26 @@ int ag_cc_compile_crosswalk(cc *c, const origin *o, ag_rule *r)
     int i = 0;
     for (const cJSON *x = iso->child; x; x = x->next, i++) {
         size_t m3 = ag_path_index(&c->path, (size_t)i);
-        int ri = cJSON_IsString(x) ? ag_cc_find_rule(c, x->valuestring) : -1;
+        /* "iso.rule" (a link that supports) or {"rule": "iso.rule", "link": "intersect"} */
+        const cJSON *name = x;
+        int link = AG_LINK_SUPPORTS;
+        if (cJSON_IsObject(x)) {
+            static const char *const lkeys[] = {"rule", "link", NULL};
+            if ((rc = ag_cc_check_keys(c, x, lkeys)))
+                return rc;
+            name = ag_json_get(x, "rule");
+            const char *ln = ag_cc_get_str(c, x, "link", 1, 16, &rc);
+            if (rc)
+                return rc;
+            link = -1;
+            for (int k = 0; k < AG_LINK_COUNT; k++)
+                if (strcmp(ag_link_names[k], ln) == 0)
+                    link = k;
+            if (link < 0)
+                return ag_cc_fail(c, AIGOV_ERULES, "crosswalk link '%.16s' is not one of supports, equal, subset, "
+                                  "superset, intersect", ln);
+        }
+        int ri = cJSON_IsString(name) ? ag_cc_find_rule(c, name->valuestring) : -1;
         if (ri < 0)
             return ag_cc_fail(c, AIGOV_ERULES, "crosswalk names an unknown rule");
         const ag_rule *target = &c->rules_out[ri];
@@ -43,6 +62,7 @@ int ag_cc_compile_crosswalk(cc *c, const origin *o, ag_rule *r)
         for (int32_t k = r->xw_first; k < (int32_t)c->n_xw; k++)
             if (c->xw[k] == ri)
                 return ag_cc_fail(c, AIGOV_ERULES, "crosswalk names '%s' twice", target->id);
+        c->xw_link[c->n_xw] = (uint8_t)link;
         c->xw[c->n_xw++] = ri;
         ag_path_pop(&c->path, m3);
     }
@@ -77,14 +97,14 @@ static int valid_control(const char *s)
 int ag_cc_compile_soa(cc *c, const origin *o, ag_rule *r)
 {
     r->soa_control = NULL;
-    r->soa_decision = r->soa_justification = r->soa_of = -1;
+    r->soa_decision = r->soa_justification = r->soa_of = r->soa_owner = r->soa_review = -1;
     const cJSON *soa = ag_json_get(o->j, "soa");
     if (!soa)
         return 0;
     ag_cc_set_origin(c, o);
     c->rule_id = r->id;
     size_t mark = ag_path_key(&c->path, "soa");
-    static const char *const keys[] = {"control", "decision", "justification", NULL};
+    static const char *const keys[] = {"control", "decision", "justification", "owner", "review_date", NULL};
     int rc;
     if (r->kind != AG_K_OBLIGATION)
         return ag_cc_fail(c, AIGOV_ERULES, "only obligations (the controls) carry 'soa'; a finding names its control with 'soa_control'");
@@ -114,8 +134,28 @@ int ag_cc_compile_soa(cc *c, const origin *o, ag_rule *r)
     int fj = ag_cc_find_fact(c, jus);
     if (fj < 0 || c->facts_out[fj].type != AG_T_STRING)
         return ag_cc_fail(c, AIGOV_ERULES, "soa justification '%s' must be a string fact", jus);
+    /* optional, as a GRC record carries them: who owns the control, when it is next reviewed */
+    int fo = -1, fr = -1;
+    if (ag_json_get(soa, "owner")) {
+        const char *own = ag_cc_get_str(c, soa, "owner", 1, 120, &rc);
+        if (rc)
+            return rc;
+        fo = ag_cc_find_fact(c, own);
+        if (fo < 0 || c->facts_out[fo].type != AG_T_STRING)
+            return ag_cc_fail(c, AIGOV_ERULES, "soa owner '%s' must be a string fact", own);
+    }
+    if (ag_json_get(soa, "review_date")) {
+        const char *rev = ag_cc_get_str(c, soa, "review_date", 1, 120, &rc);
+        if (rc)
+            return rc;
+        fr = ag_cc_find_fact(c, rev);
+        if (fr < 0 || c->facts_out[fr].type != AG_T_DATE)
+            return ag_cc_fail(c, AIGOV_ERULES, "soa review_date '%s' must be a date fact", rev);
+    }
     if (!(r->soa_control = ag_cc_dup_str(c, ctl)))
         return ag_cc_oom(c);
+    r->soa_owner = fo;
+    r->soa_review = fr;
     r->soa_decision = fd;
     r->soa_justification = fj;
     ag_cc_sidx_add(c, &c->soa_idx, ag_cc_soa_name, (int32_t)(r - c->rules_out));

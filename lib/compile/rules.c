@@ -17,7 +17,8 @@ int ag_cc_compile_rule_head(cc *c, const origin *o, ag_rule *r)
                                        "title",    "description",  "note",      "when",
                                        "applies_from", "evidence", "holder",    "classifies",
                                        "confers_role", "penalty", "crosswalk", "within", "soa",
-                                       "soa_control", "soa_statement", "quote", NULL};
+                                       "soa_control", "soa_statement", "per_system", "observation",
+                                       "quote", NULL};
     int rc;
     ag_cc_set_origin(c, o);
     c->rule_id = NULL;
@@ -119,6 +120,18 @@ int ag_cc_compile_rule(cc *c, const origin *o, ag_rule *r)
         ag_path_pop(&c->path, mark);
     }
 
+    r->observation = 0;
+    const cJSON *obs = ag_json_get(j, "observation");
+    if (obs) {
+        mark = ag_path_key(&c->path, "observation");
+        if (r->kind != AG_K_FINDING)
+            return ag_cc_fail(c, AIGOV_ERULES, "only a finding takes 'observation'");
+        if (!cJSON_IsTrue(obs))
+            return ag_cc_fail(c, AIGOV_ERULES, "observation is true or absent");
+        r->observation = 1;
+        ag_path_pop(&c->path, mark);
+    }
+
     const cJSON *af = ag_json_get(j, "applies_from");
     r->dates_n = 0;
     r->earliest = AG_DATE_NONE;
@@ -133,6 +146,19 @@ int ag_cc_compile_rule(cc *c, const origin *o, ag_rule *r)
             return rc;
     }
     r->expr_n = c->n_exprs - r->expr_first;
+
+    /* compiled after the rule's own expressions: what a system reads here never makes the
+     * rule system-level (compile.c derives org_level from the rule's own range) */
+    r->per_system = -1;
+    const cJSON *ps = ag_json_get(j, "per_system");
+    if (ps) {
+        mark = ag_path_key(&c->path, "per_system");
+        if (r->kind != AG_K_OBLIGATION)
+            return ag_cc_fail(c, AIGOV_ERULES, "only an obligation takes 'per_system' (the condition that a system is in scope)");
+        if ((rc = ag_cc_cexpr(c, ps, 1, &r->per_system)))
+            return rc;
+        ag_path_pop(&c->path, mark);
+    }
 
     const cJSON *hold = ag_json_get(j, "holder");
     if (r->kind != AG_K_DEFINITION) {

@@ -142,6 +142,8 @@ static uint8_t obligation_status(const ag_result *r, const aigov_table *t, const
             return AIGOV_STATUS_NOT_APPLICABLE;
         if (in == AG_U)
             return AIGOV_STATUS_UNKNOWN;
+        if (v == AG_T && ru->observation) /* an auditor's observation: noted, never a nonconformity */
+            return AIGOV_STATUS_MET;
         return v == AG_T ? AIGOV_STATUS_GAP : v == AG_F ? AIGOV_STATUS_MET : AIGOV_STATUS_UNKNOWN;
     }
     if (v == AG_F)

@@ -287,6 +287,29 @@ int aigov_table_explain(char **out, size_t *out_len, const aigov_table *t, const
             ag_buf_printf(&b, "    %s: %s\n", ev->id, ev->title);
         }
     }
+    if (r->xw_n > 0) {
+        ag_buf_puts(&b, "\n  ISO/IEC 42001 crosswalk (evidence toward this duty, never discharging it):\n");
+        for (int32_t k = 0; k < r->xw_n; k++) {
+            const ag_rule *x = &t->rules[t->crosswalk[r->xw_first + k]];
+            ag_buf_printf(&b, "    %-9s %s (%s: %s)\n", ag_link_names[t->crosswalk_link[r->xw_first + k]], x->id,
+                          x->citation, x->title);
+        }
+        ag_buf_printf(&b, "    Beyond them the Act requires: %s\n", r->beyond);
+    } else if (r->xw_n == 0) {
+        ag_buf_puts(&b, "\n  ISO/IEC 42001 crosswalk: nothing in the standard supports this duty\n");
+    }
+    /* the other direction: the legal duties this ISO rule's evidence goes toward */
+    int linked = 0;
+    for (uint32_t i = 0; i < t->n_rules; i++) {
+        const ag_rule *a = &t->rules[i];
+        for (int32_t k = 0; k < a->xw_n; k++)
+            if (t->crosswalk[a->xw_first + k] == (int32_t)idx) {
+                if (!linked++)
+                    ag_buf_puts(&b, "\n  Crosswalk from (duties this rule's evidence supports, never discharges):\n");
+                ag_buf_printf(&b, "    %-9s %s (%s: %s)\n", ag_link_names[t->crosswalk_link[a->xw_first + k]], a->id,
+                              a->citation, a->title);
+            }
+    }
     if (r->note[0])
         ag_buf_printf(&b, "\n  Note: %s\n", r->note);
     if (ag_buf_finish(&b, out, out_len))

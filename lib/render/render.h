@@ -27,7 +27,7 @@ static inline int ag_format_split(int format, int *full)
 {
     *full = (format & AIGOV_RENDER_FULL) != 0;
     format &= ~AIGOV_RENDER_FULL;
-    if (format < AIGOV_FORMAT_JSON || format > AIGOV_FORMAT_HTML || (*full && format != AIGOV_FORMAT_JSON))
+    if (format < AIGOV_FORMAT_JSON || format > AIGOV_FORMAT_SOA_CSV || (*full && format != AIGOV_FORMAT_JSON))
         return -1;
     return format;
 }
@@ -76,10 +76,12 @@ void ag_render_html_part(ag_buf *b, const aigov_report *rep, uint32_t index, uin
 void ag_render_html_tail(ag_buf *b, const aigov_report *rep, const aigov_verdict *v);
 /* A finding's title describes the problem; a row says what the check found, so a met
  * finding never reads as an accusation. "" for other kinds. */
-static inline const char *ag_finding_prefix(const ag_rule *ru, uint8_t status)
+static inline const char *ag_finding_prefix(const ag_rule *ru, uint8_t status, uint8_t holds)
 {
     if (ru->kind != AG_K_FINDING)
         return "";
+    if (ru->observation && status == AIGOV_STATUS_MET && holds == AG_T)
+        return "Observation (not a nonconformity): ";
     return status == AIGOV_STATUS_MET ? "Checked, no finding: "
            : status == AIGOV_STATUS_GAP ? "Finding: " : "Open check: ";
 }
@@ -91,6 +93,15 @@ static inline int ag_row_in_soa(const aigov_report *rep, int32_t ri)
     const ag_rule *ru = &rep->t->rules[ri];
     return rep->part == AG_PART_ALL && (ru->soa_decision >= 0 || ru->soa_of >= 0) &&
            rep->r->fw_assessed[ru->framework];
+}
+/* Whether a row belongs to the ISO/IEC 42001 clauses block (clauses 4-10 as one block, the
+ * Statement of Applicability as the next): a reported rule of the standard, not an Annex A
+ * control or SoA check, in a report of one system where the standard is assessed. */
+static inline int ag_row_in_aims_block(const aigov_report *rep, int32_t ri)
+{
+    const ag_rule *ru = &rep->t->rules[ri];
+    return rep->part == AG_PART_ALL && ru->soa_decision < 0 && ru->soa_of < 0 &&
+           rep->r->fw_assessed[ru->framework] && strcmp(rep->t->framework_ids[ru->framework], "iso42001") == 0;
 }
 /* Condition written out for people, e.g. "all of (fact x is true, rule y)". */
 void ag_render_condition(ag_buf *b, const aigov_table *t, int32_t ei, int depth);

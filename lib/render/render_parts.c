@@ -4,10 +4,12 @@
  * one part (count 0) and a tail. */
 #include <stdio.h>
 #include "render/render.h"
+#include "render/soa.h"
 
 int ag_render_parted(int format)
 {
-    return format == AIGOV_FORMAT_SARIF || format == AIGOV_FORMAT_JUNIT || format == AIGOV_FORMAT_HTML;
+    return format == AIGOV_FORMAT_SARIF || format == AIGOV_FORMAT_JUNIT || format == AIGOV_FORMAT_HTML ||
+           format == AIGOV_FORMAT_SOA_CSV;
 }
 
 void ag_render_head(ag_buf *b, const aigov_report *rep, int format)
@@ -15,6 +17,7 @@ void ag_render_head(ag_buf *b, const aigov_report *rep, int format)
     switch (format) {
     case AIGOV_FORMAT_SARIF: ag_render_sarif_head(b, rep); break;
     case AIGOV_FORMAT_JUNIT: ag_render_junit_head(b, rep); break;
+    case AIGOV_FORMAT_SOA_CSV: ag_soa_csv_head(b, rep); break;
     default: ag_render_html_head(b, rep); break;
     }
 }
@@ -27,6 +30,12 @@ void ag_render_part(ag_buf *b, const aigov_report *rep, int format, uint32_t ind
     switch (format) {
     case AIGOV_FORMAT_SARIF: ag_render_sarif_part(b, rep, index, count, name); break;
     case AIGOV_FORMAT_JUNIT: ag_render_junit_part(b, rep, index, count, name); break;
+    case AIGOV_FORMAT_SOA_CSV: { /* the SoA is each system's: the organisation's part has none */
+        char label[32];
+        if (!count || index < count)
+            ag_soa_csv_rows(b, rep, ag_part_label(label, sizeof label, index, count, name));
+        break;
+    }
     default: ag_render_html_part(b, rep, index, count, name); break;
     }
 }
@@ -36,6 +45,7 @@ void ag_render_tail(ag_buf *b, const aigov_report *rep, const aigov_verdict *v, 
     switch (format) {
     case AIGOV_FORMAT_SARIF: ag_render_sarif_tail(b, rep); break;
     case AIGOV_FORMAT_JUNIT: ag_render_junit_tail(b, rep); break;
+    case AIGOV_FORMAT_SOA_CSV: break; /* rows only */
     default: ag_render_html_tail(b, rep, v); break;
     }
 }

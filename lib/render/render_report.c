@@ -30,7 +30,7 @@ int aigov_report_render(char **out, size_t *out_len, const aigov_report *rep, in
     case AIGOV_FORMAT_TEXT: ag_render_text(&b, rep); break;
     case AIGOV_FORMAT_MARKDOWN: ag_render_markdown(&b, rep); break;
     case AIGOV_FORMAT_OSCAL: ag_render_oscal(&b, rep); break;
-    default: /* SARIF, JUnit, HTML: ag_format_split checked the range */
+    default: /* SARIF, JUnit, HTML, SoA CSV: ag_format_split checked the range */
         ag_render_head(&b, rep, format);
         ag_render_part(&b, rep, format, 0, 0, NULL);
         ag_render_tail(&b, rep, NULL, format);

@@ -337,7 +337,7 @@ static void rules_table(ag_buf *b, const aigov_report *rep)
                       aigov_status_name(st), ag_in_force(r, ri) ? "yes" : "no", d);
         esc(b, ru->citation);
         ag_buf_puts(b, "</td><td>");
-        esc(b, ag_finding_prefix(ru, (uint8_t)st));
+        esc(b, ag_finding_prefix(ru, (uint8_t)st, r->rule_val[ri]));
         esc(b, ru->title);
         ag_buf_puts(b, " <code>");
         esc(b, ru->id);

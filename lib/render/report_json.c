@@ -230,6 +230,8 @@ dynamic:
     ag_buf_puts(b, ag_in_force(r, ri) ? ",\"in_force\":true" : ",\"in_force\":false");
     ag_buf_lit(b, ",\"status\":");
     ag_buf_json_id(b, aigov_status_name(r->status[ri]));
+    if (ru->observation && r->status[ri] == AIGOV_STATUS_MET && r->rule_val[ri] == AG_T)
+        ag_buf_lit(b, ",\"observation\":true"); /* noted by an auditor, not a nonconformity */
     ag_buf_lit(b, ",\"reasons\":[");
     jctx j = {b, rep, 1, form};
     if (ru->soa_decision >= 0)
@@ -250,6 +252,7 @@ dynamic:
         evidence_list_json(b, rep, ru);
         penalty_json(b, rep, ri);
     }
+    ag_per_system_json(b, rep, ri); /* each system's result (depends on the descriptor: both forms) */
     crosswalk_json(b, rep, ri, form->full);
     ag_buf_putc(b, '}');
 }
@@ -345,6 +348,16 @@ static void crosswalk_json(ag_buf *b, const aigov_report *rep, int32_t ri, int f
                 if (k)
                     ag_buf_putc(b, ',');
                 ag_buf_json_id(b, t->rules[t->crosswalk[ru->xw_first + k]].id);
+            }
+            ag_buf_lit(b, "],\"links\":[");
+            for (int32_t k = 0; k < ru->xw_n; k++) { /* typed: how each ISO rule relates to the duty */
+                if (k)
+                    ag_buf_putc(b, ',');
+                ag_buf_lit(b, "{\"rule\":");
+                ag_buf_json_id(b, t->rules[t->crosswalk[ru->xw_first + k]].id);
+                ag_buf_lit(b, ",\"link\":");
+                ag_buf_json_id(b, ag_link_names[t->crosswalk_link[ru->xw_first + k]]);
+                ag_buf_putc(b, '}');
             }
             ag_buf_lit(b, "],");
         }

@@ -54,9 +54,11 @@ static void row(md *m, int32_t ri)
                   (r->date_uncertain[ri] & AG_DATE_AT_PLACING) ? " (due at placing)" : "");
     cell(b, ru->citation);
     ag_buf_puts(b, " | ");
-    ag_buf_puts(b, ag_finding_prefix(ru, r->status[ri]));
+    ag_buf_puts(b, ag_finding_prefix(ru, r->status[ri], r->rule_val[ri]));
     cell(b, ru->title);
-    ag_buf_printf(b, " (`%s`) |\n", ru->id);
+    ag_buf_printf(b, " (`%s`)", ru->id);
+    ag_crosswalk_line(b, m->rep, ri, "<br>", "");
+    ag_buf_puts(b, " |\n");
     if (b->len > ROW_BUDGET && !b->oom) {
         b->len = at;
         m->folded++;
@@ -77,7 +79,7 @@ static void folded_note(md *m, uint32_t before)
 }
 
 /* The listed rules (rep->shown) of one kind, in table order or by date. */
-enum { SEL_GAP_IN_FORCE, SEL_UPCOMING, SEL_UNKNOWN_IN_FORCE, SEL_MET_IN_FORCE };
+enum { SEL_GAP_IN_FORCE, SEL_UPCOMING, SEL_UNKNOWN_IN_FORCE, SEL_MET_IN_FORCE, SEL_AIMS };
 
 static int selected(const aigov_report *rep, int32_t ri, int sel)
 {
@@ -85,6 +87,11 @@ static int selected(const aigov_report *rep, int32_t ri, int sel)
     if (ag_row_in_soa(rep, ri)) /* an Annex A control or SoA check: listed in the SoA section */
         return 0;
     int st = r->status[ri], in = ag_in_force(r, ri);
+    /* with an AI management system, clauses 4-10 are one block of their own */
+    if (ag_row_in_aims_block(rep, ri))
+        return sel == SEL_AIMS && st != AIGOV_STATUS_NOT_APPLICABLE;
+    if (sel == SEL_AIMS)
+        return 0;
     switch (sel) {
     case SEL_GAP_IN_FORCE: return st == AIGOV_STATUS_GAP && in;
     case SEL_UPCOMING: return st != AIGOV_STATUS_NOT_APPLICABLE && !in;
@@ -313,9 +320,18 @@ void ag_render_markdown(ag_buf *b, const aigov_report *rep)
         rows_of(&m, SEL_UPCOMING);
         folded_note(&m, before);
     }
+    n = count_sel(rep, SEL_AIMS);
+    before = m.folded;
+    if (n) { /* an AI management system: clauses 4-10 as one block, the SoA as the next */
+        ag_buf_printf(b, "\n#### ISO/IEC 42001 clauses 4-10: the AI management system (%u)\n\n", n);
+        table_head(b, "Applies from");
+        rows_of(&m, SEL_AIMS);
+        folded_note(&m, before);
+        whole_or_note(b, rep, ag_soa_markdown, "The Statement of Applicability");
+    }
     questions(&m);
     whole_or_note(b, rep, readiness_and_exposure, "Readiness");
-    if (rep->part != AG_PART_ORGANISATION)
+    if (rep->part != AG_PART_ORGANISATION && !n)
         whole_or_note(b, rep, ag_soa_markdown, "The Statement of Applicability");
     n = count_sel(rep, SEL_MET_IN_FORCE);
     before = m.folded;
@@ -330,7 +346,7 @@ void ag_render_markdown(ag_buf *b, const aigov_report *rep)
     ag_action acts[AG_MAX_ACTIONS];
     size_t na = ag_next_actions(rep, acts, AG_MAX_ACTIONS);
     if (na) {
-        ag_buf_puts(b, "\n**Next actions** (evidence that would close the most open obligations)\n\n");
+        ag_buf_puts(b, "\n**Next actions** (penalised legal gaps in force first, by penalty tier; then the evidence closing the most open obligations)\n\n");
         for (size_t a = 0; a < na; a++) {
             ag_buf_printf(b, "%zu. ", a + 1);
             cell(b, t->evidence[acts[a].evidence].title);

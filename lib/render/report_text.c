@@ -45,6 +45,28 @@ static void classification_text(ag_buf *b, const aigov_report *rep)
     }
 }
 
+/* One row of an obligation list. */
+static void row_text(ag_buf *b, const aigov_report *rep, int32_t ri)
+{
+    const aigov_table *t = rep->t;
+    const ag_result *r = rep->r;
+    const ag_rule *ru = &t->rules[ri];
+    char d[11];
+    ag_date_format(d, r->rule_date[ri]);
+    ag_buf_printf(b, "  %-8s %-9s %-11s %s: %s%s [%s]%s\n", aigov_status_name(r->status[ri]),
+                  ag_in_force(r, ri) ? "yes" : "no", d, ru->citation,
+                  ag_finding_prefix(ru, r->status[ri], r->rule_val[ri]), ru->title, ru->id,
+                  (r->date_uncertain[ri] & AG_DATE_AT_PLACING) ? " (due at placing)" : "");
+    ag_per_system_text(b, rep, ri, "                                 ");
+    ag_crosswalk_line(b, rep, ri, "                                 ", "\n");
+    if (r->status[ri] == AIGOV_STATUS_GAP) {
+        ag_cap cap;
+        ag_penalty_cap(&cap, t, rep->f, ri, r->as_of);
+        if (cap.tier)
+            ag_buf_printf(b, "  %-30s exposure %s: %s\n", "", cap.tier->citation, cap.basis);
+    }
+}
+
 void ag_render_text(ag_buf *b, const aigov_report *rep)
 {
     const aigov_table *t = rep->t;
@@ -58,39 +80,40 @@ void ag_render_text(ag_buf *b, const aigov_report *rep)
     const ag_counts shown = rep->tally.all, *fw = rep->tally.by_framework;
     size_t in_force_gaps = rep->tally.in_force_gaps;
     size_t na = shown.not_applicable;
-    size_t listed = 0, in_soa = 0; /* --only may list fewer than the tally counts; the SoA
-                                     * section lists the Annex A controls and SoA checks */
+    /* --only may list fewer than the tally counts; with an AI management system the clauses
+     * 4-10 are one block and the Annex A controls and SoA checks the SoA block after it */
+    size_t listed = 0, in_soa = 0, in_aims = 0;
     for (uint32_t k = 0; k < rep->n_shown; k++) {
         if (r->status[rep->shown[k]] == AIGOV_STATUS_NOT_APPLICABLE)
             continue;
         if (ag_row_in_soa(rep, rep->shown[k]))
             in_soa++;
+        else if (ag_row_in_aims_block(rep, rep->shown[k]))
+            in_aims++;
         else
             listed++;
     }
-    if (in_soa)
-        ag_buf_printf(b, "\nObligations (%zu listed; %zu not applicable not shown; %zu Annex A controls and "
-                         "SoA checks in the Statement of Applicability below)\n",
-                      listed, na, in_soa);
+    if (in_soa || in_aims)
+        ag_buf_printf(b, "\nObligations (%zu listed; %zu not applicable not shown; %zu ISO/IEC 42001 clauses "
+                         "and %zu Annex A controls and SoA checks in the AI management system blocks below)\n",
+                      listed, na, in_aims, in_soa);
     else
         ag_buf_printf(b, "\nObligations (%zu listed; %zu not applicable not shown)\n", listed, na);
     ag_buf_printf(b, "  %-8s %-9s %-11s %s\n", "STATUS", "IN FORCE", "FROM", "CITATION: OBLIGATION [ID]");
     for (uint32_t k = 0; k < rep->n_shown; k++) {
         int32_t ri = rep->shown[k];
-        if (r->status[ri] == AIGOV_STATUS_NOT_APPLICABLE || ag_row_in_soa(rep, ri))
-            continue;
-        const ag_rule *ru = &t->rules[ri];
-        ag_date_format(d, r->rule_date[ri]);
-        ag_buf_printf(b, "  %-8s %-9s %-11s %s: %s%s [%s]%s\n", aigov_status_name(r->status[ri]),
-                      ag_in_force(r, ri) ? "yes" : "no", d, ru->citation,
-                      ag_finding_prefix(ru, r->status[ri]), ru->title, ru->id,
-                      (r->date_uncertain[ri] & AG_DATE_AT_PLACING) ? " (due at placing)" : "");
-        if (r->status[ri] == AIGOV_STATUS_GAP) {
-            ag_cap cap;
-            ag_penalty_cap(&cap, t, rep->f, ri, r->as_of);
-            if (cap.tier)
-                ag_buf_printf(b, "  %-30s exposure %s: %s\n", "", cap.tier->citation, cap.basis);
+        if (r->status[ri] != AIGOV_STATUS_NOT_APPLICABLE && !ag_row_in_soa(rep, ri) && !ag_row_in_aims_block(rep, ri))
+            row_text(b, rep, ri);
+    }
+    if (in_aims) { /* an AI management system: clauses 4-10 as one block, the SoA as the next */
+        ag_buf_printf(b, "\nISO/IEC 42001 clauses 4-10 (the AI management system; %zu listed)\n", in_aims);
+        ag_buf_printf(b, "  %-8s %-9s %-11s %s\n", "STATUS", "IN FORCE", "FROM", "CITATION: REQUIREMENT [ID]");
+        for (uint32_t k = 0; k < rep->n_shown; k++) {
+            int32_t ri = rep->shown[k];
+            if (r->status[ri] != AIGOV_STATUS_NOT_APPLICABLE && ag_row_in_aims_block(rep, ri))
+                row_text(b, rep, ri);
         }
+        ag_soa_text(b, rep);
     }
     uint32_t nq = rep->part == AG_PART_ORGANISATION ? 0 : r->n_questions;
     if (nq)
@@ -133,12 +156,12 @@ void ag_render_text(ag_buf *b, const aigov_report *rep)
             ag_buf_printf(b, "; %u undecided", rd.undecided);
         ag_buf_putc(b, '\n');
     }
-    if (rep->part != AG_PART_ORGANISATION)
+    if (rep->part != AG_PART_ORGANISATION && !in_aims) /* else right after the clauses */
         ag_soa_text(b, rep);
     ag_action acts[AG_MAX_ACTIONS];
     size_t na_ = ag_next_actions(rep, acts, AG_MAX_ACTIONS);
     if (na_) {
-        ag_buf_puts(b, "\nNext actions (evidence that would close the most open obligations)\n");
+        ag_buf_puts(b, "\nNext actions (penalised legal gaps in force first, by penalty tier; then the evidence closing the most open obligations)\n");
         for (size_t a = 0; a < na_; a++)
             ag_buf_printf(b, "  %2zu. %s [%s]: %u obligation%s\n", a + 1, t->evidence[acts[a].evidence].title,
                           t->evidence[acts[a].evidence].id, acts[a].closes, acts[a].closes == 1 ? "" : "s");

@@ -1,5 +1,8 @@
 #include "render/soa.h"
 #include <string.h>
+#include "eval/exposure.h"
+#include "report/soa_grade.h"
+#include "util/date.h"
 #include "util/text.h"
 
 /* One control's entry, read from the evaluation. */
@@ -10,6 +13,9 @@ typedef struct soa_entry {
     const char *justification; /* NULL when not recorded */
     uint8_t applicable;        /* the control rule's `when`: typically applicable here */
     uint8_t status;            /* the control rule's status: its implementation */
+    const char *owner;         /* NULL when not recorded */
+    char review[11];           /* the next review date, "" when not recorded */
+    ag_soa_grade grade;        /* as an auditor grades it, apart from the status */
 } soa_entry;
 
 static void entry(const aigov_report *rep, int32_t ri, soa_entry *e)
@@ -28,9 +34,22 @@ static void entry(const aigov_report *rep, int32_t ri, soa_entry *e)
     uint8_t typ = rep->r->expr_val[ru->when];
     e->applicable = in == AG_F || typ == AG_F ? AG_F : in == AG_U || typ == AG_U ? AG_U : AG_T;
     e->status = rep->r->status[ri];
+    const ag_value *ov = ru->soa_owner >= 0 ? &rep->f->vals[ru->soa_owner] : NULL;
+    e->owner = ov && ov->known ? ag_facts_str(rep->f, ov) : NULL;
+    const ag_value *rv = ru->soa_review >= 0 ? &rep->f->vals[ru->soa_review] : NULL;
+    e->review[0] = 0;
+    if (rv && rv->known)
+        ag_date_format(e->review, rv->v.date);
+    ag_soa_grade_of(&e->grade, rep, ri);
 }
 
 static int is_control(const ag_rule *ru) { return ru->soa_decision >= 0; }
+
+const char *ag_soa_evidence_ref(const aigov_report *rep, int32_t e)
+{
+    const ag_value *v = ag_evidence_value(rep->t, rep->f, e);
+    return v->known && v->str_len ? ag_facts_str(rep->f, v) : NULL;
+}
 
 void ag_soa_count(const aigov_report *rep, ag_soa_counts *c)
 {
@@ -111,9 +130,32 @@ void ag_soa_json(ag_buf *b, const aigov_report *rep, int full)
             ag_buf_json_str(b, e.justification);
         else
             ag_buf_lit(b, "null");
-        ag_buf_printf(b, ",\"typically_applicable\":%s,\"implementation\":\"%s\",\"findings\":[",
+        ag_buf_printf(b, ",\"typically_applicable\":%s,\"implementation\":\"%s\",\"owner\":",
                       e.applicable == AG_T ? "true" : e.applicable == AG_F ? "false" : "null",
                       aigov_status_name(e.status));
+        if (e.owner)
+            ag_buf_json_str(b, e.owner);
+        else
+            ag_buf_puts(b, "null");
+        ag_buf_puts(b, ",\"review_date\":");
+        if (e.review[0])
+            ag_buf_printf(b, "\"%s\"", e.review);
+        else
+            ag_buf_puts(b, "null");
+        ag_buf_printf(b, ",\"grade\":\"%s\",\"grade_basis\":", ag_grade_name(e.grade.grade));
+        ag_buf_json_str(b, e.grade.basis);
+        ag_buf_puts(b, ",\"evidence_refs\":[");
+        int fe = 1;
+        for (uint32_t k = 0; k < e.ru->ev_n; k++) {
+            const char *ref = ag_soa_evidence_ref(rep, t->rule_evidence[e.ru->ev_first + k]);
+            if (!ref)
+                continue;
+            if (!fe)
+                ag_buf_putc(b, ',');
+            ag_buf_json_str(b, ref);
+            fe = 0;
+        }
+        ag_buf_puts(b, "],\"findings\":[");
         int ff = 1;
         for (uint32_t k = 0; k < t->n_reported; k++) {
             int32_t fi = t->reported[k];
@@ -148,21 +190,28 @@ void ag_soa_text(ag_buf *b, const aigov_report *rep)
                   "%u excluded, %u not recorded; %s\n",
                   c.controls, c.included, c.excluded, c.not_recorded,
                   ag_soa_complete(&c) ? "complete" : "incomplete");
-    ag_buf_printf(b, "  %-9s %-13s %-11s %-14s %s\n", "CONTROL", "DECISION", "APPLICABLE", "IMPLEMENTATION",
-                  "TITLE");
+    ag_buf_printf(b, "  %-9s %-13s %-11s %-14s %-27s %s\n", "CONTROL", "DECISION", "APPLICABLE", "IMPLEMENTATION",
+                  "GRADE", "TITLE");
     for (uint32_t ri = 0; ri < t->n_rules; ri++) {
         if (!is_control(&t->rules[ri]))
             continue;
         soa_entry e;
         entry(rep, (int32_t)ri, &e);
-        ag_buf_printf(b, "  %-9s %-13s %-11s %-14s %s\n", e.ru->soa_control,
+        ag_buf_printf(b, "  %-9s %-13s %-11s %-14s %-27s %s\n", e.ru->soa_control,
                       e.decision ? e.decision : "not recorded", yes_no(e.applicable),
-                      aigov_status_name(e.status), e.ru->title);
+                      aigov_status_name(e.status), ag_grade_name(e.grade.grade), e.ru->title);
         if (e.justification) {
             ag_buf_printf(b, "  %-9s justification: ", "");
             ag_buf_text(b, e.justification);
             ag_buf_putc(b, '\n');
         }
+        if (e.owner || e.review[0]) {
+            ag_buf_printf(b, "  %-9s owner: ", "");
+            ag_buf_text(b, e.owner ? e.owner : "not recorded");
+            ag_buf_printf(b, "; review date: %s\n", e.review[0] ? e.review : "not recorded");
+        }
+        if (e.grade.grade <= AG_GRADE_OFI)
+            ag_buf_printf(b, "  %-9s grade: %s\n", "", e.grade.basis);
         for (uint32_t k = 0; k < t->n_reported; k++) {
             int32_t fi = t->reported[k];
             uint8_t st = rep->r->status[fi];
@@ -196,8 +245,9 @@ void ag_soa_markdown(ag_buf *b, const aigov_report *rep)
                   "%u excluded, %u not recorded; %s\n\n",
                   c.controls, c.included, c.excluded, c.not_recorded,
                   ag_soa_complete(&c) ? "complete" : "**incomplete**");
-    ag_buf_puts(b, "| Control | Decision | Justification | Typically applicable | Implementation | Open findings |\n"
-                   "|---|---|---|---|---|---|\n");
+    ag_buf_puts(b, "| Control | Decision | Justification | Typically applicable | Implementation | Owner | Review date "
+                   "| Grade | Open findings |\n"
+                   "|---|---|---|---|---|---|---|---|---|\n");
     for (uint32_t ri = 0; ri < t->n_rules; ri++) {
         if (!is_control(&t->rules[ri]))
             continue;
@@ -216,6 +266,10 @@ void ag_soa_markdown(ag_buf *b, const aigov_report *rep)
         if (e.justification)
             user_cell(b, e.justification);
         ag_buf_printf(b, " | %s | %s | ", yes_no(e.applicable), aigov_status_name(e.status));
+        if (e.owner)
+            user_cell(b, e.owner);
+        ag_buf_printf(b, " | %s | %s%s%s | ", e.review, e.grade.grade <= AG_GRADE_MINOR_NC ? "**" : "",
+                      ag_grade_name(e.grade.grade), e.grade.grade <= AG_GRADE_MINOR_NC ? "**" : "");
         int ff = 1;
         for (uint32_t k = 0; k < t->n_reported; k++) {
             int32_t fi = t->reported[k];
@@ -228,4 +282,162 @@ void ag_soa_markdown(ag_buf *b, const aigov_report *rep)
         }
         ag_buf_lit(b, " |\n");
     }
+}
+
+/* ---- CSV export (RFC 4180) ------------------------------------------------- */
+
+/* One cell: quoted when it holds a comma, quote, CR or LF (quotes doubled); other control,
+ * separator and bidi characters become '?'; a cell a
+ * spreadsheet would read as a formula or a control (= + - @ TAB CR first) starts with a quote
+ * character instead, so an SoA opened in a spreadsheet never runs descriptor text. */
+static void csv_cell(ag_buf *b, const char *s, int first)
+{
+    if (!first)
+        ag_buf_putc(b, ',');
+    if (!s || !*s)
+        return;
+    int formula = strchr("=+-@\t\r", s[0]) != NULL;
+    int quote = strpbrk(s, ",\"\r\n") != NULL;
+    if (quote)
+        ag_buf_putc(b, '"');
+    if (formula)
+        ag_buf_putc(b, '\'');
+    for (const char *p = s; *p;) {
+        /* a quoted cell may hold line breaks and tabs; any other control, separator or
+         * bidi character becomes '?' (a spreadsheet or terminal must not act on it) */
+        size_t unsafe = *p == '\r' || *p == '\n' || *p == '\t' ? 0 : ag_text_unsafe_at((const unsigned char *)p);
+        if (unsafe) {
+            ag_buf_putc(b, '?');
+            p += unsafe;
+            continue;
+        }
+        if (*p == '"')
+            ag_buf_putc(b, '"');
+        ag_buf_putc(b, *p++);
+    }
+    if (quote)
+        ag_buf_putc(b, '"');
+}
+
+void ag_soa_csv_head(ag_buf *b, const aigov_report *rep)
+{
+    if (rep->f->n_systems)
+        ag_buf_puts(b, "system,");
+    ag_buf_puts(b, "control,title,decision,justification,implementation status,owner,review date,grade,"
+                   "evidence reference,open findings\r\n");
+}
+
+void ag_soa_csv_rows(ag_buf *b, const aigov_report *rep, const char *system)
+{
+    const aigov_table *t = rep->t;
+    ag_soa_counts c;
+    ag_soa_count(rep, &c);
+    if (!c.controls || !c.findings_applicable) /* not assessed, or no AIMS: no SoA */
+        return;
+    ag_buf list;
+    ag_buf_init(&list, rep->mem);
+    for (uint32_t ri = 0; ri < t->n_rules; ri++) {
+        if (!is_control(&t->rules[ri]))
+            continue;
+        soa_entry e;
+        entry(rep, (int32_t)ri, &e);
+        if (rep->f->n_systems)
+            csv_cell(b, system, 1);
+        csv_cell(b, e.ru->soa_control, !rep->f->n_systems);
+        csv_cell(b, e.ru->title, 0);
+        csv_cell(b, e.decision, 0);
+        csv_cell(b, e.justification, 0);
+        csv_cell(b, aigov_status_name(e.status), 0);
+        csv_cell(b, e.owner, 0);
+        csv_cell(b, e.review, 0);
+        csv_cell(b, ag_grade_name(e.grade.grade), 0);
+        list.len = 0;
+        for (uint32_t k = 0; k < e.ru->ev_n; k++) {
+            const char *ref = ag_soa_evidence_ref(rep, t->rule_evidence[e.ru->ev_first + k]);
+            if (ref) {
+                if (list.len)
+                    ag_buf_puts(&list, "; ");
+                ag_buf_puts(&list, ref);
+            }
+        }
+        ag_buf_putc(&list, 0);
+        csv_cell(b, list.oom ? NULL : list.data, 0);
+        list.len = 0;
+        for (uint32_t k = 0; k < t->n_reported; k++) {
+            int32_t fi = t->reported[k];
+            uint8_t st = rep->r->status[fi];
+            if (t->rules[fi].soa_of != (int32_t)ri || !open_finding(st, &e))
+                continue;
+            if (list.len)
+                ag_buf_puts(&list, "; ");
+            ag_buf_printf(&list, "%s (%s)", t->rules[fi].id, aigov_status_name(st));
+        }
+        ag_buf_putc(&list, 0);
+        csv_cell(b, list.oom ? NULL : list.data, 0);
+        if (list.oom)
+            b->oom = 1;
+        ag_buf_puts(b, "\r\n");
+    }
+    ag_buf_free(&list);
+}
+
+void ag_per_system_json(ag_buf *b, const aigov_report *rep, int32_t ri)
+{
+    const ag_per_system *ps = rep->per_system;
+    if (rep->part != AG_PART_ORGANISATION || !ps || ag_per_system_entry(ps, ri, 0) < 0)
+        return;
+    ag_buf_puts(b, ",\"systems\":[");
+    for (uint32_t s = 0; s < ps->n_systems; s++) {
+        int e = ag_per_system_entry(ps, ri, s);
+        ag_buf_printf(b, "%s{\"index\":%u,\"in_scope\":%s,\"status\":", s ? "," : "", s,
+                      e == AG_PS_OUT_OF_SCOPE ? "false" : "true");
+        ag_buf_json_str(b, e == AG_PS_OUT_OF_SCOPE ? "not_applicable" : aigov_status_name(e));
+        ag_buf_putc(b, '}');
+    }
+    ag_buf_putc(b, ']');
+}
+
+void ag_per_system_text(ag_buf *b, const aigov_report *rep, int32_t ri, const char *indent)
+{
+    const ag_per_system *ps = rep->per_system;
+    if (rep->part != AG_PART_ORGANISATION || !ps || ag_per_system_entry(ps, ri, 0) < 0)
+        return;
+    ag_buf_printf(b, "%sper system in the AIMS scope:", indent);
+    for (uint32_t s = 0; s < ps->n_systems; s++) {
+        int e = ag_per_system_entry(ps, ri, s);
+        ag_buf_printf(b, "%s system %u %s", s ? ";" : "", s + 1,
+                      e == AG_PS_OUT_OF_SCOPE ? "out of scope" : aigov_status_name(e));
+    }
+    ag_buf_putc(b, '\n');
+}
+
+/* ---- the crosswalk on an AI Act row ------------------------------------------ */
+
+/* A short name for an ISO rule: its control ("A.6.2.8") or its clause ("9.1"). */
+static const char *iso_label(const ag_rule *x)
+{
+    static const char prefix[] = "ISO/IEC 42001:2023 ";
+    if (x->soa_control)
+        return x->soa_control;
+    return strncmp(x->citation, prefix, sizeof prefix - 1) == 0 ? x->citation + sizeof prefix - 1 : x->citation;
+}
+
+void ag_crosswalk_line(ag_buf *b, const aigov_report *rep, int32_t ri, const char *lead, const char *end)
+{
+    const aigov_table *t = rep->t;
+    const ag_result *r = rep->r;
+    const ag_rule *ru = &t->rules[ri];
+    if (ru->xw_n <= 0 || r->status[ri] == AIGOV_STATUS_NOT_APPLICABLE ||
+        !r->fw_assessed[t->rules[t->crosswalk[ru->xw_first]].framework])
+        return; /* shown where an AI management system is assessed: its artefacts are what is reused */
+    static const char *const cov_names[] = {"supported", "partly supported", "not supported"};
+    int32_t met;
+    int cov = ag_crosswalk_coverage(t, r, ri, &met);
+    ag_buf_printf(b, "%sISO/IEC 42001 (%s, never discharged):", lead, cov_names[cov]);
+    for (int32_t k = 0; k < ru->xw_n; k++) {
+        int32_t x = t->crosswalk[ru->xw_first + k];
+        ag_buf_printf(b, "%s %s %s %s", k ? ";" : "", iso_label(&t->rules[x]),
+                      ag_link_names[t->crosswalk_link[ru->xw_first + k]], aigov_status_name(r->status[x]));
+    }
+    ag_buf_puts(b, end);
 }

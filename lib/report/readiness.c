@@ -19,41 +19,74 @@ static int in_place(const aigov_report *rep, uint32_t e)
 
 #define BLOCK 256 /* evidence items counted per pass over the rules (a stack array) */
 
-/* For each evidence item not yet implemented, how many open obligations list it; the
- * items closing the most first (ties in catalogue order). One pass over the rules per 256
- * items, not one per item. */
+/* How severe a penalty tier is, for ordering next actions (ag_action.severity). */
+static double tier_severity(const ag_penalty *p)
+{
+    return p->national ? 1.0 : 2.0 + p->fixed_eur + p->turnover_percent;
+}
+
+/* The most severe penalty tier of rule ri if it is a legal duty (not the voluntary
+ * standard) with a gap in force and a penalty, else 0. */
+static double gap_severity(const aigov_report *rep, int32_t ri)
+{
+    const aigov_table *t = rep->t;
+    const ag_rule *ru = &t->rules[ri];
+    if (ru->penalty < 0 || rep->r->status[ri] != AIGOV_STATUS_GAP || !ag_in_force(rep->r, ri) ||
+        strcmp(t->framework_ids[ru->framework], "iso42001") == 0)
+        return 0;
+    return tier_severity(&t->penalties[ru->penalty]);
+}
+
+/* Whether action a goes before b: the more severe penalty first, then more closed. */
+static int before(const ag_action *a, const ag_action *b)
+{
+    return a->severity != b->severity ? a->severity > b->severity : a->closes > b->closes;
+}
+
+/* For each evidence item not yet implemented, how many open obligations list it and the
+ * most severe penalty among the legal gaps in force it would close; items closing gaps
+ * under the most severe penalty first, then those closing the most (ties in catalogue
+ * order). One pass over the rules per 256 items, not one per item. */
 size_t ag_next_actions(const aigov_report *rep, ag_action *out, size_t max)
 {
     const aigov_table *t = rep->t;
     size_t n = 0;
     for (uint32_t base = 0; base < t->n_evidence; base += BLOCK) {
         uint32_t count[BLOCK] = {0};
+        double severity[BLOCK] = {0};
         for (uint32_t k = 0; k < t->n_reported; k++) {
             int32_t ri = t->reported[k];
             const ag_rule *ru = &t->rules[ri];
             if (ru->kind != AG_K_OBLIGATION || !is_open(rep->r, ri) || !ag_rule_shown(rep, ri))
                 continue;
+            double sev = -1; /* worked out once per rule, when it lists an item of this block */
             for (uint32_t x = 0; x < ru->ev_n; x++) {
                 uint32_t e = (uint32_t)t->rule_evidence[ru->ev_first + x];
                 int again = 0; /* an item listed twice by one rule closes it once */
                 for (uint32_t y = 0; y < x && !again; y++)
                     again = (uint32_t)t->rule_evidence[ru->ev_first + y] == e;
-                if (e >= base && e - base < BLOCK && !again)
+                if (e >= base && e - base < BLOCK && !again) {
                     count[e - base]++;
+                    if (sev < 0)
+                        sev = gap_severity(rep, ri);
+                    if (sev > severity[e - base])
+                        severity[e - base] = sev;
+                }
             }
         }
         for (uint32_t i = 0; i < BLOCK && base + i < t->n_evidence; i++) {
             uint32_t e = base + i, c = count[i];
             if (!c || in_place(rep, e))
                 continue;
+            ag_action a = {(int32_t)e, c, severity[i]};
             size_t pos = n < max ? n : max;
-            while (pos > 0 && out[pos - 1].closes < c)
+            while (pos > 0 && before(&a, &out[pos - 1]))
                 pos--;
             if (pos >= max)
                 continue;
             size_t last = n < max ? n : max - 1;
             memmove(out + pos + 1, out + pos, (last - pos) * sizeof *out);
-            out[pos] = (ag_action){(int32_t)e, c};
+            out[pos] = a;
             if (n < max)
                 n++;
         }

@@ -10,6 +10,9 @@
 typedef struct ag_action {
     int32_t evidence;
     uint32_t closes; /* open obligations it would close (or advance) */
+    /* the most severe penalty tier among the legal gaps in force it would close: 0 none, 1 a
+     * national penalty (Art. 99(1)), else 2 + the tier's fixed cap in EUR (Art. 99(3) first) */
+    double severity;
 } ag_action;
 
 typedef struct ag_upcoming {
@@ -32,7 +35,9 @@ typedef struct ag_readiness_t {
     size_t n_upcoming;
 } ag_readiness_t;
 
-/* The evidence items that would close the most open obligations, best first. */
+/* The evidence items to put in place next, best first: those closing a legal gap in force
+ * with a penalty come first, by the most severe penalty tier they would close; then by how
+ * many open obligations (both frameworks) they would close. */
 size_t ag_next_actions(const aigov_report *rep, ag_action *out, size_t max);
 int ag_action_closes(const aigov_report *rep, const ag_action *a, int32_t rule);
 void ag_readiness(const aigov_report *rep, uint32_t framework, ag_readiness_t *out);

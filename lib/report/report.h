@@ -2,6 +2,7 @@
 #ifndef AIGOV_REPORT_H
 #define AIGOV_REPORT_H
 #include "eval/result.h"
+#include "report/per_system.h"
 
 /* The compiler accepts at most 16 frameworks (the manifest's limit). */
 #define AG_MAX_FRAMEWORKS 16
@@ -41,6 +42,9 @@ struct aigov_report {
     int framework;       /* index of the one framework reported, or -1 for every one */
     int only;            /* aigov_only: which of the counted rules are listed in `shown` */
     uint32_t md_folded_parts; /* markdown of several systems: systems past its budget */
+    /* several systems: each system's result of the organisation's per-system rules (read by
+     * the organisation's part; n_systems 0 otherwise) */
+    const ag_per_system *per_system;
 };
 
 /* For a descriptor of several systems, the organisation's own rules (those

@@ -14,3 +14,5 @@ const char *const ag_evidence_state_names[AG_EV_COUNT] = {"implemented", "partia
 /* in enum ag_fact_type order, as rule sources spell them (evidence items are not declared
  * with a type: they come from the "evidence" section) */
 const char *const ag_fact_type_names[AG_T_EVIDENCE] = {"bool", "enum", "set", "number", "date", "string"};
+/* in enum ag_link order: how a crosswalk's ISO rule relates to the duty naming it */
+const char *const ag_link_names[AG_LINK_COUNT] = {"supports", "equal", "subset", "superset", "intersect"};

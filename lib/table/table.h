@@ -136,6 +136,15 @@ extern const char *const ag_class_names[AG_C_COUNT];
 extern const char *const ag_evidence_state_names[AG_EV_COUNT];
 extern const char *const ag_fact_type_names[AG_T_EVIDENCE];
 
+/* How a crosswalk's ISO rule relates to the AI Act duty that names it, as GRC mappings type
+ * them (CISO Assistant's equal / subset / superset / intersect), the duty being the source:
+ * equal, the same requirement in substance; subset, the duty lies within the ISO requirement;
+ * superset, the duty asks more than the ISO requirement; intersect, they overlap; supports,
+ * the ISO record is only evidence toward the duty (no shared requirement). Whatever the type,
+ * an ISO rule never discharges the duty: coverage is capped at "supported". */
+enum ag_link { AG_LINK_SUPPORTS = 0, AG_LINK_EQUAL, AG_LINK_SUBSET, AG_LINK_SUPERSET, AG_LINK_INTERSECT, AG_LINK_COUNT };
+extern const char *const ag_link_names[AG_LINK_COUNT];
+
 typedef struct ag_rule {
     const char *id, *citation, *title, *description, *note;
     uint8_t kind;         /* ag_kind */
@@ -158,9 +167,18 @@ typedef struct ag_rule {
      * SoA names its control and links to the control's rule (soa_of). NULL / -1 elsewhere. */
     const char *soa_control;
     int32_t soa_decision, soa_justification, soa_of;
+    int32_t soa_owner, soa_review; /* a control's owner (string) and review date (date) facts, or -1 */
     /* the obligation that requires the Statement of Applicability (6.1.3): met only while every
      * SoA check (finding with soa_of) is met */
     uint8_t soa_statement;
+    /* an organisation's obligation whose results are kept per AI system (ISO/IEC 42001
+     * 8.2-8.4): the condition that a system is in scope (expression, outside the rule's own
+     * expressions so it does not make the rule system-level), or -1. In a portfolio the
+     * organisation's status combines every in-scope system's (ag_per_system_*). */
+    int32_t per_system;
+    /* a finding that, when its condition holds, is an auditor's observation (e.g. Annex B
+     * guidance not considered): reported met with the observation noted, never a gap */
+    uint8_t observation;
 } ag_rule;
 
 struct aigov_table {
@@ -200,6 +218,7 @@ struct aigov_table {
     ag_penalty_facts penalty_facts;
     const int32_t *crosswalk;
     uint32_t n_crosswalk;
+    const uint8_t *crosswalk_link; /* per crosswalk entry: ag_link, how the ISO rule relates */
     ag_arena arena; /* run-time tables: where everything above lives */
 };
 

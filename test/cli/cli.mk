@@ -25,3 +25,11 @@ test-cli-conventions: $(BUILD)/san/aigov
 	$(PYTHON) test/cli/cli_conventions.py $(BUILD)/san/aigov
 
 TEST_TARGETS += test-cli-conventions
+
+# The Statement of Applicability as CSV (issue 20 point 9): RFC 4180, the ten columns,
+# grades, CSV-injection-safe cells, header only while ISO/IEC 42001 is not assessed.
+.PHONY: test-cli-soa-csv
+test-cli-soa-csv: $(BUILD)/san/aigov
+	$(PYTHON) test/cli/cli_soa_csv.py $(BUILD)/san/aigov
+
+TEST_TARGETS += test-cli-soa-csv

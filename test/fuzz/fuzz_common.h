@@ -93,6 +93,26 @@ static inline FUZZ_CHECKER void fuzz_check_plain(const char *out)
     }
 }
 
+/* The SoA as CSV: line breaks and tabs only inside quoted cells, no other unsafe character,
+ * and no cell a spreadsheet would run as a formula (the first byte of a row or after a comma
+ * is never = + - @ outside quotes). */
+static inline void fuzz_check_csv(const char *out)
+{
+    int quoted = 0, cell_start = 1;
+    for (const unsigned char *p = (const unsigned char *)out; *p; p++) {
+        if (*p == '"')
+            quoted = !quoted;
+        else if (!quoted && cell_start)
+            FUZZ_REQUIRE(*p != '=' && *p != '+' && *p != '-' && *p != '@' && *p != '\t',
+                         "no CSV cell starts like a formula");
+        cell_start = !quoted && (*p == ',' || *p == '\n');
+        if (*p == '\n' || *p == '\r' || *p == '\t')
+            continue;
+        FUZZ_REQUIRE(!ag_text_unsafe_at(p), "no control, separator or bidi character in the SoA CSV");
+    }
+    FUZZ_REQUIRE(!quoted, "every CSV quote closed");
+}
+
 /* JUnit XML and HTML: XML 1.0 forbids the other control characters even escaped. */
 static inline FUZZ_CHECKER void fuzz_check_xml_chars(const char *out, size_t len)
 {

@@ -31,7 +31,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char *first_json = NULL;
     int first_rc = 1;
     char first_path[AIGOV_ERROR_PATH_MAX] = "";
-    for (int format = AIGOV_FORMAT_JSON; format <= AIGOV_FORMAT_HTML; format++) {
+    for (int format = AIGOV_FORMAT_JSON; format <= AIGOV_FORMAT_SOA_CSV; format++) {
         char *out = (char *)&err;
         size_t len = 7;
         memset(&err, 0x5a, sizeof err);
@@ -57,6 +57,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fuzz_check_output(out, len);
         if (format == AIGOV_FORMAT_TEXT || format == AIGOV_FORMAT_MARKDOWN)
             fuzz_check_plain(out);
+        if (format == AIGOV_FORMAT_SOA_CSV)
+            fuzz_check_csv(out);
         if (format == AIGOV_FORMAT_OSCAL || format == AIGOV_FORMAT_SARIF)
             fuzz_check_hrefs(out);
         if (format == AIGOV_FORMAT_JUNIT || format == AIGOV_FORMAT_HTML)

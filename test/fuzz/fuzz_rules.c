@@ -34,7 +34,7 @@ static void use_table(const aigov_table *t)
         for (size_t k = 0; k < sizeof descriptors / sizeof *descriptors; k++) {
             aigov_eval_options o = AIGOV_EVAL_OPTIONS_INIT;
             o.as_of = dates[d];
-            for (int format = AIGOV_FORMAT_JSON; format <= AIGOV_FORMAT_HTML; format++) {
+            for (int format = AIGOV_FORMAT_JSON; format <= AIGOV_FORMAT_SOA_CSV; format++) {
                 char *out = NULL;
                 size_t len;
                 int rc = aigov_eval_render(&out, &len, ctx, descriptors[k], strlen(descriptors[k]), &o, format, &err);
@@ -53,6 +53,8 @@ static void use_table(const aigov_table *t)
                         fuzz_check_hrefs(out);
                 } else if (format == AIGOV_FORMAT_JUNIT || format == AIGOV_FORMAT_HTML) {
                     fuzz_check_xml_chars(out, len);
+                } else if (format == AIGOV_FORMAT_SOA_CSV) {
+                    fuzz_check_csv(out);
                 } else {
                     fuzz_check_plain(out);
                 }

@@ -76,7 +76,7 @@ static void use_table(const aigov_table *t, const char *desc, size_t dlen)
     o.max_depth = 16;
     aigov_verdict first;
     int first_rc = 1;
-    for (int format = AIGOV_FORMAT_JSON; format <= AIGOV_FORMAT_HTML; format++) {
+    for (int format = AIGOV_FORMAT_JSON; format <= AIGOV_FORMAT_SOA_CSV; format++) {
         aigov_verdict v;
         char *out = (char *)&v;
         size_t len = 7;
@@ -105,6 +105,8 @@ static void use_table(const aigov_table *t, const char *desc, size_t dlen)
             fuzz_check_hrefs(out);
         } else if (format == AIGOV_FORMAT_JUNIT || format == AIGOV_FORMAT_HTML) {
             fuzz_check_xml_chars(out, len);
+        } else if (format == AIGOV_FORMAT_SOA_CSV) {
+            fuzz_check_csv(out);
         } else {
             fuzz_check_plain(out);
         }

@@ -10,6 +10,7 @@
 #include "render/pretty.h"
 #include "render/render.h"
 #include "report/report.h"
+#include "report/soa_grade.h"
 #include "util/num.h"
 
 static int verbose, update;
@@ -108,6 +109,87 @@ static void shortest_numbers(cJSON *node)
     }
 }
 
+/* The obligation of `id` in a JSON report part's "obligations", or NULL. */
+static const cJSON *part_rule(const cJSON *part, const char *id)
+{
+    const cJSON *obs = cJSON_GetObjectItemCaseSensitive(part, "obligations");
+    for (const cJSON *o = obs ? obs->child : NULL; o; o = o->next) {
+        const cJSON *oid = cJSON_GetObjectItemCaseSensitive(o, "id");
+        if (cJSON_IsString(oid) && strcmp(oid->valuestring, id) == 0)
+            return o;
+    }
+    return NULL;
+}
+
+/* A descriptor of several systems (no single report): expectations on the JSON rendering.
+ * "organisation_status": {rule: status} of the organisation's part; "organisation_systems":
+ * {rule: [status per system, "out_of_scope" for one outside the AIMS scope]};
+ * "systems_status": [{rule: status} per system]. */
+static int check_portfolio(const char *file, aigov_ctx *ctx, const char *djson, size_t dlen,
+                           const aigov_eval_options *opts, const cJSON *ex)
+{
+    char *out = NULL;
+    aigov_error err;
+    if (aigov_eval_render(&out, NULL, ctx, djson, dlen, opts, AIGOV_FORMAT_JSON, &err)) {
+        failf(file, "evaluation failed: %s at %s", err.message, err.path);
+        return 1;
+    }
+    cJSON *doc = cJSON_Parse(out);
+    aigov_free(out);
+    if (!doc) {
+        failf(file, "the JSON report does not parse");
+        return 1;
+    }
+    int bad = 0;
+    const cJSON *org = cJSON_GetObjectItemCaseSensitive(doc, "organisation");
+    const cJSON *systems = cJSON_GetObjectItemCaseSensitive(doc, "systems");
+    const cJSON *x = cJSON_GetObjectItemCaseSensitive(ex, "organisation_status");
+    for (const cJSON *v = x ? x->child : NULL; v; v = v->next) {
+        const cJSON *st = cJSON_GetObjectItemCaseSensitive(part_rule(org, v->string), "status");
+        if (!cJSON_IsString(st) || !cJSON_IsString(v) || strcmp(st->valuestring, v->valuestring) != 0) {
+            failf(file, "organisation: status of %s: expected %s, got %s", v->string,
+                  cJSON_IsString(v) ? v->valuestring : "?", cJSON_IsString(st) ? st->valuestring : "(not listed)");
+            bad = 1;
+        }
+    }
+    x = cJSON_GetObjectItemCaseSensitive(ex, "organisation_systems");
+    for (const cJSON *v = x ? x->child : NULL; v; v = v->next) {
+        const cJSON *got = cJSON_GetObjectItemCaseSensitive(part_rule(org, v->string), "systems");
+        const cJSON *g = got ? got->child : NULL;
+        for (const cJSON *w = v->child; w; w = w->next, g = g ? g->next : NULL) {
+            const cJSON *in = cJSON_GetObjectItemCaseSensitive(g, "in_scope");
+            const cJSON *st = cJSON_GetObjectItemCaseSensitive(g, "status");
+            const char *gs = !g ? "(missing)" : cJSON_IsFalse(in) ? "out_of_scope"
+                                                 : cJSON_IsString(st) ? st->valuestring : "?";
+            if (!cJSON_IsString(w) || strcmp(w->valuestring, gs) != 0) {
+                failf(file, "organisation: %s per system: expected %s, got %s", v->string,
+                      cJSON_IsString(w) ? w->valuestring : "?", gs);
+                bad = 1;
+            }
+        }
+        if (g || cJSON_GetArraySize(v) != cJSON_GetArraySize(got)) {
+            failf(file, "organisation: %s: %d systems expected, %d listed", v->string, cJSON_GetArraySize(v),
+                  cJSON_GetArraySize(got));
+            bad = 1;
+        }
+    }
+    x = cJSON_GetObjectItemCaseSensitive(ex, "systems_status");
+    int i = 0;
+    for (const cJSON *sx = x ? x->child : NULL; sx; sx = sx->next, i++) {
+        const cJSON *sys = cJSON_GetArrayItem(systems, i);
+        for (const cJSON *v = sx->child; v; v = v->next) {
+            const cJSON *st = cJSON_GetObjectItemCaseSensitive(part_rule(sys, v->string), "status");
+            if (!cJSON_IsString(st) || !cJSON_IsString(v) || strcmp(st->valuestring, v->valuestring) != 0) {
+                failf(file, "system %d: status of %s: expected %s, got %s", i, v->string,
+                      cJSON_IsString(v) ? v->valuestring : "?", cJSON_IsString(st) ? st->valuestring : "(not listed)");
+                bad = 1;
+            }
+        }
+    }
+    cJSON_Delete(doc);
+    return bad;
+}
+
 static int check_case(const char *dir, const char *file, aigov_ctx *ctx, const aigov_table *t)
 {
     char path[1024];
@@ -153,6 +235,12 @@ static int check_case(const char *dir, const char *file, aigov_ctx *ctx, const a
     opts.as_of = as_of->valuestring;
     const aigov_report *rep = NULL;
     aigov_error err;
+    if (cJSON_GetObjectItemCaseSensitive(ex, "organisation_status")) {
+        bad = check_portfolio(file, ctx, djson, dlen, &opts, ex);
+        free(djson);
+        cJSON_Delete(c);
+        return bad;
+    }
     int rc = aigov_eval(&rep, ctx, djson, dlen, &opts, &err);
     free(djson);
     const cJSON *experr = cJSON_GetObjectItemCaseSensitive(ex, "error");
@@ -268,9 +356,29 @@ static int check_case(const char *dir, const char *file, aigov_ctx *ctx, const a
             }
         }
     }
+    /* "grades": {control: grade} of the Statement of Applicability (soa_grade.h) */
+    if ((x = cJSON_GetObjectItemCaseSensitive(ex, "grades")))
+        for (const cJSON *v = x->child; v; v = v->next) {
+            int32_t ctl = -1;
+            for (uint32_t i = 0; i < t->n_rules; i++)
+                if (t->rules[i].soa_decision >= 0 && strcmp(t->rules[i].soa_control, v->string) == 0)
+                    ctl = (int32_t)i;
+            if (ctl < 0) {
+                failf(file, "grades: no control %s", v->string);
+                bad = 1;
+                continue;
+            }
+            ag_soa_grade g;
+            ag_soa_grade_of(&g, rep, ctl);
+            if (!cJSON_IsString(v) || strcmp(v->valuestring, ag_grade_name(g.grade)) != 0) {
+                failf(file, "grade of %s: expected %s, got %s (%s)", v->string,
+                      cJSON_IsString(v) ? v->valuestring : "?", ag_grade_name(g.grade), g.basis);
+                bad = 1;
+            }
+        }
     /* every other rendering of the case: it renders, twice the same bytes, and the
      * JSON-based ones (OSCAL, SARIF) parse; so each renderer meets every golden case */
-    for (int format = AIGOV_FORMAT_JSON; format <= AIGOV_FORMAT_HTML; format++) { /* JSON: compact */
+    for (int format = AIGOV_FORMAT_JSON; format <= AIGOV_FORMAT_SOA_CSV; format++) { /* JSON: compact */
         char *a = NULL, *b2 = NULL;
         size_t la = 0, lb = 0;
         int ra = aigov_report_render(&a, &la, rep, format, &err);

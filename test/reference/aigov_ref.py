@@ -69,6 +69,13 @@ R9  Questions: a fact is asked when it is unknown and reachable through the
     rules that read the fact, most first; then the number of reported rules
     it affects, most first; then fact catalogue order (R2). `affects` lists
     the reported rules in table order, those of a framework not assessed too.
+R15 A finding with `observation` whose condition holds is met (an auditor's
+    observation, e.g. Annex B guidance not considered), never a gap.
+R14 Results kept per system (rules/README.md, `per_system`): in a portfolio, the
+    organisation's status of such a rule that applies combines the statuses the
+    rule has in each system whose in-scope condition is not false: a gap when
+    one is a gap, met when all are met, unknown otherwise; with none in scope
+    the organisation's own status stays.
 R10 One organisation, several systems (README.md): system i is evaluated as
     the single descriptor {organisation, its operator/system/gpai, evidence:
     the shared items overridden item by item by its own (an own item given
@@ -346,6 +353,8 @@ class Evaluation:
                 return "not_applicable"
             if within == U:
                 return "unknown"
+            if v == T and r.get("observation"):   # R15: an observation is noted, never a gap
+                return "met"
             return {T: "gap", F: "met", U: "unknown"}[v]
         if v == F:
             return "not_applicable"
@@ -539,13 +548,20 @@ def evaluate_portfolio(rs, descriptor, as_of):
     shared = descriptor.get("evidence") or {}
     systems = []
     single = None
+    per_system = [r for r in rs.reported if "per_system" in r]
+    per_status = {r["id"]: [] for r in per_system}
     for item in descriptor["systems"]:
         one = {k: v for k, v in item.items() if k != "evidence"}
         if "organisation" in descriptor:
             one["organisation"] = descriptor["organisation"]
         own = {k: v for k, v in (item.get("evidence") or {}).items() if v is not None}   # null = not given
         one["evidence"] = dict(shared, **own)
-        rep = evaluate(rs, one, as_of)
+        ev = Evaluation(rs, one, as_of)
+        rep = ev.report()
+        for r in per_system:   # R14: only a false in-scope condition leaves the system out
+            o = rep["obligations"].get(r["id"])    # absent: ISO/IEC 42001 not assessed (R13)
+            if o is not None and ev.cond(r["per_system"]) != F:
+                per_status[r["id"]].append(o["status"])
         single = dict(rep)
         rep["order"] = [rid for rid in rep["order"] if rid not in org]
         rep["obligations"] = {rid: rep["obligations"][rid] for rid in rep["order"]}
@@ -553,6 +569,12 @@ def evaluate_portfolio(rs, descriptor, as_of):
     rep = evaluate(rs, {k: descriptor[k] for k in ("organisation", "evidence") if k in descriptor}, as_of)
     rep["order"] = [rid for rid in rep["order"] if rid in org]
     rep["obligations"] = {rid: rep["obligations"][rid] for rid in rep["order"]}
+    for rid, sts in per_status.items():
+        o = rep["obligations"].get(rid)
+        sts = [st for st in sts if st != "not_applicable"]
+        if o is None or o["status"] == "not_applicable" or not sts:
+            continue
+        o["status"] = "gap" if "gap" in sts else "met" if all(st == "met" for st in sts) else "unknown"
     return {"systems": systems, "organisation": rep, "single": single}
 
 

@@ -659,10 +659,40 @@ static const bad_rules rule_cases[] = {
      AIGOV_ERULES, "a.b", "$.rules[0].crosswalk.iso[2]", "crosswalk names 'i.x' twice"},
     {WITH_MANIFEST, BODY(OBL("a.b", ",\"crosswalk\":{\"iso\":[\"i.x\"]}") "," ISO_OBL("i.x", "")), AIGOV_ERULES, "a.b",
      "$.rules[0].crosswalk", "needs 'beyond'"},
+    /* typed links (equal / subset / superset / intersect / supports); a type never discharges */
+    {WITH_MANIFEST, BODY(OBL("a.b", ",\"crosswalk\":{\"iso\":[{\"rule\":\"i.x\",\"link\":\"covers\"}],\"beyond\":\"b\"}") ","
+                         ISO_OBL("i.x", "")),
+     AIGOV_ERULES, "a.b", "$.rules[0].crosswalk.iso[0]", "crosswalk link 'covers' is not one of"},
+    {WITH_MANIFEST, BODY(OBL("a.b", ",\"crosswalk\":{\"iso\":[{\"rule\":\"i.x\"}],\"beyond\":\"b\"}") "," ISO_OBL("i.x", "")),
+     AIGOV_ERULES, "a.b", "$.rules[0].crosswalk.iso[0]", "missing required key 'link'"},
+    {WITH_MANIFEST, BODY(OBL("a.b", ",\"crosswalk\":{\"iso\":[{\"rule\":\"i.x\",\"link\":\"equal\",\"why\":1}],\"beyond\":\"b\"}") ","
+                         ISO_OBL("i.x", "")),
+     AIGOV_ERULES, "a.b", "$.rules[0].crosswalk.iso[0].why", "unknown key 'why'"},
+    {WITH_MANIFEST, BODY(OBL("a.b", ",\"crosswalk\":{\"iso\":[{\"rule\":\"i.y\",\"link\":\"equal\"}],\"beyond\":\"b\"}") ","
+                         ISO_OBL("i.x", "")),
+     AIGOV_ERULES, "a.b", "$.rules[0].crosswalk.iso[0]", "crosswalk names an unknown rule"},
     /* the Statement of Applicability */
     {WITH_MANIFEST, SOA_OBL("\"A.6.2.8\""), AIGOV_ERULES, "a.b", "$.rules[0].soa", "soa is {\"control\""},
     {WITH_MANIFEST, SOA_OBL("{\"control\":\"A.6.2.8\",\"decision\":\"s.dec\",\"justification\":\"s.why\",\"owner\":1}"),
-     AIGOV_ERULES, "a.b", "$.rules[0].soa.owner", "unknown key 'owner'"},
+     AIGOV_ERULES, "a.b", "$.rules[0].soa.owner", "'owner' must be a string"},
+    {WITH_MANIFEST, SOA_OBL("{\"control\":\"A.6.2.8\",\"decision\":\"s.dec\",\"justification\":\"s.why\",\"owner\":\"s.dec\"}"),
+     AIGOV_ERULES, "a.b", "$.rules[0].soa", "soa owner 's.dec' must be a string fact"},
+    {WITH_MANIFEST, SOA_OBL("{\"control\":\"A.6.2.8\",\"decision\":\"s.dec\",\"justification\":\"s.why\",\"review_date\":\"s.why\"}"),
+     AIGOV_ERULES, "a.b", "$.rules[0].soa", "soa review_date 's.why' must be a date fact"},
+    {WITH_MANIFEST, SOA_OBL("{\"control\":\"A.6.2.8\",\"decision\":\"s.dec\",\"justification\":\"s.why\",\"review\":\"s.day\"}"),
+     AIGOV_ERULES, "a.b", "$.rules[0].soa.review", "unknown key 'review'"},
+    /* an observation is a finding's */
+    {WITH_MANIFEST, BODY(OBL("a.b", ",\"observation\":true")), AIGOV_ERULES, "a.b", "$.rules[0].observation",
+     "only a finding takes 'observation'"},
+    {WITH_MANIFEST, BODY(FIND("a.b", ",\"observation\":false")), AIGOV_ERULES, "a.b", "$.rules[0].observation",
+     "observation is true or absent"},
+    /* results kept per system: an obligation of the organisation only */
+    {WITH_MANIFEST, BODY(FIND("a.b", ",\"per_system\":true")), AIGOV_ERULES, "a.b", "$.rules[0].per_system",
+     "only an obligation takes 'per_system'"},
+    {WITH_MANIFEST, BODY(OBL("a.b", ",\"per_system\":{\"fact\":\"s.nope\",\"is\":true}")), AIGOV_ERULES, "a.b",
+     "$.rules[0].per_system", "s.nope"},
+    {WITH_MANIFEST, BODY("{" BASE("a.b", "obligation") HOLD DATE EVD ",\"when\":{\"known\":\"s.day\"},\"per_system\":true}"),
+     AIGOV_ERULES, "a.b", "$.rules[0]", "'per_system' is for an obligation that reads only organisation facts"},
     {WITH_MANIFEST, SOA_OBL("{\"decision\":\"s.dec\",\"justification\":\"s.why\"}"), AIGOV_ERULES, "a.b", "$.rules[0].soa",
      "missing required key 'control'"},
     {WITH_MANIFEST, SOA_OBL("{\"control\":\"" D16 "x\",\"decision\":\"s.dec\",\"justification\":\"s.why\"}"), AIGOV_ERULES,
@@ -1039,7 +1069,8 @@ static const char *shapes_body =
     OBL_W("v.two_ev", ",\"evidence\":[\"doc\",\"doc2\"],\"when\":{\"all\":[true,{\"rule\":\"d.flag\"}]}") ","
     "{" BASE("v.cases", "obligation") HOLD EVD ",\"when\":true,\"applies_from\":["
     "{\"if\":{\"fact\":\"s.flag\",\"is\":false},\"date\":\"2025-01-01\"},{\"date\":\"2027-01-01\"}]},"
-    OBL_W("v.xw", EVD ",\"when\":true,\"crosswalk\":{\"iso\":[\"i.one\",\"i.two\"],\"beyond\":\"the register entry\"}") ","
+    OBL_W("v.xw", EVD ",\"when\":true,\"crosswalk\":{\"iso\":[\"i.one\",{\"rule\":\"i.two\",\"link\":\"intersect\"}],"
+          "\"beyond\":\"the register entry\"}") ","
     OBL_W("v.xw0", EVD ",\"when\":true,\"penalty\":\"p_nat\",\"crosswalk\":{\"iso\":[]}") ","
     "{" BASE("p.x", "prohibition") ",\"holder\":[\"provider\",\"deployer\"]" DATE
     ",\"classifies\":\"prohibited\",\"penalty\":\"p1\",\"when\":{\"fact\":\"s.flag\",\"is\":true}},"
@@ -1127,7 +1158,9 @@ START_TEST(every_operator_and_kind_compiles_to_its_meaning)
     /* crosswalk and penalty tier reach the report */
     char *json = NULL;
     ck_assert_int_eq(aigov_report_render(&json, NULL, r, AIGOV_FORMAT_JSON | AIGOV_RENDER_FULL, &err), 0);
-    ck_assert_ptr_nonnull(strstr(json, "\"crosswalk\":{\"iso\":[\"i.one\",\"i.two\"],\"coverage\":"
+    /* a rule id alone links as 'supports'; the typed link keeps its type */
+    ck_assert_ptr_nonnull(strstr(json, "\"crosswalk\":{\"iso\":[\"i.one\",\"i.two\"],\"links\":[{\"rule\":\"i.one\","
+                                       "\"link\":\"supports\"},{\"rule\":\"i.two\",\"link\":\"intersect\"}],\"coverage\":"
                                        "\"partly_supported\",\"still_needed\":[\"i.two\"],"
                                        "\"beyond\":\"the register entry\"}"));
     ck_assert_ptr_nonnull(strstr(json, "\"penalty\":{\"tier\":\"p1\",\"citation\":\"Art. 99(4)\""));

@@ -703,6 +703,59 @@ START_TEST(penalty_caps_follow_the_organisation)
 }
 END_TEST
 
+/* Next actions: an item closing an AI Act gap in force with a penalty goes first, the most
+ * severe tier first, before an item that closes more obligations without one; a penalised
+ * duty not yet in force and an ISO/IEC 42001 gap do not jump the queue. */
+static const char *actions_body =
+    "{\"format\":\"aigov-rules/1\",\"facts\":["
+    "{\"id\":\"o.size\",\"type\":\"enum\",\"values\":[\"small\",\"smc\",\"large\"],\"description\":\"d\",\"ask\":\"a?\"},"
+    "{\"id\":\"o.turnover\",\"type\":\"number\",\"min\":0,\"max\":1e40,\"description\":\"d\",\"ask\":\"a?\"},"
+    "{\"id\":\"o.eui\",\"type\":\"bool\",\"description\":\"d\",\"ask\":\"a?\"},"
+    "{\"id\":\"o.pa\",\"type\":\"bool\",\"description\":\"d\",\"ask\":\"a?\"}],"
+    "\"evidence\":[{\"id\":\"many\",\"title\":\"M\",\"description\":\"d\"},{\"id\":\"few\",\"title\":\"F\",\"description\":\"d\"},"
+    "{\"id\":\"big\",\"title\":\"B\",\"description\":\"d\"},{\"id\":\"late\",\"title\":\"L\",\"description\":\"d\"}],"
+    "\"penalties\":["
+    "{\"id\":\"lo\",\"citation\":\"P(5)\",\"title\":\"t\",\"fixed_eur\":7500000,\"turnover_percent\":1,"
+    "\"undertaking\":\"higher\",\"sme\":\"lower\",\"small_mid_cap\":\"lower\"},"
+    "{\"id\":\"hi\",\"citation\":\"P(3)\",\"title\":\"t\",\"fixed_eur\":35000000,\"turnover_percent\":7,"
+    "\"undertaking\":\"higher\",\"sme\":\"lower\",\"small_mid_cap\":\"lower\"}],"
+    "\"rules\":["
+    "{\"id\":\"iso.m\",\"kind\":\"obligation\",\"framework\":\"iso42001\",\"citation\":\"c\",\"title\":\"t\","
+    "\"holder\":[\"organisation\"],\"applies_from\":\"2023-12-18\",\"when\":true,\"evidence\":[\"many\"]},"
+    "{\"id\":\"a.m1\",\"kind\":\"obligation\",\"framework\":\"eu_ai_act\",\"citation\":\"c\",\"title\":\"t\","
+    "\"holder\":[\"provider\"],\"applies_from\":\"2026-02-03\",\"when\":true,\"evidence\":[\"many\"]},"
+    "{\"id\":\"a.m2\",\"kind\":\"obligation\",\"framework\":\"eu_ai_act\",\"citation\":\"c\",\"title\":\"t\","
+    "\"holder\":[\"provider\"],\"applies_from\":\"2026-02-03\",\"when\":true,\"evidence\":[\"many\"]},"
+    "{\"id\":\"a.few\",\"kind\":\"obligation\",\"framework\":\"eu_ai_act\",\"citation\":\"c\",\"title\":\"t\","
+    "\"holder\":[\"provider\"],\"applies_from\":\"2026-02-03\",\"when\":true,\"evidence\":[\"few\"],\"penalty\":\"lo\"},"
+    "{\"id\":\"a.big\",\"kind\":\"obligation\",\"framework\":\"eu_ai_act\",\"citation\":\"c\",\"title\":\"t\","
+    "\"holder\":[\"provider\"],\"applies_from\":\"2026-02-03\",\"when\":true,\"evidence\":[\"big\"],\"penalty\":\"hi\"},"
+    "{\"id\":\"a.late\",\"kind\":\"obligation\",\"framework\":\"eu_ai_act\",\"citation\":\"c\",\"title\":\"t\","
+    "\"holder\":[\"provider\"],\"applies_from\":\"2031-01-01\",\"when\":true,\"evidence\":[\"late\"],\"penalty\":\"hi\"}"
+    "]}";
+
+START_TEST(next_actions_put_penalised_legal_gaps_first)
+{
+    aigov_source src[2] = {{"manifest.json", pen_manifest, strlen(pen_manifest)},
+                           {"actions.json", actions_body, strlen(actions_body)}};
+    aigov_table *t = NULL;
+    aigov_error err;
+    int rc = aigov_table_compile(&t, src, 2, NULL, &err);
+    ck_assert_msg(rc == 0, "%s at %s", err.message, err.path);
+    const char *doc = "{\"evidence\":{\"many\":{\"state\":\"absent\"},\"few\":{\"state\":\"absent\"},"
+                      "\"big\":{\"state\":\"planned\"},\"late\":{\"state\":\"absent\"}}}";
+    char *out = render_with(t, doc, "2028-01-01");
+    const char *b = strstr(out, "\"next_actions\":[{\"evidence\":\"big\"");
+    ck_assert_msg(b != NULL, "%s", out);
+    const char *f = strstr(b, "{\"evidence\":\"few\"");
+    const char *m = strstr(b, "{\"evidence\":\"many\",\"title\":\"M\",\"closes\":3");
+    const char *l = strstr(b, "{\"evidence\":\"late\"");
+    ck_assert_msg(f && m && l && f < m && m < l, "%s", b);
+    aigov_free(out);
+    aigov_table_free(t);
+}
+END_TEST
+
 START_TEST(crosswalk_coverage_counts_met_iso_rules)
 {
     aigov_table *t = compile_pen(pen_manifest);
@@ -715,7 +768,7 @@ START_TEST(crosswalk_coverage_counts_met_iso_rules)
         {"{\"evidence\":{\"iso1\":{\"state\":\"implemented\"},\"iso2\":{\"state\":\"implemented\"}}}", "e.hi",
          "\"coverage\":\"supported\",\"still_needed\":[],\"beyond\":\"all\""},
         {"{\"evidence\":{\"iso1\":{\"state\":\"implemented\"}}}", "e.noeu", "\"coverage\":\"supported\",\"still_needed\":[],\"beyond\":\"more\""},
-        {"{\"evidence\":{\"iso1\":{\"state\":\"implemented\"}}}", "e.none", "\"iso\":[],\"coverage\":\"not_supported\""},
+        {"{\"evidence\":{\"iso1\":{\"state\":\"implemented\"}}}", "e.none", "\"iso\":[],\"links\":[],\"coverage\":\"not_supported\""},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char *out = render_with(t, cases[i].doc, AS_OF);
@@ -1118,6 +1171,7 @@ Suite *core_edges_suite(void)
     tcase_add_test(tc, date_cases_after_an_unknown_one);
     tcase_add_test(tc, penalty_caps_follow_the_organisation);
     tcase_add_test(tc, crosswalk_coverage_counts_met_iso_rules);
+    tcase_add_test(tc, next_actions_put_penalised_legal_gaps_first);
     suite_add_tcase(s, tc);
     tc = tcase_create("api_and_util");
     tcase_set_timeout(tc, 60);

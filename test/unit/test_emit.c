@@ -48,7 +48,7 @@ START_TEST(strings_are_escaped_as_c_literals)
     /* the evidence item's ISO list gets its own array; a missing source is NULL */
     ck_assert_ptr_nonnull(strstr(c, "static const char *const iso0[] = {\"A.6.2.3\", };"));
     ck_assert_ptr_nonnull(strstr(c, "\"Is it\\077\\077\", \"\", -1},"));
-    ck_assert_ptr_nonnull(strstr(c, ", NULL, -1, -1, -1, 0},")); /* a rule that is no SoA control or SoA clause */
+    ck_assert_ptr_nonnull(strstr(c, ", NULL, -1, -1, -1, -1, -1, 0, -1, 0},")); /* a rule that is no SoA control, SoA clause or per-system rule */
     ck_assert_ptr_nonnull(strstr(c, "const struct aigov_table ag_builtin_table = {"));
     free(c);
     aigov_table_free(t);

@@ -193,7 +193,8 @@ START_TEST(every_condition_kind_in_every_format)
     HAS(js, "\"fact\":\"system.day\",\"value\":\"2029-05-01\",\"test\":\"lt 2030-01-01\"");
     HAS(js, "\"fact\":\"system.n\",\"value\":0,\"test\":\"gte 0\"");
     /* the crosswalk lists the ISO rule still open, not the met one */
-    HAS(js, "\"crosswalk\":{\"iso\":[\"i.base\",\"i.other\"],\"coverage\":\"partly_supported\","
+    HAS(js, "\"crosswalk\":{\"iso\":[\"i.base\",\"i.other\"],\"links\":[{\"rule\":\"i.base\",\"link\":\"supports\"},"
+            "{\"rule\":\"i.other\",\"link\":\"supports\"}],\"coverage\":\"partly_supported\","
             "\"still_needed\":[\"i.other\"],\"beyond\":\"More.\"}");
     HAS(js, "\"summary\":{\"controls\":2,\"included\":1,\"excluded\":1,\"not_recorded\":0,"
             "\"findings_gap\":0,\"findings_unknown\":0,\"complete\":true}");
@@ -204,9 +205,9 @@ START_TEST(every_condition_kind_in_every_format)
     HAS(txt, "Statement of Applicability (ISO/IEC 42001 6.1.3): 2 controls, 1 included, 1 excluded, "
              "0 not recorded; complete\n");
     /* the SoA decides: an excluded control does not apply */
-    HAS(txt, "  A.2.2     excluded      yes         not_applicable T i.c1\n");
+    HAS(txt, "  A.2.2     excluded      yes         not_applicable conforming                  T i.c1\n");
     HAS(txt, "justification: Not used | *ever* <b>");
-    HAS(txt, "  A.2.3     included      yes         met            T i.c2\n");
+    HAS(txt, "  A.2.3     included      yes         met            conforming                  T i.c2\n");
     aigov_free(txt);
 
     char *md = render_q(ctx, desc_full, "2028-01-01", AIGOV_FORMAT_MARKDOWN);
@@ -214,8 +215,8 @@ START_TEST(every_condition_kind_in_every_format)
     HAS(md, "| met | 2026-01-01 |     | Pipe \\| and  newline (`9o.digit`) |\n"); /* under "Met in force" */
     HAS(md, "\n1. Ext \\| with a pipe (`ext`): closes 1\n");
     HAS(md, "0 not recorded; complete\n");
-    HAS(md, "| A\\.2\\.2 T i\\.c1 | excluded | Not used \\| \\*ever\\* \\<b\\>  \\</b\\> | yes | not_applicable |  |\n");
-    HAS(md, "| A\\.2\\.3 T i\\.c2 | included |  | yes | met |  |\n");
+    HAS(md, "| A\\.2\\.2 T i\\.c1 | excluded | Not used \\| \\*ever\\* \\<b\\>  \\</b\\> | yes | not_applicable |  |  | conforming |  |\n");
+    HAS(md, "| A\\.2\\.3 T i\\.c2 | included |  | yes | met |  |  | conforming |  |\n");
     aigov_free(md);
 
     char *os = render_q(ctx, desc_full, "2028-01-01", AIGOV_FORMAT_OSCAL);
@@ -261,7 +262,7 @@ START_TEST(statement_of_applicability_states)
     const char *open = "{'organisation':{'soa':{'c1':{'decision':'excluded'}}},'system':{'n':5}}";
     char *txt = render_q(ctx, open, "2028-01-01", AIGOV_FORMAT_TEXT);
     HAS(txt, "2 controls, 0 included, 1 excluded, 1 not recorded; incomplete\n");
-    HAS(txt, "  A.2.3     not recorded  unknown     unknown        T i.c2\n");
+    HAS(txt, "  A.2.3     not recorded  unknown     unknown        not_graded                  T i.c2\n");
     HAS(txt, "            unknown: T i.c1.unjust [i.c1.unjust]\n");
     HAS(txt, "            unknown: T i.c1.stale [i.c1.stale]\n");
     HASNT(txt, "unknown: T i.c2.unjust"); /* unknown only because the decision is missing: said once */
@@ -269,8 +270,8 @@ START_TEST(statement_of_applicability_states)
     aigov_free(txt);
     char *md = render_q(ctx, open, "2028-01-01", AIGOV_FORMAT_MARKDOWN);
     HAS(md, "1 not recorded; **incomplete**\n");
-    HAS(md, "| A\\.2\\.2 T i\\.c1 | excluded |  | unknown | not_applicable | unknown `i.c1.unjust`; unknown `i.c1.stale` |\n");
-    HAS(md, "| A\\.2\\.3 T i\\.c2 | _not recorded_ |  | unknown | unknown |  |\n");
+    HAS(md, "| A\\.2\\.2 T i\\.c1 | excluded |  | unknown | not_applicable |  |  | not_graded | unknown `i.c1.unjust`; unknown `i.c1.stale` |\n");
+    HAS(md, "| A\\.2\\.3 T i\\.c2 | _not recorded_ |  | unknown | unknown |  |  | not_graded |  |\n");
     aigov_free(md);
     char *js = render_q(ctx, open, "2028-01-01", AIGOV_FORMAT_JSON);
     HAS(js, "\"findings_gap\":0,\"findings_unknown\":3,\"complete\":false}");
@@ -290,7 +291,7 @@ START_TEST(statement_of_applicability_states)
     md = render_q(ctx, gaps, "2028-01-01", AIGOV_FORMAT_MARKDOWN);
     HAS(md, "2 controls, 0 included, 2 excluded, 0 not recorded; **incomplete**\n");
     HAS(md, "| **gap** `i.c1.unjust`; **gap** `i.c1.stale` |\n");
-    HAS(md, "| A\\.2\\.3 T i\\.c2 | excluded |  | yes | not_applicable | **gap** `i.c2.unjust` |\n");
+    HAS(md, "| A\\.2\\.3 T i\\.c2 | excluded |  | yes | not_applicable |  |  | **minor_nonconformity** | **gap** `i.c2.unjust` |\n");
     aigov_free(md);
     txt = render_q(ctx, gaps, "2028-01-01", AIGOV_FORMAT_TEXT);
     HAS(txt, "            gap: T i.c2.unjust [i.c2.unjust]\n");
@@ -519,8 +520,8 @@ START_TEST(render_and_accessors_reject_bad_arguments)
     int rc;
     const aigov_report *r = unit_eval(&ctx, t, "{\"system\":{\"n\":5}}", "2028-01-01", &err, &rc);
     ck_assert_int_eq(rc, 0);
-    ck_assert_int_eq(aigov_report_render(&out, &len, r, 7, &err), AIGOV_EINVAL);
-    ck_assert_str_eq(err.message, "unknown format 7");
+    ck_assert_int_eq(aigov_report_render(&out, &len, r, 8, &err), AIGOV_EINVAL);
+    ck_assert_str_eq(err.message, "unknown format 8");
     ck_assert_ptr_null(out);
     ck_assert_int_eq(aigov_report_render(&out, NULL, r, -1, &err), AIGOV_EINVAL);
     ck_assert_str_eq(err.message, "unknown format -1");

@@ -78,7 +78,7 @@ __all__ = [
 # "json-full" (AIGOV_FORMAT_JSON | AIGOV_RENDER_FULL) repeats every rule's metadata.
 RENDER_FULL = 0x100
 FORMATS: Dict[str, int] = {"json": 0, "json-full": RENDER_FULL, "text": 1, "markdown": 2, "md": 2, "oscal": 3,
-                           "sarif": 4, "junit": 5, "html": 6}
+                           "sarif": 4, "junit": 5, "html": 6, "soa-csv": 7}
 _KINDS = ("definition", "obligation", "prohibition", "finding")
 
 Descriptor = Union[Mapping[str, Any], str, bytes, bytearray, memoryview, "os.PathLike[str]"]

@@ -286,6 +286,7 @@ class Report:
     def statement_of_applicability(self) -> Optional[Dict[str, Any]]:
         """The Statement of Applicability (ISO/IEC 42001 6.1.3): ``summary``
         and one entry per Annex A control (decision, justification,
-        typically_applicable, implementation, findings); None when the rule
+        typically_applicable, implementation, owner, review_date, grade, grade_basis, evidence_refs,
+        findings); None when the rule
         set declares no control."""
         return self.json().get("statement_of_applicability")

@@ -1,6 +1,6 @@
 """aigov-py / `python -m aigov`: mirrors the C command-line tool.
 
-    aigov-py eval FILE|- [--as-of YYYY-MM-DD] [--format text|json|markdown|oscal|sarif|junit|html]
+    aigov-py eval FILE|- [--as-of YYYY-MM-DD] [--format text|json|markdown|oscal|sarif|junit|html|soa-csv]
                          [--fail-on gap|prohibited|unknown|none]
     aigov-py eval --ndjson FILE|- [--jobs N] [--as-of ...] [--format json|oscal] [--fail-on ...]
     aigov-py rules [--format text|json|markdown]
@@ -23,7 +23,7 @@ from typing import BinaryIO, List, Optional
 
 from . import AigovError, Evaluator, Summary, Table, library_path, library_version
 
-EVAL_FORMATS = ("text", "json", "markdown", "md", "oscal", "sarif", "junit", "html")
+EVAL_FORMATS = ("text", "json", "markdown", "md", "oscal", "sarif", "junit", "html", "soa-csv")
 RULES_FORMATS = ("text", "json", "markdown", "md")
 
 

@@ -27,6 +27,8 @@ def golden_cases(full=False):
             continue
         with open(path, encoding="utf-8") as f:
             case = json.load(f)
+        if "organisation_status" in (case.get("expect") or {}):
+            continue   # a descriptor of several systems: the C runner checks its organisation's part
         desc = json.dumps(case["descriptor"], ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         yield os.path.basename(path), case, desc, path
 

@@ -69,6 +69,29 @@ class ByteIdenticalToTheCli(unittest.TestCase):
             self.assertNotIn("<script", page)
             self.assertEqual(ev.render(doc, "2028-01-01", "html"), ev.render(doc, "2028-01-01", "html"))
 
+    def test_soa_csv(self):
+        """The Statement of Applicability as CSV reaches Python as the library renders it: the ten
+        columns, CRLF rows, a formula-looking owner neutralised, an overdue review an observation."""
+        import csv
+        doc = {"organisation": {"established_in_eu": True, "aims": {"operated": True, "soa": {
+                   "a_2_2": {"decision": "included", "justification": "RT-1, line 2", "owner": "=cmd",
+                             "review_date": "2027-01-01"}}}},
+               "operator": {"roles": ["deployer"]}, "system": {"is_ai_system": True},
+               "evidence": {"ai_policy": {"state": "implemented", "ref": "POL-1"}}}
+        with aigov.Evaluator() as ev:
+            out = ev.render(doc, "2028-01-01", "soa-csv").decode()
+            self.assertEqual(out, ev.render(doc, "2028-01-01", "soa-csv").decode())
+        self.assertNotIn("\n", out.replace("\r\n", ""))
+        rows = list(csv.reader(io.StringIO(out, newline="")))
+        self.assertEqual(rows[0], ["control", "title", "decision", "justification", "implementation status",
+                                   "owner", "review date", "grade", "evidence reference", "open findings"])
+        self.assertEqual(len(rows), 39)
+        self.assertEqual(rows[1], ["A.2.2", "AI policy", "included", "RT-1, line 2", "met", "'=cmd", "2027-01-01",
+                                   "observation", "POL-1", ""])
+        code, _, _ = run_py("eval", "-", "--as-of", "2028-01-01", "--format", "soa-csv",
+                            stdin=json.dumps(doc).encode())
+        self.assertIn(code, (0, 1))
+
 
 def run_py(*args, stdin=b""):
     out = io.BytesIO()

@@ -135,7 +135,7 @@ class RangeChecks(unittest.TestCase):
         self.assertEqual(self.ev.classify(PORTFOLIO, D, system=2), self.ev.classify_all(PORTFOLIO, D)[2])
 
     def test_format(self):
-        for bad in (2 ** 32, 2 ** 64, 7, -1):
+        for bad in (2 ** 32, 2 ** 64, 8, -1):
             with self.subTest(format=bad), self.assertRaises(aigov.InvalidArgumentError):
                 self.ev.render(SPAM, D, bad)
         with self.assertRaises(TypeError):

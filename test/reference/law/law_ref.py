@@ -1055,7 +1055,9 @@ def evaluate(desc, as_of):
     # (with xpro) the Art. 25(2) initial provider's duty concerns a high-risk system:
     # it counts for the high-risk tier too.
     tier_scope = OR(any_in_scope, personal_user, c252_tier)
-    oos = OR(AND(is_ai, military), NOT(OR(tier_scope, gpai_in_scope, rep_gpai, c252_tier)))
+    # Whether or not the subject is an AI system, a military-only one is no system the
+    # Regulation classifies (a model it may hold is the GPAI class's business).
+    oos = OR(military, NOT(OR(tier_scope, gpai_in_scope, rep_gpai, c252_tier)))
     # prohibited: an Art. 5 practice of an in-scope role, in force at as_of
     # (Art. 113(a)).
     # high_risk: Art. 6(1) or 6(2) (not date-dependent: a classification).
