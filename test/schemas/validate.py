@@ -36,7 +36,7 @@ def _compact_part(full, compact, conditions):
     for o in full["obligations"]:
         c = _strip(o, ("framework", "kind", "citation", "title", "holder", "evidence", "penalty"))
         if "crosswalk" in c:
-            c["crosswalk"] = _strip(c["crosswalk"], ("iso", "beyond"))
+            c["crosswalk"] = _strip(c["crosswalk"], ("iso", "links", "beyond"))
         obligations.append(c)
         for e in o.get("evidence", []):
             evidence[e["item"]] = _strip(e, ("item", "title"))
@@ -132,6 +132,7 @@ def catalogue_differs(full, cat):
                                    or o["penalty"]["citation"] != pen[r["penalty"]]):
                 return "%s: penalty differs" % o["id"]
             if "crosswalk" in o and (o["crosswalk"]["iso"] != r["crosswalk"]["iso"]
+                                     or o["crosswalk"]["links"] != r["crosswalk"]["links"]
                                      or o["crosswalk"]["beyond"] != r["crosswalk"]["beyond"]):
                 return "%s: crosswalk differs" % o["id"]
         for q in part.get("questions", []):
