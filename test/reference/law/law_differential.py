@@ -92,7 +92,7 @@ def map_citation(cit, cid=""):
 
 
 def run_cli(cli, lines, as_of):
-    p = subprocess.run([cli, "eval", "--ndjson", "-", "--as-of", as_of], input="".join(
+    p = subprocess.run([cli, "eval", "--ndjson", "-", "--full", "--as-of", as_of], input="".join(
         ln + "\n" for ln in lines).encode(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     out = p.stdout.decode().splitlines()
     if len(out) != len(lines):

@@ -458,12 +458,15 @@ def evaluate(desc, as_of):
     # course of a personal non-professional activity" -- no deployer role then
     # (corrected after review: the role itself, not only its scope).
     personal = B(d, "operator.personal_non_professional_use")
-    role["deployer"] = AND(declared["deployer"], NOT(personal))
+    # (lead, law differential prohibited/undetermined) [interp] shared with the engine: the
+    # declared role is the operator's own statement; an exception that takes it away
+    # (Art. 3(4) personal use here, Art. 25(2) replacement below) holds only once answered.
+    role["deployer"] = AND(declared["deployer"], NOT(personal is True))
     # (corrected after review, see README "where the reference was wrong"):
     # the system must be high-risk under Art. 6 -- (a) "a high-risk AI
     # system", (b) "remains a high-risk AI system pursuant to Article 6", (c)
     # "becomes a high-risk AI system in accordance with Article 6".
-    role["provider"] = OR(AND(declared["provider"], NOT(other_became)), AND(art25, hr, is_ai), pm_provider)
+    role["provider"] = OR(AND(declared["provider"], NOT(other_became is True)), AND(art25, hr, is_ai), pm_provider)
     # Art. 2(10) "does not apply to obligations of deployers who are natural
     # persons using AI systems in the course of a purely personal
     # non-professional activity" (kept below as a scope exclusion too).
@@ -1051,7 +1054,7 @@ def evaluate(desc, as_of):
     # persons using AI systems in the course of a purely personal non-professional
     # activity" lifts that deployer's obligations, not the system's classification:
     # such a deployer still places the system in the tier's view (no duty follows).
-    personal_user = AND(role["deployer"], terr["deployer"], NOT(sys_excl), personal)
+    personal_user = AND(declared["deployer"], terr["deployer"], NOT(sys_excl), personal)
     # (with xpro) the Art. 25(2) initial provider's duty concerns a high-risk system:
     # it counts for the high-risk tier too.
     tier_scope = OR(any_in_scope, personal_user, c252_tier)
