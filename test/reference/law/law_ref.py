@@ -314,7 +314,9 @@ def evaluate(desc, as_of):
     practices.append(("Art. 5(1)(ba)", use_ba, ("deployer",), D_5BA))
     practices.append(("Art. 5(1)(bb)", use_bb, ("deployer",), D_5BA))
     # system-level "falls under Article 5" (for Art. 2(12))
-    falls5 = OR(*[p[1] for p in practices])
+    # (lead) dated like the practice: points (ba)/(bb) are Art. 5 only from their
+    # application (Regulation (EU) 2026/1744).
+    falls5 = OR(*[AND(p[1], T if as_of >= p[3] else F) for p in practices])
 
     # ------------------------------------------------------------ Art. 50 facts
     a50 = lambda k: sysd("art50." + k)  # noqa: E731
