@@ -58,7 +58,7 @@ def init(opts):
 def run_cli(cli, lines, as_of):
     payload = "".join(line + "\n" for line in lines).encode("utf-8")
     try:
-        out = subprocess.run([cli, "eval", "--ndjson", "-", "--as-of", as_of, "--jobs", "1"],
+        out = subprocess.run([cli, "eval", "--ndjson", "-", "--full", "--as-of", as_of, "--jobs", "1"],
                              input=payload, capture_output=True)
     except OSError as e:
         raise RuntimeError("cannot run %s: %s" % (cli, e))
