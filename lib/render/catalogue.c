@@ -83,19 +83,9 @@ static void catalogue_json(ag_buf *b, const aigov_table *t)
             ag_buf_puts(b, "null");
         ag_buf_puts(b, ",\"crosswalk\":");
         if (r->xw_n >= 0) {
-            ag_buf_puts(b, "{\"iso\":[");
-            for (int32_t k = 0; k < r->xw_n; k++) {
-                if (k)
-                    ag_buf_putc(b, ',');
-                ag_buf_json_str(b, t->rules[t->crosswalk[r->xw_first + k]].id);
-            }
-            ag_buf_puts(b, "],\"links\":["); /* typed: how each ISO rule relates to the duty */
-            for (int32_t k = 0; k < r->xw_n; k++) {
-                ag_buf_puts(b, k ? ",{\"rule\":" : "{\"rule\":");
-                ag_buf_json_str(b, t->rules[t->crosswalk[r->xw_first + k]].id);
-                ag_buf_printf(b, ",\"link\":\"%s\"}", ag_link_names[t->crosswalk_link[r->xw_first + k]]);
-            }
-            ag_buf_puts(b, "],\"beyond\":");
+            ag_buf_putc(b, '{');
+            ag_json_crosswalk_members(b, t, r);
+            ag_buf_puts(b, ",\"beyond\":");
             if (r->beyond)
                 ag_buf_json_str(b, r->beyond);
             else

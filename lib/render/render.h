@@ -34,6 +34,9 @@ static inline int ag_format_split(int format, int *full)
 /* full: the report with the rules' metadata (AIGOV_RENDER_FULL); 0: the compact form that
  * refers to rules by id (report_json.c). */
 void ag_render_json(ag_buf *b, const aigov_report *rep, int full);
+/* "iso":[...],"links":[...] of rule ru's crosswalk (its static part): the full report's and the
+ * catalogue's (report_json.c). */
+void ag_json_crosswalk_members(ag_buf *b, const aigov_table *t, const ag_rule *ru);
 /* A descriptor of several systems: {engine, as_of, systems: [...], organisation: {...}}. */
 void ag_render_json_portfolio_head(ag_buf *b, const aigov_report *rep, int full);
 void ag_render_json_system(ag_buf *b, const aigov_report *rep, uint32_t index, const char *name,

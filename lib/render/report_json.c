@@ -330,6 +330,30 @@ static void penalty_json(ag_buf *b, const aigov_report *rep, int32_t ri)
     }
 }
 
+/* The crosswalk's static members, "iso" (the ISO rules it names) and "links" (how each
+ * relates to the duty: equal, subset, superset, intersect, supports), shared by the full
+ * report and the catalogue. */
+void ag_json_crosswalk_members(ag_buf *b, const aigov_table *t, const ag_rule *ru)
+{
+    ag_buf_lit(b, "\"iso\":[");
+    for (int32_t k = 0; k < ru->xw_n; k++) {
+        if (k)
+            ag_buf_putc(b, ',');
+        ag_buf_json_id(b, t->rules[t->crosswalk[ru->xw_first + k]].id);
+    }
+    ag_buf_lit(b, "],\"links\":[");
+    for (int32_t k = 0; k < ru->xw_n; k++) {
+        if (k)
+            ag_buf_putc(b, ',');
+        ag_buf_lit(b, "{\"rule\":");
+        ag_buf_json_id(b, t->rules[t->crosswalk[ru->xw_first + k]].id);
+        ag_buf_lit(b, ",\"link\":");
+        ag_buf_json_id(b, ag_link_names[t->crosswalk_link[ru->xw_first + k]]);
+        ag_buf_putc(b, '}');
+    }
+    ag_buf_putc(b, ']');
+}
+
 /* How far the ISO/IEC 42001 controls the rule maps to go towards it; full: which controls
  * they are and what the law asks beyond them (compact: the catalogue's). */
 static void crosswalk_json(ag_buf *b, const aigov_report *rep, int32_t ri, int full)
@@ -343,23 +367,8 @@ static void crosswalk_json(ag_buf *b, const aigov_report *rep, int32_t ri, int f
         static const char *const cov_names[] = {"supported", "partly_supported", "not_supported"};
         ag_buf_lit(b, ",\"crosswalk\":{");
         if (full) {
-            ag_buf_lit(b, "\"iso\":[");
-            for (int32_t k = 0; k < ru->xw_n; k++) {
-                if (k)
-                    ag_buf_putc(b, ',');
-                ag_buf_json_id(b, t->rules[t->crosswalk[ru->xw_first + k]].id);
-            }
-            ag_buf_lit(b, "],\"links\":[");
-            for (int32_t k = 0; k < ru->xw_n; k++) { /* typed: how each ISO rule relates to the duty */
-                if (k)
-                    ag_buf_putc(b, ',');
-                ag_buf_lit(b, "{\"rule\":");
-                ag_buf_json_id(b, t->rules[t->crosswalk[ru->xw_first + k]].id);
-                ag_buf_lit(b, ",\"link\":");
-                ag_buf_json_id(b, ag_link_names[t->crosswalk_link[ru->xw_first + k]]);
-                ag_buf_putc(b, '}');
-            }
-            ag_buf_lit(b, "],");
+            ag_json_crosswalk_members(b, t, ru);
+            ag_buf_putc(b, ',');
         }
         ag_buf_lit(b, "\"coverage\":");
         ag_buf_json_id(b, cov_names[cov]);
