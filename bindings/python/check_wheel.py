@@ -38,7 +38,9 @@ def main():
     wheel, cli, desc, as_of = sys.argv[1:5]
     wheel, cli, desc = (os.path.abspath(p) for p in (wheel, cli, desc))
     check_notices(wheel)
-    want = run([cli, "eval", desc, "--as-of", as_of, "--format", "json", "--fail-on", "none"],
+    # the full form: raw_json of a typed report is the full report (the compact one is the
+    # CLI's default and render()'s)
+    want = run([cli, "eval", desc, "--as-of", as_of, "--format", "json", "--full", "--fail-on", "none"],
                check=True).stdout.rstrip(b"\n")
     env = {k: v for k, v in os.environ.items()
            if k not in ("AIGOV_LIBRARY", "PYTHONPATH", "LD_LIBRARY_PATH", "PKG_CONFIG_PATH",
@@ -59,7 +61,7 @@ def main():
                    env=env, check=True).stdout.decode().strip()
         probe(py, site, env, d, desc, as_of, want)
         r = run([os.path.join(venv, "bin", "aigov-py"), "eval", desc, "--as-of", as_of, "--format", "json",
-                 "--fail-on", "none"], env=env, cwd=d)
+                 "--full", "--fail-on", "none"], env=env, cwd=d)
         if r.returncode != 0 or r.stdout.rstrip(b"\n") != want:
             sys.exit("check_wheel: aigov-py differs from the C CLI (exit %d): %s"
                      % (r.returncode, r.stderr.decode(errors="replace")))
