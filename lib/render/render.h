@@ -3,6 +3,7 @@
  * produced. */
 #ifndef AIGOV_RENDER_H
 #define AIGOV_RENDER_H
+#include "report/readiness.h"
 #include "report/report.h"
 #include "util/buf.h"
 
@@ -57,6 +58,10 @@ void ag_render_oscal_organisation(ag_buf *b, const aigov_report *rep);
 /* The closing verdict of a text or markdown rendering of several systems (nothing for the
  * other formats: JSON and OSCAL readers have aigov_eval_verdict). */
 void ag_render_verdict(ag_buf *b, const aigov_verdict *v, int format);
+/* The readiness figures after a framework's "met of applicable" (clauses and controls, ready,
+ * in force, open findings, upcoming dates, undecided): text and markdown print the same line. */
+void ag_render_readiness_rest(ag_buf *b, const ag_readiness_t *rd);
+
 /* SARIF 2.1.0, JUnit XML and HTML are written in three steps (render_parts.c):
  * a head, one part per system (index < count) and one for the organisation's
  * own rules (index == count), and a tail; a single-system report is one part

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include "render/render.h"
 #include "render/soa.h"
+#include "util/date.h"
 
 int ag_render_parted(int format)
 {
@@ -60,4 +61,21 @@ const char *ag_part_label(char *out, size_t cap, uint32_t index, uint32_t count,
         return "system";
     snprintf(out, cap, "system %u", index + 1);
     return out;
+}
+
+void ag_render_readiness_rest(ag_buf *b, const ag_readiness_t *rd)
+{
+    if (rd->has_controls)
+        ag_buf_printf(b, ": clauses %u of %u, included controls %u of %u", rd->requirements_met, rd->requirements,
+                      rd->controls_implemented, rd->controls_included);
+    ag_buf_printf(b, "%s; %u in force", rd->ready ? ", ready" : "", rd->in_force);
+    if (rd->findings_open)
+        ag_buf_printf(b, "; %u open finding%s", rd->findings_open, rd->findings_open == 1 ? "" : "s");
+    for (size_t u = 0; u < rd->n_upcoming; u++) {
+        char d[11];
+        ag_date_format(d, rd->upcoming[u].date);
+        ag_buf_printf(b, "%s%u from %s", u ? ", " : "; upcoming: ", rd->upcoming[u].count, d);
+    }
+    if (rd->undecided)
+        ag_buf_printf(b, "; %u undecided", rd->undecided);
 }

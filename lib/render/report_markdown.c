@@ -163,7 +163,6 @@ static void header(ag_buf *b, const aigov_report *rep)
 static void readiness_and_exposure(ag_buf *b, const aigov_report *rep)
 {
     const aigov_table *t = rep->t;
-    char d[11];
     ag_buf_puts(b, "\n#### Readiness and penalty exposure\n\n");
     for (uint32_t k = 0; k < t->n_frameworks; k++) {
         if (rep->framework >= 0 && (uint32_t)rep->framework != k)
@@ -177,18 +176,7 @@ static void readiness_and_exposure(ag_buf *b, const aigov_report *rep)
         }
         ag_buf_printf(b, "- `%s`: %u of %u applicable met (%.0f%%)", t->framework_ids[k], rd.met, rd.applicable,
                       rd.applicable ? 100.0 * rd.met / rd.applicable : 0.0);
-        if (rd.has_controls)
-            ag_buf_printf(b, ": clauses %u of %u, included controls %u of %u", rd.requirements_met,
-                          rd.requirements, rd.controls_implemented, rd.controls_included);
-        ag_buf_printf(b, "%s; %u in force", rd.ready ? ", ready" : "", rd.in_force);
-        if (rd.findings_open)
-            ag_buf_printf(b, "; %u open finding%s", rd.findings_open, rd.findings_open == 1 ? "" : "s");
-        for (size_t u = 0; u < rd.n_upcoming; u++) {
-            ag_date_format(d, rd.upcoming[u].date);
-            ag_buf_printf(b, "%s%u from %s", u ? ", " : "; upcoming: ", rd.upcoming[u].count, d);
-        }
-        if (rd.undecided)
-            ag_buf_printf(b, "; %u undecided", rd.undecided);
+        ag_render_readiness_rest(b, &rd);
         ag_buf_putc(b, '\n');
     }
     ag_exposure x;

@@ -76,7 +76,7 @@ void ag_soa_grade_of(ag_soa_grade *g, const aigov_report *rep, int32_t ri)
                 partial = partial < 0 ? e : partial;
         }
     if (missing_ev >= 0) {
-        set(g, AG_GRADE_MAJOR_NC, "included but not implemented (evidence planned or absent)", missing_ev);
+        set(g, AG_GRADE_MAJOR_NC, "included, but its evidence is planned or absent", missing_ev);
         return;
     }
     if (partial >= 0) {

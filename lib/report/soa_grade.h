@@ -1,6 +1,6 @@
 /* An Annex A control graded as an auditor grades it (ISO/IEC 17021-1 practice for
  * certification audits), apart from its implementation status: a major nonconformity (a
- * control found necessary and not implemented, or left out although required), a minor one
+ * control found necessary whose evidence is planned or absent, or left out although required), a minor one
  * (implemented in part, or an SoA entry without its justification), an observation (a review
  * overdue), an opportunity for improvement (no owner or review date recorded), conforming,
  * or not graded (the SoA or the evidence does not say enough yet). */
