@@ -693,12 +693,13 @@ START_TEST(oscal_hrefs_take_safe_schemes_only)
 END_TEST
 
 /* Before: a custom table's ESC sequences and bidi overrides reached every text and markdown
- * report, and a descriptor key's reached the error message. */
+ * report, and a descriptor key's reached the error message. A tab too: fuzz_ruleset found a
+ * citation's tab in the text report, where it is a control character on the reader's terminal. */
 START_TEST(control_characters_never_reach_output)
 {
     static const char *const bad[] = {"\\u001b[2Jred", "a\\nb", "\\r", "\\u202eevil", "\\u2028", "\\u0085",
                                       "\xe2\x80\xae raw", "\xe2\x81\xa9 raw", "\xc2\x9b raw",
-                                      "\x7f raw DEL", "\\u007f"};
+                                      "\x7f raw DEL", "\\u007f", "tab\\there", "\\u0009"};
     char src[400], *body;
     aigov_error err;
     int rc;
@@ -714,12 +715,6 @@ START_TEST(control_characters_never_reach_output)
         HAS(err.message, "control character");
         aigov_table_free(t);
     }
-    body = q("{'format':'aigov-rules/1','rules':[{'id':'a.b','kind':'definition','framework':'eu_ai_act',"
-             "'citation':'c','title':'tab\\there','when':true}]}");
-    aigov_table *t = unit_compile(body, &err, &rc);
-    free(body);
-    ck_assert_int_eq(rc, 0); /* a tab is white space */
-    aigov_table_free(t);
     /* a descriptor's key in an error message and path */
     const aigov_report *r;
     ck_assert_int_eq(eval_q(&r, ctx, "{'system':{'\\u001b[2J\\u202ex\\u2028':1}}", &err), AIGOV_EINPUT);

@@ -121,7 +121,7 @@ static const char *rules_all =
           "{'known':'system.flag'},{'known':'system.flag'}]}",
           ",'evidence':['doc']") ","
     /* an id that is not an OSCAL token, a citation of white space only */
-    "{'id':'9o.digit','kind':'obligation','framework':'eu_ai_act','citation':' \\t ','title':'Pipe | and  newline',"
+    "{'id':'9o.digit','kind':'obligation','framework':'eu_ai_act','citation':'   ','title':'Pipe | and  newline',"
     "'holder':['deployer'],'applies_from':'2026-01-01','when':{'fact':'system.n','lt':50},'evidence':['doc']},"
     OBLIG("o.never", "eu_ai_act", "{'fact':'system.n','gt':99}", ",'evidence':['doc']") ","
     OBLIG("i.base", "iso42001", AIMS, ",'evidence':['plan']") ","
