@@ -190,6 +190,12 @@ START_TEST(named_date_cases_are_the_inline_ones)
     ck_assert_uint_eq(t->rules[one].dates_first, t->rules[two].dates_first);
     ck_assert_uint_eq(t->rules[one].dates_n, 3); /* d.legacy's case spliced in */
     ck_assert_uint_eq(t->rules[splice].dates_n, 2);
+    /* the catalogue lists the facts a named date case reads (outside the rule's own conditions) */
+    char *text = NULL;
+    size_t len;
+    ck_assert_int_eq(aigov_table_explain(&text, &len, t, "n.one", &err), 0);
+    ck_assert_msg(strstr(text, "s.old: c?") && strstr(text, "s.flag: a?"), "%s", text);
+    aigov_free(text);
     aigov_ctx *ctx = NULL;
     static const struct {
         const char *json, *hr, *splice;
