@@ -8,7 +8,7 @@
 static int collect(cc *c, const cJSON *root, const char *name, const cJSON **manifest,
                    const char **manifest_src, size_t pass)
 {
-    static const char *const keys[] = {"format", "manifest", "facts", "evidence", "rules", "penalties", "$schema", NULL};
+    static const char *const keys[] = {"format", "manifest", "facts", "evidence", "rules", "penalties", "dates", "$schema", NULL};
     int rc;
     c->src = name;
     c->rule_id = NULL;
@@ -39,8 +39,8 @@ static int collect(cc *c, const cJSON *root, const char *name, const cJSON **man
             *manifest_src = name;
         }
     }
-    static const char *const sections[] = {"facts", "evidence", "rules", "penalties"};
-    for (int s = 0; s < 4; s++) {
+    static const char *const sections[] = {"facts", "evidence", "rules", "penalties", "dates"};
+    for (int s = 0; s < 5; s++) {
         const cJSON *arr = ag_json_get(root, sections[s]);
         if (!arr)
             continue;
@@ -51,11 +51,12 @@ static int collect(cc *c, const cJSON *root, const char *name, const cJSON **man
         size_t i = 0;
         for (const cJSON *it = arr->child; it; it = it->next, i++) {
             origin o = {it, name, sections[s], i};
-            size_t *cnt = s == 0 ? &c->n_facts_src : s == 1 ? &c->n_evs : s == 2 ? &c->n_rules : &c->n_pens;
+            size_t *cnt = s == 0 ? &c->n_facts_src : s == 1 ? &c->n_evs : s == 2 ? &c->n_rules
+                          : s == 3 ? &c->n_pens : &c->n_dsrc;
             if (pass == 0) {
                 (*cnt)++;
             } else {
-                origin *dst = s == 0 ? c->facts : s == 1 ? c->evs : s == 2 ? c->rules : c->pens;
+                origin *dst = s == 0 ? c->facts : s == 1 ? c->evs : s == 2 ? c->rules : s == 3 ? c->pens : c->dsrc;
                 dst[(*cnt)++] = o;
             }
         }
@@ -76,17 +77,9 @@ static int count_rule_storage(cc *c, uint32_t *exprs, uint32_t *kids, uint32_t *
         if ((w && ag_cc_count_expr(w, 1, exprs, kids)) || (wi && ag_cc_count_expr(wi, 1, exprs, kids)) ||
             (ps && ag_cc_count_expr(ps, 1, exprs, kids)))
             return ag_cc_fail(c, AIGOV_ERULES, "condition nested deeper than %d", AG_MAX_EXPR_DEPTH);
-        const cJSON *af = ag_json_get(j, "applies_from");
-        if (cJSON_IsArray(af)) {
-            for (const cJSON *k = af->child; k; k = k->next) {
-                (*dates)++;
-                const cJSON *cond = cJSON_IsObject(k) ? ag_json_get(k, "if") : NULL;
-                if (cond && ag_cc_count_expr(cond, 1, exprs, kids))
-                    return ag_cc_fail(c, AIGOV_ERULES, "condition nested deeper than %d", AG_MAX_EXPR_DEPTH);
-            }
-        } else {
-            (*dates)++;
-        }
+        int rc = ag_cc_count_dates(c, ag_json_get(j, "applies_from"), dates, exprs, kids);
+        if (rc)
+            return rc;
         const cJSON *ev = ag_json_get(j, "evidence");
         if (cJSON_IsArray(ev))
             *evs += (uint32_t)cJSON_GetArraySize(ev);
@@ -96,6 +89,26 @@ static int count_rule_storage(cc *c, uint32_t *exprs, uint32_t *kids, uint32_t *
             c->n_xw += (uint32_t)cJSON_GetArraySize(iso);
     }
     return 0;
+}
+
+/* Whether expression e reads organisation facts only (and rules that do); deep: its parts
+ * too (nesting is at most AG_MAX_EXPR_DEPTH), else e alone (a range of a rule's expressions). */
+static int reads_org_only(const cc *c, int32_t e, int deep)
+{
+    const ag_expr *x = &c->exprs[e];
+    if (x->op == AG_OP_RULE)
+        return c->rules_out[x->a].org_level;
+    if (x->op >= AG_OP_IS && x->op <= AG_OP_UNKNOWN)
+        return strncmp(c->facts_out[x->a].id, "organisation.", 13) == 0;
+    if (!deep)
+        return 1;
+    if (x->op == AG_OP_NOT)
+        return reads_org_only(c, x->a, 1);
+    if (x->op == AG_OP_ALL || x->op == AG_OP_ANY)
+        for (int32_t k = 0; k < x->b; k++)
+            if (!reads_org_only(c, c->kids[x->a + k], 1))
+                return 0;
+    return 1;
 }
 
 static void hash_sources(const aigov_source *s, size_t n, char out[72])
@@ -137,13 +150,16 @@ static int compile_all(cc *c, const aigov_source *sources, size_t n, cJSON **roo
     }
     if (c->n_rules > 100000 || c->n_facts_src + c->n_evs > 100000)
         return ag_cc_fail(c, AIGOV_ELIMIT, "too many facts, evidence items or rules");
+    if (c->n_dsrc > 100000)
+        return ag_cc_fail(c, AIGOV_ELIMIT, "too many named date cases");
     c->facts = ag_cc_alloc_n(c, c->n_facts_src + 1, sizeof(origin));
     c->evs = ag_cc_alloc_n(c, c->n_evs + 1, sizeof(origin));
     c->rules = ag_cc_alloc_n(c, c->n_rules + 1, sizeof(origin));
     c->pens = ag_cc_alloc_n(c, c->n_pens + 1, sizeof(origin));
-    if (!c->facts || !c->evs || !c->rules || !c->pens)
+    c->dsrc = ag_cc_alloc_n(c, c->n_dsrc + 1, sizeof(origin));
+    if (!c->facts || !c->evs || !c->rules || !c->pens || !c->dsrc)
         return ag_cc_oom(c);
-    c->n_facts_src = c->n_evs = c->n_rules = c->n_pens = 0;
+    c->n_facts_src = c->n_evs = c->n_rules = c->n_pens = c->n_dsrc = 0;
     for (size_t i = 0; i < n; i++)
         collect(c, roots[i], sources[i].name ? sources[i].name : "(unnamed)", &manifest,
                 &manifest_src, 1);
@@ -217,7 +233,8 @@ static int compile_all(cc *c, const aigov_source *sources, size_t n, cJSON **roo
         return rc;
 
     uint32_t n_exprs = 0, n_kids = 0, n_dates = 0, n_ev = 0;
-    if ((rc = count_rule_storage(c, &n_exprs, &n_kids, &n_dates, &n_ev)))
+    if ((rc = ag_cc_date_names(c)) || (rc = ag_cc_count_named_dates(c, &n_dates, &n_exprs, &n_kids)) ||
+        (rc = count_rule_storage(c, &n_exprs, &n_kids, &n_dates, &n_ev)))
         return rc;
     c->exprs = ag_cc_alloc_n(c, n_exprs + 1, sizeof(ag_expr));
     c->kids = ag_cc_alloc_n(c, n_kids + 1, sizeof(int32_t));
@@ -237,9 +254,13 @@ static int compile_all(cc *c, const aigov_source *sources, size_t n, cJSON **roo
     for (size_t i = 0; i < c->n_rules; i++)
         if ((rc = ag_cc_compile_rule_head(c, &c->rules[i], &c->rules_out[i])))
             return rc;
+    if ((rc = ag_cc_compile_named_dates(c)))
+        return rc;
     for (size_t i = 0; i < c->n_rules; i++)
         if ((rc = ag_cc_compile_rule(c, &c->rules[i], &c->rules_out[i])))
             return rc;
+    if ((rc = ag_cc_check_named_dates_used(c)))
+        return rc;
     for (size_t i = 0; i < c->n_rules; i++)
         if ((rc = ag_cc_compile_crosswalk(c, &c->rules[i], &c->rules_out[i])))
             return rc;
@@ -265,13 +286,12 @@ static int compile_all(cc *c, const aigov_source *sources, size_t n, cJSON **roo
     for (uint32_t k = 0; k < n_order; k++) {
         ag_rule *r = &c->rules_out[order[k]];
         r->org_level = 1;
-        for (uint32_t e = r->expr_first; e < r->expr_first + r->expr_n && r->org_level; e++) {
-            const ag_expr *x = &c->exprs[e];
-            if (x->op == AG_OP_RULE)
-                r->org_level = c->rules_out[x->a].org_level;
-            else if (x->op >= AG_OP_IS && x->op <= AG_OP_UNKNOWN)
-                r->org_level = strncmp(c->facts_out[x->a].id, "organisation.", 13) == 0;
-        }
+        for (uint32_t e = r->expr_first; e < r->expr_first + r->expr_n && r->org_level; e++)
+            r->org_level = reads_org_only(c, (int32_t)e, 0);
+        /* a named date case's conditions lie outside the rule's range */
+        for (uint32_t d = 0; d < r->dates_n && r->org_level; d++)
+            if (c->dates[r->dates_first + d].cond >= 0)
+                r->org_level = reads_org_only(c, c->dates[r->dates_first + d].cond, 1);
     }
     /* results per system are combined into the organisation's row: only an organisation's rule */
     for (size_t i = 0; i < c->n_rules; i++)
@@ -282,6 +302,8 @@ static int compile_all(cc *c, const aigov_source *sources, size_t n, cJSON **roo
                               "one reads a system's");
         }
 
+    if ((rc = ag_cc_intern_exprs(c)))
+        return rc;
     char hash[72];
     hash_sources(sources, n, hash);
     if (!(t->hash = ag_cc_dup_str(c, hash)))

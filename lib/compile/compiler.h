@@ -16,9 +16,21 @@
 typedef struct origin {
     const cJSON *j;
     const char *src;
-    const char *section; /* "facts", "evidence", "rules" */
+    const char *section; /* "facts", "evidence", "rules", "penalties", "dates" */
     size_t index;
 } origin;
+
+/* A named date case (a source's "dates"): the applies_from cases many rules share, compiled
+ * once; a rule names it instead of repeating the cases (dates.c). */
+typedef struct dblock {
+    const char *id;
+    origin o;
+    uint32_t first, n; /* its compiled cases, those it uses spliced in */
+    uint32_t size;     /* how many cases that makes (storage, counted before compiling) */
+    uint8_t state;     /* compiling: 0 not yet, 1 under way (a use of it now is a cycle), 2 done */
+    uint8_t counted;   /* counting: the same states */
+    uint8_t used;      /* named by a rule or another date case */
+} dblock;
 
 typedef struct cc {
     aigov_table *t;
@@ -27,8 +39,9 @@ typedef struct cc {
     ag_path path;
     const char *src;
     const char *rule_id;
-    origin *facts, *evs, *rules, *pens;
-    size_t n_facts_src, n_evs, n_rules, n_pens;
+    origin *facts, *evs, *rules, *pens, *dsrc;
+    size_t n_facts_src, n_evs, n_rules, n_pens, n_dsrc;
+    dblock *db; /* named date cases, one per dsrc */
     const cJSON *penalty_facts;
     /* mutable views of the table's arrays */
     ag_fact *facts_out;
@@ -46,6 +59,7 @@ typedef struct cc {
     /* hash indices of ids: every lookup is O(1), so compiling stays linear in the rule set */
     struct sidx { int32_t *slot; uint32_t mask; } fact_idx, rule_idx, soa_idx;
     struct sidx date_idx; /* rules by the hash of their date cases (share_dates) */
+    struct sidx db_idx;   /* named date cases by name */
 } cc;
 
 typedef const char *(*sidx_name)(const cc *c, int32_t i);
@@ -93,9 +107,15 @@ int ag_cc_cexpr(cc *c, const cJSON *j, int depth, int32_t *out);
 int ag_cc_count_expr(const cJSON *j, int depth, uint32_t *exprs, uint32_t *kids);
 int ag_cc_expr_equal(const cc *c, int32_t x, int32_t y);
 uint32_t ag_cc_dates_hash(const cc *c, const ag_rule *r);
+int ag_cc_intern_exprs(cc *c);
 
-/* applies_from date cases, blocks shared by rules (dates.c) */
+/* applies_from date cases, blocks shared by rules, named date cases (dates.c) */
 int ag_cc_compile_dates(cc *c, const cJSON *af, ag_rule *r);
+int ag_cc_date_names(cc *c);
+int ag_cc_count_dates(cc *c, const cJSON *af, uint32_t *dates, uint32_t *exprs, uint32_t *kids);
+int ag_cc_count_named_dates(cc *c, uint32_t *dates, uint32_t *exprs, uint32_t *kids);
+int ag_cc_compile_named_dates(cc *c);
+int ag_cc_check_named_dates_used(cc *c);
 
 /* rules and their dependency order (rules.c) */
 int ag_cc_compile_rule(cc *c, const origin *o, ag_rule *r);

@@ -269,3 +269,75 @@ uint32_t ag_cc_dates_hash(const cc *c, const ag_rule *r)
     }
     return h ^ (h >> 15);
 }
+
+/* ---- interning ------------------------------------------------------------------
+ * Identical subtrees share one value slot (ag_expr.same), so an evaluation works each
+ * out once: `not eu.hr.annex_iii_route` stands in many rules and date cases. Parts have
+ * higher indices than the expressions holding them (ag_cc_cexpr numbers a node before its
+ * parts), so walking down from the last index interns every part before its holder, and
+ * two holders are equal when their operators, values and interned parts are. */
+
+static int same_node(const cc *c, const ag_expr *a, const ag_expr *b)
+{
+    if (a->op != b->op || a->cmp != b->cmp || a->src_op != b->src_op || a->mask != b->mask ||
+        memcmp(&a->num, &b->num, sizeof a->num) != 0)
+        return 0;
+    switch (a->op) {
+    case AG_OP_ALL:
+    case AG_OP_ANY:
+        if (a->b != b->b)
+            return 0;
+        for (int32_t k = 0; k < a->b; k++)
+            if (c->exprs[c->kids[a->a + k]].same != c->exprs[c->kids[b->a + k]].same)
+                return 0;
+        return 1;
+    case AG_OP_NOT: return c->exprs[a->a].same == c->exprs[b->a].same;
+    default: return a->a == b->a && a->b == b->b;
+    }
+}
+
+static uint32_t node_hash(const cc *c, const ag_expr *a)
+{
+    uint64_t num;
+    memcpy(&num, &a->num, sizeof num);
+    uint64_t h = (uint64_t)a->op * 0x9E3779B97F4A7C15ull ^ (uint64_t)a->cmp << 8 ^ (uint64_t)a->src_op << 16 ^
+                 a->mask * 0xC2B2AE3D27D4EB4Full ^ num;
+    if (a->op == AG_OP_ALL || a->op == AG_OP_ANY)
+        for (int32_t k = 0; k < a->b; k++)
+            h = (h ^ (uint32_t)c->exprs[c->kids[a->a + k]].same) * 0x100000001B3ull;
+    else if (a->op == AG_OP_NOT)
+        h = (h ^ (uint32_t)c->exprs[a->a].same) * 0x100000001B3ull;
+    else
+        h = (h ^ (uint64_t)(uint32_t)a->a << 32 ^ (uint32_t)a->b) * 0x100000001B3ull;
+    h ^= h >> 29;
+    return (uint32_t)(h ^ (h >> 32));
+}
+
+int ag_cc_intern_exprs(cc *c)
+{
+    uint32_t cap = 2;
+    while (cap < 2 * c->n_exprs)
+        cap *= 2;
+    int32_t *slot = ag_cc_alloc_n(c, cap, sizeof(int32_t));
+    if (!slot)
+        return ag_cc_oom(c);
+    memset(slot, 0xff, cap * sizeof(int32_t));
+    for (uint32_t i = c->n_exprs; i-- > 0;) {
+        ag_expr *e = &c->exprs[i];
+        e->same = (int32_t)i;
+        e->shared = 0;
+        for (uint32_t h = node_hash(c, e) & (cap - 1);; h = (h + 1) & (cap - 1)) {
+            int32_t k = slot[h];
+            if (k < 0) {
+                slot[h] = (int32_t)i;
+                break;
+            }
+            if (same_node(c, e, &c->exprs[k])) {
+                e->same = k;
+                e->shared = c->exprs[k].shared = 1;
+                break;
+            }
+        }
+    }
+    return 0;
+}

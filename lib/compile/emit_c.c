@@ -119,8 +119,8 @@ int ag_emit_c(FILE *o, const aigov_table *t)
     fputs("  {NULL, NULL, NULL, NULL, 0, -1, -1}\n};\nstatic const ag_expr exprs[] = {\n", o);
     for (uint32_t i = 0; i < t->n_exprs; i++) {
         const ag_expr *e = &t->exprs[i];
-        fprintf(o, "  {%u, %u, %u, 0, %" PRId32 ", %" PRId32 ", UINT64_C(0x%" PRIx64 "), ", e->op,
-                e->cmp, e->src_op, e->a, e->b, e->mask);
+        fprintf(o, "  {%u, %u, %u, %u, %" PRId32 ", %" PRId32 ", %" PRId32 ", UINT64_C(0x%" PRIx64 "), ", e->op,
+                e->cmp, e->src_op, e->shared, e->a, e->b, e->same, e->mask);
         dbl(o, e->num);
         fputs("},\n", o);
     }

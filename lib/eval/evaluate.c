@@ -10,6 +10,7 @@ int ag_result_init(ag_result *r, const aigov_table *t, const ag_mem *mem)
     size_t nr = t->n_rules + 1, nf = t->n_facts + 1;
     r->words = (t->n_facts + 63) / 64 + 1;
     r->expr_val = ag_calloc(mem, t->n_exprs + 1, 1);
+    r->expr_epoch = ag_calloc(mem, t->n_exprs + 1, sizeof *r->expr_epoch);
     r->rule_val = ag_calloc(mem, nr, 1);
     r->rule_date = ag_calloc(mem, nr, sizeof *r->rule_date);
     r->date_uncertain = ag_calloc(mem, nr, 1);
@@ -28,7 +29,7 @@ int ag_result_init(ag_result *r, const aigov_table *t, const ag_mem *mem)
     r->block_epoch = ag_calloc(mem, t->n_dates + 1, sizeof *r->block_epoch);
     r->block_date = ag_calloc(mem, t->n_dates + 1, sizeof *r->block_date);
     r->block_flags = ag_calloc(mem, t->n_dates + 1, 1);
-    if (!r->expr_val || !r->rule_val || !r->rule_date || !r->date_uncertain || !r->status ||
+    if (!r->expr_val || !r->expr_epoch || !r->rule_val || !r->rule_date || !r->date_uncertain || !r->status ||
         !r->rule_bits || !r->ask_bits || !r->tier_bits || !r->f_tier || !r->f_gpai ||
         !r->f_rank || !r->f_count || !r->f_in_force || !r->f_gates || !r->questions || !r->sort_keys ||
         !r->block_epoch || !r->block_date || !r->block_flags) {
@@ -44,7 +45,7 @@ int ag_result_init(ag_result *r, const aigov_table *t, const ag_mem *mem)
 
 void ag_result_free(ag_result *r, const ag_mem *mem)
 {
-    void *ptrs[] = {r->expr_val, r->rule_val, r->rule_date, r->date_uncertain, r->status,
+    void *ptrs[] = {r->expr_val, r->expr_epoch, r->rule_val, r->rule_date, r->date_uncertain, r->status,
                     r->rule_bits, r->ask_bits, r->tier_bits, r->f_tier,  r->f_gpai,
                     r->f_rank,   r->f_count,   r->f_in_force, r->f_gates,
                     r->questions, r->sort_keys, r->block_epoch, r->block_date, r->block_flags};
@@ -137,7 +138,7 @@ static uint8_t obligation_status(const ag_result *r, const aigov_table *t, const
     const ag_rule *ru = &t->rules[ri];
     uint8_t v = r->rule_val[ri];
     if (ru->kind == AG_K_FINDING) { /* `when` describes a problem, `within` where it is checked */
-        uint8_t in = ru->within >= 0 ? r->expr_val[ru->within] : AG_T;
+        uint8_t in = ru->within >= 0 ? ag_expr_value(r, t, ru->within) : AG_T;
         if (in == AG_F)
             return AIGOV_STATUS_NOT_APPLICABLE;
         if (in == AG_U)
@@ -269,7 +270,7 @@ static void set_bit(uint64_t *bits, int32_t fi) { bits[(uint32_t)fi / 64] |= 1ul
 static void unknown_facts(const ag_result *r, const aigov_table *t, int32_t ei, uint64_t *bits)
 {
     const ag_expr *e = &t->exprs[ei];
-    if (r->expr_val[ei] != AG_U)
+    if (ag_expr_value(r, t, ei) != AG_U)
         return;
     switch (e->op) {
     case AG_OP_ALL:
@@ -355,7 +356,7 @@ uint32_t ag_question_count(ag_result *r, const aigov_table *t, const ag_facts *f
         const ag_rule *ru = &t->rules[ri];
         uint64_t *ask = r->ask_bits + (size_t)ri * W;
         memset(ask, 0, W * sizeof(uint64_t));
-        if (ru->within >= 0 && r->expr_val[ru->within] == AG_F)
+        if (ru->within >= 0 && ag_expr_value(r, t, ru->within) == AG_F)
             continue; /* a finding outside its scope asks nothing */
         if (!r->fw_assessed[ru->framework]) { /* the scope alone: one question */
             if (ru->within >= 0)
@@ -372,7 +373,7 @@ uint32_t ag_question_count(ag_result *r, const aigov_table *t, const ag_facts *f
             /* the cases up to the first that holds were evaluated */
             for (uint32_t d = 0; d < ru->dates_n; d++) {
                 int32_t cond = t->dates[ru->dates_first + d].cond;
-                if (cond < 0 || r->expr_val[cond] == AG_T)
+                if (cond < 0 || ag_expr_value(r, t, cond) == AG_T)
                     break;
                 unknown_facts(r, t, cond, ask);
             }
@@ -412,11 +413,11 @@ static void rank_sets(ag_result *r, const aigov_table *t)
         const ag_rule *ru = &t->rules[ri];
         if (!(r->date_uncertain[ri] & 1) || r->rule_val[ri] == AG_F)
             continue;
-        if (ru->within >= 0 && r->expr_val[ru->within] == AG_F)
+        if (ru->within >= 0 && ag_expr_value(r, t, ru->within) == AG_F)
             continue;
         for (uint32_t d = 0; d < ru->dates_n; d++) {
             int32_t cond = t->dates[ru->dates_first + d].cond;
-            if (cond < 0 || r->expr_val[cond] == AG_T)
+            if (cond < 0 || ag_expr_value(r, t, cond) == AG_T)
                 break;
             unknown_facts(r, t, cond, r->date_bits);
         }
@@ -530,7 +531,7 @@ static void assess_frameworks(ag_result *r, const aigov_table *t)
         if (ru->soa_decision < 0 || ru->within < 0 || ru->framework >= 16 || (seen >> ru->framework & 1))
             continue;
         seen |= (uint16_t)(1u << ru->framework);
-        r->fw_assessed[ru->framework] = r->expr_val[ru->within] != AG_U;
+        r->fw_assessed[ru->framework] = ag_expr_value(r, t, ru->within) != AG_U;
     }
 }
 
@@ -540,6 +541,7 @@ int ag_evaluate(ag_result *r, const aigov_table *t, const ag_facts *f, int32_t a
     r->as_of = as_of;
     if (++r->epoch == 0) { /* after 2^32 evaluations: every remembered block forgotten */
         memset(r->block_epoch, 0, (t->n_dates + 1) * sizeof *r->block_epoch);
+        memset(r->expr_epoch, 0, (t->n_exprs + 1) * sizeof *r->expr_epoch);
         r->epoch = 1;
     }
     eval_rules(r, t, f);

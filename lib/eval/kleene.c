@@ -63,10 +63,19 @@ static AG_HOT_INLINE uint8_t leaf(const aigov_table *t, const ag_facts *f, const
 /* Evaluates ei and its parts, short-circuiting: `all` stops at its first
  * false part, `any` at its first true one. Parts after that keep stale
  * values; readers (reasons, questions) only look past a part when the
- * value of its parent says every part was evaluated. */
+ * value of its parent says every part was evaluated. Values live in the
+ * slot of the expression's interned class (ag_expr.same): a class with
+ * several members is worked out once per evaluation (epoch), its parts'
+ * slots then hold what every member's parts would. */
 uint8_t ag_eval_expr(const aigov_table *t, const ag_facts *f, ag_result *r, int32_t ei)
 {
     const ag_expr *e = &t->exprs[ei];
+    int32_t slot = e->same;
+    if (e->shared) {
+        if (r->expr_epoch[slot] == r->epoch)
+            return r->expr_val[slot];
+        r->expr_epoch[slot] = r->epoch;
+    }
     uint8_t v;
     switch (e->op) {
     case AG_OP_TRUE: v = AG_T; break;
@@ -82,7 +91,7 @@ uint8_t ag_eval_expr(const aigov_table *t, const ag_facts *f, ag_result *r, int3
             uint8_t kv;
             if (ke->op >= AG_OP_FIRST_LEAF) {
                 kv = leaf(t, f, r, ke);
-                r->expr_val[ki] = kv;
+                r->expr_val[ke->same] = kv;
             } else {
                 kv = ag_eval_expr(t, f, r, ki);
             }
@@ -102,6 +111,6 @@ uint8_t ag_eval_expr(const aigov_table *t, const ag_facts *f, ag_result *r, int3
     }
     default: v = leaf(t, f, r, e); break;
     }
-    r->expr_val[ei] = v;
+    r->expr_val[slot] = v;
     return v;
 }

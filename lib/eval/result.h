@@ -17,7 +17,8 @@ typedef struct ag_counts {
 
 typedef struct ag_result {
     int32_t as_of;
-    uint8_t *expr_val;   /* every expression (n_exprs) */
+    uint8_t *expr_val;   /* per interned expression (by ag_expr.same; read with ag_expr_value) */
+    uint32_t *expr_epoch; /* per interned expression shared by several: worked out at epoch */
     uint8_t *rule_val;   /* every rule's `when` (n_rules) */
     int32_t *rule_date;  /* applies_from per rule (of a rule that does not apply: see dates_ready) */
     uint8_t *date_uncertain; /* bit 0 date uncertain, bit 1 due at placing (AG_DATE_AT_PLACING) */
@@ -67,6 +68,13 @@ static inline const ag_value *ag_evidence_value(const aigov_table *t, const ag_f
         return v;
     const ag_value *src = &f->vals[t->evidence[ev->implied_by].fact];
     return src->known && src->v.mask == (1u << AG_EV_IMPLEMENTED) ? src : v;
+}
+
+/* The value of expression ei in the last evaluation: the slot of its interned class
+ * (ag_expr.same), which every expression structurally equal to it shares. */
+static inline uint8_t ag_expr_value(const ag_result *r, const aigov_table *t, int32_t ei)
+{
+    return r->expr_val[t->exprs[ei].same];
 }
 
 int ag_result_init(ag_result *r, const aigov_table *t, const ag_mem *mem);

@@ -208,25 +208,68 @@ void ag_render_condition(ag_buf *b, const aigov_table *t, int32_t ei, int depth)
     }
 }
 
+/* The facts a rule reads, each once, in the order its conditions name them. */
+typedef struct facts_seen {
+    ag_buf *b;
+    const aigov_table *t;
+    int32_t seen[64]; /* past the rule's own range (named date cases): few facts */
+    uint32_t n;
+    int first;
+} facts_seen;
+
+static int read_in_range(const aigov_table *t, const ag_rule *r, uint32_t end, int32_t fact)
+{
+    for (uint32_t p = r->expr_first; p < end; p++) {
+        const ag_expr *y = &t->exprs[p];
+        if (y->op >= AG_OP_IS && y->op <= AG_OP_UNKNOWN && y->a == fact)
+            return 1;
+    }
+    return 0;
+}
+
+static void fact_line(facts_seen *s, int32_t fact)
+{
+    ag_buf_printf(s->b, "    %s: %s\n", s->t->facts[fact].id, s->t->facts[fact].ask);
+    s->first = 0;
+}
+
+/* A named date case's condition (outside the rule's range), part by part. */
+static void facts_of_cond(facts_seen *s, const ag_rule *r, int32_t ei)
+{
+    const ag_expr *x = &s->t->exprs[ei];
+    if (x->op == AG_OP_ALL || x->op == AG_OP_ANY) {
+        for (int32_t k = 0; k < x->b; k++)
+            facts_of_cond(s, r, s->t->kids[x->a + k]);
+        return;
+    }
+    if (x->op == AG_OP_NOT) {
+        facts_of_cond(s, r, x->a);
+        return;
+    }
+    if (x->op < AG_OP_IS || x->op > AG_OP_UNKNOWN || read_in_range(s->t, r, r->expr_first + r->expr_n, x->a))
+        return;
+    for (uint32_t k = 0; k < s->n; k++)
+        if (s->seen[k] == x->a)
+            return;
+    if (s->n < sizeof s->seen / sizeof *s->seen)
+        s->seen[s->n++] = x->a;
+    fact_line(s, x->a);
+}
+
 static void facts_read(ag_buf *b, const aigov_table *t, const ag_rule *r)
 {
-    int first = 1;
+    facts_seen s = {b, t, {0}, 0, 1};
     for (uint32_t e = r->expr_first; e < r->expr_first + r->expr_n; e++) {
         const ag_expr *x = &t->exprs[e];
-        if (x->op < AG_OP_IS || x->op > AG_OP_UNKNOWN)
-            continue;
-        int dup = 0;
-        for (uint32_t p = r->expr_first; p < e; p++) {
-            const ag_expr *y = &t->exprs[p];
-            if (y->op >= AG_OP_IS && y->op <= AG_OP_UNKNOWN && y->a == x->a)
-                dup = 1;
-        }
-        if (dup)
-            continue;
-        ag_buf_printf(b, "%s    %s: %s\n", first ? "" : "", t->facts[x->a].id, t->facts[x->a].ask);
-        first = 0;
+        if (x->op >= AG_OP_IS && x->op <= AG_OP_UNKNOWN && !read_in_range(t, r, e, x->a))
+            fact_line(&s, x->a);
     }
-    if (first)
+    for (uint32_t d = 0; d < r->dates_n; d++) {
+        int32_t cond = t->dates[r->dates_first + d].cond;
+        if (cond >= 0 && ((uint32_t)cond < r->expr_first || (uint32_t)cond >= r->expr_first + r->expr_n))
+            facts_of_cond(&s, r, cond);
+    }
+    if (s.first)
         ag_buf_puts(b, "    (none directly; see the rules referenced)\n");
 }
 

@@ -20,12 +20,12 @@ static void decide(rs *s, int32_t ei)
     if (s->left <= 0)
         return;
     const ag_expr *e = &s->t->exprs[ei];
-    uint8_t v = s->r->expr_val[ei];
+    uint8_t v = ag_expr_value(s->r, s->t, ei);
     if (e->op == AG_OP_ALL || e->op == AG_OP_ANY) {
         uint8_t short_val = e->op == AG_OP_ALL ? AG_F : AG_T;
         for (int32_t k = 0; k < e->b; k++) {
             int32_t kid = s->t->kids[e->a + k];
-            uint8_t kv = s->r->expr_val[kid];
+            uint8_t kv = ag_expr_value(s->r, s->t, kid);
             if (v == short_val) {
                 if (kv == short_val) {
                     decide(s, kid);

@@ -68,7 +68,7 @@ static void leaf_write(jctx *j, int32_t ei)
         ag_buf_json_str(b, test);
     }
     ag_buf_lit(b, ",\"result\":\"");
-    ag_buf_puts(b, ag_kleene_name(j->rep->r->expr_val[ei]));
+    ag_buf_puts(b, ag_kleene_name(ag_expr_value(j->rep->r, j->rep->t, ei)));
     ag_buf_lit(b, "\"}");
 }
 
@@ -107,7 +107,7 @@ static void soa_reasons_json(jctx *j, const ag_rule *ru, int max)
 {
     const aigov_table *t = j->rep->t;
     const ag_result *r = j->rep->r;
-    uint8_t in = ru->within >= 0 ? r->expr_val[ru->within] : AG_T;
+    uint8_t in = ru->within >= 0 ? ag_expr_value(r, t, ru->within) : AG_T;
     if (in != AG_T)
         ag_reasons(t, r, ru->within, leaf_json, j, max);
     if (in == AG_F)

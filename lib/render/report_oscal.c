@@ -448,7 +448,7 @@ static void leaf_text(void *ud, int32_t ei)
         ag_buf_putc(b, ')');
     }
     ag_buf_puts(b, " -> ");
-    ag_buf_puts(b, ag_kleene_name(o->rep->r->expr_val[ei]));
+    ag_buf_puts(b, ag_kleene_name(ag_expr_value(o->rep->r, o->rep->t, ei)));
 }
 
 static void finding(octx *o, int32_t ri)

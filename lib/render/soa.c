@@ -30,8 +30,8 @@ static void entry(const aigov_report *rep, int32_t ri, soa_entry *e)
     e->decision = dv->known ? t->facts[ru->soa_decision].values[__builtin_ctzll(dv->v.mask)] : NULL;
     e->justification = jv->known ? ag_facts_str(rep->f, jv) : NULL;
     /* typical applicability, before the SoA decision: `when` within the management system */
-    uint8_t in = ru->within >= 0 ? rep->r->expr_val[ru->within] : AG_T;
-    uint8_t typ = rep->r->expr_val[ru->when];
+    uint8_t in = ru->within >= 0 ? ag_expr_value(rep->r, rep->t, ru->within) : AG_T;
+    uint8_t typ = ag_expr_value(rep->r, rep->t, ru->when);
     e->applicable = in == AG_F || typ == AG_F ? AG_F : in == AG_U || typ == AG_U ? AG_U : AG_T;
     e->status = rep->r->status[ri];
     const ag_value *ov = ru->soa_owner >= 0 ? &rep->f->vals[ru->soa_owner] : NULL;

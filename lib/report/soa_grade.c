@@ -39,7 +39,7 @@ void ag_soa_grade_of(ag_soa_grade *g, const aigov_report *rep, int32_t ri)
     const ag_result *r = rep->r;
     const ag_rule *ru = &t->rules[ri];
     set(g, AG_GRADE_NOT_GRADED, "decision not recorded in the Statement of Applicability", -1);
-    if (ru->within >= 0 && r->expr_val[ru->within] == AG_F) {
+    if (ru->within >= 0 && ag_expr_value(r, t, ru->within) == AG_F) {
         set(g, AG_GRADE_NOT_APPLICABLE, "no AI management system in scope", -1);
         return;
     }

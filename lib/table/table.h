@@ -85,9 +85,15 @@ enum ag_src_op {
     AG_SRC_HAS_ALL, AG_SRC_EMPTY, AG_SRC_CMP
 };
 
+/* An expression. Identical subtrees are interned when the table is compiled: `same` is the
+ * first of the expressions structurally equal to this one (itself when none is), whose value
+ * slot they all share, and `shared` says there are several, so an evaluation works the value
+ * out once for all of them (e.g. `not eu.hr.annex_iii_route` in many date cases). The tree
+ * itself stays as written (reasons and reports number conditions by their own index). */
 typedef struct ag_expr {
-    uint8_t op, cmp, src_op, pad;
+    uint8_t op, cmp, src_op, shared;
     int32_t a, b;
+    int32_t same;
     uint64_t mask;
     double num;
 } ag_expr;

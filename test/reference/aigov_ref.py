@@ -33,7 +33,9 @@ R6  applies_from cases: walk the cases in order; a true case ends the walk
     (the last case has no `if` and is true); the date is the earliest date of
     the unknown cases passed and of that true case; false cases are skipped.
     A case's `not_before` date fact, when known and later, replaces its date.
-    in_force = as_of >= that date.
+    in_force = as_of >= that date. A named date case (a source's "dates") is
+    its cases: a rule's applies_from that names one, and a case {"use": name}
+    inside cases, stand for those cases, in place (expand_dates).
 R7  Status: README table. A finding: not_applicable when its `within` is
     false, unknown while `within` is unknown, else when true -> gap, false ->
     met, unknown -> unknown. Status does not depend on in_force. A rule's
@@ -126,13 +128,31 @@ def rule_sources(rules_dir):
     return [p for _, p in sorted(found)]
 
 
+def expand_dates(cases, named):
+    """R6: cases with every {"use": name} replaced by that named date case's cases."""
+    out = []
+    for case in cases:
+        out += expand_dates(named[case["use"]]["cases"], named) if "use" in case else [case]
+    return out
+
+
+def resolve_applies_from(rules, named):
+    """R6: a rule's applies_from as a date or its cases, named date cases spliced in."""
+    for r in rules:
+        af = r.get("applies_from")
+        if isinstance(af, str) and af in named:
+            r["applies_from"] = expand_dates(named[af]["cases"], named)
+        elif isinstance(af, list):
+            r["applies_from"] = expand_dates(af, named)
+
+
 class RuleSet:
     def __init__(self, rules_dir="rules"):
         self.facts = {}      # fact id -> fact (evidence items as type "evidence")
         self.order = []      # R2
         self.rules = []
         self.manifest = None
-        evidence = []
+        evidence, named = [], {}
         h = hashlib.sha256()
         for path in rule_sources(rules_dir):
             with open(path, "rb") as f:
@@ -149,6 +169,8 @@ class RuleSet:
                 self.order.append(fact["id"])
             evidence += doc.get("evidence", [])
             self.rules += doc.get("rules", [])
+            named.update({d["id"]: d for d in doc.get("dates", [])})
+        resolve_applies_from(self.rules, named)
         self.evidence = {}
         for e in evidence:
             fid = "evidence." + e["id"]

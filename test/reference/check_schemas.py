@@ -152,6 +152,17 @@ def rule_mutations(sources):
     out.append(("a file without format", {k: v for k, v in doc.items() if k != "format"}))
     out.append(("another format version", dict(doc, format="aigov-rules/2")))
     out.append(("an unknown top-level key", dict(doc, extra=[])))
+    named = next((d for p, d in sources if d.get("dates")), None)
+    if named:   # named date cases (the compiler's own checks: test/unit/test_compile_errors.c)
+        def date_variant(change, what):
+            d = copy.deepcopy(named)
+            change(d["dates"][0])
+            out.append(("%s (date case %s)" % (what, named["dates"][0]["id"]), d))
+        date_variant(lambda b: b.pop("citation"), "a named date case without citation")
+        date_variant(lambda b: b.__setitem__("cases", []), "a named date case without cases")
+        date_variant(lambda b: b.__setitem__("id", "2027-12-02"), "a named date case named like a date")
+        date_variant(lambda b: b["cases"].append({"use": "eu.dates.x", "date": "2027-12-02"}),
+                     "a case that uses a named date case and has a date")
     man = next((d for p, d in sources if "manifest" in d), None)
     if man:
         d = copy.deepcopy(man)

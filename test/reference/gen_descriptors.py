@@ -56,7 +56,7 @@ class Catalogue:
     """The facts and evidence items, plus the constants rules compare them with."""
 
     def __init__(self, rules_dir):
-        self.facts, self.evidence, rules = [], [], []
+        self.facts, self.evidence, rules, named = [], [], [], []
         self.rules = rules
         for path in rule_sources(rules_dir):
             with open(path, encoding="utf-8") as f:
@@ -64,18 +64,23 @@ class Catalogue:
             self.facts += doc.get("facts", [])
             self.evidence += doc.get("evidence", [])
             rules += doc.get("rules", [])
+            named += doc.get("dates", [])
         self.constants = {f["id"]: set() for f in self.facts}
         self.as_of_dates = set()
+        # the date cases: a rule's own, and the named ones (a source's "dates") rules name
+        cases = [c for d in named for c in d["cases"]]
         for r in rules:
             self._walk(r["when"])
             af = r.get("applies_from")
-            if isinstance(af, str):
+            if isinstance(af, str) and "-" in af:   # a date, not the name of a date case
                 self.as_of_dates.add(af)
             elif isinstance(af, list):
-                for case in af:
-                    self.as_of_dates.add(case["date"])
-                    if "if" in case:
-                        self._walk(case["if"])
+                cases += af
+        for case in cases:
+            if "date" in case:   # not a {"use": name}
+                self.as_of_dates.add(case["date"])
+            if "if" in case:
+                self._walk(case["if"])
         for f in self.facts:
             if f["type"] == "number":
                 extra = set()

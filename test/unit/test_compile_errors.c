@@ -54,6 +54,13 @@
 /* obligation a.b with applies_from `af` */
 #define AF(af) BODY("{" BASE("a.b", "obligation") HOLD WTRUE EVD ",\"applies_from\":" af "}")
 #define SOA_OBL(soa) BODY(OBL("a.b", ",\"soa\":" soa))
+/* named date cases `dates` and obligation a.b with applies_from `af` */
+#define NAMED(dates, af) HEAD "\"dates\":[" dates "],\"rules\":[{" BASE("a.b", "obligation") HOLD WTRUE EVD \
+    ",\"applies_from\":" af "}]}"
+/* a named date case */
+#define DC(id, cases) "{\"id\":\"" id "\",\"citation\":\"Art. 113\",\"cases\":" cases "}"
+#define DEFAULT_CASE "{\"date\":\"2027-12-02\"}"
+#define IF_CASE "{\"if\":{\"fact\":\"s.flag\",\"is\":true},\"date\":\"2030-12-31\"}"
 
 #define PEN_ID "\"id\":\"p1\",\"citation\":\"Art. 99(4)\",\"title\":\"t\""
 #define PEN_NUMS ",\"fixed_eur\":100,\"turnover_percent\":3"
@@ -494,8 +501,44 @@ static const bad_rules rule_cases[] = {
     {WITH_MANIFEST, BODY("{" BASE("a.b", "obligation") HOLD WTRUE EVD "}"), AIGOV_ERULES, "a.b", "$.rules[0]",
      "missing required key 'applies_from'"},
     /* applies_from */
-    {WITH_MANIFEST, AF("5"), AIGOV_ERULES, "a.b", "$.rules[0].applies_from", "applies_from is a date or a non-empty array"},
-    {WITH_MANIFEST, AF("[]"), AIGOV_ERULES, "a.b", "$.rules[0].applies_from", "applies_from is a date or a non-empty array"},
+    {WITH_MANIFEST, AF("5"), AIGOV_ERULES, "a.b", "$.rules[0].applies_from",
+     "applies_from is a date, the name of a date case or a non-empty array"},
+    {WITH_MANIFEST, AF("[]"), AIGOV_ERULES, "a.b", "$.rules[0].applies_from",
+     "applies_from is a date, the name of a date case or a non-empty array"},
+    /* named date cases: names known, each used, no cycles, no duplicates, complete where a rule names them */
+    {WITH_MANIFEST, NAMED(DC("d.one", "[" DEFAULT_CASE "]"), "\"d.two\""), AIGOV_ERULES, "a.b",
+     "$.rules[0].applies_from", "unknown date case 'd.two'"},
+    {WITH_MANIFEST, NAMED(DC("d.one", "[" DEFAULT_CASE "]"), "[{\"use\":\"d.two\"}]"), AIGOV_ERULES, "a.b",
+     "$.rules[0].applies_from[0].use", "unknown date case 'd.two'"},
+    {WITH_MANIFEST, NAMED(DC("d.one", "[{\"use\":\"d.zz\"}," DEFAULT_CASE "]"), "\"d.one\""), AIGOV_ERULES, "d.one",
+     "$.dates[0].cases[0].use", "unknown date case 'd.zz'"},
+    {WITH_MANIFEST, NAMED(DC("d.one", "[" DEFAULT_CASE "]") "," DC("d.two", "[" DEFAULT_CASE "]"), "\"d.one\""),
+     AIGOV_ERULES, "d.two", "$.dates[1]", "date case 'd.two' is named by no rule and no other date case"},
+    {WITH_MANIFEST, NAMED(DC("d.one", "[{\"use\":\"d.two\"}," DEFAULT_CASE "]") "," DC("d.two", "[{\"use\":\"d.one\"}]"),
+                          "\"d.one\""),
+     AIGOV_ERULES, "d.two", "$.dates[1].cases[0].use", "date case 'd.one' uses itself through named date cases"},
+    {WITH_MANIFEST, NAMED(DC("d.one", "[{\"use\":\"d.one\"}]"), "\"d.one\""), AIGOV_ERULES, "d.one",
+     "$.dates[0].cases[0].use", "date case 'd.one' uses itself"},
+    {WITH_MANIFEST, NAMED(DC("d.one", "[" DEFAULT_CASE "]") "," DC("d.one", "[" DEFAULT_CASE "]"), "\"d.one\""),
+     AIGOV_ERULES, "d.one", "$.dates[1]", "duplicate date case name 'd.one' (the first is in body.json)"},
+    {WITH_MANIFEST, NAMED("{\"id\":\"d.one\",\"cases\":[" DEFAULT_CASE "]}", "\"d.one\""), AIGOV_ERULES, "d.one",
+     "$.dates[0]", "missing required key 'citation'"},
+    {WITH_MANIFEST, NAMED("{\"id\":\"d.one\",\"citation\":\"c\",\"cases\":[]}", "\"d.one\""), AIGOV_ERULES, "d.one",
+     "$.dates[0].cases", "'cases' is a non-empty array of date cases"},
+    {WITH_MANIFEST, NAMED("{\"id\":\"one\",\"citation\":\"c\",\"cases\":[" DEFAULT_CASE "]}", "\"2027-12-02\""),
+     AIGOV_ERULES, "one", "$.dates[0]", "date case name 'one' must match"},
+    {WITH_MANIFEST, NAMED(DC("d.one", "[" IF_CASE "]"), "\"d.one\""), AIGOV_ERULES, "a.b", "$.rules[0].applies_from",
+     "date case 'd.one' ends with a case that has 'if'"},
+    {WITH_MANIFEST, NAMED(DC("d.one", "[" IF_CASE "]"), "[{\"use\":\"d.one\"}]"), AIGOV_ERULES, "a.b",
+     "$.rules[0].applies_from[0]", "date case 'd.one' ends with a case that has 'if'"},
+    {WITH_MANIFEST, NAMED(DC("d.one", "[" DEFAULT_CASE "]"), "[{\"use\":\"d.one\"}," DEFAULT_CASE "]"), AIGOV_ERULES,
+     "a.b", "$.rules[0].applies_from[0]", "date case 'd.one' ends with a case without 'if'"},
+    {WITH_MANIFEST, NAMED(DC("d.one", "[" DEFAULT_CASE "," IF_CASE "]"), "\"d.one\""), AIGOV_ERULES, "d.one",
+     "$.dates[0].cases[0]", "every date case but the last has 'if'"},
+    {WITH_MANIFEST, NAMED(DC("d.one", "[" DEFAULT_CASE "]"), "[{\"use\":\"d.one\",\"date\":\"2027-12-02\"}]"),
+     AIGOV_ERULES, "a.b", "$.rules[0].applies_from[0].use", "a case that uses a named date case has no other key"},
+    {WITH_MANIFEST, NAMED(DC("d.one", "[{\"date\":\"2027-12-02\",\"citation\":7}]"), "\"d.one\""), AIGOV_ERULES,
+     "d.one", "$.dates[0].cases[0].citation", "'citation' must be a string"},
     {WITH_MANIFEST, AF("[\"2026-01-01\"]"), AIGOV_ERULES, "a.b", "$.rules[0].applies_from[0]", "a date case is"},
     {WITH_MANIFEST, AF("[{\"date\":\"2026-01-01\",\"unless\":true}]"), AIGOV_ERULES, "a.b", "$.rules[0].applies_from[0].unless",
      "unknown key 'unless'; expected one of: if, date"},

@@ -156,6 +156,148 @@ START_TEST(only_identical_cases_share_a_block)
 }
 END_TEST
 
+/* Named date cases (a source's "dates"): rules that name one share its cases, compiled once,
+ * and get the dates the same cases written inline give; {"use": name} splices one in. */
+#define LEGACY "{\"if\":{\"fact\":\"s.old\",\"is\":true},\"date\":\"2030-08-02\"}"
+#define HR_TAIL "{\"if\":{\"not\":{\"rule\":\"d.route\"}},\"date\":\"2028-08-02\"},{\"date\":\"2027-12-02\"}"
+static const char *named =
+    "{\"format\":\"aigov-rules/1\",\"facts\":["
+    "{\"id\":\"s.flag\",\"type\":\"bool\",\"description\":\"d\",\"ask\":\"a?\"},"
+    "{\"id\":\"s.route\",\"type\":\"bool\",\"description\":\"d\",\"ask\":\"b?\"},"
+    "{\"id\":\"s.old\",\"type\":\"bool\",\"description\":\"d\",\"ask\":\"c?\"}],"
+    "\"evidence\":[{\"id\":\"doc\",\"title\":\"Doc\",\"description\":\"d\"}],"
+    "\"dates\":["
+    "{\"id\":\"d.hr\",\"citation\":\"Art. 113(c)\",\"cases\":[{\"use\":\"d.legacy\"}," HR_TAIL "]},"
+    "{\"id\":\"d.legacy\",\"citation\":\"Art. 111(2)\",\"cases\":[" LEGACY "]}],"
+    "\"rules\":["
+    "{\"id\":\"d.route\",\"kind\":\"definition\",\"framework\":\"eu_ai_act\",\"citation\":\"c\",\"title\":\"t\","
+    "\"when\":{\"fact\":\"s.route\",\"is\":true}},"
+    OBL("n.one", X, "\"d.hr\"") ","
+    OBL("n.two", X, "\"d.hr\"") ","
+    OBL("n.inline", X, "[" LEGACY "," HR_TAIL "]") ","
+    OBL("n.splice", X, "[{\"use\":\"d.legacy\"},{\"date\":\"2026-01-01\"}]") "]}";
+
+START_TEST(named_date_cases_are_the_inline_ones)
+{
+    aigov_error err;
+    int rc;
+    aigov_table *t = unit_compile(named, &err, &rc);
+    ck_assert_msg(rc == 0, "%s at %s", err.message, err.path);
+    size_t one, two, splice;
+    ck_assert_int_eq(aigov_table_find_rule(&one, t, "n.one"), 0);
+    ck_assert_int_eq(aigov_table_find_rule(&two, t, "n.two"), 0);
+    ck_assert_int_eq(aigov_table_find_rule(&splice, t, "n.splice"), 0);
+    ck_assert_uint_eq(t->rules[one].dates_first, t->rules[two].dates_first);
+    ck_assert_uint_eq(t->rules[one].dates_n, 3); /* d.legacy's case spliced in */
+    ck_assert_uint_eq(t->rules[splice].dates_n, 2);
+    /* the catalogue lists the facts a named date case reads (outside the rule's own conditions) */
+    char *text = NULL;
+    size_t len;
+    ck_assert_int_eq(aigov_table_explain(&text, &len, t, "n.one", &err), 0);
+    ck_assert_msg(strstr(text, "s.old: c?") && strstr(text, "s.flag: a?"), "%s", text);
+    aigov_free(text);
+    aigov_ctx *ctx = NULL;
+    static const struct {
+        const char *json, *hr, *splice;
+    } cases[] = {
+        {"{\"s\":{\"flag\":true,\"old\":true,\"route\":false}}", "2030-08-02", "2030-08-02"},
+        {"{\"s\":{\"flag\":true,\"old\":false,\"route\":false}}", "2028-08-02", "2026-01-01"},
+        {"{\"s\":{\"flag\":true,\"old\":false,\"route\":true}}", "2027-12-02", "2026-01-01"},
+        {"{\"s\":{\"flag\":true,\"route\":true}}", "2027-12-02", "2026-01-01"}, /* old unknown: the earliest */
+        {"{\"s\":{\"flag\":true,\"old\":false}}", "2027-12-02", "2026-01-01"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        const aigov_report *r = unit_eval(&ctx, t, cases[k].json, "2028-01-01", &err, &rc);
+        ck_assert_msg(rc == 0, "%s", err.message);
+        aigov_obligation o;
+        ck_assert_str_eq(find(r, "n.one", &o)->applies_from, cases[k].hr);
+        ck_assert_str_eq(find(r, "n.two", &o)->applies_from, cases[k].hr);
+        ck_assert_str_eq(find(r, "n.inline", &o)->applies_from, cases[k].hr);
+        ck_assert_str_eq(find(r, "n.splice", &o)->applies_from, cases[k].splice);
+    }
+    aigov_ctx_free(ctx);
+    aigov_table_free(t);
+}
+END_TEST
+
+/* Identical subtrees are interned: one value slot for `not d.route` wherever it stands (a
+ * rule's condition, a date case), worked out once per evaluation; every rule's reasons still
+ * read the values of this evaluation, descriptor after descriptor in one context. */
+#define NOT_ROUTE "{\"not\":{\"rule\":\"d.route\"}}"
+static const char *interned =
+    "{\"format\":\"aigov-rules/1\",\"facts\":["
+    "{\"id\":\"s.flag\",\"type\":\"bool\",\"description\":\"d\",\"ask\":\"a?\"},"
+    "{\"id\":\"s.route\",\"type\":\"bool\",\"description\":\"d\",\"ask\":\"b?\"}],"
+    "\"evidence\":[{\"id\":\"doc\",\"title\":\"Doc\",\"description\":\"d\"}],"
+    "\"rules\":["
+    "{\"id\":\"d.route\",\"kind\":\"definition\",\"framework\":\"eu_ai_act\",\"citation\":\"c\",\"title\":\"t\","
+    "\"when\":{\"fact\":\"s.route\",\"is\":true}},"
+    OBL("i.one", "{\"all\":[" X "," NOT_ROUTE "]}", "[{\"if\":" NOT_ROUTE ",\"date\":\"2028-08-02\"},{\"date\":\"2027-12-02\"}]") ","
+    OBL("i.two", "{\"all\":[" X "," NOT_ROUTE "]}", "\"2026-01-01\"") ","
+    OBL("i.other", "{\"any\":[" X "," NOT_ROUTE "]}", "\"2026-01-01\"") "]}";
+
+START_TEST(identical_subtrees_share_one_value)
+{
+    aigov_error err;
+    int rc;
+    aigov_table *t = unit_compile(interned, &err, &rc);
+    ck_assert_msg(rc == 0, "%s at %s", err.message, err.path);
+    size_t one, two, other;
+    ck_assert_int_eq(aigov_table_find_rule(&one, t, "i.one"), 0);
+    ck_assert_int_eq(aigov_table_find_rule(&two, t, "i.two"), 0);
+    ck_assert_int_eq(aigov_table_find_rule(&other, t, "i.other"), 0);
+    const ag_expr *w1 = &t->exprs[t->rules[one].when], *w2 = &t->exprs[t->rules[two].when],
+                  *wo = &t->exprs[t->rules[other].when];
+    /* the two `all`s are one class, the `any` is not; `not d.route` is one class in all three
+     * conditions and in i.one's date case; the tree keeps its own nodes */
+    ck_assert_int_ne(t->rules[one].when, t->rules[two].when);
+    ck_assert_int_eq(w1->same, w2->same);
+    ck_assert(w1->shared && w2->shared);
+    ck_assert_int_ne(w1->same, wo->same);
+    int32_t not1 = t->kids[w1->a + 1], not2 = t->kids[w2->a + 1], noto = t->kids[wo->a + 1];
+    int32_t not_date = t->dates[t->rules[one].dates_first].cond;
+    ck_assert_int_eq(t->exprs[not1].op, AG_OP_NOT);
+    ck_assert_int_eq(t->exprs[not1].same, t->exprs[not2].same);
+    ck_assert_int_eq(t->exprs[not1].same, t->exprs[noto].same);
+    ck_assert_int_eq(t->exprs[not1].same, t->exprs[not_date].same);
+    aigov_ctx *ctx = NULL;
+    static const struct {
+        const char *json, *route_value, *not_value, *one_date;
+        int one_status;
+    } cases[] = {
+        {"{\"s\":{\"flag\":true,\"route\":false}}", "false", "true", "2028-08-02", AIGOV_STATUS_UNKNOWN},
+        {"{\"s\":{\"flag\":true,\"route\":true}}", "true", "false", "2027-12-02", AIGOV_STATUS_NOT_APPLICABLE},
+        {"{\"s\":{\"flag\":true}}", "unknown", "unknown", "2027-12-02", AIGOV_STATUS_UNKNOWN},
+        {"{\"s\":{\"flag\":true,\"route\":false}}", "false", "true", "2028-08-02", AIGOV_STATUS_UNKNOWN},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        const aigov_report *r = unit_eval(&ctx, t, cases[k].json, "2028-01-01", &err, &rc);
+        ck_assert_msg(rc == 0, "%s", err.message);
+        aigov_obligation o;
+        ck_assert_int_eq(find(r, "i.one", &o)->status, cases[k].one_status);
+        ck_assert_str_eq(o.applies_from, cases[k].one_date);
+        ck_assert_int_eq(find(r, "i.two", &o)->status, cases[k].one_status);
+        /* i.two's reasons read the shared slots i.one's evaluation filled: this evaluation's */
+        char *out = NULL;
+        size_t len;
+        ck_assert_int_eq(aigov_report_render(&out, &len, r, AIGOV_FORMAT_JSON | AIGOV_RENDER_FULL, &err), 0);
+        const char *at = strstr(out, "\"id\":\"i.two\"");
+        ck_assert_ptr_nonnull(at);
+        const char *reasons = strstr(at, "\"reasons\":");
+        ck_assert_ptr_nonnull(reasons);
+        if (cases[k].one_status != AIGOV_STATUS_NOT_APPLICABLE || strcmp(cases[k].route_value, "true") == 0) {
+            char want[96];
+            snprintf(want, sizeof want, "{\"rule\":\"d.route\",\"result\":\"%s\"}", cases[k].route_value);
+            const char *found = strstr(reasons, want);
+            ck_assert_msg(found != NULL && found < strstr(reasons, "]"), "case %zu: %s in %.300s", k, want, reasons);
+        }
+        aigov_free(out);
+    }
+    aigov_ctx_free(ctx);
+    aigov_table_free(t);
+}
+END_TEST
+
 Suite *eval_less_suite(void)
 {
     Suite *s = suite_create("eval less");
@@ -163,6 +305,8 @@ Suite *eval_less_suite(void)
     tcase_add_test(tc, identical_date_cases_compiled_once);
     tcase_add_test(tc, shared_and_deferred_dates_are_the_full_ones);
     tcase_add_test(tc, only_identical_cases_share_a_block);
+    tcase_add_test(tc, named_date_cases_are_the_inline_ones);
+    tcase_add_test(tc, identical_subtrees_share_one_value);
     suite_add_tcase(s, tc);
     return s;
 }
