@@ -23,7 +23,7 @@ typedef struct jform {
     int32_t *leaves;     /* the keys in the order they were numbered */
     uint32_t n_leaves;
     uint32_t *cond_slot; /* open addressing by content: 1 + index in leaves, 0 empty */
-    uint32_t cond_mask;
+    uint32_t cond_mask, cond_max; /* the part in use, and all of it (slots - 1) */
 } jform;
 
 typedef struct jctx {
@@ -107,9 +107,25 @@ static uint32_t condition_hash(const aigov_table *t, int32_t key)
     return (uint32_t)(h ^ (h >> 32));
 }
 
+/* Doubles the conditions' hash (its slots were allocated for the most there can be; only the
+ * part in use is cleared, so a report pays for the conditions it has). */
+static void conditions_rehash(jform *fm, const aigov_report *rep)
+{
+    fm->cond_mask = fm->cond_mask * 2 + 1;
+    memset(fm->cond_slot, 0, ((size_t)fm->cond_mask + 1) * sizeof(uint32_t));
+    for (uint32_t k = 0; k < fm->n_leaves; k++) {
+        uint32_t s = condition_hash(rep->t, fm->leaves[k]) & fm->cond_mask;
+        while (fm->cond_slot[s])
+            s = (s + 1) & fm->cond_mask;
+        fm->cond_slot[s] = k + 1;
+    }
+}
+
 /* The number of the condition a leaf says, numbering it when it is new. */
 static int32_t condition_number(jform *fm, const aigov_report *rep, int32_t key)
 {
+    if (2 * (fm->n_leaves + 1) > fm->cond_mask + 1 && fm->cond_mask < fm->cond_max)
+        conditions_rehash(fm, rep);
     uint32_t s = condition_hash(rep->t, key) & fm->cond_mask;
     for (; fm->cond_slot[s]; s = (s + 1) & fm->cond_mask)
         if (same_condition(rep, fm->leaves[fm->cond_slot[s] - 1], key))
@@ -195,10 +211,29 @@ static void names_from_mask(ag_buf *b, uint32_t mask, const char *(*name)(int), 
 
 static const char *role_name(int k) { return ag_role_names[k]; }
 
+/* ,"key":n without snprintf (the renderer writes many numbers). */
+#define put_count(b, key, n) (ag_buf_lit((b), ",\"" key "\":"), ag_buf_put_uint((b), (n)))
+#define put_flag(b, key, v) ((v) ? ag_buf_lit((b), ",\"" key "\":true") : ag_buf_lit((b), ",\"" key "\":false"))
+
 static void counts_json(ag_buf *b, const ag_counts *c)
 {
-    ag_buf_printf(b, "\"total\":%zu,\"met\":%zu,\"gap\":%zu,\"unknown\":%zu,\"not_applicable\":%zu",
-                  c->total, c->met, c->gap, c->unknown, c->not_applicable);
+    ag_buf_lit(b, "\"total\":");
+    ag_buf_put_uint(b, c->total);
+    put_count(b, "met", c->met);
+    put_count(b, "gap", c->gap);
+    put_count(b, "unknown", c->unknown);
+    put_count(b, "not_applicable", c->not_applicable);
+}
+
+/* A share in tenths of a percent as JSON: what ag_buf_json_num writes for tenths / 10.0
+ * ("37.5", "40"), without snprintf. */
+static void put_tenths(ag_buf *b, uint32_t tenths)
+{
+    ag_buf_put_uint(b, tenths / 10);
+    if (tenths % 10) {
+        char d[2] = {'.', (char)('0' + tenths % 10)};
+        ag_buf_put(b, d, 2);
+    }
 }
 
 static void classification_json(ag_buf *b, const aigov_report *rep, int full)
@@ -567,19 +602,27 @@ static void readiness_json(ag_buf *b, const aigov_report *rep, int full)
         if (k)
             ag_buf_putc(b, ',');
         ag_buf_json_id(b, t->framework_ids[k]);
-        ag_buf_printf(b, ":{\"assessed\":%s,\"applicable\":%u,\"undecided\":%u,\"met\":%u,\"percent_met\":",
-                      rd.assessed ? "true" : "false", rd.applicable, rd.undecided, rd.met);
-        ag_buf_json_num(b, rd.applicable ? (double)(int)(1000.0 * rd.met / rd.applicable + 0.5) / 10.0 : 0);
-        ag_buf_printf(b, ",\"ready\":%s,\"in_force\":%u,\"requirements\":%u,\"requirements_met\":%u,"
-                      "\"controls_included\":%u,\"controls_implemented\":%u,\"findings_open\":%u,"
-                      "\"upcoming\":[",
-                      rd.ready ? "true" : "false", rd.in_force, rd.requirements, rd.requirements_met,
-                      rd.controls_included, rd.controls_implemented, rd.findings_open);
+        ag_buf_puts(b, rd.assessed ? ":{\"assessed\":true" : ":{\"assessed\":false");
+        put_count(b, "applicable", rd.applicable);
+        put_count(b, "undecided", rd.undecided);
+        put_count(b, "met", rd.met);
+        ag_buf_lit(b, ",\"percent_met\":");
+        put_tenths(b, rd.applicable ? (uint32_t)(int)(1000.0 * rd.met / rd.applicable + 0.5) : 0);
+        put_flag(b, "ready", rd.ready);
+        put_count(b, "in_force", rd.in_force);
+        put_count(b, "requirements", rd.requirements);
+        put_count(b, "requirements_met", rd.requirements_met);
+        put_count(b, "controls_included", rd.controls_included);
+        put_count(b, "controls_implemented", rd.controls_implemented);
+        put_count(b, "findings_open", rd.findings_open);
+        ag_buf_lit(b, ",\"upcoming\":[");
         for (size_t d = 0; d < rd.n_upcoming; d++) {
             char day[11];
             ag_date_format(day, rd.upcoming[d].date);
-            ag_buf_printf(b, "%s{\"applies_from\":\"%s\",\"obligations\":%u}", d ? "," : "", day,
-                          rd.upcoming[d].count);
+            ag_buf_puts(b, d ? ",{\"applies_from\":" : "{\"applies_from\":");
+            ag_buf_json_id(b, day);
+            put_count(b, "obligations", rd.upcoming[d].count);
+            ag_buf_putc(b, '}');
         }
         ag_buf_lit(b, "]}");
     }
@@ -755,9 +798,10 @@ static void form_open(jform *fm, ag_buf *b, const aigov_report *rep, int full)
     }
     fm->leaves = fm->leaf_at + keys;
     fm->cond_slot = (uint32_t *)(fm->leaves + keys);
-    fm->cond_mask = (uint32_t)slots - 1;
+    fm->cond_max = (uint32_t)slots - 1;
+    fm->cond_mask = fm->cond_max < 511 ? fm->cond_max : 511;
     memset(fm->leaf_at, 0xff, keys * sizeof(int32_t));
-    memset(fm->cond_slot, 0, slots * sizeof(uint32_t));
+    memset(fm->cond_slot, 0, ((size_t)fm->cond_mask + 1) * sizeof(uint32_t));
 }
 
 static void form_close(jform *fm, const aigov_report *rep)
@@ -782,7 +826,7 @@ static void obligations_and_summary(ag_buf *b, const aigov_report *rep, int full
     } else if (form.leaf_at) {
         obligations_compact(b, rep, &form);
         conditions_json(b, rep, &form);
-        shared_json(b, rep, (uint8_t *)(form.cond_slot + form.cond_mask + 1));
+        shared_json(b, rep, (uint8_t *)(form.cond_slot + form.cond_max + 1));
     }
     form_close(&form, rep);
     if (rep->part != AG_PART_ORGANISATION) {
@@ -794,12 +838,11 @@ static void obligations_and_summary(ag_buf *b, const aigov_report *rep, int full
     }
     ag_buf_lit(b, "\"summary\":{");
     counts_json(b, &rep->tally.all);
-    ag_buf_printf(b, ",\"in_force_gaps\":%zu", rep->tally.in_force_gaps);
+    put_count(b, "in_force_gaps", rep->tally.in_force_gaps);
     /* what the default (legal) gate counts: ISO/IEC 42001 gaps only with AIGOV_FAIL_ON_ISO42001 */
-    ag_buf_printf(b, ",\"legal_in_force_gaps\":%zu",
-                  rep->tally.in_force_gaps - rep->tally.standard_in_force_gaps);
+    put_count(b, "legal_in_force_gaps", rep->tally.in_force_gaps - rep->tally.standard_in_force_gaps);
     if (rep->part != AG_PART_ORGANISATION)
-        ag_buf_printf(b, ",\"questions\":%u", r->n_questions);
+        put_count(b, "questions", r->n_questions);
     ag_buf_lit(b, ",\"by_framework\":{");
     for (uint32_t k = 0; k < t->n_frameworks; k++) {
         if (k)
