@@ -46,13 +46,8 @@ int ag_buf_grow(ag_buf *b, size_t extra)
 
 void ag_buf_reserve(ag_buf *b, size_t n) { ag_buf_grow(b, n); }
 
-void ag_buf_put_uint(ag_buf *b, uint64_t n)
+void ag_buf_put_uint_long(ag_buf *b, uint64_t n)
 {
-    if (n < 100) { /* most: condition numbers, counts */
-        char two[2] = {(char)('0' + n / 10), (char)('0' + n % 10)};
-        ag_buf_put(b, two + (n < 10), n < 10 ? 1 : 2);
-        return;
-    }
     char tmp[20];
     size_t i = sizeof tmp;
     do {
