@@ -1,6 +1,7 @@
-/* The report as JSON, keys in a fixed order, deterministic: the compact form (rules by id,
- * conditions numbered once, evidence states and penalty caps once) or, with AIGOV_RENDER_FULL,
- * the full form that repeats each rule's metadata. */
+/* The report as JSON, keys in a fixed order, deterministic: the compact form (rules by id in
+ * runs that share date, status and crosswalk, each condition numbered once, evidence states and
+ * penalty caps once, questions in runs by fact id) or, with AIGOV_RENDER_FULL, the full form
+ * that repeats each rule's metadata. */
 #include <string.h>
 #include "eval/exposure.h"
 #include "report/readiness.h"
