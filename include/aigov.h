@@ -206,10 +206,13 @@ typedef enum aigov_format {
  * controls and what the law asks beyond them, questions' text and affected
  * rules). Without it the JSON report is compact ("form": "compact"): rules by
  * id, the metadata in the catalogue of the same rules_revision and
- * rules_hash (aigov_table_render_rules), each obligation's reasons as indices
- * into the report's "conditions", evidence states and penalty caps once per
- * report ("evidence", "penalties") and questions with a count of the rules
- * they affect. Both forms are described by rules/report.schema.json. Other
+ * rules_hash (aigov_table_render_rules); obligations in runs of consecutive
+ * rules that share date, status, per-system results and crosswalk coverage,
+ * each rule by id with its reasons as indices into the report's "conditions"
+ * (each condition listed once); evidence states and penalty caps once per
+ * report ("evidence", "penalties"); questions in runs of facts that change the
+ * same of tier and GPAI class and affect as many rules. Both forms are
+ * described by rules/report.schema.json. Other
  * formats always carry what they show: AIGOV_EINVAL with any other format.
  */
 #define AIGOV_RENDER_FULL 0x100

@@ -1,6 +1,7 @@
-/* The report as JSON, keys in a fixed order, deterministic: the compact form (rules by id,
- * conditions numbered once, evidence states and penalty caps once) or, with AIGOV_RENDER_FULL,
- * the full form that repeats each rule's metadata. */
+/* The report as JSON, keys in a fixed order, deterministic: the compact form (rules by id in
+ * runs that share date, status and crosswalk, each condition numbered once, evidence states and
+ * penalty caps once, questions in runs by fact id) or, with AIGOV_RENDER_FULL, the full form
+ * that repeats each rule's metadata. */
 #include <string.h>
 #include "eval/exposure.h"
 #include "report/readiness.h"
@@ -22,6 +23,8 @@ typedef struct jform {
     int32_t *leaf_at;    /* n_exprs + n_facts slots, or NULL */
     int32_t *leaves;     /* the keys in the order they were numbered */
     uint32_t n_leaves;
+    uint32_t *cond_slot; /* open addressing by content: 1 + index in leaves, 0 empty */
+    uint32_t cond_mask, cond_max; /* the part in use, and all of it (slots - 1) */
 } jform;
 
 typedef struct jctx {
@@ -72,6 +75,67 @@ static void leaf_write(jctx *j, int32_t ei)
     ag_buf_lit(b, "\"}");
 }
 
+/* Whether two leaves say the same thing: the same test of the same fact (or the same rule,
+ * date or Statement of Applicability decision) with the same result. The rule compiler
+ * compiles a test each time a rule writes it, so `system.is_ai_system is true` is many
+ * expressions; the compact form lists it once. */
+static int same_condition(const aigov_report *rep, int32_t x, int32_t y)
+{
+    const aigov_table *t = rep->t;
+    if (x == y)
+        return 1;
+    if (x >= (int32_t)t->n_exprs || y >= (int32_t)t->n_exprs)
+        return 0; /* a decision is one per fact */
+    const ag_expr *a = &t->exprs[x], *b = &t->exprs[y];
+    return a->op == b->op && a->cmp == b->cmp && a->src_op == b->src_op && a->a == b->a &&
+           a->mask == b->mask && memcmp(&a->num, &b->num, sizeof a->num) == 0 &&
+           rep->r->expr_val[x] == rep->r->expr_val[y];
+}
+
+static uint32_t condition_hash(const aigov_table *t, int32_t key)
+{
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)(uint32_t)key;
+    if (key < (int32_t)t->n_exprs) {
+        const ag_expr *e = &t->exprs[key];
+        uint64_t num;
+        memcpy(&num, &e->num, sizeof num);
+        h = ((uint64_t)e->op << 48 | (uint64_t)e->cmp << 40 | (uint64_t)e->src_op << 32 |
+             (uint32_t)e->a) * 0xFF51AFD7ED558CCDull;
+        h ^= (e->mask + num * 0x100000001B3ull) * 0xC4CEB9FE1A85EC53ull;
+    }
+    h ^= h >> 29;
+    h *= 0xBF58476D1CE4E5B9ull;
+    return (uint32_t)(h ^ (h >> 32));
+}
+
+/* Doubles the conditions' hash (its slots were allocated for the most there can be; only the
+ * part in use is cleared, so a report pays for the conditions it has). */
+static void conditions_rehash(jform *fm, const aigov_report *rep)
+{
+    fm->cond_mask = fm->cond_mask * 2 + 1;
+    memset(fm->cond_slot, 0, ((size_t)fm->cond_mask + 1) * sizeof(uint32_t));
+    for (uint32_t k = 0; k < fm->n_leaves; k++) {
+        uint32_t s = condition_hash(rep->t, fm->leaves[k]) & fm->cond_mask;
+        while (fm->cond_slot[s])
+            s = (s + 1) & fm->cond_mask;
+        fm->cond_slot[s] = k + 1;
+    }
+}
+
+/* The number of the condition a leaf says, numbering it when it is new. */
+static int32_t condition_number(jform *fm, const aigov_report *rep, int32_t key)
+{
+    if (2 * (fm->n_leaves + 1) > fm->cond_mask + 1 && fm->cond_mask < fm->cond_max)
+        conditions_rehash(fm, rep);
+    uint32_t s = condition_hash(rep->t, key) & fm->cond_mask;
+    for (; fm->cond_slot[s]; s = (s + 1) & fm->cond_mask)
+        if (same_condition(rep, fm->leaves[fm->cond_slot[s] - 1], key))
+            return (int32_t)fm->cond_slot[s] - 1;
+    fm->leaves[fm->n_leaves] = key;
+    fm->cond_slot[s] = ++fm->n_leaves;
+    return (int32_t)fm->n_leaves - 1;
+}
+
 /* A reason: the condition in full, or (compact) its index in "conditions". */
 static void leaf_key(jctx *j, int32_t key)
 {
@@ -87,10 +151,8 @@ static void leaf_key(jctx *j, int32_t key)
             soa_decision_leaf(j, key - (int32_t)t->n_exprs);
         return;
     }
-    if (fm->leaf_at[key] < 0) {
-        fm->leaf_at[key] = (int32_t)fm->n_leaves;
-        fm->leaves[fm->n_leaves++] = key;
-    }
+    if (fm->leaf_at[key] < 0)
+        fm->leaf_at[key] = condition_number(fm, j->rep, key);
     ag_buf_put_uint(j->b, (uint32_t)fm->leaf_at[key]);
 }
 
@@ -150,10 +212,29 @@ static void names_from_mask(ag_buf *b, uint32_t mask, const char *(*name)(int), 
 
 static const char *role_name(int k) { return ag_role_names[k]; }
 
+/* ,"key":n without snprintf (the renderer writes many numbers). */
+#define put_count(b, key, n) (ag_buf_lit((b), ",\"" key "\":"), ag_buf_put_uint((b), (n)))
+#define put_flag(b, key, v) ((v) ? ag_buf_lit((b), ",\"" key "\":true") : ag_buf_lit((b), ",\"" key "\":false"))
+
 static void counts_json(ag_buf *b, const ag_counts *c)
 {
-    ag_buf_printf(b, "\"total\":%zu,\"met\":%zu,\"gap\":%zu,\"unknown\":%zu,\"not_applicable\":%zu",
-                  c->total, c->met, c->gap, c->unknown, c->not_applicable);
+    ag_buf_lit(b, "\"total\":");
+    ag_buf_put_uint(b, c->total);
+    put_count(b, "met", c->met);
+    put_count(b, "gap", c->gap);
+    put_count(b, "unknown", c->unknown);
+    put_count(b, "not_applicable", c->not_applicable);
+}
+
+/* A share in tenths of a percent as JSON: what ag_buf_json_num writes for tenths / 10.0
+ * ("37.5", "40"), without snprintf. */
+static void put_tenths(ag_buf *b, uint32_t tenths)
+{
+    ag_buf_put_uint(b, tenths / 10);
+    if (tenths % 10) {
+        char d[2] = {'.', (char)('0' + tenths % 10)};
+        ag_buf_put(b, d, 2);
+    }
 }
 
 static void classification_json(ag_buf *b, const aigov_report *rep, int full)
@@ -200,6 +281,26 @@ static void evidence_list_json(ag_buf *b, const aigov_report *rep, const ag_rule
 static void penalty_json(ag_buf *b, const aigov_report *rep, int32_t ri);
 static void crosswalk_json(ag_buf *b, const aigov_report *rep, int32_t ri, int full);
 
+/* The deciding conditions of rule ri: "reasons":[...], each in full or (compact) numbered. */
+static void reasons_json(ag_buf *b, const aigov_report *rep, int32_t ri, jform *form)
+{
+    const ag_rule *ru = &rep->t->rules[ri];
+    ag_buf_lit(b, "\"reasons\":[");
+    jctx j = {b, rep, 1, form};
+    if (ru->soa_decision >= 0)
+        soa_reasons_json(&j, ru, MAX_REASONS);
+    else
+        ag_reasons(rep->t, rep->r, ru->when, leaf_json, &j, MAX_REASONS);
+    ag_buf_putc(b, ']');
+}
+
+static int observed(const aigov_report *rep, int32_t ri)
+{
+    const ag_result *r = rep->r;
+    return rep->t->rules[ri].observation && r->status[ri] == AIGOV_STATUS_MET && r->rule_val[ri] == AG_T;
+}
+
+/* The full form's obligation: the rule's metadata, then what the descriptor made of it. */
 static void obligation_json(ag_buf *b, const aigov_report *rep, int32_t ri, jform *form)
 {
     const aigov_table *t = rep->t;
@@ -208,8 +309,6 @@ static void obligation_json(ag_buf *b, const aigov_report *rep, int32_t ri, jfor
     char d[11];
     ag_buf_lit(b, "{\"id\":");
     ag_buf_json_id(b, ru->id);
-    if (!form->full)
-        goto dynamic; /* framework, kind, citation, title, holder: the catalogue's */
     ag_buf_lit(b, ",\"framework\":");
     ag_buf_json_id(b, t->framework_ids[ru->framework]);
     static const char *const kinds[] = {"definition", "obligation", "prohibition", "finding"};
@@ -221,7 +320,6 @@ static void obligation_json(ag_buf *b, const aigov_report *rep, int32_t ri, jfor
     ag_buf_json_str(b, ru->title);
     ag_buf_lit(b, ",\"holder\":");
     names_from_mask(b, ru->holders, role_name, AG_N_ROLES);
-dynamic:
     ag_date_format(d, r->rule_date[ri]);
     ag_buf_lit(b, ",\"applies_from\":");
     ag_buf_json_id(b, d);
@@ -230,36 +328,142 @@ dynamic:
     ag_buf_puts(b, ag_in_force(r, ri) ? ",\"in_force\":true" : ",\"in_force\":false");
     ag_buf_lit(b, ",\"status\":");
     ag_buf_json_id(b, aigov_status_name(r->status[ri]));
-    if (ru->observation && r->status[ri] == AIGOV_STATUS_MET && r->rule_val[ri] == AG_T)
+    if (observed(rep, ri))
         ag_buf_lit(b, ",\"observation\":true"); /* noted by an auditor, not a nonconformity */
-    ag_buf_lit(b, ",\"reasons\":[");
-    jctx j = {b, rep, 1, form};
-    if (ru->soa_decision >= 0)
-        soa_reasons_json(&j, ru, MAX_REASONS);
-    else
-        ag_reasons(t, r, ru->when, leaf_json, &j, MAX_REASONS);
-    ag_buf_putc(b, ']');
+    ag_buf_putc(b, ',');
+    reasons_json(b, rep, ri, form);
     /* A duty that does not apply carries no evidence, exposure or crosswalk:
-     * its reasons say why, and `aigov rules` has the rest. That shrinks a
-     * typical report by about a third (most of 300 rules do not apply). */
+     * its reasons say why, and `aigov rules` has the rest. */
     if (r->status[ri] == AIGOV_STATUS_NOT_APPLICABLE) {
         ag_buf_putc(b, '}');
         return;
     }
-    /* compact: the evidence states and the penalty caps are listed once per report
-     * ("evidence", "penalties"); which items and which tier a rule has is the catalogue's */
-    if (form->full) {
-        evidence_list_json(b, rep, ru);
-        penalty_json(b, rep, ri);
-    }
+    evidence_list_json(b, rep, ru);
+    penalty_json(b, rep, ri);
     ag_per_system_json(b, rep, ri); /* each system's result (depends on the descriptor: both forms) */
-    crosswalk_json(b, rep, ri, form->full);
+    crosswalk_json(b, rep, ri, 1);
     ag_buf_putc(b, '}');
+}
+
+/* ---- the compact form's obligations: runs of rules that share all but id and reasons ---- */
+
+/* What a run of the compact form's obligations shares, of its first rule. */
+typedef struct okey {
+    int32_t ri, date;
+    uint8_t placing, in_force, status, observation;
+    int cov; /* crosswalk coverage (AG_COV_NONE: no crosswalk) */
+} okey;
+
+static void okey_of(okey *k, const aigov_report *rep, int32_t ri)
+{
+    const ag_result *r = rep->r;
+    int32_t met;
+    k->ri = ri;
+    k->date = r->rule_date[ri];
+    k->placing = (r->date_uncertain[ri] & AG_DATE_AT_PLACING) != 0;
+    k->in_force = (uint8_t)ag_in_force(r, ri);
+    k->status = r->status[ri];
+    k->observation = (uint8_t)observed(rep, ri);
+    k->cov = k->status == AIGOV_STATUS_NOT_APPLICABLE ? AG_COV_NONE
+                                                      : ag_crosswalk_coverage(rep->t, r, ri, &met);
+}
+
+/* The next ISO rule of ru's crosswalk from position *k on that still has to be met, or -1:
+ * not met, applicable (an AIMS, the control included) and its framework assessed. */
+static int32_t still_needed_next(const aigov_table *t, const ag_result *r, const ag_rule *ru, int32_t *k)
+{
+    while (*k < ru->xw_n) {
+        int32_t x = t->crosswalk[ru->xw_first + (*k)++];
+        if (r->status[x] != AIGOV_STATUS_MET && r->status[x] != AIGOV_STATUS_NOT_APPLICABLE &&
+            r->fw_assessed[t->rules[x].framework])
+            return x;
+    }
+    return -1;
+}
+
+/* Whether rule b's entry would say what a's says but for the id and the reasons. */
+static int same_run(const aigov_report *rep, const okey *a, const okey *b)
+{
+    if (a->date != b->date || a->placing != b->placing || a->in_force != b->in_force ||
+        a->status != b->status || a->observation != b->observation || a->cov != b->cov)
+        return 0;
+    if (a->status == AIGOV_STATUS_NOT_APPLICABLE)
+        return 1; /* no systems, no crosswalk */
+    const ag_per_system *ps = rep->per_system;
+    if (rep->part == AG_PART_ORGANISATION && ps) {
+        int ea = ag_per_system_entry(ps, a->ri, 0), eb = ag_per_system_entry(ps, b->ri, 0);
+        if ((ea < 0) != (eb < 0))
+            return 0;
+        for (uint32_t s = 0; ea >= 0 && s < ps->n_systems; s++)
+            if (ag_per_system_entry(ps, a->ri, s) != ag_per_system_entry(ps, b->ri, s))
+                return 0;
+    }
+    if (a->cov == AG_COV_NONE)
+        return 1;
+    const aigov_table *t = rep->t;
+    int32_t ka = 0, kb = 0;
+    for (;;) {
+        int32_t x = still_needed_next(t, rep->r, &t->rules[a->ri], &ka);
+        if (x != still_needed_next(t, rep->r, &t->rules[b->ri], &kb))
+            return 0;
+        if (x < 0)
+            return 1;
+    }
+}
+
+/* A run's shared members, in the full form's order, then its rules. */
+static void run_open(ag_buf *b, const aigov_report *rep, const okey *k)
+{
+    char d[11];
+    ag_date_format(d, k->date);
+    ag_buf_lit(b, "{\"applies_from\":");
+    ag_buf_json_id(b, d);
+    if (k->placing)
+        ag_buf_lit(b, ",\"due_at_placing\":true");
+    ag_buf_puts(b, k->in_force ? ",\"in_force\":true" : ",\"in_force\":false");
+    ag_buf_lit(b, ",\"status\":");
+    ag_buf_json_id(b, aigov_status_name(k->status));
+    if (k->observation)
+        ag_buf_lit(b, ",\"observation\":true");
+    if (k->status != AIGOV_STATUS_NOT_APPLICABLE) {
+        ag_per_system_json(b, rep, k->ri);
+        crosswalk_json(b, rep, k->ri, 0);
+    }
+    ag_buf_lit(b, ",\"rules\":[");
+}
+
+/* Compact: the reported rules in table order, consecutive ones that share date, status,
+ * systems and crosswalk in one entry: {..., "rules":[{"id", "reasons"}, ...]}. About 170
+ * rules make some 30 runs, which halves what the obligations weigh. */
+static void obligations_compact(ag_buf *b, const aigov_report *rep, jform *form)
+{
+    okey run = {.ri = -1}, cur;
+    ag_buf_lit(b, "\"obligations\":[");
+    for (uint32_t k = 0; k < rep->n_shown; k++) {
+        int32_t ri = rep->shown[k];
+        okey_of(&cur, rep, ri);
+        if (k == 0 || !same_run(rep, &run, &cur)) {
+            if (k)
+                ag_buf_lit(b, "]},");
+            run_open(b, rep, &cur);
+            run = cur;
+        } else {
+            ag_buf_putc(b, ',');
+        }
+        ag_buf_lit(b, "{\"id\":");
+        ag_buf_json_id(b, rep->t->rules[ri].id);
+        ag_buf_putc(b, ',');
+        reasons_json(b, rep, ri, form);
+        ag_buf_putc(b, '}');
+    }
+    if (rep->n_shown)
+        ag_buf_lit(b, "]}");
+    ag_buf_lit(b, "],");
 }
 
 /* One evidence item's state in the descriptor: "state", "ref" and, when implemented through
  * the AI Act item that contains it, "implied_by" (that item's state and ref). */
-static void evidence_state_json(ag_buf *b, const aigov_report *rep, int32_t ei)
+static void evidence_state_json(ag_buf *b, const aigov_report *rep, int32_t ei, int full)
 {
     const aigov_table *t = rep->t;
     const ag_evidence *ev = &t->evidence[ei];
@@ -271,11 +475,12 @@ static void evidence_state_json(ag_buf *b, const aigov_report *rep, int32_t ei)
         ag_json_fact_value(b, t, rep->f, state_fact);
     else
         ag_buf_lit(b, "\"unknown\"");
-    ag_buf_lit(b, ",\"ref\":");
-    if (v->known && v->str_len)
+    if (v->known && v->str_len) {
+        ag_buf_lit(b, ",\"ref\":");
         ag_buf_json_str(b, ag_facts_str(rep->f, v));
-    else
-        ag_buf_lit(b, "null");
+    } else if (full) {
+        ag_buf_lit(b, ",\"ref\":null"); /* compact: no ref, none given */
+    }
     if (via >= 0) {
         ag_buf_lit(b, ",\"implied_by\":");
         ag_buf_json_id(b, t->evidence[via].id);
@@ -296,7 +501,7 @@ static void evidence_list_json(ag_buf *b, const aigov_report *rep, const ag_rule
         ag_buf_lit(b, ",\"title\":");
         ag_buf_json_str(b, ev->title);
         ag_buf_putc(b, ',');
-        evidence_state_json(b, rep, ei);
+        evidence_state_json(b, rep, ei, 1);
         ag_buf_putc(b, '}');
     }
     ag_buf_putc(b, ']');
@@ -373,16 +578,11 @@ static void crosswalk_json(ag_buf *b, const aigov_report *rep, int32_t ri, int f
         ag_buf_lit(b, "\"coverage\":");
         ag_buf_json_id(b, cov_names[cov]);
         ag_buf_lit(b, ",\"still_needed\":[");
-        int first = 1;
-        for (int32_t k = 0; k < ru->xw_n; k++) {
-            int32_t x = t->crosswalk[ru->xw_first + k];
-            if (r->status[x] == AIGOV_STATUS_MET || r->status[x] == AIGOV_STATUS_NOT_APPLICABLE ||
-                !r->fw_assessed[t->rules[x].framework])
-                continue; /* met, or not applicable (no AIMS, control excluded), or not assessed */
+        int32_t k = 0, x;
+        for (int first = 1; (x = still_needed_next(t, r, ru, &k)) >= 0; first = 0) {
             if (!first)
                 ag_buf_putc(b, ',');
             ag_buf_json_id(b, t->rules[x].id);
-            first = 0;
         }
         ag_buf_putc(b, ']');
         if (full) {
@@ -403,19 +603,27 @@ static void readiness_json(ag_buf *b, const aigov_report *rep, int full)
         if (k)
             ag_buf_putc(b, ',');
         ag_buf_json_id(b, t->framework_ids[k]);
-        ag_buf_printf(b, ":{\"assessed\":%s,\"applicable\":%u,\"undecided\":%u,\"met\":%u,\"percent_met\":",
-                      rd.assessed ? "true" : "false", rd.applicable, rd.undecided, rd.met);
-        ag_buf_json_num(b, rd.applicable ? (double)(int)(1000.0 * rd.met / rd.applicable + 0.5) / 10.0 : 0);
-        ag_buf_printf(b, ",\"ready\":%s,\"in_force\":%u,\"requirements\":%u,\"requirements_met\":%u,"
-                      "\"controls_included\":%u,\"controls_implemented\":%u,\"findings_open\":%u,"
-                      "\"upcoming\":[",
-                      rd.ready ? "true" : "false", rd.in_force, rd.requirements, rd.requirements_met,
-                      rd.controls_included, rd.controls_implemented, rd.findings_open);
+        ag_buf_puts(b, rd.assessed ? ":{\"assessed\":true" : ":{\"assessed\":false");
+        put_count(b, "applicable", rd.applicable);
+        put_count(b, "undecided", rd.undecided);
+        put_count(b, "met", rd.met);
+        ag_buf_lit(b, ",\"percent_met\":");
+        put_tenths(b, rd.applicable ? (uint32_t)(int)(1000.0 * rd.met / rd.applicable + 0.5) : 0);
+        put_flag(b, "ready", rd.ready);
+        put_count(b, "in_force", rd.in_force);
+        put_count(b, "requirements", rd.requirements);
+        put_count(b, "requirements_met", rd.requirements_met);
+        put_count(b, "controls_included", rd.controls_included);
+        put_count(b, "controls_implemented", rd.controls_implemented);
+        put_count(b, "findings_open", rd.findings_open);
+        ag_buf_lit(b, ",\"upcoming\":[");
         for (size_t d = 0; d < rd.n_upcoming; d++) {
             char day[11];
             ag_date_format(day, rd.upcoming[d].date);
-            ag_buf_printf(b, "%s{\"applies_from\":\"%s\",\"obligations\":%u}", d ? "," : "", day,
-                          rd.upcoming[d].count);
+            ag_buf_puts(b, d ? ",{\"applies_from\":" : "{\"applies_from\":");
+            ag_buf_json_id(b, day);
+            put_count(b, "obligations", rd.upcoming[d].count);
+            ag_buf_putc(b, '}');
         }
         ag_buf_lit(b, "]}");
     }
@@ -446,10 +654,8 @@ static void readiness_json(ag_buf *b, const aigov_report *rep, int full)
     ag_buf_putc(b, ']');
 }
 
-/* A question: the fact to ask and what it decides. Full: the question's text and every rule
- * it affects; compact: how many (the text is the catalogue's, `aigov schema`, and the rules
- * are those of the obligations whose reasons name the fact). */
-static void questions_json(ag_buf *b, const aigov_report *rep, int full)
+/* A question: the fact to ask and what it decides, its text and every rule it affects. */
+static void questions_json(ag_buf *b, const aigov_report *rep)
 {
     const aigov_table *t = rep->t;
     const ag_result *r = rep->r;
@@ -460,18 +666,10 @@ static void questions_json(ag_buf *b, const aigov_report *rep, int full)
             ag_buf_putc(b, ',');
         ag_buf_lit(b, "{\"fact\":");
         ag_buf_json_id(b, t->facts[fi].id);
-        if (full) {
-            ag_buf_lit(b, ",\"ask\":");
-            ag_buf_json_str(b, t->facts[fi].ask);
-        }
+        ag_buf_lit(b, ",\"ask\":");
+        ag_buf_json_str(b, t->facts[fi].ask);
         ag_buf_puts(b, r->f_tier[fi] ? ",\"affects_tier\":true" : ",\"affects_tier\":false");
         ag_buf_puts(b, r->f_gpai[fi] ? ",\"affects_gpai\":true" : ",\"affects_gpai\":false");
-        if (!full) { /* f_count: the reported rules it affects, counted by ag_questions */
-            ag_buf_lit(b, ",\"affects_count\":");
-            ag_buf_put_uint(b, r->f_count[fi]);
-            ag_buf_putc(b, '}');
-            continue;
-        }
         ag_buf_lit(b, ",\"affects\":[");
         int first = 1;
         for (uint32_t k = 0; k < t->n_reported; k++)
@@ -486,11 +684,41 @@ static void questions_json(ag_buf *b, const aigov_report *rep, int full)
     ag_buf_putc(b, ']');
 }
 
+/* Compact: the questions in asking order, consecutive ones that change the same of tier
+ * and GPAI class and affect as many reported rules (f_count, counted by ag_questions) in
+ * one entry, {"affects_tier", "affects_gpai", "affects_count", "facts": [...]}; the texts
+ * are the catalogue's (`aigov schema`), the rules those whose reasons name the fact. */
+static void questions_compact(ag_buf *b, const aigov_report *rep)
+{
+    const aigov_table *t = rep->t;
+    const ag_result *r = rep->r;
+    ag_buf_lit(b, "\"questions\":[");
+    for (uint32_t q = 0; q < r->n_questions; q++) {
+        int32_t fi = r->questions[q], pi = q ? r->questions[q - 1] : -1;
+        if (pi >= 0 && r->f_tier[fi] == r->f_tier[pi] && r->f_gpai[fi] == r->f_gpai[pi] &&
+            r->f_count[fi] == r->f_count[pi]) {
+            ag_buf_putc(b, ',');
+        } else {
+            if (pi >= 0)
+                ag_buf_lit(b, "]},");
+            ag_buf_puts(b, r->f_tier[fi] ? "{\"affects_tier\":true" : "{\"affects_tier\":false");
+            ag_buf_puts(b, r->f_gpai[fi] ? ",\"affects_gpai\":true" : ",\"affects_gpai\":false");
+            ag_buf_lit(b, ",\"affects_count\":");
+            ag_buf_put_uint(b, r->f_count[fi]);
+            ag_buf_lit(b, ",\"facts\":[");
+        }
+        ag_buf_json_id(b, t->facts[fi].id);
+    }
+    if (r->n_questions)
+        ag_buf_lit(b, "]}");
+    ag_buf_putc(b, ']');
+}
+
 /* Compact: the conditions the obligations' reasons number, in the order first met. */
 static void conditions_json(ag_buf *b, const aigov_report *rep, jform *form)
 {
     ag_buf_lit(b, "\"conditions\":[");
-    jctx j = {b, rep, 1, &(jform){1, NULL, NULL, 0}}; /* each written in full */
+    jctx j = {b, rep, 1, &(jform){.full = 1}}; /* each written in full */
     for (uint32_t k = 0; k < form->n_leaves; k++)
         leaf_key(&j, form->leaves[k]);
     ag_buf_lit(b, "],");
@@ -523,7 +751,7 @@ static void shared_json(ag_buf *b, const aigov_report *rep, uint8_t *seen)
         first = 0;
         ag_buf_json_id(b, t->evidence[e].id);
         ag_buf_lit(b, ":{");
-        evidence_state_json(b, rep, (int32_t)e);
+        evidence_state_json(b, rep, (int32_t)e, 0);
         ag_buf_putc(b, '}');
     }
     ag_buf_lit(b, "},\"penalties\":{");
@@ -550,8 +778,10 @@ static void shared_json(ag_buf *b, const aigov_report *rep, uint8_t *seen)
     ag_buf_lit(b, "},");
 }
 
-/* The scratch of a compact rendering, one allocation; out of memory sets the buffer's oom
- * flag, so the rendering fails with AIGOV_ENOMEM instead of coming out different. */
+/* The scratch of a compact rendering, one allocation: leaf_at and leaves (n_exprs + n_facts
+ * each), the conditions' hash (a power of two, at least twice that), then the `seen` bytes
+ * of shared_json. Out of memory sets the buffer's oom flag, so the rendering fails with
+ * AIGOV_ENOMEM instead of coming out different. */
 static void form_open(jform *fm, ag_buf *b, const aigov_report *rep, int full)
 {
     const aigov_table *t = rep->t;
@@ -559,14 +789,20 @@ static void form_open(jform *fm, ag_buf *b, const aigov_report *rep, int full)
     fm->full = full;
     if (full)
         return;
-    size_t keys = (size_t)t->n_exprs + t->n_facts;
-    fm->leaf_at = ag_malloc(rep->mem, keys * 2 * sizeof(int32_t) + t->n_evidence + t->n_penalties);
+    size_t keys = (size_t)t->n_exprs + t->n_facts, slots = 16;
+    while (slots < 2 * keys)
+        slots *= 2;
+    fm->leaf_at = ag_malloc(rep->mem, (keys * 2 + slots) * sizeof(int32_t) + t->n_evidence + t->n_penalties);
     if (!fm->leaf_at) {
         b->oom = 1;
         return;
     }
     fm->leaves = fm->leaf_at + keys;
+    fm->cond_slot = (uint32_t *)(fm->leaves + keys);
+    fm->cond_max = (uint32_t)slots - 1;
+    fm->cond_mask = fm->cond_max < 511 ? fm->cond_max : 511;
     memset(fm->leaf_at, 0xff, keys * sizeof(int32_t));
+    memset(fm->cond_slot, 0, ((size_t)fm->cond_mask + 1) * sizeof(uint32_t));
 }
 
 static void form_close(jform *fm, const aigov_report *rep)
@@ -580,31 +816,34 @@ static void obligations_and_summary(ag_buf *b, const aigov_report *rep, int full
     const ag_result *r = rep->r;
     jform form;
     form_open(&form, b, rep, full);
-    ag_buf_lit(b, "\"obligations\":[");
-    for (uint32_t k = 0; k < rep->n_shown; k++) {
-        if (k)
-            ag_buf_putc(b, ',');
-        obligation_json(b, rep, rep->shown[k], &form);
-    }
-    ag_buf_lit(b, "],");
-    if (!full && form.leaf_at) {
-        size_t keys = (size_t)t->n_exprs + t->n_facts;
+    if (full) {
+        ag_buf_lit(b, "\"obligations\":[");
+        for (uint32_t k = 0; k < rep->n_shown; k++) {
+            if (k)
+                ag_buf_putc(b, ',');
+            obligation_json(b, rep, rep->shown[k], &form);
+        }
+        ag_buf_lit(b, "],");
+    } else if (form.leaf_at) {
+        obligations_compact(b, rep, &form);
         conditions_json(b, rep, &form);
-        shared_json(b, rep, (uint8_t *)(form.leaf_at + 2 * keys));
+        shared_json(b, rep, (uint8_t *)(form.cond_slot + form.cond_max + 1));
     }
     form_close(&form, rep);
     if (rep->part != AG_PART_ORGANISATION) {
-        questions_json(b, rep, full);
+        if (full)
+            questions_json(b, rep);
+        else
+            questions_compact(b, rep);
         ag_buf_putc(b, ',');
     }
     ag_buf_lit(b, "\"summary\":{");
     counts_json(b, &rep->tally.all);
-    ag_buf_printf(b, ",\"in_force_gaps\":%zu", rep->tally.in_force_gaps);
+    put_count(b, "in_force_gaps", rep->tally.in_force_gaps);
     /* what the default (legal) gate counts: ISO/IEC 42001 gaps only with AIGOV_FAIL_ON_ISO42001 */
-    ag_buf_printf(b, ",\"legal_in_force_gaps\":%zu",
-                  rep->tally.in_force_gaps - rep->tally.standard_in_force_gaps);
+    put_count(b, "legal_in_force_gaps", rep->tally.in_force_gaps - rep->tally.standard_in_force_gaps);
     if (rep->part != AG_PART_ORGANISATION)
-        ag_buf_printf(b, ",\"questions\":%u", r->n_questions);
+        put_count(b, "questions", r->n_questions);
     ag_buf_lit(b, ",\"by_framework\":{");
     for (uint32_t k = 0; k < t->n_frameworks; k++) {
         if (k)

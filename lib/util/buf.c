@@ -46,7 +46,7 @@ int ag_buf_grow(ag_buf *b, size_t extra)
 
 void ag_buf_reserve(ag_buf *b, size_t n) { ag_buf_grow(b, n); }
 
-void ag_buf_put_uint(ag_buf *b, uint64_t n)
+void ag_buf_put_uint_long(ag_buf *b, uint64_t n)
 {
     char tmp[20];
     size_t i = sizeof tmp;

@@ -54,8 +54,18 @@ void ag_buf_printf(ag_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
-/* Appends n in decimal (no snprintf: the JSON renderer writes many). */
-void ag_buf_put_uint(ag_buf *b, uint64_t n);
+/* Appends n in decimal (no snprintf: the JSON renderer writes many); below 100 (condition
+ * numbers, most counts) inline. */
+void ag_buf_put_uint_long(ag_buf *b, uint64_t n);
+static inline void ag_buf_put_uint(ag_buf *b, uint64_t n)
+{
+    if (n >= 100) {
+        ag_buf_put_uint_long(b, n);
+        return;
+    }
+    char two[2] = {(char)('0' + n / 10), (char)('0' + n % 10)};
+    ag_buf_put(b, two + (n < 10), n < 10 ? 1 : 2);
+}
 /* Appends text from a descriptor for people to read: control characters
  * (terminal escapes, carriage returns, newlines) become '?', so a name cannot
  * forge lines of a text or markdown report. */

@@ -192,8 +192,19 @@ void ag_num_format(char buf[40], double v)
         strcpy(buf, "0");
         return;
     }
-    if (v == floor(v) && fabs(v) < 1e15) {
-        snprintf(buf, 40, "%lld", (long long)v);
+    if (v == floor(v) && fabs(v) < 1e15) { /* a whole number (counts, caps in EUR): no snprintf */
+        long long n = (long long)v;
+        unsigned long long u = n < 0 ? 0ull - (unsigned long long)n : (unsigned long long)n;
+        char tmp[24];
+        size_t i = sizeof tmp;
+        tmp[--i] = '\0';
+        do {
+            tmp[--i] = (char)('0' + u % 10);
+            u /= 10;
+        } while (u);
+        if (n < 0)
+            tmp[--i] = '-';
+        memcpy(buf, tmp + i, sizeof tmp - i);
         return;
     }
     for (int prec = 1; prec <= 17; prec++) {

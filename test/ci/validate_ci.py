@@ -57,11 +57,16 @@ def xsd_valid(xml_bytes, tmp):
     return r.returncode == 0, r.stderr.decode(errors="replace")
 
 
+def flat(runs):
+    """The compact form's runs of obligations undone: one entry per rule (the run's members, id)."""
+    return [dict({k: v for k, v in run.items() if k != "rules"}, **m) for run in runs for m in run["rules"]]
+
+
 def parts(report):
     if "systems" in report:
-        return [(s["classification"]["tier"], s["obligations"]) for s in report["systems"]] + \
-               [(None, report["organisation"]["obligations"])]
-    return [(report["classification"]["tier"], report["obligations"])]
+        return [(s["classification"]["tier"], flat(s["obligations"])) for s in report["systems"]] + \
+               [(None, flat(report["organisation"]["obligations"]))]
+    return [(report["classification"]["tier"], flat(report["obligations"]))]
 
 
 def main():

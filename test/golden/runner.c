@@ -109,14 +109,18 @@ static void shortest_numbers(cJSON *node)
     }
 }
 
-/* The obligation of `id` in a JSON report part's "obligations", or NULL. */
+/* The entry of `id` in a compact JSON report part's "obligations" (the run of rules it is
+ * in, which holds its status and systems), or NULL. */
 static const cJSON *part_rule(const cJSON *part, const char *id)
 {
     const cJSON *obs = cJSON_GetObjectItemCaseSensitive(part, "obligations");
     for (const cJSON *o = obs ? obs->child : NULL; o; o = o->next) {
-        const cJSON *oid = cJSON_GetObjectItemCaseSensitive(o, "id");
-        if (cJSON_IsString(oid) && strcmp(oid->valuestring, id) == 0)
-            return o;
+        const cJSON *rules = cJSON_GetObjectItemCaseSensitive(o, "rules");
+        for (const cJSON *m = rules ? rules->child : NULL; m; m = m->next) {
+            const cJSON *oid = cJSON_GetObjectItemCaseSensitive(m, "id");
+            if (cJSON_IsString(oid) && strcmp(oid->valuestring, id) == 0)
+                return o;
+        }
     }
     return NULL;
 }

@@ -46,13 +46,21 @@ def aigov(*argv):
     return r.stdout
 
 
+def flat(runs, members):
+    """The compact form's runs undone: one entry per rule ("rules": its id and reasons) or
+    per question ("facts": its fact), with the run's shared members."""
+    return [dict({k: v for k, v in run.items() if k != members}, **(m if members == "rules" else {"fact": m}))
+            for run in runs for m in run[members]]
+
+
 def parts(report):
-    """(tier or None, obligations, questions, summary) of each part, in rendering order."""
+    """(tier or None, obligations, questions, summary) of each part, in rendering order, one
+    obligation per rule and one question per fact."""
+    def one(p, tier):
+        return (tier, flat(p["obligations"], "rules"), flat(p.get("questions", []), "facts"), p["summary"])
     if "systems" in report:
-        return [(s["classification"]["tier"], s["obligations"], s["questions"], s["summary"])
-                for s in report["systems"]] + \
-               [(None, report["organisation"]["obligations"], [], report["organisation"]["summary"])]
-    return [(report["classification"]["tier"], report["obligations"], report["questions"], report["summary"])]
+        return [one(s, s["classification"]["tier"]) for s in report["systems"]] + [one(report["organisation"], None)]
+    return [one(report, report["classification"]["tier"])]
 
 
 # ---- markdown -------------------------------------------------------------------------

@@ -39,7 +39,7 @@ def _compact_part(full, compact, conditions):
             c["crosswalk"] = _strip(c["crosswalk"], ("iso", "links", "beyond"))
         obligations.append(c)
         for e in o.get("evidence", []):
-            evidence[e["item"]] = _strip(e, ("item", "title"))
+            evidence[e["item"]] = _strip(e, ("item", "title") + (("ref",) if e["ref"] is None else ()))
         if "penalty" in o:
             penalties[o["penalty"]["tier"]] = _strip(o["penalty"], ("tier",))
     for k, v in full.items():
@@ -66,18 +66,44 @@ def _compact_part(full, compact, conditions):
     return out
 
 
+def _flatten(part):
+    """The compact part with its runs undone: one obligation per rule (the run's shared
+    members, its id and reasons) and one question per fact; or why the runs are wrong."""
+    obs, prev = [], None
+    for run in part.get("obligations", []):
+        shared = _strip(run, ("rules",))
+        if shared == prev:
+            return None, "two consecutive runs of obligations that could be one"
+        prev = shared
+        for m in run["rules"]:
+            obs.append(dict(shared, id=m["id"], reasons=m["reasons"]))
+    qs, prev = [], None
+    for run in part.get("questions", []):
+        shared = _strip(run, ("facts",))
+        if shared == prev:
+            return None, "two consecutive runs of questions that could be one"
+        prev = shared
+        qs.extend(dict(shared, fact=f) for f in run["facts"])
+    flat = dict(part, obligations=obs)
+    if "questions" in part:
+        flat["questions"] = qs
+    return flat, None
+
+
 def compact_differs(full, compact):
     """Why the compact report is not the full one less the rules' metadata, or None."""
     def resolve(part):
-        part = dict(part)
+        part, why = _flatten(part)
+        if why:
+            return None, why
         conds = part.get("conditions", [])
+        if len({json.dumps(c, sort_keys=True) for c in conds}) != len(conds):
+            return None, "a condition listed twice"
         used = set()
-        obs = []
-        for o in part.get("obligations", []):
+        for o in part["obligations"]:
             if any(not isinstance(i, int) or i >= len(conds) for i in o["reasons"]):
                 return None, "a reason index past the conditions"
             used.update(o["reasons"])
-            obs.append(o)
         if used != set(range(len(conds))):
             return None, "a condition no reason points at"
         return part, None

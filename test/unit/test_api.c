@@ -102,8 +102,31 @@ START_TEST(compact_report_by_default_full_on_request)
     ck_assert_ptr_null(strstr(full, "\"form\":"));
     ck_assert_ptr_nonnull(strstr(full, "\"title\":\"Fundamental rights impact assessment"));
     ck_assert_uint_lt(3 * clen, flen);
-    /* the FRIA's evidence state once, with its reference */
+    /* the FRIA's evidence state once, with its reference; an item without one has no ref */
     ck_assert_ptr_nonnull(strstr(compact, "\"fria\":{\"state\":\"absent\",\"ref\":\"R-1\"}"));
+    ck_assert_ptr_nonnull(strstr(compact, "{\"state\":\"unknown\"}"));
+    ck_assert_ptr_null(strstr(compact, "\"ref\":null"));
+    ck_assert_ptr_nonnull(strstr(full, "\"ref\":null"));
+    /* rules in runs that share date, status and crosswalk, each by id with its reasons: the
+     * first two AI Act duties of Art. 25 share all that */
+    ck_assert_ptr_nonnull(strstr(compact, "\"obligations\":[{\"applies_from\":\"2027-12-02\",\"in_force\":true,"
+                                          "\"status\":\"unknown\",\"crosswalk\":{\"coverage\":\"not_supported\","
+                                          "\"still_needed\":[]},\"rules\":[{\"id\":\"eu.art25.2.original_provider_cooperation\","
+                                          "\"reasons\":[0,"));
+    ck_assert_ptr_nonnull(strstr(compact, "]},{\"id\":\"eu.art25.4.third_party_agreement\",\"reasons\":["));
+    /* questions in runs: what they change and how many rules each affects, then the facts */
+    ck_assert_ptr_nonnull(strstr(compact, "\"questions\":[{\"affects_tier\":true,\"affects_gpai\":true,"
+                                          "\"affects_count\":"));
+    ck_assert_ptr_nonnull(strstr(compact, ",\"facts\":[\"system.scope.scientific_rd_only\","));
+    /* a test that many rules make is one condition */
+    const char *cond = "{\"fact\":\"system.market.placed_on_eu_market\",\"value\":null,\"test\":\"is true\","
+                       "\"result\":\"unknown\"}";
+    const char *at = strstr(compact, cond);
+    ck_assert_ptr_nonnull(at);
+    ck_assert_ptr_null(strstr(at + 1, cond));
+    at = strstr(full, cond);
+    ck_assert_ptr_nonnull(at);
+    ck_assert_ptr_nonnull(strstr(at + 1, cond));
     ck_assert_int_eq(aigov_report_render(&out, NULL, r, AIGOV_FORMAT_TEXT | AIGOV_RENDER_FULL, &err),
                      AIGOV_EINVAL);
     ck_assert_ptr_null(out);
@@ -262,7 +285,8 @@ START_TEST(one_organisation_several_systems)
     ck_assert_int_eq(aigov_eval_render(&out, NULL, ctx, doc, strlen(doc), &o, AIGOV_FORMAT_JSON, &err), 0);
     ck_assert_ptr_nonnull(strstr(out, "\"systems\":[{\"index\":0,\"name\":\"A\""));
     ck_assert_ptr_nonnull(strstr(out, "{\"index\":1,\"name\":\"B\""));
-    ck_assert_ptr_nonnull(strstr(out, "],\"organisation\":{\"obligations\":[{\"id\":\"iso.4.1"));
+    ck_assert_ptr_nonnull(strstr(out, "],\"organisation\":{\"obligations\":[{\"applies_from\":"));
+    ck_assert_ptr_nonnull(strstr(out, ",\"rules\":[{\"id\":\"iso.4.1"));
     aigov_free(out);
     const char *bad = "{\"systems\":[{\"organisation\":{}}]}";
     ck_assert_int_eq(aigov_eval_render(&out, NULL, ctx, bad, strlen(bad), &o, AIGOV_FORMAT_TEXT, &err), AIGOV_EINPUT);

@@ -1083,6 +1083,28 @@ START_TEST(numbers_at_the_edges_of_the_grammar)
     ck_assert_str_eq(buf, "0");
     ag_num_format(buf, -3);
     ck_assert_str_eq(buf, "-3");
+    /* whole numbers are written without snprintf: the largest below 1e15 and its negative */
+    ag_num_format(buf, 999999999999999.0);
+    ck_assert_str_eq(buf, "999999999999999");
+    ag_num_format(buf, -999999999999999.0);
+    ck_assert_str_eq(buf, "-999999999999999");
+    ag_num_format(buf, 15000000);
+    ck_assert_str_eq(buf, "15000000");
+    ag_num_format(buf, 1e15); /* past it: the shortest %g form */
+    ck_assert_str_eq(buf, "1e+15");
+    {
+        ag_mem m;
+        ag_mem_init(&m, NULL);
+        ag_buf b;
+        ag_buf_init(&b, &m);
+        const uint64_t ns[] = {0, 9, 10, 99, 100, 12345, UINT64_MAX};
+        for (size_t k = 0; k < sizeof ns / sizeof *ns; k++) {
+            ag_buf_put_uint(&b, ns[k]);
+            ag_buf_putc(&b, ' ');
+        }
+        ck_assert_str_eq(b.data, "0 9 10 99 100 12345 18446744073709551615 ");
+        ag_buf_free(&b);
+    }
     ag_num_format(buf, 1.7976931348623157e308); /* 2e+308, the shorter forms, overflow */
     ck_assert_str_eq(buf, "1.7976931348623157e+308");
     ag_num_format(buf, 1.0 / 3);

@@ -585,12 +585,12 @@ START_TEST(portfolio_rendering_is_bounded)
     for (int f = AIGOV_FORMAT_JSON; f <= AIGOV_FORMAT_OSCAL; f++) {
         size_t outlen = 0;
         int rc = aigov_eval_verdict(&v, &out, &outlen, b, json, n, &o, f, AIGOV_FAIL_ON_NONE, &err);
-        if (f == AIGOV_FORMAT_JSON || f == AIGOV_FORMAT_OSCAL) { /* 112 MB and 137 MB unbounded */
+        if (f == AIGOV_FORMAT_OSCAL) { /* 137 MB unbounded */
             ck_assert_int_eq(rc, AIGOV_ELIMIT);
             ck_assert_ptr_null(out);
             ck_assert_int_eq(v.failing, 1);
             HAS(err.message, "AIGOV_RENDER_LIMIT");
-        } else { /* text and markdown are smaller: inside the bound, or refused as the others */
+        } else { /* compact JSON, text and markdown are smaller: inside the bound, or refused */
             if (rc == 0) {
                 ck_assert_uint_le(outlen, AIGOV_RENDER_LIMIT(n));
                 aigov_free(out);
@@ -601,6 +601,11 @@ START_TEST(portfolio_rendering_is_bounded)
             }
         }
     }
+    /* the full JSON form (112 MB unbounded) is refused as OSCAL is; the compact one fits */
+    ck_assert_int_eq(aigov_eval_verdict(&v, &out, NULL, b, json, n, &o, AIGOV_FORMAT_JSON | AIGOV_RENDER_FULL,
+                                        AIGOV_FAIL_ON_NONE, &err),
+                     AIGOV_ELIMIT);
+    ck_assert_ptr_null(out);
     /* the verdict alone needs no rendering, so no bound */
     ck_assert_int_eq(aigov_eval_verdict(&v, NULL, NULL, b, json, n, &o, 0, AIGOV_FAIL_ON_GAP, &err), 0);
     ck_assert_uint_eq(v.systems, 256);
