@@ -506,6 +506,19 @@ static void check_case(const char *path)
         }
         ck_assert_int_eq(aigov_eval_organisation(&r, ctx, desc, len, &o, &err), 0);
         part_eq(r, get(rep, "organisation"), as_of);
+        /* rendered on its own, the part is the portfolio's "organisation" member */
+        char *alone = NULL;
+        ck_assert_int_eq(aigov_report_render(&alone, NULL, r, AIGOV_FORMAT_JSON | AIGOV_RENDER_FULL, &err), 0);
+        cJSON *a = cJSON_Parse(alone);
+        ck_assert(a != NULL);
+        ck_assert_ptr_null(cJSON_GetObjectItemCaseSensitive(a, "classification"));
+        cJSON *org = cJSON_Duplicate(get(rep, "organisation"), 1);
+        cJSON_DeleteItemFromObjectCaseSensitive(a, "engine");
+        cJSON_DeleteItemFromObjectCaseSensitive(a, "as_of");
+        ck_assert_msg(cJSON_Compare(a, org, 1), "the organisation's part rendered alone differs");
+        cJSON_Delete(org);
+        cJSON_Delete(a);
+        aigov_free(alone);
     }
     aigov_free(out);
     cJSON_Delete(rep);
