@@ -744,6 +744,60 @@ START_TEST(argument_errors_fail_closed)
 }
 END_TEST
 
+/* A penalty tier's sentence is built once per evaluation and shared by every rule of the
+ * tier (one pointer), and built again after the next evaluation: a cap cached across
+ * evaluations would show the previous descriptor's turnover. */
+static const char *first_penalty(const aigov_report *r, aigov_penalty *p, size_t *index)
+{
+    for (size_t i = 0; i < aigov_report_obligation_count(r); i++) {
+        p->size = sizeof *p;
+        if (aigov_report_obligation_penalty(p, r, i) == 0) {
+            *index = i;
+            return p->basis;
+        }
+    }
+    ck_abort_msg("no obligation with a penalty");
+    return NULL;
+}
+
+START_TEST(penalty_sentence_built_once_per_evaluation)
+{
+    aigov_ctx *ctx = NULL;
+    ck_assert_int_eq(aigov_ctx_new(&ctx, aigov_table_builtin(), NULL, NULL), 0);
+    aigov_eval_options o = AIGOV_EVAL_OPTIONS_INIT;
+    o.as_of = "2028-01-01";
+    const char *rich = "{\"organisation\":{\"size\":\"large\",\"annual_turnover_eur\":4200000000},"
+                       "\"operator\":{\"roles\":[\"provider\"]},\"system\":{\"is_ai_system\":true}}";
+    const char *poor = "{\"organisation\":{\"size\":\"large\",\"annual_turnover_eur\":1000000},"
+                       "\"operator\":{\"roles\":[\"provider\"]},\"system\":{\"is_ai_system\":true}}";
+    const aigov_report *r = NULL;
+    ck_assert_int_eq(aigov_eval(&r, ctx, rich, strlen(rich), &o, NULL), 0);
+    aigov_penalty p = AS(aigov_penalty), q = AS(aigov_penalty);
+    size_t i;
+    const char *basis = first_penalty(r, &p, &i);
+    ck_assert_int_eq(p.cap_known, 1);
+    double rich_cap = p.cap_eur;
+    char rich_basis[256];
+    snprintf(rich_basis, sizeof rich_basis, "%s", basis);
+    /* another rule of the same tier shares the sentence */
+    size_t shared = 0;
+    for (size_t k = 0; k < aigov_report_obligation_count(r); k++) {
+        q.size = sizeof q;
+        if (k != i && aigov_report_obligation_penalty(&q, r, k) == 0 && strcmp(q.tier, p.tier) == 0) {
+            ck_assert_ptr_eq(q.basis, basis);
+            shared++;
+        }
+    }
+    ck_assert_uint_gt(shared, 0);
+    ck_assert_int_eq(aigov_eval(&r, ctx, poor, strlen(poor), &o, NULL), 0);
+    first_penalty(r, &p, &i);
+    ck_assert_int_eq(p.cap_known, 1);
+    ck_assert(p.cap_eur < rich_cap);
+    ck_assert_str_ne(p.basis, rich_basis);
+    aigov_ctx_free(ctx);
+}
+END_TEST
+
 START_TEST(enum_names)
 {
     ck_assert_str_eq(aigov_role_name(AIGOV_ROLE_PROVIDER), "provider");
@@ -772,6 +826,7 @@ Suite *accessors_suite(void)
     tcase_add_test(tc, cases_cover_every_accessor);
     tcase_add_test(tc, argument_errors_fail_closed);
     tcase_add_test(tc, enum_names);
+    tcase_add_test(tc, penalty_sentence_built_once_per_evaluation);
     suite_add_tcase(s, tc);
     return s;
 }
