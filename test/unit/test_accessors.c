@@ -798,6 +798,93 @@ START_TEST(penalty_sentence_built_once_per_evaluation)
 }
 END_TEST
 
+static size_t allocations;
+static void *count_malloc(void *ud, size_t n)
+{
+    (void)ud;
+    allocations++;
+    return malloc(n);
+}
+static void *count_realloc(void *ud, void *p, size_t n)
+{
+    (void)ud;
+    allocations++;
+    return realloc(p, n);
+}
+static void count_free(void *ud, void *p)
+{
+    (void)ud;
+    free(p);
+}
+
+/* Reading a whole report through the accessors allocates nothing, and evaluating again on a
+ * warm context neither (the penalty sentences live in the context, sized at its creation). */
+START_TEST(accessors_do_not_allocate)
+{
+    char *text = slurp(cases[5]);
+    cJSON *j = cJSON_Parse(text);
+    char *desc = cJSON_PrintUnformatted(get(j, "descriptor"));
+    aigov_allocator counting = {count_malloc, count_realloc, count_free, NULL};
+    aigov_ctx *ctx = NULL;
+    ck_assert_int_eq(aigov_ctx_new(&ctx, aigov_table_builtin(), &counting, NULL), 0);
+    aigov_eval_options o = AIGOV_EVAL_OPTIONS_INIT;
+    o.as_of = get(j, "as_of")->valuestring;
+    const aigov_report *r = NULL;
+    ck_assert_int_eq(aigov_eval(&r, ctx, desc, strlen(desc), &o, NULL), 0);
+    allocations = 0;
+    ck_assert_int_eq(aigov_eval(&r, ctx, desc, strlen(desc), &o, NULL), 0);
+    size_t reads = 0;
+    aigov_overview ov = AS(aigov_overview);
+    ck_assert_int_eq(aigov_report_overview(&ov, r), 0);
+    for (size_t i = 0; i < aigov_report_obligation_count(r); i++) {
+        aigov_obligation ob = AS(aigov_obligation);
+        ck_assert_int_eq(aigov_report_obligation(&ob, r, i), 0);
+        for (size_t k = 0; k < ob.reasons; k++) {
+            aigov_condition c = AS(aigov_condition);
+            ck_assert_int_eq(aigov_report_obligation_reason(&c, r, i, k), 0);
+            aigov_fact_value v = AS(aigov_fact_value);
+            if (c.fact)
+                ck_assert_int_eq(aigov_report_fact_value(&v, r, c.fact), 0);
+            reads++;
+        }
+        for (size_t k = 0; k < ob.evidence; k++) {
+            aigov_evidence_state e = AS(aigov_evidence_state);
+            ck_assert_int_eq(aigov_report_obligation_evidence(&e, r, i, k), 0);
+            reads++;
+        }
+        aigov_penalty p = AS(aigov_penalty);
+        reads += aigov_report_obligation_penalty(&p, r, i) == 0;
+        for (size_t k = 0; k < ob.links; k++) {
+            aigov_crosswalk_link l = AS(aigov_crosswalk_link);
+            ck_assert_int_eq(aigov_report_obligation_link(&l, r, i, k), 0);
+            reads++;
+        }
+    }
+    for (size_t k = 0; k < ov.soa_controls; k++) {
+        aigov_soa_control c = AS(aigov_soa_control);
+        ck_assert_int_eq(aigov_report_soa_control(&c, r, k), 0);
+        reads++;
+    }
+    for (size_t k = 0; k < ov.next_actions; k++) {
+        aigov_action a = AS(aigov_action);
+        ck_assert_int_eq(aigov_report_next_action(&a, r, k), 0);
+        reads++;
+    }
+    for (size_t f = 0; f < ov.frameworks; f++) {
+        aigov_readiness rd = AS(aigov_readiness);
+        ck_assert_int_eq(aigov_report_readiness(&rd, r, f), 0);
+    }
+    aigov_exposure x = {.size = sizeof x, .penalty = AS(aigov_penalty)};
+    ck_assert_int_eq(aigov_report_exposure(&x, r), 0);
+    ck_assert_uint_gt(reads, 100);
+    ck_assert_uint_eq(allocations, 0);
+    aigov_ctx_free(ctx);
+    free(desc);
+    cJSON_Delete(j);
+    free(text);
+}
+END_TEST
+
 START_TEST(enum_names)
 {
     ck_assert_str_eq(aigov_role_name(AIGOV_ROLE_PROVIDER), "provider");
@@ -826,6 +913,7 @@ Suite *accessors_suite(void)
     tcase_add_test(tc, cases_cover_every_accessor);
     tcase_add_test(tc, argument_errors_fail_closed);
     tcase_add_test(tc, enum_names);
+    tcase_add_test(tc, accessors_do_not_allocate);
     tcase_add_test(tc, penalty_sentence_built_once_per_evaluation);
     suite_add_tcase(s, tc);
     return s;
