@@ -462,6 +462,24 @@ static void part_eq(const aigov_report *r, const cJSON *j, const char *as_of)
         soa_eq(r, &ov, cJSON_GetObjectItemCaseSensitive(j, "statement_of_applicability"));
         const cJSON *qs = get(j, "questions");
         ck_assert_uint_eq(aigov_report_question_count(r), (size_t)cJSON_GetArraySize(qs));
+        size_t q = 0;
+        const cJSON *qj;
+        cJSON_ArrayForEach(qj, qs) {
+            aigov_question_info qi = AS(aigov_question_info);
+            ck_assert_int_eq(aigov_report_question_info(&qi, r, q), 0);
+            str_eq(qi.fact, get(qj, "fact"), "question fact");
+            str_eq(qi.ask, get(qj, "ask"), "question ask");
+            bool_eq(qi.affects_tier, get(qj, "affects_tier"), "affects_tier");
+            bool_eq(qi.affects_gpai, get(qj, "affects_gpai"), "affects_gpai");
+            const cJSON *aff = get(qj, "affects");
+            ck_assert_uint_eq(qi.affected_rules, (size_t)cJSON_GetArraySize(aff));
+            for (size_t k = 0; k < qi.affected_rules; k++) {
+                const char *id = NULL;
+                ck_assert_int_eq(aigov_report_question_rule(&id, r, q, k), 0);
+                str_eq(id, cJSON_GetArrayItem(aff, (int)k), "question rule");
+            }
+            q++;
+        }
         num_eq((double)ov.summary.questions, get(sm, "questions"), "questions");
     }
 }
