@@ -335,6 +335,21 @@ AIGOV_API int aigov_eval_system(const aigov_report **out, size_t *out_systems, a
                                 const aigov_eval_options *opts, aigov_error *err);
 
 /**
+ * The organisation's part of a descriptor of several systems, as a report:
+ * evaluates every system (recording their results of the per-system rules,
+ * ISO/IEC 42001 8.2-8.4) and then the organisation's own rules once, exactly
+ * as aigov_eval_render does for its "organisation" member, and returns that
+ * part (aigov_overview.part is AIGOV_PART_ORGANISATION; per-system results
+ * through aigov_report_obligation_system). aigov_report_render renders it
+ * as that member (JSON: "engine", "as_of" and the members of "organisation";
+ * no classification, the organisation not being a system). For a
+ * descriptor without "systems", the report of every rule, as aigov_eval.
+ * The report is owned by ctx as with aigov_eval. Errors as aigov_eval_system.
+ */
+AIGOV_API int aigov_eval_organisation(const aigov_report **out, aigov_ctx *ctx, const char *json, size_t len,
+                                      const aigov_eval_options *opts, aigov_error *err);
+
+/**
  * Convenience for bindings: aigov_eval then aigov_report_render(JSON or
  * another format). *out is freed with aigov_free. For a descriptor of several
  * systems it renders every system and then, once, the organisation's own
@@ -404,8 +419,115 @@ typedef struct aigov_summary {
 /** Fills *out. AIGOV_EINVAL for NULL arguments. */
 AIGOV_API int aigov_report_summary(aigov_summary *out, const aigov_report *report);
 
-/** One reported rule. Strings are owned by the table or the context. */
+/* ---- Names of the report's enumerations ------------------------------------ */
+
+/** Roles an operator can hold (bit (1u << role) in role masks). */
+typedef enum aigov_role {
+    AIGOV_ROLE_PROVIDER = 0,
+    AIGOV_ROLE_DEPLOYER = 1,
+    AIGOV_ROLE_IMPORTER = 2,
+    AIGOV_ROLE_DISTRIBUTOR = 3,
+    AIGOV_ROLE_AUTHORISED_REPRESENTATIVE = 4,
+    AIGOV_ROLE_PRODUCT_MANUFACTURER = 5,
+    AIGOV_ROLE_ORGANISATION = 6, /* the organisation running an AI management system */
+    AIGOV_ROLE_COUNT = 7
+} aigov_role;
+
+/** Three-valued results of conditions (the JSON report's "true", "false", "unknown"). */
+typedef enum aigov_truth {
+    AIGOV_TRUTH_FALSE = 0,
+    AIGOV_TRUTH_TRUE = 1,
+    AIGOV_TRUTH_UNKNOWN = 2,
+    AIGOV_TRUTH_COUNT = 3
+} aigov_truth;
+
+/** How far the ISO/IEC 42001 rules an AI Act duty maps to support it (never "covered":
+ *  a control supplies evidence toward a legal duty, it never discharges it). */
+typedef enum aigov_coverage {
+    AIGOV_COVERAGE_NONE = -1,          /* the rule has no crosswalk (or the JSON shows none) */
+    AIGOV_COVERAGE_SUPPORTED = 0,      /* every linked ISO rule that applies is met */
+    AIGOV_COVERAGE_PARTLY_SUPPORTED = 1,
+    AIGOV_COVERAGE_NOT_SUPPORTED = 2,
+    AIGOV_COVERAGE_COUNT = 3
+} aigov_coverage;
+
+/** An Annex A control graded as a certification auditor grades it. */
+typedef enum aigov_grade {
+    AIGOV_GRADE_MAJOR_NONCONFORMITY = 0,
+    AIGOV_GRADE_MINOR_NONCONFORMITY = 1,
+    AIGOV_GRADE_OBSERVATION = 2,
+    AIGOV_GRADE_OPPORTUNITY_FOR_IMPROVEMENT = 3,
+    AIGOV_GRADE_CONFORMING = 4,
+    AIGOV_GRADE_NOT_GRADED = 5,
+    AIGOV_GRADE_NOT_APPLICABLE = 6, /* outside the AI management system */
+    AIGOV_GRADE_COUNT = 7
+} aigov_grade;
+
+/** What a reason (a deciding condition) tests. */
+typedef enum aigov_condition_kind {
+    AIGOV_CONDITION_RULE = 0,  /* another rule's value ("rule") */
+    AIGOV_CONDITION_AS_OF = 1, /* the as-of date ("as_of": the test) */
+    AIGOV_CONDITION_TEST = 2,  /* a constant ("always", "never") */
+    AIGOV_CONDITION_FACT = 3,  /* a descriptor fact ("fact", "value", "test") */
+    AIGOV_CONDITION_KIND_COUNT = 4
+} aigov_condition_kind;
+
+/** Which rules a report holds (aigov_overview.part). */
+typedef enum aigov_part {
+    AIGOV_PART_ALL = 0,          /* a single-system descriptor: every rule */
+    AIGOV_PART_SYSTEM = 1,       /* one system of several: its own rules (aigov_eval_system) */
+    AIGOV_PART_ORGANISATION = 2, /* the organisation's own rules (aigov_eval_organisation) */
+    AIGOV_PART_COUNT = 3
+} aigov_part;
+
+/* Names as the JSON report spells them; "?" for a value outside 0 .. *_COUNT - 1.
+ * Static storage; thread-safe. */
+/** "provider", "deployer", "importer", "distributor", "authorised_representative",
+ *  "product_manufacturer", "organisation". */
+AIGOV_API const char *aigov_role_name(int role);
+/** "false", "true", "unknown". */
+AIGOV_API const char *aigov_truth_name(int truth);
+/** "supported", "partly_supported", "not_supported". */
+AIGOV_API const char *aigov_coverage_name(int coverage);
+/** "major_nonconformity", "minor_nonconformity", "observation",
+ *  "opportunity_for_improvement", "conforming", "not_graded", "not_applicable". */
+AIGOV_API const char *aigov_grade_name(int grade);
+/** "rule", "as_of", "test", "fact". */
+AIGOV_API const char *aigov_condition_kind_name(int kind);
+/** "all", "system", "organisation". */
+AIGOV_API const char *aigov_part_name(int part);
+
+/* ---- Versioned result structs ----------------------------------------------
+ * Every struct below starts with `size_t size`, which the caller sets to
+ * sizeof(*out) before the call: later versions only append fields, and the
+ * library fills no more than `size` bytes (a newer header's extra fields are
+ * left as they were). A size smaller than the struct's first version (the
+ * layout in this header) is rejected with AIGOV_EINVAL and nothing is filled
+ * but the size. Strings are owned by the table (rule metadata, names) or by
+ * the context (descriptor values, computed sentences) and stay valid until
+ * the next evaluation on that context or its free. */
+
+/**
+ * One reported rule: the JSON report's obligation row.
+ *  - id, framework, citation, title, kind, holders: the rule's metadata
+ *    (holders: bit (1u << aigov_role) for each role that holds the duty);
+ *  - applies_from, in_force, due_at_placing: its date at as_of
+ *    (due_at_placing: a pre-market duty whose date is the planned launch);
+ *  - status: aigov_obligation_status; observation: 1 for a finding met as an
+ *    observation (noted by an auditor, not a nonconformity);
+ *  - reasons: the deciding conditions (aigov_report_obligation_reason);
+ *  - evidence, penalty_tier, coverage, links, beyond, systems: what the JSON
+ *    shows of a rule that applies (status other than not_applicable; else 0,
+ *    NULL, AIGOV_COVERAGE_NONE): its evidence items
+ *    (aigov_report_obligation_evidence), the id of its penalty tier or NULL
+ *    (aigov_report_obligation_penalty), the ISO/IEC 42001 crosswalk's support
+ *    (aigov_coverage), its linked ISO rules (aigov_report_obligation_link)
+ *    and what the law asks beyond them, and, in the organisation's part of a
+ *    descriptor of several systems, each system's result of a per-system rule
+ *    (aigov_report_obligation_system; 0 otherwise).
+ */
 typedef struct aigov_obligation {
+    size_t size;
     const char *id;
     const char *framework;
     const char *citation;
@@ -414,6 +536,16 @@ typedef struct aigov_obligation {
     int in_force;             /* 1 when as_of >= applies_from */
     int status;               /* aigov_obligation_status */
     int kind;                 /* AIGOV_RULE_OBLIGATION, _PROHIBITION or _FINDING */
+    unsigned holders;
+    int due_at_placing;
+    int observation;
+    size_t reasons;
+    size_t evidence;
+    const char *penalty_tier;
+    int coverage;             /* aigov_coverage */
+    size_t links;
+    const char *beyond;
+    size_t systems;
 } aigov_obligation;
 
 /** Number of reported rules, in table order (0 for NULL). For one system of
@@ -421,8 +553,8 @@ typedef struct aigov_obligation {
  *  only: the organisation's are reported once (aigov_eval_render,
  *  aigov_eval_verdict). aigov_report_summary counts the same rules. */
 AIGOV_API size_t aigov_report_obligation_count(const aigov_report *report);
-/** Fills *out with reported rule `index`. AIGOV_ENOTFOUND past the end,
- *  AIGOV_EINVAL for NULL. */
+/** Fills *out with reported rule `index` (set out->size first). AIGOV_ENOTFOUND
+ *  past the end, AIGOV_EINVAL for NULL or a size below this first version. */
 AIGOV_API int aigov_report_obligation(aigov_obligation *out, const aigov_report *report,
                                       size_t index);
 
@@ -528,6 +660,301 @@ AIGOV_API int aigov_report_question_info(aigov_question_info *out, const aigov_r
  */
 AIGOV_API int aigov_report_question_rule(const char **out_rule_id, const aigov_report *report,
                                          size_t index, size_t k);
+
+/* ---- The report in full: everything the JSON report says --------------------
+ * Index-based iterators over what aigov_report_render (AIGOV_FORMAT_JSON |
+ * AIGOV_RENDER_FULL) writes, computed by the same code: a binding builds its
+ * typed report from these, never by parsing JSON. Same thread and lifetime
+ * rules as the accessors above: read from the thread that evaluated, before
+ * the next evaluation on the context; nothing allocates. Every function
+ * returns 0, AIGOV_EINVAL (a NULL argument, or a struct whose size is below
+ * its first version) or AIGOV_ENOTFOUND (an index past the end; *out is then
+ * left with its size only). Counts come from the struct that lists them
+ * (aigov_overview, aigov_obligation, ...). */
+
+/**
+ * The report as a whole: "as_of", "classification" (tier, gpai,
+ * possible_tiers and possible_gpai as bits (1u << aigov_tier / aigov_gpai),
+ * roles as bits (1u << aigov_role), classification_reasons for
+ * aigov_report_classification_reason) and "summary" (summary as
+ * aigov_report_summary fills it, legal_in_force_gaps: the in-force gaps the
+ * default legal gate counts, i.e. without ISO/IEC 42001's). frameworks: the
+ * table's frameworks, each with aigov_report_framework_summary and
+ * aigov_report_readiness; next_actions: aigov_report_next_action; soa_controls:
+ * the Statement of Applicability's controls (0 when the report has no such
+ * section: aigov_report_soa); part: aigov_part; system_name: the descriptor's
+ * system.name or NULL (owned by the context).
+ */
+typedef struct aigov_overview {
+    size_t size;
+    char as_of[11];
+    int part;
+    const char *system_name;
+    int tier;
+    int gpai;
+    unsigned possible_tiers;
+    unsigned possible_gpai;
+    unsigned roles;
+    size_t classification_reasons;
+    aigov_summary summary;
+    size_t legal_in_force_gaps;
+    size_t frameworks;
+    size_t next_actions;
+    size_t soa_controls;
+} aigov_overview;
+
+AIGOV_API int aigov_report_overview(aigov_overview *out, const aigov_report *report);
+
+/** A classifying rule that holds or may hold: "classification"."reasons"[index].
+ *  classifies: the class it decides ("prohibited", "high_risk", "limited",
+ *  "gpai", "gpai_systemic", "out_of_scope"); value: aigov_truth. */
+typedef struct aigov_class_reason {
+    size_t size;
+    const char *rule;
+    const char *citation;
+    const char *classifies;
+    int value;
+} aigov_class_reason;
+
+AIGOV_API int aigov_report_classification_reason(aigov_class_reason *out, const aigov_report *report,
+                                                 size_t index);
+
+/** "summary"."by_framework": the counts of one framework's reported rules
+ *  (framework < aigov_overview.frameworks, the table's order). */
+typedef struct aigov_framework_summary {
+    size_t size;
+    const char *framework;
+    size_t total, met, gap, unknown, not_applicable;
+} aigov_framework_summary;
+
+AIGOV_API int aigov_report_framework_summary(aigov_framework_summary *out, const aigov_report *report,
+                                             size_t framework);
+
+/**
+ * "readiness" of one framework: the rules that apply (ISO/IEC 42001: clauses
+ * 4-10 and the Annex A controls the SoA includes), how many are met
+ * (percent_met as the JSON rounds it, to one decimal), ready when every one is
+ * met, none undecided and no finding open; requirements (rules other than SoA
+ * controls), controls included and implemented, open findings; upcoming: dates
+ * from which more of them apply (aigov_report_readiness_upcoming).
+ */
+typedef struct aigov_readiness {
+    size_t size;
+    const char *framework;
+    int assessed;
+    size_t applicable, undecided, met;
+    double percent_met;
+    int ready;
+    size_t in_force, requirements, requirements_met;
+    size_t controls_included, controls_implemented, findings_open;
+    size_t upcoming;
+} aigov_readiness;
+
+AIGOV_API int aigov_report_readiness(aigov_readiness *out, const aigov_report *report, size_t framework);
+
+/** One upcoming date of a framework's readiness, in date order. */
+typedef struct aigov_upcoming {
+    size_t size;
+    char applies_from[11];
+    size_t obligations;
+} aigov_upcoming;
+
+AIGOV_API int aigov_report_readiness_upcoming(aigov_upcoming *out, const aigov_report *report,
+                                              size_t framework, size_t k);
+
+/**
+ * A deciding condition of reported rule `index` ("reasons"[k] of the full
+ * JSON; k < aigov_obligation.reasons). kind: aigov_condition_kind; rule: the
+ * rule id (AIGOV_CONDITION_RULE) else NULL; fact: the fact's dotted path
+ * (AIGOV_CONDITION_FACT; aigov_report_fact_value gives its value) else NULL;
+ * test: what is tested, e.g. "is true", "has \"5b\"", "gte 2027-12-02",
+ * "always" ("" for a rule); result: aigov_truth.
+ */
+typedef struct aigov_condition {
+    size_t size;
+    int kind;
+    const char *rule;
+    const char *fact;
+    char test[256];
+    int result;
+} aigov_condition;
+
+AIGOV_API int aigov_report_obligation_reason(aigov_condition *out, const aigov_report *report,
+                                             size_t index, size_t k);
+
+/**
+ * A fact's value in the evaluated descriptor, typed: the "value" of a
+ * condition. type: aigov_fact_type; known: 0 when the descriptor does not
+ * give it (JSON null). boolean for BOOL; number for NUMBER, with
+ * number_text as the JSON report writes it (the descriptor's decimal when
+ * the double is not exactly it); date for DATE ("YYYY-MM-DD"); text/text_len
+ * for STRING (owned by the context) and for ENUM and EVIDENCE (the value's
+ * name, owned by the table); mask (bit k for values[k]) for ENUM, SET and
+ * EVIDENCE, with the table's values / n_values. AIGOV_ENOTFOUND for an
+ * unknown fact.
+ */
+typedef struct aigov_fact_value {
+    size_t size;
+    const char *fact;
+    int type;
+    int known;
+    int boolean;
+    double number;
+    char number_text[48];
+    char date[11];
+    const char *text;
+    size_t text_len;
+    unsigned long long mask;
+    const char *const *values;
+    size_t n_values;
+} aigov_fact_value;
+
+AIGOV_API int aigov_report_fact_value(aigov_fact_value *out, const aigov_report *report, const char *fact);
+
+/** Evidence item k of reported rule `index` (k < aigov_obligation.evidence):
+ *  its id and title, its state ("implemented", "partial", "planned",
+ *  "absent", or "unknown" when not given), its reference or NULL, and the AI
+ *  Act item whose implementation implies it (implied_by, NULL otherwise). */
+typedef struct aigov_evidence_state {
+    size_t size;
+    const char *item;
+    const char *title;
+    const char *state;
+    const char *ref;
+    const char *implied_by;
+} aigov_evidence_state;
+
+AIGOV_API int aigov_report_obligation_evidence(aigov_evidence_state *out, const aigov_report *report,
+                                               size_t index, size_t k);
+
+/**
+ * A penalty tier's cap for this descriptor (Arts. 99-101): tier id, its
+ * citation, the cap in EUR when known (cap_known) and basis, one sentence on
+ * how it is made up, built once per tier and evaluation and owned by the
+ * context. aigov_report_obligation_penalty: the tier of reported rule
+ * `index` (AIGOV_ENOTFOUND when it names none or does not apply).
+ */
+typedef struct aigov_penalty {
+    size_t size;
+    const char *tier;
+    const char *citation;
+    int cap_known;
+    double cap_eur;
+    const char *basis;
+} aigov_penalty;
+
+AIGOV_API int aigov_report_obligation_penalty(aigov_penalty *out, const aigov_report *report, size_t index);
+
+/**
+ * Penalty exposure as the text, markdown and HTML reports summarise it: of
+ * the report's rules (its part and framework, listed or not), the gaps in
+ * force whose rule names a penalty tier, and the one with the highest known
+ * cap (rule NULL and penalty zeroed but its size when there is none).
+ */
+typedef struct aigov_exposure {
+    size_t size;
+    size_t gaps_with_penalty;
+    const char *rule;
+    aigov_penalty penalty; /* set penalty.size too; it is checked like the outer size */
+} aigov_exposure;
+
+AIGOV_API int aigov_report_exposure(aigov_exposure *out, const aigov_report *report);
+
+/** Linked ISO/IEC 42001 rule k of reported rule `index`'s crosswalk
+ *  (k < aigov_obligation.links): its id, the link ("equal", "subset",
+ *  "superset", "intersect", "supports"), its status, and still_needed: 1 when
+ *  it is in the JSON's "still_needed" (assessed and neither met nor not
+ *  applicable). */
+typedef struct aigov_crosswalk_link {
+    size_t size;
+    const char *rule;
+    const char *link;
+    int status;
+    int still_needed;
+} aigov_crosswalk_link;
+
+AIGOV_API int aigov_report_obligation_link(aigov_crosswalk_link *out, const aigov_report *report,
+                                           size_t index, size_t k);
+
+/** System `system`'s result of a per-system rule (ISO/IEC 42001 8.2-8.4) in
+ *  the organisation's part (system < aigov_obligation.systems): in_scope 0
+ *  when the system is outside the AIMS scope (status then not_applicable). */
+typedef struct aigov_system_result {
+    size_t size;
+    size_t index;
+    int in_scope;
+    int status;
+} aigov_system_result;
+
+AIGOV_API int aigov_report_obligation_system(aigov_system_result *out, const aigov_report *report,
+                                             size_t index, size_t system);
+
+/** Next action `index` (< aigov_overview.next_actions), best first: the
+ *  evidence item to put in place, its title, how many open obligations it
+ *  closes (or advances) and rules, how many reported rules it would close
+ *  (aigov_report_next_action_rule lists them, table order). */
+typedef struct aigov_action {
+    size_t size;
+    const char *evidence;
+    const char *title;
+    size_t closes;
+    size_t rules;
+} aigov_action;
+
+AIGOV_API int aigov_report_next_action(aigov_action *out, const aigov_report *report, size_t index);
+AIGOV_API int aigov_report_next_action_rule(const char **out_rule_id, const aigov_report *report,
+                                            size_t index, size_t k);
+
+/**
+ * The Statement of Applicability (ISO/IEC 42001 6.1.3) section:
+ * "statement_of_applicability"."summary". controls is 0 when the report has
+ * no such section (no controls, ISO/IEC 42001 not assessed, or the
+ * organisation's part); applicable is 0 when no AI management system is in
+ * scope (the linked findings do not apply).
+ */
+typedef struct aigov_soa {
+    size_t size;
+    size_t controls, included, excluded, not_recorded;
+    size_t findings_gap, findings_unknown;
+    int complete;
+    int applicable;
+} aigov_soa;
+
+AIGOV_API int aigov_report_soa(aigov_soa *out, const aigov_report *report);
+
+/**
+ * Control `index` of the SoA (< aigov_soa.controls, table order): its number
+ * and title, its rule, the decision ("included"/"excluded") and justification
+ * (NULL when not recorded, owned by the context), typically_applicable
+ * (aigov_truth), implementation (the rule's aigov_obligation_status), owner
+ * and review_date ("" when not recorded), grade (aigov_grade) and its basis,
+ * evidence_refs (aigov_report_soa_evidence_ref) and findings, the checks of
+ * the entry (aigov_report_soa_finding).
+ */
+typedef struct aigov_soa_control {
+    size_t size;
+    const char *control;
+    const char *title;
+    const char *rule;
+    const char *decision;
+    const char *justification;
+    int typically_applicable;
+    int implementation;
+    const char *owner;
+    char review_date[11];
+    int grade;
+    const char *grade_basis;
+    size_t evidence_refs;
+    size_t findings;
+} aigov_soa_control;
+
+AIGOV_API int aigov_report_soa_control(aigov_soa_control *out, const aigov_report *report, size_t index);
+/** Evidence reference k of control `index` (owned by the context). */
+AIGOV_API int aigov_report_soa_evidence_ref(const char **out_ref, const aigov_report *report, size_t index,
+                                            size_t k);
+/** Finding k of control `index`: the check's rule id and its aigov_obligation_status. */
+AIGOV_API int aigov_report_soa_finding(const char **out_rule_id, int *out_status, const aigov_report *report,
+                                       size_t index, size_t k);
 
 /* ---- The verdict -----------------------------------------------------------
  * One computation decides pass or fail, for every front end (CLI, batch,

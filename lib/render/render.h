@@ -4,23 +4,16 @@
 #ifndef AIGOV_RENDER_H
 #define AIGOV_RENDER_H
 #include "report/readiness.h"
+#include "report/reasons.h"
+#include "report/sections.h"
 #include "report/report.h"
 #include "util/buf.h"
 
-/* A deciding part of a condition (see reasons.c). */
-typedef void (*ag_leaf_fn)(void *ud, int32_t expr);
-/* Calls fn for each leaf that decided expression ei, at most `max` of them. */
-void ag_reasons(const aigov_table *t, const ag_result *r, int32_t ei, ag_leaf_fn fn, void *ud,
-                int max);
-/* "has \"5b\"", "gte 2027-12-02", "is true", "always" ... for a leaf expression, true or false. */
-void ag_describe_test(char *out, size_t cap, const aigov_table *t, const ag_expr *e);
 /* Appends a known number fact's value: its shortest double, or the descriptor's decimal
  * (up to 40 characters) when the double is not exactly it. Valid JSON either way. */
 void ag_put_number_value(ag_buf *b, const ag_facts *f, const ag_value *v);
 /* Appends the fact's value as JSON (null when unknown). */
 void ag_json_fact_value(ag_buf *b, const aigov_table *t, const ag_facts *f, int32_t fi);
-/* "true" / "false" / "unknown". */
-const char *ag_kleene_name(uint8_t v);
 
 /* Splits a caller's format into the format and *full (AIGOV_RENDER_FULL); -1 for an unknown
  * format or the flag on a format other than JSON. */
@@ -43,6 +36,8 @@ void ag_render_json_portfolio_head(ag_buf *b, const aigov_report *rep, int full)
 void ag_render_json_system(ag_buf *b, const aigov_report *rep, uint32_t index, const char *name,
                            int full);
 void ag_render_json_organisation(ag_buf *b, const aigov_report *rep, int full);
+/* The organisation's part rendered on its own (a report of aigov_eval_organisation). */
+void ag_render_json_organisation_part(ag_buf *b, const aigov_report *rep, int full);
 void ag_render_text(ag_buf *b, const aigov_report *rep);
 void ag_render_markdown(ag_buf *b, const aigov_report *rep);
 /* One part of a descriptor of several systems (index == count: the
@@ -92,24 +87,6 @@ static inline const char *ag_finding_prefix(const ag_rule *ru, uint8_t status, u
         return "Observation (not a nonconformity): ";
     return status == AIGOV_STATUS_MET ? "Checked, no finding: "
            : status == AIGOV_STATUS_GAP ? "Finding: " : "Open check: ";
-}
-/* Whether a row belongs to the Statement of Applicability section instead of the obligation
- * list (an Annex A control or a check of an SoA entry, in a report that shows that section):
- * the controls are listed once, in the SoA, not repeated as obligation rows. */
-static inline int ag_row_in_soa(const aigov_report *rep, int32_t ri)
-{
-    const ag_rule *ru = &rep->t->rules[ri];
-    return rep->part == AG_PART_ALL && (ru->soa_decision >= 0 || ru->soa_of >= 0) &&
-           rep->r->fw_assessed[ru->framework];
-}
-/* Whether a row belongs to the ISO/IEC 42001 clauses block (clauses 4-10 as one block, the
- * Statement of Applicability as the next): a reported rule of the standard, not an Annex A
- * control or SoA check, in a report of one system where the standard is assessed. */
-static inline int ag_row_in_aims_block(const aigov_report *rep, int32_t ri)
-{
-    const ag_rule *ru = &rep->t->rules[ri];
-    return rep->part == AG_PART_ALL && ru->soa_decision < 0 && ru->soa_of < 0 &&
-           rep->r->fw_assessed[ru->framework] && strcmp(rep->t->framework_ids[ru->framework], "iso42001") == 0;
 }
 /* Condition written out for people, e.g. "all of (fact x is true, rule y)". */
 void ag_render_condition(ag_buf *b, const aigov_table *t, int32_t ei, int depth);

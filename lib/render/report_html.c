@@ -9,7 +9,7 @@
  * attributes (tier, counts, dates). */
 #include <stdio.h>
 #include <string.h>
-#include "render/exposure_summary.h"
+#include "report/exposure_summary.h"
 #include "render/markup.h"
 #include "report/readiness.h"
 #include "render/render.h"
@@ -84,9 +84,7 @@ static void classification(ag_buf *b, const aigov_report *rep, uint32_t part)
     ag_buf_puts(b, "<p>Why:</p>\n<ul class=\"reasons\">\n");
     for (uint32_t ri = 0; ri < t->n_rules; ri++) {
         const ag_rule *ru = &t->rules[ri];
-        if (ru->classifies < 0 || r->rule_val[ri] == AG_F)
-            continue;
-        if (ru->kind == AG_K_PROHIBITION && !ag_in_force(r, (int32_t)ri))
+        if (!ag_class_reason_shown(rep, (int32_t)ri))
             continue;
         ag_buf_printf(b, "<li>%s: ", r->rule_val[ri] == AG_T ? "holds" : "may hold");
         esc(b, ru->citation);
@@ -285,11 +283,11 @@ static void exposure(ag_buf *b, const aigov_report *rep)
     }
     ag_buf_printf(b, "%u gap%s in force fall%s under a penalty tier. Highest: ", x.gaps_with_penalty,
                   x.gaps_with_penalty == 1 ? "" : "s", x.gaps_with_penalty == 1 ? "s" : "");
-    esc(b, x.cap.tier->citation);
-    if (x.cap.cap_known)
-        ag_buf_printf(b, ", up to EUR %.0f", x.cap.cap_eur);
+    esc(b, x.cap->tier->citation);
+    if (x.cap->cap_known)
+        ag_buf_printf(b, ", up to EUR %.0f", x.cap->cap_eur);
     ag_buf_puts(b, " (");
-    esc(b, x.cap.basis);
+    esc(b, x.cap->basis);
     ag_buf_puts(b, "), for ");
     esc(b, rep->t->rules[x.rule].citation);
     ag_buf_puts(b, ".</p>\n");

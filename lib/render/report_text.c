@@ -1,7 +1,7 @@
 /* The report as plain text for people: applicable rules first, not
  * applicable ones counted but not listed. */
 #include <string.h>
-#include "eval/exposure.h"
+#include "report/exposure_summary.h"
 #include "report/readiness.h"
 #include "render/render.h"
 #include "render/soa.h"
@@ -36,9 +36,7 @@ static void classification_text(ag_buf *b, const aigov_report *rep)
     ag_buf_puts(b, "\n  Why:\n");
     for (uint32_t ri = 0; ri < t->n_rules; ri++) {
         const ag_rule *ru = &t->rules[ri];
-        if (ru->classifies < 0 || r->rule_val[ri] == AG_F)
-            continue;
-        if (ru->kind == AG_K_PROHIBITION && !ag_in_force(r, (int32_t)ri))
+        if (!ag_class_reason_shown(rep, (int32_t)ri))
             continue;
         ag_buf_printf(b, "    %-8s %s (%s): %s\n", ag_kleene_name(r->rule_val[ri]), ru->id,
                       ru->citation, ru->title);
@@ -60,10 +58,9 @@ static void row_text(ag_buf *b, const aigov_report *rep, int32_t ri)
     ag_per_system_text(b, rep, ri, "                                 ");
     ag_crosswalk_line(b, rep, ri, "                                 ", "\n");
     if (r->status[ri] == AIGOV_STATUS_GAP) {
-        ag_cap cap;
-        ag_penalty_cap(&cap, t, rep->f, ri, r->as_of);
-        if (cap.tier)
-            ag_buf_printf(b, "  %-30s exposure %s: %s\n", "", cap.tier->citation, cap.basis);
+        const ag_cap *cap = ag_report_cap(rep, ri);
+        if (cap->tier)
+            ag_buf_printf(b, "  %-30s exposure %s: %s\n", "", cap->tier->citation, cap->basis);
     }
 }
 

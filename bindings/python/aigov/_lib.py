@@ -109,9 +109,12 @@ class Verdict(Structure):
 
 class Obligation(Structure):
     """struct aigov_obligation"""
-    _fields_ = [("id", c_char_p), ("framework", c_char_p), ("citation", c_char_p),
+    _fields_ = [("size", c_size_t), ("id", c_char_p), ("framework", c_char_p), ("citation", c_char_p),
                 ("title", c_char_p), ("applies_from", c_char * 11), ("in_force", c_int),
-                ("status", c_int), ("kind", c_int)]
+                ("status", c_int), ("kind", c_int), ("holders", c_uint), ("due_at_placing", c_int),
+                ("observation", c_int), ("reasons", c_size_t), ("evidence", c_size_t),
+                ("penalty_tier", c_char_p), ("coverage", c_int), ("links", c_size_t),
+                ("beyond", c_char_p), ("systems", c_size_t)]
 
 
 class Question(Structure):
