@@ -86,6 +86,25 @@ int aigovgo_eval_report(aigovgo_slot *s, const char *json, size_t len, size_t in
     return aigov_eval_system(report, NULL, s->ctx, json, len, index, &s->opts, &s->err);
 }
 
+int aigovgo_eval_part(aigovgo_slot *s, const char *json, size_t len, size_t index, size_t *systems,
+                      const aigov_report **report)
+{
+    *report = NULL;
+    if (!json)
+        json = "";
+    prepare(s);
+    return aigov_eval_system(report, systems, s->ctx, json, len, index, &s->opts, &s->err);
+}
+
+int aigovgo_eval_organisation(aigovgo_slot *s, const char *json, size_t len, const aigov_report **report)
+{
+    *report = NULL;
+    if (!json)
+        json = "";
+    prepare(s);
+    return aigov_eval_organisation(report, s->ctx, json, len, &s->opts, &s->err);
+}
+
 /* aigov_eval_render, not aigov_eval + aigov_report_render: it is the one
  * call that renders a descriptor of several systems (every system, then the
  * organisation), so a portfolio gets the same report as from the CLI. A

@@ -45,6 +45,12 @@ int aigovgo_eval_system(aigovgo_slot *s, const char *json, size_t len, size_t in
  * accessors (aigov_report_question_info). */
 int aigovgo_eval_report(aigovgo_slot *s, const char *json, size_t len, size_t index,
                         const aigov_report **report);
+/* The typed report's evaluations: aigov_eval_system of system `index`
+ * (*systems gets the count) and aigov_eval_organisation; *report receives the
+ * report (owned by the slot's context, valid until its next evaluation). */
+int aigovgo_eval_part(aigovgo_slot *s, const char *json, size_t len, size_t index, size_t *systems,
+                      const aigov_report **report);
+int aigovgo_eval_organisation(aigovgo_slot *s, const char *json, size_t len, const aigov_report **report);
 /* aigov_eval_render in fmt0 into out[0] and, when fmt1 >= 0, in fmt1 into out[1]. */
 int aigovgo_eval_render(aigovgo_slot *s, const char *json, size_t len, int fmt0, int fmt1);
 

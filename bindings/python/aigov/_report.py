@@ -1,10 +1,11 @@
 """Typed views of a report. Everything here is read from what the library
-produced (its JSON, or the C accessors for Summary); nothing is computed."""
+produced (its report accessors, _report_build; or its JSON for a Report made
+from raw JSON); nothing is computed."""
 from __future__ import annotations
 
 import json as _json
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterator, List, Mapping, Optional, Tuple
+from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Tuple
 
 
 def _pick(d: Mapping[str, Any], known: Tuple[str, ...]) -> Dict[str, Any]:
@@ -172,23 +173,47 @@ class Report:
     raw_json   the exact bytes the library rendered, the full form
                (byte-identical to `aigov eval --format json --full` without
                its trailing newline; Evaluator.render() gives the compact form);
-               None for a system's part of a several-systems report
+               rendered on first use for a report of Evaluator.evaluate() (the
+               typed views never need it); None for a system's part of a
+               several-systems report
     rendered   the report in the format asked for (== raw_json for "json" and "json-full")
-    json()     the parsed JSON (parsed once, on first use)
+    json()     the report as data, shaped as the full JSON report: read through
+               the library's report accessors by Evaluator.evaluate() (no JSON
+               is rendered or parsed), parsed from raw_json for Report(raw_json)
 
     A descriptor of one organisation with several systems gives a report with
     is_portfolio True: `systems` holds one Report per system and
     `organisation` the organisation's own rules; tier/gpai/obligations/...
     are then those of the organisation part (tier and gpai None)."""
 
-    __slots__ = ("raw_json", "format", "rendered", "_data")
+    __slots__ = ("_raw", "_raw_source", "format", "_rendered", "_data")
 
     def __init__(self, raw_json: Optional[bytes], format: str = "json",
                  rendered: Optional[bytes] = None, data: Optional[Dict[str, Any]] = None):
-        self.raw_json = raw_json
+        self._raw = raw_json
+        self._raw_source: Optional[Callable[[], bytes]] = None
         self.format = format
-        self.rendered = raw_json if rendered is None else rendered
+        self._rendered = rendered
         self._data = data
+
+    @classmethod
+    def _typed(cls, data: Dict[str, Any], raw_source: Callable[[], bytes], format: str = "json",
+               rendered: Optional[bytes] = None) -> "Report":
+        """A report whose data came from the accessors; raw_json from raw_source() on first use."""
+        r = cls(None, format, rendered, data)
+        r._raw_source = raw_source
+        return r
+
+    @property
+    def raw_json(self) -> Optional[bytes]:
+        if self._raw is None and self._raw_source is not None:
+            self._raw = self._raw_source()
+            self._raw_source = None
+        return self._raw
+
+    @property
+    def rendered(self) -> Optional[bytes]:
+        return self.raw_json if self._rendered is None else self._rendered
 
     def __repr__(self) -> str:
         if self.is_portfolio:
