@@ -36,7 +36,7 @@ int main(int argc, char **argv)
     printf("libaigov %s: tier %s, GPAI %s\n", aigov_version(),
            aigov_tier_name(aigov_report_tier(report)), aigov_gpai_name(aigov_report_gpai(report)));
     for (size_t i = 0; i < aigov_report_obligation_count(report); i++) {
-        aigov_obligation o;
+        aigov_obligation o = {.size = sizeof(aigov_obligation)};
         aigov_report_obligation(&o, report, i);
         if (o.status != AIGOV_STATUS_NOT_APPLICABLE)
             printf("  %-8s %-12s %-22s %s\n", aigov_status_name(o.status), o.applies_from,

@@ -15,6 +15,8 @@ struct aigov_ctx {
     ag_result res;
     aigov_report report;
     int32_t *shown; /* the report's list of shown rules */
+    ag_cap *caps;   /* the report's penalty caps, one per tier */
+    uint8_t *caps_done;
     ag_per_system per_system; /* several systems: their results of per-system rules */
     size_t render_hint;
 };
@@ -50,7 +52,11 @@ int aigov_ctx_new(aigov_ctx **out, const aigov_table *t, const aigov_allocator *
         return ag_err(err, AIGOV_ENOMEM, "out of memory creating a context");
     }
     c->shown = ag_calloc(&c->mem, t->n_reported + 1, sizeof *c->shown);
-    if (!c->shown || ag_per_system_init(&c->per_system, t, &c->mem)) {
+    c->caps = ag_calloc(&c->mem, t->n_penalties + 1, sizeof *c->caps);
+    c->caps_done = ag_calloc(&c->mem, t->n_penalties + 1, 1);
+    if (!c->shown || !c->caps || !c->caps_done || ag_per_system_init(&c->per_system, t, &c->mem)) {
+        ag_mfree(&c->mem, c->caps_done);
+        ag_mfree(&c->mem, c->caps);
         ag_mfree(&c->mem, c->shown);
         ag_result_free(&c->res, &c->mem);
         ag_facts_free(&c->facts, &c->mem);
@@ -59,7 +65,8 @@ int aigov_ctx_new(aigov_ctx **out, const aigov_table *t, const aigov_allocator *
     }
     c->report = (aigov_report){.t = t, .f = &c->facts, .r = &c->res, .mem = &c->mem,
                                .render_hint = &c->render_hint, .part = AG_PART_ALL, .shown = c->shown,
-                               .framework = -1, .per_system = &c->per_system};
+                               .framework = -1, .per_system = &c->per_system,
+                               .caps = c->caps, .caps_done = c->caps_done};
     *out = c;
     return 0;
 }
@@ -73,6 +80,8 @@ void aigov_ctx_free(aigov_ctx *c)
     ag_result_free(&c->res, &mem);
     ag_per_system_free(&c->per_system, &mem);
     ag_mfree(&mem, c->shown);
+    ag_mfree(&mem, c->caps);
+    ag_mfree(&mem, c->caps_done);
     ag_mfree(&mem, c);
 }
 
@@ -194,7 +203,7 @@ int aigov_eval(const aigov_report **out, aigov_ctx *c, const char *json, size_t 
  * tallies the rendering shows (b NULL: no rendering). Single-system
  * descriptors are one report of every rule. */
 static int eval_all(aigov_verdict *v, ag_gate *g, ag_buf *b, aigov_ctx *c, const char *json, size_t len,
-                    const aigov_eval_options *opts, int format, aigov_error *err)
+                    const aigov_eval_options *opts, int format, int keep_organisation, aigov_error *err)
 {
     const aigov_report *one;
     size_t systems = 0;
@@ -307,6 +316,8 @@ static int eval_all(aigov_verdict *v, ag_gate *g, ag_buf *b, aigov_ctx *c, const
                           "(AIGOV_RENDER_LIMIT)",
                           systems, limit, len);
     }
+    if (keep_organisation) /* aigov_eval_organisation: the part itself, with the systems' results */
+        return 0;
     /* the context's report is left showing every rule of the organisation's facts */
     ag_per_system_reset(&c->per_system);
     ag_report_set_part(rep, AG_PART_ALL);
@@ -341,7 +352,7 @@ int aigov_eval_verdict(aigov_verdict *v, char **out, size_t *out_len, aigov_ctx 
     ag_buf_init(&b, &c->mem);
     if (out && c->render_hint)
         ag_buf_reserve(&b, c->render_hint + c->render_hint / 4);
-    int rc = eval_all(v, &g, out ? &b : NULL, c, json, len, opts, format, err);
+    int rc = eval_all(v, &g, out ? &b : NULL, c, json, len, opts, format, 0, err);
     if (rc) {
         ag_buf_free(&b);
         ag_verdict_init(v, NULL);
@@ -367,4 +378,22 @@ int aigov_eval_render(char **out, size_t *out_len, aigov_ctx *c, const char *jso
     if (!out)
         return ag_err(err, AIGOV_EINVAL, "out is NULL");
     return aigov_eval_verdict(NULL, out, out_len, c, json, len, opts, format, AIGOV_FAIL_ON_NONE, err);
+}
+
+int aigov_eval_organisation(const aigov_report **out, aigov_ctx *c, const char *json, size_t len,
+                            const aigov_eval_options *opts, aigov_error *err)
+{
+    ag_err_clear(err);
+    if (!out)
+        return ag_err(err, AIGOV_EINVAL, "out is NULL");
+    *out = NULL;
+    if (!c)
+        return ag_err(err, AIGOV_EINVAL, "ctx is NULL");
+    aigov_verdict v;
+    ag_gate g;
+    int rc = eval_all(&v, &g, NULL, c, json, len, opts, AIGOV_FORMAT_JSON, 1, err);
+    if (rc)
+        return rc;
+    *out = &c->report;
+    return 0;
 }

@@ -20,8 +20,12 @@ static void eur(char *out, size_t cap, double v)
 
 void ag_penalty_cap(ag_cap *out, const aigov_table *t, const ag_facts *f, int32_t rule, int32_t as_of)
 {
-    const ag_rule *ru = &t->rules[rule];
-    out->tier = ru->penalty >= 0 ? &t->penalties[ru->penalty] : NULL;
+    ag_penalty_tier_cap(out, t, f, t->rules[rule].penalty, as_of);
+}
+
+void ag_penalty_tier_cap(ag_cap *out, const aigov_table *t, const ag_facts *f, int32_t tier, int32_t as_of)
+{
+    out->tier = tier >= 0 ? &t->penalties[tier] : NULL;
     out->cap_known = 0;
     out->cap_eur = 0;
     out->basis[0] = '\0';

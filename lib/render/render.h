@@ -4,23 +4,15 @@
 #ifndef AIGOV_RENDER_H
 #define AIGOV_RENDER_H
 #include "report/readiness.h"
+#include "report/reasons.h"
 #include "report/report.h"
 #include "util/buf.h"
 
-/* A deciding part of a condition (see reasons.c). */
-typedef void (*ag_leaf_fn)(void *ud, int32_t expr);
-/* Calls fn for each leaf that decided expression ei, at most `max` of them. */
-void ag_reasons(const aigov_table *t, const ag_result *r, int32_t ei, ag_leaf_fn fn, void *ud,
-                int max);
-/* "has \"5b\"", "gte 2027-12-02", "is true", "always" ... for a leaf expression, true or false. */
-void ag_describe_test(char *out, size_t cap, const aigov_table *t, const ag_expr *e);
 /* Appends a known number fact's value: its shortest double, or the descriptor's decimal
  * (up to 40 characters) when the double is not exactly it. Valid JSON either way. */
 void ag_put_number_value(ag_buf *b, const ag_facts *f, const ag_value *v);
 /* Appends the fact's value as JSON (null when unknown). */
 void ag_json_fact_value(ag_buf *b, const aigov_table *t, const ag_facts *f, int32_t fi);
-/* "true" / "false" / "unknown". */
-const char *ag_kleene_name(uint8_t v);
 
 /* Splits a caller's format into the format and *full (AIGOV_RENDER_FULL); -1 for an unknown
  * format or the flag on a format other than JSON. */

@@ -9,7 +9,7 @@
  * attributes (tier, counts, dates). */
 #include <stdio.h>
 #include <string.h>
-#include "render/exposure_summary.h"
+#include "report/exposure_summary.h"
 #include "render/markup.h"
 #include "report/readiness.h"
 #include "render/render.h"
@@ -285,11 +285,11 @@ static void exposure(ag_buf *b, const aigov_report *rep)
     }
     ag_buf_printf(b, "%u gap%s in force fall%s under a penalty tier. Highest: ", x.gaps_with_penalty,
                   x.gaps_with_penalty == 1 ? "" : "s", x.gaps_with_penalty == 1 ? "s" : "");
-    esc(b, x.cap.tier->citation);
-    if (x.cap.cap_known)
-        ag_buf_printf(b, ", up to EUR %.0f", x.cap.cap_eur);
+    esc(b, x.cap->tier->citation);
+    if (x.cap->cap_known)
+        ag_buf_printf(b, ", up to EUR %.0f", x.cap->cap_eur);
     ag_buf_puts(b, " (");
-    esc(b, x.cap.basis);
+    esc(b, x.cap->basis);
     ag_buf_puts(b, "), for ");
     esc(b, rep->t->rules[x.rule].citation);
     ag_buf_puts(b, ".</p>\n");

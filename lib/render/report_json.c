@@ -3,12 +3,12 @@
  * the full form that repeats each rule's metadata. */
 #include <string.h>
 #include "eval/exposure.h"
+#include "report/exposure_summary.h"
+#include "report/obligation.h"
 #include "report/readiness.h"
 #include "render/render.h"
 #include "render/soa.h"
 #include "util/date.h"
-
-#define MAX_REASONS 24
 
 /* One JSON rendering. The compact form (the default) numbers the deciding
  * conditions once per report: an obligation's reasons are indices into the
@@ -94,43 +94,17 @@ static void leaf_key(jctx *j, int32_t key)
     ag_buf_put_uint(j->b, (uint32_t)fm->leaf_at[key]);
 }
 
-static void leaf_json(void *ud, int32_t ei)
-{
-    leaf_key(ud, ei);
-}
-
-/* An Annex A control's applicability is its Statement of Applicability decision within the
- * management system (evaluate.c, soa_applicability): the reasons say so in that order, the
- * scope when it does not hold, the decision, and the typical applicability (`when`) only
- * while the decision is not recorded. */
-static void soa_reasons_json(jctx *j, const ag_rule *ru, int max)
-{
-    const aigov_table *t = j->rep->t;
-    const ag_result *r = j->rep->r;
-    uint8_t in = ru->within >= 0 ? r->expr_val[ru->within] : AG_T;
-    if (in != AG_T)
-        ag_reasons(t, r, ru->within, leaf_json, j, max);
-    if (in == AG_F)
-        return;
-    const ag_value *dv = &j->rep->f->vals[ru->soa_decision];
-    leaf_key(j, (int32_t)t->n_exprs + ru->soa_decision);
-    if (!dv->known)
-        ag_reasons(t, r, ru->when, leaf_json, j, max);
-}
-
 /* The decision as a condition: whether the control is included. */
 static void soa_decision_leaf(jctx *j, int32_t fact)
 {
     const aigov_table *t = j->rep->t;
     ag_buf *b = j->b;
-    const ag_value *dv = &j->rep->f->vals[fact];
-    const char *d = dv->known ? t->facts[fact].values[__builtin_ctzll(dv->v.mask)] : NULL;
     ag_buf_lit(b, "{\"fact\":");
     ag_buf_json_id(b, t->facts[fact].id);
     ag_buf_lit(b, ",\"value\":");
     ag_json_fact_value(b, t, j->rep->f, fact);
     ag_buf_lit(b, ",\"test\":\"Statement of Applicability decision is included\",\"result\":\"");
-    ag_buf_puts(b, !d ? "unknown" : strcmp(d, "included") == 0 ? "true" : "false");
+    ag_buf_puts(b, ag_kleene_name(ag_soa_decision_result(j->rep, fact)));
     ag_buf_lit(b, "\"}");
 }
 
@@ -174,9 +148,7 @@ static void classification_json(ag_buf *b, const aigov_report *rep, int full)
     int first = 1;
     for (uint32_t ri = 0; ri < t->n_rules; ri++) {
         const ag_rule *ru = &t->rules[ri];
-        if (ru->classifies < 0 || r->rule_val[ri] == AG_F)
-            continue;
-        if (ru->kind == AG_K_PROHIBITION && !ag_in_force(r, (int32_t)ri))
+        if (!ag_class_reason_shown(rep, (int32_t)ri))
             continue;
         if (!first)
             ag_buf_putc(b, ',');
@@ -234,10 +206,10 @@ dynamic:
         ag_buf_lit(b, ",\"observation\":true"); /* noted by an auditor, not a nonconformity */
     ag_buf_lit(b, ",\"reasons\":[");
     jctx j = {b, rep, 1, form};
-    if (ru->soa_decision >= 0)
-        soa_reasons_json(&j, ru, MAX_REASONS);
-    else
-        ag_reasons(t, r, ru->when, leaf_json, &j, MAX_REASONS);
+    int32_t keys[AG_REASON_KEYS];
+    int n_keys = ag_obligation_reasons(rep, ri, keys);
+    for (int k = 0; k < n_keys; k++)
+        leaf_key(&j, keys[k]);
     ag_buf_putc(b, ']');
     /* A duty that does not apply carries no evidence, exposure or crosswalk:
      * its reasons say why, and `aigov rules` has the rest. That shrinks a
@@ -262,23 +234,22 @@ dynamic:
 static void evidence_state_json(ag_buf *b, const aigov_report *rep, int32_t ei)
 {
     const aigov_table *t = rep->t;
-    const ag_evidence *ev = &t->evidence[ei];
-    const ag_value *v = ag_evidence_value(t, rep->f, ei);
-    int32_t via = v != &rep->f->vals[ev->fact] ? ev->implied_by : -1;
-    int32_t state_fact = via >= 0 ? t->evidence[via].fact : ev->fact;
+    ag_ev_state st;
+    ag_evidence_state(&st, rep, ei);
     ag_buf_lit(b, "\"state\":");
-    if (v->known)
-        ag_json_fact_value(b, t, rep->f, state_fact);
+    if (st.v->known)
+        ag_json_fact_value(b, t, rep->f, st.state_fact);
     else
         ag_buf_lit(b, "\"unknown\"");
     ag_buf_lit(b, ",\"ref\":");
-    if (v->known && v->str_len)
-        ag_buf_json_str(b, ag_facts_str(rep->f, v));
+    const char *ref = ag_evidence_ref(rep, &st);
+    if (ref)
+        ag_buf_json_str(b, ref);
     else
         ag_buf_lit(b, "null");
-    if (via >= 0) {
+    if (st.via >= 0) {
         ag_buf_lit(b, ",\"implied_by\":");
-        ag_buf_json_id(b, t->evidence[via].id);
+        ag_buf_json_id(b, t->evidence[st.via].id);
     }
 }
 
@@ -318,14 +289,12 @@ static void cap_json(ag_buf *b, const ag_cap *cap)
 
 static void penalty_json(ag_buf *b, const aigov_report *rep, int32_t ri)
 {
-    const aigov_table *t = rep->t;
-    ag_cap cap;
-    ag_penalty_cap(&cap, t, rep->f, ri, rep->r->as_of);
-    if (cap.tier) {
+    const ag_cap *cap = ag_report_cap(rep, ri);
+    if (cap->tier) {
         ag_buf_lit(b, ",\"penalty\":{\"tier\":");
-        ag_buf_json_id(b, cap.tier->id);
+        ag_buf_json_id(b, cap->tier->id);
         ag_buf_putc(b, ',');
-        cap_json(b, &cap);
+        cap_json(b, cap);
         ag_buf_putc(b, '}');
     }
 }
@@ -376,9 +345,8 @@ static void crosswalk_json(ag_buf *b, const aigov_report *rep, int32_t ri, int f
         int first = 1;
         for (int32_t k = 0; k < ru->xw_n; k++) {
             int32_t x = t->crosswalk[ru->xw_first + k];
-            if (r->status[x] == AIGOV_STATUS_MET || r->status[x] == AIGOV_STATUS_NOT_APPLICABLE ||
-                !r->fw_assessed[t->rules[x].framework])
-                continue; /* met, or not applicable (no AIMS, control excluded), or not assessed */
+            if (!ag_crosswalk_still_needed(rep, x))
+                continue;
             if (!first)
                 ag_buf_putc(b, ',');
             ag_buf_json_id(b, t->rules[x].id);
@@ -405,7 +373,7 @@ static void readiness_json(ag_buf *b, const aigov_report *rep, int full)
         ag_buf_json_id(b, t->framework_ids[k]);
         ag_buf_printf(b, ":{\"assessed\":%s,\"applicable\":%u,\"undecided\":%u,\"met\":%u,\"percent_met\":",
                       rd.assessed ? "true" : "false", rd.applicable, rd.undecided, rd.met);
-        ag_buf_json_num(b, rd.applicable ? (double)(int)(1000.0 * rd.met / rd.applicable + 0.5) / 10.0 : 0);
+        ag_buf_json_num(b, ag_readiness_percent(&rd));
         ag_buf_printf(b, ",\"ready\":%s,\"in_force\":%u,\"requirements\":%u,\"requirements_met\":%u,"
                       "\"controls_included\":%u,\"controls_implemented\":%u,\"findings_open\":%u,"
                       "\"upcoming\":[",
@@ -531,20 +499,13 @@ static void shared_json(ag_buf *b, const aigov_report *rep, uint8_t *seen)
     for (uint32_t p = 0; p < t->n_penalties; p++) {
         if (!seen[t->n_evidence + p])
             continue;
-        /* a cap depends on the tier, the descriptor and as_of, not on the rule: any rule of
-         * the tier gives it */
-        int32_t ri = -1;
-        for (uint32_t k = 0; k < rep->n_shown && ri < 0; k++)
-            if (t->rules[rep->shown[k]].penalty == (int32_t)p)
-                ri = rep->shown[k];
-        ag_cap cap;
-        ag_penalty_cap(&cap, t, rep->f, ri, rep->r->as_of);
+        const ag_cap *cap = ag_report_tier_cap(rep, (int32_t)p);
         if (!first)
             ag_buf_putc(b, ',');
         first = 0;
-        ag_buf_json_id(b, cap.tier->id);
+        ag_buf_json_id(b, cap->tier->id);
         ag_buf_lit(b, ":{");
-        cap_json(b, &cap);
+        cap_json(b, cap);
         ag_buf_putc(b, '}');
     }
     ag_buf_lit(b, "},");

@@ -7,7 +7,7 @@
  * rows past the budget are left out and counted ("N rows folded"), and a
  * system past it is summarised in one line. */
 #include <string.h>
-#include "render/exposure_summary.h"
+#include "report/exposure_summary.h"
 #include "report/readiness.h"
 #include "render/render.h"
 #include "render/soa.h"
@@ -187,11 +187,11 @@ static void readiness_and_exposure(ag_buf *b, const aigov_report *rep)
     }
     ag_buf_printf(b, "- Penalty exposure: %u gap%s in force under a penalty tier; the highest, ", x.gaps_with_penalty,
                   x.gaps_with_penalty == 1 ? "" : "s");
-    cell(b, x.cap.tier->citation);
-    if (x.cap.cap_known)
-        ag_buf_printf(b, ", up to EUR %.0f", x.cap.cap_eur);
+    cell(b, x.cap->tier->citation);
+    if (x.cap->cap_known)
+        ag_buf_printf(b, ", up to EUR %.0f", x.cap->cap_eur);
     ag_buf_puts(b, " (");
-    cell(b, x.cap.basis);
+    cell(b, x.cap->basis);
     ag_buf_puts(b, "), for ");
     cell(b, t->rules[x.rule].citation);
     ag_buf_putc(b, '\n');

@@ -13,6 +13,7 @@
 #include "eval/exposure.h"
 #include "render/oscal_common.h"
 #include "render/render.h"
+#include "report/exposure_summary.h"
 #include "util/date.h"
 #include "util/num.h"
 #include "util/sha256.h"
@@ -490,16 +491,15 @@ static void finding(octx *o, int32_t ri)
     for (int k = 0; k < AG_N_ROLES; k++)
         if (ru->holders & (1u << k))
             prop(o, "holder", ag_role_names[k]);
-    ag_cap cap;
-    ag_penalty_cap(&cap, t, rep->f, ri, r->as_of);
-    if (cap.tier) {
-        prop(o, "penalty-tier", cap.tier->id);
-        prop(o, "penalty-citation", cap.tier->citation);
-        if (cap.cap_known) {
-            ag_num_format(num, cap.cap_eur);
+    const ag_cap *cap = ag_report_cap(rep, ri);
+    if (cap->tier) {
+        prop(o, "penalty-tier", cap->tier->id);
+        prop(o, "penalty-citation", cap->tier->citation);
+        if (cap->cap_known) {
+            ag_num_format(num, cap->cap_eur);
             prop(o, "penalty-cap-eur", num);
         }
-        prop(o, "penalty-basis", cap.basis);
+        prop(o, "penalty-basis", cap->basis);
     }
     int32_t met;
     int cov = ag_crosswalk_coverage(t, r, ri, &met);

@@ -1,7 +1,7 @@
 /* The report as plain text for people: applicable rules first, not
  * applicable ones counted but not listed. */
 #include <string.h>
-#include "eval/exposure.h"
+#include "report/exposure_summary.h"
 #include "report/readiness.h"
 #include "render/render.h"
 #include "render/soa.h"
@@ -60,10 +60,9 @@ static void row_text(ag_buf *b, const aigov_report *rep, int32_t ri)
     ag_per_system_text(b, rep, ri, "                                 ");
     ag_crosswalk_line(b, rep, ri, "                                 ", "\n");
     if (r->status[ri] == AIGOV_STATUS_GAP) {
-        ag_cap cap;
-        ag_penalty_cap(&cap, t, rep->f, ri, r->as_of);
-        if (cap.tier)
-            ag_buf_printf(b, "  %-30s exposure %s: %s\n", "", cap.tier->citation, cap.basis);
+        const ag_cap *cap = ag_report_cap(rep, ri);
+        if (cap->tier)
+            ag_buf_printf(b, "  %-30s exposure %s: %s\n", "", cap->tier->citation, cap->basis);
     }
 }
 

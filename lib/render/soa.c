@@ -1,90 +1,9 @@
 #include "render/soa.h"
 #include <string.h>
 #include "eval/exposure.h"
-#include "report/soa_grade.h"
+#include "report/soa.h"
 #include "util/date.h"
 #include "util/text.h"
-
-/* One control's entry, read from the evaluation. */
-typedef struct soa_entry {
-    const ag_rule *ru;
-    int32_t rule;
-    const char *decision;      /* "included" / "excluded", NULL when not recorded */
-    const char *justification; /* NULL when not recorded */
-    uint8_t applicable;        /* the control rule's `when`: typically applicable here */
-    uint8_t status;            /* the control rule's status: its implementation */
-    const char *owner;         /* NULL when not recorded */
-    char review[11];           /* the next review date, "" when not recorded */
-    ag_soa_grade grade;        /* as an auditor grades it, apart from the status */
-} soa_entry;
-
-static void entry(const aigov_report *rep, int32_t ri, soa_entry *e)
-{
-    const aigov_table *t = rep->t;
-    const ag_rule *ru = &t->rules[ri];
-    const ag_value *dv = &rep->f->vals[ru->soa_decision];
-    const ag_value *jv = &rep->f->vals[ru->soa_justification];
-    e->ru = ru;
-    e->rule = ri;
-    /* a known enum fact holds exactly one of its values, as the bit 1 << value index */
-    e->decision = dv->known ? t->facts[ru->soa_decision].values[__builtin_ctzll(dv->v.mask)] : NULL;
-    e->justification = jv->known ? ag_facts_str(rep->f, jv) : NULL;
-    /* typical applicability, before the SoA decision: `when` within the management system */
-    uint8_t in = ru->within >= 0 ? rep->r->expr_val[ru->within] : AG_T;
-    uint8_t typ = rep->r->expr_val[ru->when];
-    e->applicable = in == AG_F || typ == AG_F ? AG_F : in == AG_U || typ == AG_U ? AG_U : AG_T;
-    e->status = rep->r->status[ri];
-    const ag_value *ov = ru->soa_owner >= 0 ? &rep->f->vals[ru->soa_owner] : NULL;
-    e->owner = ov && ov->known ? ag_facts_str(rep->f, ov) : NULL;
-    const ag_value *rv = ru->soa_review >= 0 ? &rep->f->vals[ru->soa_review] : NULL;
-    e->review[0] = 0;
-    if (rv && rv->known)
-        ag_date_format(e->review, rv->v.date);
-    ag_soa_grade_of(&e->grade, rep, ri);
-}
-
-static int is_control(const ag_rule *ru) { return ru->soa_decision >= 0; }
-
-const char *ag_soa_evidence_ref(const aigov_report *rep, int32_t e)
-{
-    const ag_value *v = ag_evidence_value(rep->t, rep->f, e);
-    return v->known && v->str_len ? ag_facts_str(rep->f, v) : NULL;
-}
-
-void ag_soa_count(const aigov_report *rep, ag_soa_counts *c)
-{
-    const aigov_table *t = rep->t;
-    memset(c, 0, sizeof *c);
-    for (uint32_t ri = 0; ri < t->n_rules; ri++) {
-        const ag_rule *ru = &t->rules[ri];
-        if (is_control(ru) && !rep->r->fw_assessed[ru->framework]) {
-            memset(c, 0, sizeof *c); /* not assessed: no SoA section */
-            return;
-        }
-        if (is_control(ru)) {
-            soa_entry e;
-            entry(rep, (int32_t)ri, &e);
-            c->controls++;
-            if (!e.decision)
-                c->not_recorded++;
-            else if (strcmp(e.decision, "excluded") == 0)
-                c->excluded++;
-            else
-                c->included++;
-        } else if (ru->soa_of >= 0) {
-            c->findings_gap += rep->r->status[ri] == AIGOV_STATUS_GAP;
-            c->findings_unknown += rep->r->status[ri] == AIGOV_STATUS_UNKNOWN;
-            c->findings_applicable += rep->r->status[ri] != AIGOV_STATUS_NOT_APPLICABLE;
-        }
-    }
-}
-
-/* Worth a line: a gap, or an unknown once the decision is recorded (before, every check of the
- * entry is unknown for the same reason, already shown as "not recorded"). */
-static int open_finding(uint8_t st, const soa_entry *e)
-{
-    return st == AIGOV_STATUS_GAP || (st == AIGOV_STATUS_UNKNOWN && e->decision);
-}
 
 static const char *yes_no(uint8_t v) { return v == AG_T ? "yes" : v == AG_F ? "no" : "unknown"; }
 
@@ -105,10 +24,10 @@ void ag_soa_json(ag_buf *b, const aigov_report *rep, int full)
                   c.findings_unknown, ag_soa_complete(&c) ? "true" : "false");
     int first = 1;
     for (uint32_t ri = 0; ri < t->n_rules; ri++) {
-        if (!is_control(&t->rules[ri]))
+        if (!ag_soa_is_control(&t->rules[ri]))
             continue;
-        soa_entry e;
-        entry(rep, (int32_t)ri, &e);
+        ag_soa_entry e;
+        ag_soa_entry_of(&e, rep, (int32_t)ri);
         ag_buf_puts(b, first ? "{" : ",{");
         first = 0;
         if (full) { /* the control's number and title: the catalogue's in the compact form */
@@ -193,10 +112,10 @@ void ag_soa_text(ag_buf *b, const aigov_report *rep)
     ag_buf_printf(b, "  %-9s %-13s %-11s %-14s %-27s %s\n", "CONTROL", "DECISION", "APPLICABLE", "IMPLEMENTATION",
                   "GRADE", "TITLE");
     for (uint32_t ri = 0; ri < t->n_rules; ri++) {
-        if (!is_control(&t->rules[ri]))
+        if (!ag_soa_is_control(&t->rules[ri]))
             continue;
-        soa_entry e;
-        entry(rep, (int32_t)ri, &e);
+        ag_soa_entry e;
+        ag_soa_entry_of(&e, rep, (int32_t)ri);
         ag_buf_printf(b, "  %-9s %-13s %-11s %-14s %-27s %s\n", e.ru->soa_control,
                       e.decision ? e.decision : "not recorded", yes_no(e.applicable),
                       aigov_status_name(e.status), ag_grade_name(e.grade.grade), e.ru->title);
@@ -215,7 +134,7 @@ void ag_soa_text(ag_buf *b, const aigov_report *rep)
         for (uint32_t k = 0; k < t->n_reported; k++) {
             int32_t fi = t->reported[k];
             uint8_t st = rep->r->status[fi];
-            if (t->rules[fi].soa_of == (int32_t)ri && open_finding(st, &e))
+            if (t->rules[fi].soa_of == (int32_t)ri && ag_soa_open_finding(st, &e))
                 ag_buf_printf(b, "  %-9s %s: %s [%s]\n", "", aigov_status_name(st), t->rules[fi].title,
                               t->rules[fi].id);
         }
@@ -249,10 +168,10 @@ void ag_soa_markdown(ag_buf *b, const aigov_report *rep)
                    "| Grade | Open findings |\n"
                    "|---|---|---|---|---|---|---|---|---|\n");
     for (uint32_t ri = 0; ri < t->n_rules; ri++) {
-        if (!is_control(&t->rules[ri]))
+        if (!ag_soa_is_control(&t->rules[ri]))
             continue;
-        soa_entry e;
-        entry(rep, (int32_t)ri, &e);
+        ag_soa_entry e;
+        ag_soa_entry_of(&e, rep, (int32_t)ri);
         ag_buf_lit(b, "| ");
         user_cell(b, e.ru->soa_control);
         ag_buf_putc(b, ' ');
@@ -274,7 +193,7 @@ void ag_soa_markdown(ag_buf *b, const aigov_report *rep)
         for (uint32_t k = 0; k < t->n_reported; k++) {
             int32_t fi = t->reported[k];
             uint8_t st = rep->r->status[fi];
-            if (t->rules[fi].soa_of != (int32_t)ri || !open_finding(st, &e))
+            if (t->rules[fi].soa_of != (int32_t)ri || !ag_soa_open_finding(st, &e))
                 continue;
             ag_buf_printf(b, "%s%s `%s`", ff ? "" : "; ", st == AIGOV_STATUS_GAP ? "**gap**" : "unknown",
                           t->rules[fi].id);
@@ -337,10 +256,10 @@ void ag_soa_csv_rows(ag_buf *b, const aigov_report *rep, const char *system)
     ag_buf list;
     ag_buf_init(&list, rep->mem);
     for (uint32_t ri = 0; ri < t->n_rules; ri++) {
-        if (!is_control(&t->rules[ri]))
+        if (!ag_soa_is_control(&t->rules[ri]))
             continue;
-        soa_entry e;
-        entry(rep, (int32_t)ri, &e);
+        ag_soa_entry e;
+        ag_soa_entry_of(&e, rep, (int32_t)ri);
         if (rep->f->n_systems)
             csv_cell(b, system, 1);
         csv_cell(b, e.ru->soa_control, !rep->f->n_systems);
@@ -366,7 +285,7 @@ void ag_soa_csv_rows(ag_buf *b, const aigov_report *rep, const char *system)
         for (uint32_t k = 0; k < t->n_reported; k++) {
             int32_t fi = t->reported[k];
             uint8_t st = rep->r->status[fi];
-            if (t->rules[fi].soa_of != (int32_t)ri || !open_finding(st, &e))
+            if (t->rules[fi].soa_of != (int32_t)ri || !ag_soa_open_finding(st, &e))
                 continue;
             if (list.len)
                 ag_buf_puts(&list, "; ");

@@ -41,4 +41,10 @@ typedef struct ag_readiness_t {
 size_t ag_next_actions(const aigov_report *rep, ag_action *out, size_t max);
 int ag_action_closes(const aigov_report *rep, const ag_action *a, int32_t rule);
 void ag_readiness(const aigov_report *rep, uint32_t framework, ag_readiness_t *out);
+/* The share met as the report gives it: a percentage rounded to one decimal (0 when nothing
+ * applies). */
+static inline double ag_readiness_percent(const ag_readiness_t *rd)
+{
+    return rd->applicable ? (double)(int)(1000.0 * rd->met / rd->applicable + 0.5) / 10.0 : 0;
+}
 #endif

@@ -39,6 +39,8 @@ void ag_report_set_part(aigov_report *rep, int part)
     rep->part = part;
     rep->n_shown = 0;
     memset(&rep->tally, 0, sizeof rep->tally);
+    if (rep->caps_done) /* new facts or as_of: each tier's cap is worked out again on first use */
+        memset(rep->caps_done, 0, t->n_penalties);
     if (rep->only == AIGOV_ONLY_IN_FORCE) /* a rule that does not apply is listed by its date too */
         ag_dates_rest((ag_result *)r, t, rep->f);
     for (uint32_t k = 0; k < t->n_reported; k++) {
@@ -82,26 +84,6 @@ int aigov_report_summary(aigov_summary *out, const aigov_report *rep)
 }
 
 size_t aigov_report_obligation_count(const aigov_report *rep) { return rep ? rep->n_shown : 0; }
-
-int aigov_report_obligation(aigov_obligation *out, const aigov_report *rep, size_t index)
-{
-    if (!out || !rep)
-        return AIGOV_EINVAL;
-    if (index >= rep->n_shown)
-        return AIGOV_ENOTFOUND;
-    int32_t ri = rep->shown[index];
-    const ag_rule *ru = &rep->t->rules[ri];
-    out->id = ru->id;
-    out->framework = rep->t->framework_ids[ru->framework];
-    out->citation = ru->citation;
-    out->title = ru->title;
-    ag_dates_rest((ag_result *)rep->r, rep->t, rep->f); /* a rule that does not apply: first use */
-    ag_date_format(out->applies_from, rep->r->rule_date[ri]);
-    out->in_force = ag_in_force(rep->r, ri);
-    out->status = rep->r->status[ri];
-    out->kind = ru->kind;
-    return 0;
-}
 
 /* ---- the verdict ------------------------------------------------------------ */
 

@@ -1,6 +1,7 @@
 /* A report: a read-only view over one evaluation's facts and results. */
 #ifndef AIGOV_REPORT_H
 #define AIGOV_REPORT_H
+#include "eval/exposure.h"
 #include "eval/result.h"
 #include "report/per_system.h"
 
@@ -45,6 +46,10 @@ struct aigov_report {
     /* several systems: each system's result of the organisation's per-system rules (read by
      * the organisation's part; n_systems 0 otherwise) */
     const ag_per_system *per_system;
+    /* each penalty tier's cap for this evaluation, built on first use (exposure_summary.c);
+     * caps_done is cleared by ag_report_set_part, which follows every evaluation */
+    ag_cap *caps;
+    uint8_t *caps_done;
 };
 
 /* For a descriptor of several systems, the organisation's own rules (those

@@ -26,13 +26,13 @@ static void check_report(const aigov_report *rep)
     FUZZ_REQUIRE(gpai >= AIGOV_GPAI_NONE && gpai <= AIGOV_GPAI_UNDETERMINED, "gpai in range");
     size_t gaps = 0;
     for (size_t i = 0; i < s.total; i++) {
-        aigov_obligation o;
+        aigov_obligation o = {.size = sizeof(aigov_obligation)};
         FUZZ_REQUIRE(aigov_report_obligation(&o, rep, i) == 0 && o.id && o.citation && o.title, "obligation");
         FUZZ_REQUIRE(o.status >= AIGOV_STATUS_MET && o.status <= AIGOV_STATUS_NOT_APPLICABLE, "status in range");
         gaps += o.status == AIGOV_STATUS_GAP;
     }
     FUZZ_REQUIRE(gaps == s.gap, "gap count");
-    aigov_obligation o;
+    aigov_obligation o = {.size = sizeof(aigov_obligation)};
     FUZZ_REQUIRE(aigov_report_obligation(&o, rep, s.total) == AIGOV_ENOTFOUND, "past the end");
     size_t nq = aigov_report_question_count(rep);
     FUZZ_REQUIRE(nq == s.questions, "question count");

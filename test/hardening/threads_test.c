@@ -86,7 +86,7 @@ static int summarise(aigov_ctx *ctx, const item *it, aigov_summary *s, int *tier
     *gpai = aigov_report_gpai(rep);
     /* walk the accessors too */
     for (size_t i = 0; i < aigov_report_obligation_count(rep); i++) {
-        aigov_obligation ob;
+        aigov_obligation ob = {.size = sizeof(aigov_obligation)};
         if (aigov_report_obligation(&ob, rep, i) || !ob.id)
             return -100;
     }

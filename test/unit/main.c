@@ -31,7 +31,7 @@ const aigov_report *unit_eval(aigov_ctx **ctx, const aigov_table *t, const char 
 int unit_status(const aigov_report *r, const char *id)
 {
     for (size_t i = 0; i < aigov_report_obligation_count(r); i++) {
-        aigov_obligation o;
+        aigov_obligation o = {.size = sizeof(aigov_obligation)};
         aigov_report_obligation(&o, r, i);
         if (strcmp(o.id, id) == 0)
             return o.status;

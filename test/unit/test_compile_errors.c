@@ -1139,7 +1139,7 @@ START_TEST(every_operator_and_kind_compiles_to_its_meaning)
     ck_assert_int_eq(aigov_table_rule(&info, t, idx), 0);
     ck_assert_str_eq(info.applies_from, "2025-01-01");
     for (size_t i = 0; i < aigov_report_obligation_count(r); i++) {
-        aigov_obligation o;
+        aigov_obligation o = {.size = sizeof(aigov_obligation)};
         ck_assert_int_eq(aigov_report_obligation(&o, r, i), 0);
         if (strcmp(o.id, "v.cases") == 0) {
             ck_assert_str_eq(o.applies_from, "2027-01-01");

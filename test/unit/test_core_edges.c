@@ -545,7 +545,7 @@ START_TEST(date_cases_after_an_unknown_one)
     const aigov_report *r = unit_eval(&ctx, t, "{\"s\":{\"k\":\"x\"}}", "2027-01-01", &err, &rc);
     ck_assert_int_eq(rc, 0);
     size_t idx = 0;
-    aigov_obligation o;
+    aigov_obligation o = {.size = sizeof(aigov_obligation)};
     for (; idx < aigov_report_obligation_count(r); idx++) {
         ck_assert_int_eq(aigov_report_obligation(&o, r, idx), 0);
         if (strcmp(o.id, "o.dates") == 0)

@@ -65,7 +65,7 @@ START_TEST(known_facts_classify_and_evidence_decides_status)
     ck_assert_int_eq(unit_status(r, "o.one"), AIGOV_STATUS_GAP);
     ck_assert_int_eq(unit_status(r, "o.two"), AIGOV_STATUS_MET);
     ck_assert_int_eq(unit_status(r, "c.pro"), AIGOV_STATUS_NOT_APPLICABLE);
-    aigov_obligation o;
+    aigov_obligation o = {.size = sizeof(aigov_obligation)};
     ck_assert_int_eq(aigov_report_obligation(&o, r, 1), 0);
     ck_assert_str_eq(o.id, "o.one");
     ck_assert_str_eq(o.applies_from, "2027-12-02");
@@ -142,7 +142,7 @@ END_TEST
 
 START_TEST(date_cases_take_the_earliest_possible_date)
 {
-    aigov_obligation o;
+    aigov_obligation o = {.size = sizeof(aigov_obligation)};
     const aigov_report *r = ev("{\"s\":{\"a\":false,\"c\":true}}", "2028-01-01");
     aigov_report_obligation(&o, r, 1);
     ck_assert_str_eq(o.applies_from, "2027-12-02");

@@ -78,7 +78,7 @@ START_TEST(shared_and_deferred_dates_are_the_full_ones)
     for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
         const aigov_report *r = unit_eval(&ctx, t, cases[k].json, "2028-01-01", &err, &rc);
         ck_assert_int_eq(rc, 0);
-        aigov_obligation o;
+        aigov_obligation o = {.size = sizeof(aigov_obligation)};
         ck_assert_str_eq(find(r, "a.two", &o)->applies_from, cases[k].two); /* the deferred one first */
         ck_assert_int_eq(o.status, cases[k].two_status);
         ck_assert_str_eq(find(r, "a.one", &o)->applies_from, cases[k].one);

@@ -549,7 +549,7 @@ START_TEST(render_and_accessors_reject_bad_arguments)
     ck_assert_int_eq(aigov_report_summary(&sum, r), 0);
     ck_assert_uint_eq(aigov_report_obligation_count(NULL), 0);
     ck_assert_uint_eq(aigov_report_question_count(NULL), 0);
-    aigov_obligation ob;
+    aigov_obligation ob = {.size = sizeof(aigov_obligation)};
     ck_assert_int_eq(aigov_report_obligation(NULL, r, 0), AIGOV_EINVAL);
     ck_assert_int_eq(aigov_report_obligation(&ob, NULL, 0), AIGOV_EINVAL);
     ck_assert_int_eq(aigov_report_obligation(&ob, r, aigov_report_obligation_count(r)), AIGOV_ENOTFOUND);

@@ -58,7 +58,7 @@ static void eval_rows(struct rows *out, const char *json, const char *framework,
     out->v = calloc(out->n + 1, sizeof *out->v);
     ck_assert_ptr_nonnull(out->v);
     for (size_t i = 0; i < out->n; i++) {
-        aigov_obligation ob;
+        aigov_obligation ob = {.size = sizeof(aigov_obligation)};
         ck_assert_int_eq(aigov_report_obligation(&ob, r, i), 0);
         ck_assert(strlen(ob.id) < sizeof out->v[i].id && strlen(ob.framework) < sizeof out->v[i].framework);
         strcpy(out->v[i].id, ob.id);

@@ -3,7 +3,7 @@
  * `any`, and every unknown part of an unknown one. */
 #include <stdio.h>
 #include <string.h>
-#include "render/render.h"
+#include "report/reasons.h"
 #include "util/date.h"
 #include "util/num.h"
 
@@ -53,6 +53,56 @@ void ag_reasons(const aigov_table *t, const ag_result *r, int32_t ei, ag_leaf_fn
 {
     rs s = {t, r, fn, ud, max};
     decide(&s, ei);
+}
+
+typedef struct collect {
+    int32_t *keys;
+    int n, max;
+} collect;
+
+static void collect_leaf(void *ud, int32_t ei)
+{
+    collect *c = ud;
+    if (c->n < c->max)
+        c->keys[c->n++] = ei;
+}
+
+/* An Annex A control's applicability is its Statement of Applicability decision within the
+ * management system (evaluate.c, soa_applicability): the reasons say so in that order, the
+ * scope when it does not hold, the decision, and the typical applicability (`when`) only
+ * while the decision is not recorded. Each walk stops at `max` leaves, so the whole list
+ * can hold up to three times `max` (as the JSON report has always shown it). */
+int ag_obligation_reasons(const aigov_report *rep, int32_t ri, int32_t *keys)
+{
+    const int max = AG_MAX_REASONS;
+    const aigov_table *t = rep->t;
+    const ag_result *r = rep->r;
+    const ag_rule *ru = &t->rules[ri];
+    collect c = {keys, 0, AG_REASON_KEYS};
+    if (ru->soa_decision < 0) {
+        c.max = max;
+        ag_reasons(t, r, ru->when, collect_leaf, &c, max);
+        return c.n;
+    }
+    uint8_t in = ru->within >= 0 ? r->expr_val[ru->within] : AG_T;
+    if (in != AG_T)
+        ag_reasons(t, r, ru->within, collect_leaf, &c, max);
+    if (in == AG_F)
+        return c.n;
+    if (c.n < c.max)
+        c.keys[c.n++] = (int32_t)t->n_exprs + ru->soa_decision;
+    if (!rep->f->vals[ru->soa_decision].known)
+        ag_reasons(t, r, ru->when, collect_leaf, &c, max);
+    return c.n;
+}
+
+uint8_t ag_soa_decision_result(const aigov_report *rep, int32_t fact)
+{
+    const ag_value *dv = &rep->f->vals[fact];
+    if (!dv->known)
+        return AG_U;
+    const char *d = rep->t->facts[fact].values[__builtin_ctzll(dv->v.mask)];
+    return strcmp(d, "included") == 0 ? AG_T : AG_F;
 }
 
 const char *ag_kleene_name(uint8_t v)
@@ -132,55 +182,3 @@ void ag_describe_test(char *out, size_t cap, const aigov_table *t, const ag_expr
     }
 }
 
-void ag_put_number_value(ag_buf *b, const ag_facts *f, const ag_value *v)
-{
-    char tmp[40];
-    ag_num_format(tmp, v->v.num);
-    /* the descriptor's own decimal when its double is not exactly it (a threshold was decided on
-     * the decimal), as long as it is short: a long one would be repeated in every reason */
-    if (v->str_len && v->str_len <= 40 &&
-        ag_num_text_cmp(ag_facts_str(f, v), v->str_len, tmp, strlen(tmp)) != 0)
-        ag_buf_put(b, ag_facts_str(f, v), v->str_len);
-    else
-        ag_buf_puts(b, tmp);
-}
-
-void ag_json_fact_value(ag_buf *b, const aigov_table *t, const ag_facts *f, int32_t fi)
-{
-    const ag_fact *fa = &t->facts[fi];
-    const ag_value *v = &f->vals[fi];
-    if (!v->known) {
-        ag_buf_puts(b, "null");
-        return;
-    }
-    switch (fa->type) {
-    case AG_T_BOOL: ag_buf_puts(b, v->v.mask ? "true" : "false"); return;
-    case AG_T_ENUM:
-    case AG_T_EVIDENCE:
-        for (unsigned k = 0; k < fa->n_values; k++)
-            if (v->v.mask & (1ull << k))
-                ag_buf_json_str(b, fa->values[k]);
-        return;
-    case AG_T_SET: {
-        ag_buf_putc(b, '[');
-        int first = 1;
-        for (unsigned k = 0; k < fa->n_values; k++)
-            if (v->v.mask & (1ull << k)) {
-                if (!first)
-                    ag_buf_putc(b, ',');
-                ag_buf_json_str(b, fa->values[k]);
-                first = 0;
-            }
-        ag_buf_putc(b, ']');
-        return;
-    }
-    case AG_T_NUMBER: ag_put_number_value(b, f, v); return;
-    case AG_T_DATE: {
-        char d[11];
-        ag_date_format(d, v->v.date);
-        ag_buf_json_str(b, d);
-        return;
-    }
-    default: ag_buf_json_str(b, ag_facts_str(f, v)); return;
-    }
-}

@@ -1,0 +1,129 @@
+/* The Statement of Applicability through the public accessors: the section's counts and
+ * each control's entry (report/soa.c), as the JSON report's "statement_of_applicability"
+ * gives them. */
+#include "report/access.h"
+#include "report/soa.h"
+
+/* The section's counts as the report shows them: none in the organisation's part. */
+static void counts(ag_soa_counts *c, const aigov_report *rep)
+{
+    if (rep->part == AG_PART_ORGANISATION)
+        memset(c, 0, sizeof *c);
+    else
+        ag_soa_count(rep, c);
+}
+
+int aigov_report_soa(aigov_soa *out, const aigov_report *rep)
+{
+    if (!AG_SIZED(out, aigov_soa) || !rep)
+        return AIGOV_EINVAL;
+    ag_soa_counts c;
+    counts(&c, rep);
+    aigov_soa v = {sizeof v, c.controls, c.included, c.excluded, c.not_recorded, c.findings_gap,
+                   c.findings_unknown, c.controls ? ag_soa_complete(&c) : 0, c.findings_applicable > 0};
+    ag_fill(out, &v, sizeof v);
+    return 0;
+}
+
+/* The rule of control `index` (table order) when the report has an SoA section, or -1. */
+static int32_t control_rule(const aigov_report *rep, size_t index)
+{
+    ag_soa_counts c;
+    counts(&c, rep);
+    if (index >= c.controls)
+        return -1;
+    size_t n = 0;
+    for (uint32_t ri = 0; ri < rep->t->n_rules; ri++)
+        if (ag_soa_is_control(&rep->t->rules[ri]) && n++ == index)
+            return (int32_t)ri;
+    return -1;
+}
+
+/* The k-th evidence reference of control ri, or NULL; *n receives how many it has. */
+static const char *evidence_ref(const aigov_report *rep, int32_t ri, size_t k, size_t *n)
+{
+    const aigov_table *t = rep->t;
+    const ag_rule *ru = &t->rules[ri];
+    const char *found = NULL;
+    *n = 0;
+    for (uint32_t e = 0; e < ru->ev_n; e++) {
+        const char *ref = ag_soa_evidence_ref(rep, t->rule_evidence[ru->ev_first + e]);
+        if (ref && (*n)++ == k)
+            found = ref;
+    }
+    return found;
+}
+
+/* The k-th check of control ri's entry (reported rules with soa_of == ri, table order), or
+ * -1; *n receives how many there are. */
+static int32_t finding(const aigov_report *rep, int32_t ri, size_t k, size_t *n)
+{
+    const aigov_table *t = rep->t;
+    int32_t found = -1;
+    *n = 0;
+    for (uint32_t j = 0; j < t->n_reported; j++)
+        if (t->rules[t->reported[j]].soa_of == ri && (*n)++ == k)
+            found = t->reported[j];
+    return found;
+}
+
+int aigov_report_soa_control(aigov_soa_control *out, const aigov_report *rep, size_t index)
+{
+    if (!AG_SIZED(out, aigov_soa_control) || !rep)
+        return AIGOV_EINVAL;
+    int32_t ri = control_rule(rep, index);
+    if (ri < 0)
+        return ag_not_found(out, sizeof *out);
+    ag_soa_entry e;
+    ag_soa_entry_of(&e, rep, ri);
+    aigov_soa_control v;
+    memset(&v, 0, sizeof v);
+    v.control = e.ru->soa_control;
+    v.title = e.ru->title;
+    v.rule = e.ru->id;
+    v.decision = e.decision;
+    v.justification = e.justification;
+    v.typically_applicable = e.applicable;
+    v.implementation = e.status;
+    v.owner = e.owner;
+    memcpy(v.review_date, e.review, sizeof v.review_date);
+    v.grade = e.grade.grade;
+    v.grade_basis = e.grade.basis;
+    evidence_ref(rep, ri, (size_t)-1, &v.evidence_refs);
+    finding(rep, ri, (size_t)-1, &v.findings);
+    ag_fill(out, &v, sizeof v);
+    return 0;
+}
+
+int aigov_report_soa_evidence_ref(const char **out_ref, const aigov_report *rep, size_t index, size_t k)
+{
+    if (!out_ref)
+        return AIGOV_EINVAL;
+    *out_ref = NULL;
+    if (!rep)
+        return AIGOV_EINVAL;
+    int32_t ri = control_rule(rep, index);
+    size_t n;
+    if (ri < 0 || !(*out_ref = evidence_ref(rep, ri, k, &n)))
+        return AIGOV_ENOTFOUND;
+    return 0;
+}
+
+int aigov_report_soa_finding(const char **out_rule_id, int *out_status, const aigov_report *rep, size_t index,
+                             size_t k)
+{
+    if (!out_rule_id || !out_status)
+        return AIGOV_EINVAL;
+    *out_rule_id = NULL;
+    *out_status = AIGOV_STATUS_UNKNOWN;
+    if (!rep)
+        return AIGOV_EINVAL;
+    int32_t ri = control_rule(rep, index);
+    size_t n;
+    int32_t fi = ri < 0 ? -1 : finding(rep, ri, k, &n);
+    if (fi < 0)
+        return AIGOV_ENOTFOUND;
+    *out_rule_id = rep->t->rules[fi].id;
+    *out_status = rep->r->status[fi];
+    return 0;
+}
