@@ -86,13 +86,27 @@ func (t *Table) str(p *C.char) string {
 // values; values and penalties are per report.
 type builder struct {
 	t         *Table
+	s         *C.aigovgo_slot // where aigovgo_obligation and aigovgo_question leave their lists
 	rep       *C.aigov_report
 	values    map[*C.char]json.RawMessage
 	penalties map[*C.char]*Penalty
+	// views of the slot's arrays, valid until its next aigovgo_obligation
+	conds []C.aigov_condition
+	vals  []C.aigov_fact_value
+	evs   []C.aigov_evidence_state
+	links []C.aigov_crosswalk_link
+	sys   []C.aigov_system_result
 }
 
-func newBuilder(t *Table, rep *C.aigov_report) *builder {
-	return &builder{t: t, rep: rep, values: map[*C.char]json.RawMessage{}, penalties: map[*C.char]*Penalty{}}
+func newBuilder(t *Table, s *C.aigovgo_slot, rep *C.aigov_report) *builder {
+	return &builder{t: t, s: s, rep: rep, values: map[*C.char]json.RawMessage{}, penalties: map[*C.char]*Penalty{}}
+}
+
+// reset points the builder at the next report part.
+func (b *builder) reset(rep *C.aigov_report) {
+	b.rep = rep
+	b.values = map[*C.char]json.RawMessage{}
+	b.penalties = map[*C.char]*Penalty{}
 }
 
 func (b *builder) overview() (C.aigov_overview, error) {
@@ -178,15 +192,20 @@ func (b *builder) classification(ov *C.aigov_overview) (Classification, error) {
 	return c, nil
 }
 
+// obligations reads every reported rule, one cgo call each (aigovgo_obligation).
 func (b *builder) obligations() ([]Obligation, error) {
 	n := int(C.aigov_report_obligation_count(b.rep))
 	out := make([]Obligation, n)
-	var ob C.aigov_obligation
+	ob := &b.s.ob
 	for i := 0; i < n; i++ {
-		ob.size = C.size_t(unsafe.Sizeof(ob))
-		if rc := C.aigov_report_obligation(&ob, b.rep, C.size_t(i)); rc != C.AIGOV_OK {
-			return nil, accessorError(rc, "aigov_report_obligation")
+		if rc := C.aigovgo_obligation(b.s, b.rep, C.size_t(i)); rc != C.AIGOV_OK {
+			return nil, accessorError(rc, "aigov_report_obligation and its lists")
 		}
+		b.conds = unsafe.Slice(b.s.conds, int(ob.reasons))
+		b.vals = unsafe.Slice(b.s.vals, int(ob.reasons))
+		b.evs = unsafe.Slice(b.s.evs, int(ob.evidence))
+		b.links = unsafe.Slice(b.s.links, int(ob.links))
+		b.sys = unsafe.Slice(b.s.sys, int(ob.systems))
 		o := &out[i]
 		o.ID, o.Framework, o.Kind = b.t.str(ob.id), b.t.str(ob.framework), kindOf(int(ob.kind))
 		o.Citation, o.Title = b.t.str(ob.citation), b.t.str(ob.title)
@@ -194,43 +213,31 @@ func (b *builder) obligations() ([]Obligation, error) {
 		o.AppliesFrom = C.GoString(&ob.applies_from[0])
 		o.DueAtPlacing, o.InForce, o.Observation = ob.due_at_placing != 0, ob.in_force != 0, ob.observation != 0
 		o.Status = Status(nameAt(statusNames, ob.status))
-		var err error
-		if o.Reasons, err = b.reasons(i, int(ob.reasons)); err != nil {
-			return nil, err
-		}
+		o.Reasons = b.reasons(int(ob.reasons))
 		if ob.status == statusNA {
 			continue // no evidence, penalty, crosswalk or per-system results
 		}
-		if o.Evidence, err = b.evidence(i, int(ob.evidence)); err != nil {
-			return nil, err
-		}
+		o.Evidence = b.evidence(int(ob.evidence))
 		if ob.penalty_tier != nil {
+			var err error
 			if o.Penalty, err = b.penalty(i, ob.penalty_tier); err != nil {
 				return nil, err
 			}
 		}
 		if ob.systems > 0 {
-			if o.Systems, err = b.systems(i, int(ob.systems)); err != nil {
-				return nil, err
-			}
+			o.Systems = b.systems(int(ob.systems))
 		}
 		if ob.coverage != C.AIGOV_COVERAGE_NONE {
-			if o.Crosswalk, err = b.crosswalk(i, int(ob.links), ob.coverage, ob.beyond); err != nil {
-				return nil, err
-			}
+			o.Crosswalk = b.crosswalk(int(ob.links), ob.coverage, ob.beyond)
 		}
 	}
 	return out, nil
 }
 
-func (b *builder) reasons(i, n int) ([]Reason, error) {
+func (b *builder) reasons(n int) []Reason {
 	out := make([]Reason, n)
-	var c C.aigov_condition
-	for k := 0; k < n; k++ {
-		c.size = C.size_t(unsafe.Sizeof(c))
-		if rc := C.aigov_report_obligation_reason(&c, b.rep, C.size_t(i), C.size_t(k)); rc != C.AIGOV_OK {
-			return nil, accessorError(rc, "aigov_report_obligation_reason")
-		}
+	for k := range out {
+		c := &b.conds[k]
 		r := &out[k]
 		switch c.kind {
 		case C.AIGOV_CONDITION_RULE:
@@ -239,10 +246,7 @@ func (b *builder) reasons(i, n int) ([]Reason, error) {
 			r.Fact = b.t.str(c.fact)
 			v, ok := b.values[c.fact]
 			if !ok {
-				var err error
-				if v, err = b.factValue(c.fact); err != nil {
-					return nil, err
-				}
+				v = b.factValue(&b.vals[k])
 				b.values[c.fact] = v
 			}
 			r.Value = v
@@ -254,26 +258,21 @@ func (b *builder) reasons(i, n int) ([]Reason, error) {
 		}
 		r.Result = nameAt(truthNames, c.result)
 	}
-	return out, nil
+	return out
 }
 
 // factValue is a fact's value as the JSON report writes it (the same bytes).
-func (b *builder) factValue(fact *C.char) (json.RawMessage, error) {
-	var fv C.aigov_fact_value
-	fv.size = C.size_t(unsafe.Sizeof(fv))
-	if rc := C.aigov_report_fact_value(&fv, b.rep, fact); rc != C.AIGOV_OK {
-		return nil, accessorError(rc, "aigov_report_fact_value")
-	}
+func (b *builder) factValue(fv *C.aigov_fact_value) json.RawMessage {
 	if fv.known == 0 {
-		return json.RawMessage("null"), nil
+		return json.RawMessage("null")
 	}
 	switch fv._type {
 	case C.AIGOV_FACT_BOOL:
-		return json.RawMessage(strconv.FormatBool(fv.boolean != 0)), nil
+		return json.RawMessage(strconv.FormatBool(fv.boolean != 0))
 	case C.AIGOV_FACT_NUMBER:
-		return json.RawMessage(C.GoString(&fv.number_text[0])), nil
+		return json.RawMessage(C.GoString(&fv.number_text[0]))
 	case C.AIGOV_FACT_DATE:
-		return appendJSONString(nil, C.GoString(&fv.date[0])), nil
+		return appendJSONString(nil, C.GoString(&fv.date[0]))
 	case C.AIGOV_FACT_SET:
 		out := []byte{'['}
 		values := unsafe.Slice(fv.values, int(fv.n_values))
@@ -287,12 +286,12 @@ func (b *builder) factValue(fact *C.char) (json.RawMessage, error) {
 				first = false
 			}
 		}
-		return append(out, ']'), nil
+		return append(out, ']')
 	case C.AIGOV_FACT_ENUM, C.AIGOV_FACT_EVIDENCE:
-		return appendJSONString(nil, b.t.str(fv.text)), nil
+		return appendJSONString(nil, b.t.str(fv.text))
 	}
 	// a string of the descriptor: the context's, copied
-	return appendJSONString(nil, C.GoStringN(fv.text, C.int(fv.text_len))), nil
+	return appendJSONString(nil, C.GoStringN(fv.text, C.int(fv.text_len)))
 }
 
 // appendJSONString writes s as the library's JSON writer does (util/buf.c):
@@ -322,14 +321,10 @@ func appendJSONString(dst []byte, s string) []byte {
 	return append(dst, '"')
 }
 
-func (b *builder) evidence(i, n int) ([]Evidence, error) {
+func (b *builder) evidence(n int) []Evidence {
 	out := make([]Evidence, n)
-	var e C.aigov_evidence_state
-	for k := 0; k < n; k++ {
-		e.size = C.size_t(unsafe.Sizeof(e))
-		if rc := C.aigov_report_obligation_evidence(&e, b.rep, C.size_t(i), C.size_t(k)); rc != C.AIGOV_OK {
-			return nil, accessorError(rc, "aigov_report_obligation_evidence")
-		}
+	for k := range out {
+		e := &b.evs[k]
 		ev := &out[k]
 		ev.Item, ev.Title, ev.State = b.t.str(e.item), b.t.str(e.title), b.t.str(e.state)
 		if e.ref != nil {
@@ -340,7 +335,7 @@ func (b *builder) evidence(i, n int) ([]Evidence, error) {
 			ev.ImpliedBy = b.t.str(e.implied_by)
 		}
 	}
-	return out, nil
+	return out
 }
 
 // penalty is the cap of the rule's tier, read once per tier and report (a
@@ -365,53 +360,43 @@ func (b *builder) penalty(i int, tier *C.char) (*Penalty, error) {
 	return &c, nil
 }
 
-func (b *builder) systems(i, n int) ([]SystemResult, error) {
+func (b *builder) systems(n int) []SystemResult {
 	out := make([]SystemResult, n)
-	var r C.aigov_system_result
-	for k := 0; k < n; k++ {
-		r.size = C.size_t(unsafe.Sizeof(r))
-		if rc := C.aigov_report_obligation_system(&r, b.rep, C.size_t(i), C.size_t(k)); rc != C.AIGOV_OK {
-			return nil, accessorError(rc, "aigov_report_obligation_system")
-		}
+	for k := range out {
+		r := &b.sys[k]
 		out[k] = SystemResult{Index: int(r.index), InScope: r.in_scope != 0, Status: Status(nameAt(statusNames, r.status))}
 	}
-	return out, nil
+	return out
 }
 
-func (b *builder) crosswalk(i, n int, coverage C.int, beyond *C.char) (*Crosswalk, error) {
-	cw := &Crosswalk{ISO: make([]string, 0, n), Links: make([]CrosswalkLink, 0, n),
+func (b *builder) crosswalk(n int, coverage C.int, beyond *C.char) *Crosswalk {
+	cw := &Crosswalk{ISO: make([]string, n), Links: make([]CrosswalkLink, n),
 		Coverage: nameAt(coverageNames, coverage), StillNeeded: []string{}, Beyond: b.t.str(beyond)}
-	var l C.aigov_crosswalk_link
 	for k := 0; k < n; k++ {
-		l.size = C.size_t(unsafe.Sizeof(l))
-		if rc := C.aigov_report_obligation_link(&l, b.rep, C.size_t(i), C.size_t(k)); rc != C.AIGOV_OK {
-			return nil, accessorError(rc, "aigov_report_obligation_link")
-		}
+		l := &b.links[k]
 		rule := b.t.str(l.rule)
-		cw.ISO = append(cw.ISO, rule)
-		cw.Links = append(cw.Links, CrosswalkLink{Rule: rule, Link: b.t.str(l.link)})
+		cw.ISO[k] = rule
+		cw.Links[k] = CrosswalkLink{Rule: rule, Link: b.t.str(l.link)}
 		if l.still_needed != 0 {
 			cw.StillNeeded = append(cw.StillNeeded, rule)
 		}
 	}
-	return cw, nil
+	return cw
 }
 
+// questions reads every question with the rules it affects, one cgo call each.
 func (b *builder) questions() ([]Question, error) {
 	n := int(C.aigov_report_question_count(b.rep))
 	out := make([]Question, n)
-	var q C.aigov_question
-	var rule *C.char
+	q := &b.s.q
 	for i := 0; i < n; i++ {
-		if rc := C.aigov_report_question(&q, b.rep, C.size_t(i)); rc != C.AIGOV_OK {
-			return nil, accessorError(rc, "aigov_report_question")
+		if rc := C.aigovgo_question(b.s, b.rep, C.size_t(i)); rc != C.AIGOV_OK {
+			return nil, accessorError(rc, "aigov_report_question and its rules")
 		}
+		rules := unsafe.Slice(b.s.rules, int(q.affected_rules))
 		affects := make([]string, int(q.affected_rules))
 		for k := range affects {
-			if rc := C.aigov_report_question_rule(&rule, b.rep, C.size_t(i), C.size_t(k)); rc != C.AIGOV_OK {
-				return nil, accessorError(rc, "aigov_report_question_rule")
-			}
-			affects[k] = b.t.str(rule)
+			affects[k] = b.t.str(rules[k])
 		}
 		out[i] = Question{Fact: b.t.str(q.fact), Ask: b.t.str(q.ask), AffectsTier: q.affects_tier != 0,
 			AffectsGPAI: q.affects_gpai != 0, Affects: affects}
@@ -550,7 +535,7 @@ func (t *Table) typedReport(s *C.aigovgo_slot, data []byte) (*Report, error) {
 	if rc := C.aigovgo_eval_part(s, p, n, 0, &systems, &rep); rc != C.AIGOV_OK {
 		return nil, errorFrom(int(rc), &s.err)
 	}
-	b := newBuilder(t, rep)
+	b := newBuilder(t, s, rep)
 	ov, err := b.overview()
 	if err != nil {
 		return nil, err
@@ -572,7 +557,7 @@ func (t *Table) typedReport(s *C.aigovgo_slot, data []byte) (*Report, error) {
 			if rc := C.aigovgo_eval_part(s, p, n, C.size_t(i), nil, &rep); rc != C.AIGOV_OK {
 				return nil, errorFrom(int(rc), &s.err)
 			}
-			b = newBuilder(t, rep) // fact values and caps are per system
+			b.reset(rep) // fact values and caps are per system
 			if ov, err = b.overview(); err != nil {
 				return nil, err
 			}
@@ -588,7 +573,7 @@ func (t *Table) typedReport(s *C.aigovgo_slot, data []byte) (*Report, error) {
 	if rc := C.aigovgo_eval_organisation(s, p, n, &rep); rc != C.AIGOV_OK {
 		return nil, errorFrom(int(rc), &s.err)
 	}
-	b = newBuilder(t, rep)
+	b.reset(rep)
 	if ov, err = b.overview(); err != nil {
 		return nil, err
 	}
