@@ -472,12 +472,13 @@ class _ThreadState:
     """A thread's C context and the out-parameters reused by every call on it."""
 
     __slots__ = ("ctx", "busy", "rep", "rep_ref", "err", "err_ref", "summary", "summary_ref",
-                 "buf", "buf_ref", "size", "size_ref", "nsys", "nsys_ref", "builder", "__weakref__")
+                 "buf", "buf_ref", "size", "size_ref", "nsys", "nsys_ref", "builder", "gen", "__weakref__")
 
     def __init__(self, ctx: int, builder: _report_build.Builder):
         self.ctx = ctx
         self.busy = False
         self.builder = builder
+        self.gen = 0  # calls on ctx so far: a report read at gen g is still there while gen == g
         self.rep = ctypes.c_void_p()
         self.rep_ref = ctypes.byref(self.rep)
         self.err = _lib.Error()
@@ -593,6 +594,7 @@ class Evaluator:
         if st is None:
             st = self._new_state()
         st.busy = True
+        st.gen += 1
         if self._contexts.closed:
             st.busy = False
             self._contexts.release(st.ctx)
@@ -683,18 +685,22 @@ class Evaluator:
         opts = self._opts(as_of)
         fmt = _format_code(format)
         try:  # the typed report is read through the C accessors: no rendering, no JSON parsing
-            typed = self._typed(data, opts)
+            typed, sections = self._typed(data, opts)
         except AigovError as e:
             raise _hint_path(e, descriptor) from None
         raw = _FullRender(weakref.ref(self), self._contexts.handle, data, opts)
-        if fmt in (0, RENDER_FULL):
-            return Report._typed(typed, raw)
-        name = format if isinstance(format, str) else str(format)
-        return Report._typed(typed, raw, name, self._render(data, opts, fmt))
+        has_soa = bool(typed.pop("_soa", False))
+        rendered = None
+        name = "json"
+        if fmt not in (0, RENDER_FULL):
+            name = format if isinstance(format, str) else str(format)
+            rendered = self._render(data, opts, fmt)
+        return Report._typed(typed, raw, name, rendered, sections, has_soa)
 
-    def _typed(self, data: bytes, opts: Any) -> Dict[str, Any]:
+    def _typed(self, data: bytes, opts: Any) -> Tuple[Dict[str, Any], Optional["_Sections"]]:
         """The report's data from the accessors (_report_build): the shape of the full JSON
-        report. A descriptor of several systems: each system's part, then the organisation's."""
+        report. One system: the head now, its sections from the _Sections on first use.
+        Several systems: each system's part, then the organisation's, all at once."""
         lib = self._lib
         c = lib.c
         st = self._enter()
@@ -706,7 +712,8 @@ class Evaluator:
             # the questions are computed on first use: here, with the GIL released
             c.aigov_report_summary(st.summary_ref, st.rep)
             if b.part(st.rep.value) == 0:  # AIGOV_PART_ALL: a descriptor of one system
-                return b.single(st.rep.value)
+                return b.head(st.rep.value), _Sections(weakref.ref(self), self._contexts.handle, data, opts,
+                                                       weakref.ref(st), st.gen)
             n = st.nsys.value
             out: Dict[str, Any] = {"engine": dict(b.engine), "as_of": b.as_of(st.rep.value),
                                    "systems": [b.system(st.rep.value, 0)]}
@@ -719,7 +726,30 @@ class Evaluator:
             if rc:
                 raise lib.error(rc, st.err)
             out["organisation"] = b.organisation(st.rep.value)
-            return out
+            return out, None
+        finally:
+            self._leave(st)
+
+    def _section(self, data: bytes, opts: Any, key: str, state: "weakref.ref[_ThreadState]",
+                 gen: int) -> Tuple[Any, "weakref.ref[_ThreadState]", int]:
+        """Section `key` of the one-system report of data: read from the context's
+        report when no call has used this thread's context since it was made (state, gen),
+        else from a new evaluation of the same descriptor (deterministic: the same
+        report). Returns the section and where its report now is."""
+        lib = self._lib
+        c = lib.c
+        current = getattr(self._local, "state", None)
+        fresh = current is not None and state() is current and current.gen == gen
+        st = self._enter()
+        try:
+            if fresh:
+                st.gen = gen  # nothing ran on the context since: its report is this one
+            else:
+                rc = c.aigov_eval_system(st.rep_ref, None, st.ctx, data, len(data), 0, opts, st.err_ref)
+                if rc:
+                    raise lib.error(rc, st.err)
+                c.aigov_report_summary(st.summary_ref, st.rep)  # the questions, with the GIL released
+            return st.builder.section(st.rep.value, key), weakref.ref(st), st.gen
         finally:
             self._leave(st)
 
@@ -849,6 +879,45 @@ class Evaluator:
             return out
         finally:
             self._leave(st)
+
+
+class _Sections:
+    """The sections of a one-system Report (obligations, questions, next actions,
+    SoA), read through the accessors on first use: from the evaluator's context
+    while its report is still there, else from a new evaluation of the same
+    descriptor on the evaluator (or, once it is closed, on a context of its own)."""
+
+    __slots__ = ("ev", "handle", "data", "opts", "state", "gen")
+
+    def __init__(self, ev: "weakref.ref[Evaluator]", handle: Optional[_TableHandle], data: bytes, opts: Any,
+                 state: "weakref.ref[_ThreadState]", gen: int):
+        self.ev, self.handle, self.data, self.opts, self.state, self.gen = ev, handle, data, opts, state, gen
+
+    def __call__(self, key: str) -> Any:
+        ev = self.ev()
+        if ev is not None and not ev.closed:
+            try:
+                value, self.state, self.gen = ev._section(self.data, self.opts, key, self.state, self.gen)
+                return value
+            except ValueError:  # closed in between
+                pass
+        h = self.handle
+        if h is None:
+            raise ValueError("the table of this report is closed")
+        lib = h.lib
+        ctx, rep = ctypes.c_void_p(), ctypes.c_void_p()
+        err = _lib.Error()
+        rc = lib.c.aigov_ctx_new(ctypes.byref(ctx), h.ptr, None, ctypes.byref(err))
+        if rc:
+            raise lib.error(rc, err)
+        try:
+            rc = lib.c.aigov_eval_system(ctypes.byref(rep), None, ctx, self.data, len(self.data), 0, self.opts,
+                                         ctypes.byref(err))
+            if rc:
+                raise lib.error(rc, err)
+            return _report_build.Builder(lib.c, lib.names, h.strings, h.engine).section(rep.value, key)
+        finally:
+            lib.c.aigov_ctx_free(ctx)
 
 
 class _FullRender:

@@ -55,6 +55,15 @@ class Strings:
             s = self.cache[addr] = ctypes.string_at(addr).decode("utf-8")
         return s
 
+    def getter(self) -> Callable[[Optional[int]], Optional[str]]:
+        """get() for hot loops: a dict lookup, get() only on a miss."""
+        cache_get, slow = self.cache.get, self.get
+
+        def lookup(addr: Optional[int]) -> Optional[str]:
+            s = cache_get(addr)  # type: ignore[arg-type]
+            return s if s is not None else slow(addr)
+        return lookup
+
 
 class Names:
     """The library's name tables (statuses, tiers, roles, ...), read once."""
@@ -81,6 +90,7 @@ class Builder:
         self.c = c
         self.n = names
         self.s = strings
+        self.str = strings.getter()
         self.engine = engine
         self.ov = _lib.Overview()
         self.ob = _lib.Obligation()
@@ -102,6 +112,38 @@ class Builder:
         d: Dict[str, Any] = {"engine": dict(self.engine), "as_of": ov.as_of.decode()}
         self._part(d, rep, ov)
         return d
+
+    # The sections a one-system report reads on first use (Report._section), and
+    # the head it reads at once: engine, as_of, classification, summary, readiness.
+    SECTIONS = ("obligations", "questions", "next_actions", "statement_of_applicability")
+
+    def head(self, rep: int) -> Dict[str, Any]:
+        """The report of a descriptor of one system without SECTIONS; "_soa" says whether
+        it has a statement_of_applicability."""
+        ov = self._overview(rep)
+        counts = ov.summary
+        summary: Dict[str, Any] = {"total": counts.total, "met": counts.met, "gap": counts.gap,
+                                   "unknown": counts.unknown, "not_applicable": counts.not_applicable,
+                                   "in_force_gaps": counts.in_force_gaps,
+                                   "legal_in_force_gaps": ov.legal_in_force_gaps, "questions": counts.questions}
+        d: Dict[str, Any] = {"engine": dict(self.engine), "as_of": ov.as_of.decode(),
+                             "classification": self._classification(rep, ov), "summary": summary}
+        frameworks, soa = ov.frameworks, ov.soa_controls
+        summary["by_framework"] = self._by_framework(rep, frameworks)
+        d["readiness"] = self._readiness(rep, frameworks)
+        d["_soa"] = bool(soa)
+        return d
+
+    def section(self, rep: int, key: str) -> Any:
+        """One of SECTIONS of a one-system report (None: the report has no SoA)."""
+        if key == "obligations":
+            return self._obligations(rep, False)
+        if key == "questions":
+            return self._questions(rep)
+        ov = self._overview(rep)
+        if key == "next_actions":
+            return self._next_actions(rep, ov.next_actions)
+        return self._soa(rep) if ov.soa_controls else None
 
     def system(self, rep: int, index: int) -> Dict[str, Any]:
         """One system's part of a descriptor of several: {"index", "name", ...}."""
@@ -159,7 +201,7 @@ class Builder:
 
     # -- sections ----------------------------------------------------------------------------
     def _classification(self, rep: int, ov: Any) -> Dict[str, Any]:
-        n, s = self.n, self.s.get
+        n, s = self.n, self.str
         cr = _lib.ClassReason()
         reasons = []
         for i in range(ov.classification_reasons):
@@ -174,7 +216,7 @@ class Builder:
                 "roles": _masked(n.roles, ov.roles, len(n.roles)), "reasons": reasons}
 
     def _obligations(self, rep: int, org: bool) -> List[Dict[str, Any]]:
-        c, n, s = self.c, self.n, self.s.get
+        c, n, s = self.c, self.n, self.str
         ob, ob_ref = self.ob, ctypes.byref(self.ob)
         size = ctypes.sizeof(ob)
         statuses, roles = n.statuses, n.roles
@@ -215,7 +257,7 @@ class Builder:
 
     def _reasons(self, rep: int, i: int, count: int, values: Dict[int, Any]) -> List[Dict[str, Any]]:
         cond, ref, size = self.cond, ctypes.byref(self.cond), ctypes.sizeof(self.cond)
-        get, s, truths = self.c.aigov_report_obligation_reason, self.s.get, self.n.truths
+        get, s, truths = self.c.aigov_report_obligation_reason, self.str, self.n.truths
         out = []
         for k in range(count):
             cond.size = size
@@ -259,7 +301,7 @@ class Builder:
 
     def _evidence(self, rep: int, i: int, count: int) -> List[Dict[str, Any]]:
         ev, ref, size = self.ev, ctypes.byref(self.ev), ctypes.sizeof(self.ev)
-        get, s = self.c.aigov_report_obligation_evidence, self.s.get
+        get, s = self.c.aigov_report_obligation_evidence, self.str
         out = []
         for k in range(count):
             ev.size = size
@@ -297,7 +339,7 @@ class Builder:
 
     def _crosswalk(self, rep: int, i: int, count: int, coverage: int, beyond: Optional[int]) -> Dict[str, Any]:
         lk, ref, size = self.link, ctypes.byref(self.link), ctypes.sizeof(self.link)
-        get, s = self.c.aigov_report_obligation_link, self.s.get
+        get, s = self.c.aigov_report_obligation_link, self.str
         iso, links, needed = [], [], []
         for k in range(count):
             lk.size = size
@@ -311,7 +353,7 @@ class Builder:
                 "beyond": s(beyond)}
 
     def _rule_list(self, fn: Any, rep: int, i: int, count: int) -> List[str]:
-        vp, ref, s = self.vp, ctypes.byref(self.vp), self.s.get
+        vp, ref, s = self.vp, ctypes.byref(self.vp), self.str
         out = []
         for k in range(count):
             self._check(fn(ref, rep, i, k), "a rule list accessor")
@@ -319,7 +361,7 @@ class Builder:
         return out
 
     def _questions(self, rep: int) -> List[Dict[str, Any]]:
-        c, q, s = self.c, self.q, self.s.get
+        c, q, s = self.c, self.q, self.str
         out = []
         for i in range(c.aigov_report_question_count(rep)):
             self._check(c.aigov_report_question(ctypes.byref(q), rep, i), "aigov_report_question")
@@ -372,7 +414,7 @@ class Builder:
         return out
 
     def _soa(self, rep: int) -> Dict[str, Any]:
-        c, s, statuses = self.c, self.s.get, self.n.statuses
+        c, s, statuses = self.c, self.str, self.n.statuses
         soa, ctl = _lib.SoA(), _lib.SoAControl()
         soa.size = ctypes.sizeof(soa)
         self._check(c.aigov_report_soa(ctypes.byref(soa), rep), "aigov_report_soa")

@@ -7,6 +7,7 @@ field by field: the whole data, then each typed view."""
 import glob
 import json
 import os
+import threading
 import unittest
 
 import _support  # noqa: F401  (sets the library path)
@@ -42,8 +43,8 @@ class TypedFromAccessors(unittest.TestCase):
         cls.ev.close()
 
     def assert_same_part(self, got, want, where):
-        """Every typed view of one report part (a whole report, a system's, the organisation's)."""
-        self.assertEqual(got.json(), want.json(), where + ": the data")
+        """Every typed view of one report part (a whole report, a system's, the organisation's),
+        then the whole data (the views first: they read the sections one by one)."""
         for name in ("tier", "gpai", "possible_tiers", "possible_gpai", "roles", "classification", "as_of",
                      "engine", "readiness", "next_actions", "statement_of_applicability", "index", "name"):
             self.assertEqual(getattr(got, name), getattr(want, name), "%s: %s" % (where, name))
@@ -59,13 +60,20 @@ class TypedFromAccessors(unittest.TestCase):
         self.assertEqual(gs, ws, where + ": summary")
         self.assertEqual((gs.by_framework, gs.legal_in_force_gaps), (ws.by_framework, ws.legal_in_force_gaps),
                          where + ": summary by framework")
+        self.assertEqual(got.json(), want.json(), where + ": the data")
 
     def test_every_golden_case_and_example(self):
         n = portfolios = 0
         for name, desc, as_of in all_descriptors():
             with self.subTest(case=name):
-                got = self.ev.evaluate(desc, as_of)
-                oracle = aigov.Report(self.ev.render(desc, as_of, "json-full"))
+                # one case in two: the sections come from the context's report still there;
+                # the other: rendering the oracle ran in between, so from a new evaluation
+                if n % 2:
+                    oracle = aigov.Report(self.ev.render(desc, as_of, "json-full"))
+                    got = self.ev.evaluate(desc, as_of)
+                else:
+                    got = self.ev.evaluate(desc, as_of)
+                    oracle = aigov.Report(self.ev.render(desc, as_of, "json-full"))
                 self.assertEqual(got.is_portfolio, oracle.is_portfolio)
                 if got.is_portfolio:
                     portfolios += 1
@@ -108,13 +116,23 @@ class TypedFromAccessors(unittest.TestCase):
             c.aigov_eval_render, c.aigov_report_render, _report._json.loads = saved
         self.assertEqual(r.raw_json, self.ev.render(portfolio, "2028-01-01", "json-full"))
 
-    def test_raw_json_after_the_evaluator_is_closed(self):
-        """raw_json is rendered on first use: after close(), on a context of its own."""
+    def test_raw_json_and_sections_after_the_evaluator_is_closed(self):
+        """raw_json and the sections are read on first use: after close(), on a context of
+        their own; in another thread, on that thread's context."""
         path = os.path.join(_support.ROOT, "examples", "descriptors", "credit-scoring-bank.json")
+        want = aigov.Report(_support.cli_json(path, "2028-01-01"))
         with aigov.Evaluator() as ev:
             r = ev.evaluate_file(path, "2028-01-01")
+            other = ev.evaluate_file(path, "2028-01-01")
+            got = []
+            t = threading.Thread(target=lambda: got.append((other.obligations, other.questions)))
+            t.start()
+            t.join()
+            self.assertEqual(got, [(want.obligations, want.questions)])
         self.assertTrue(ev.closed)
-        self.assertEqual(r.raw_json, _support.cli_json(path, "2028-01-01"))
+        self.assertEqual(r.obligations, want.obligations)
+        self.assertEqual(r.json(), want.json())
+        self.assertEqual(r.raw_json, want.raw_json)
 
 
 if __name__ == "__main__":
