@@ -184,6 +184,11 @@ class Penalty(Structure):
                 ("cap_eur", c_double), ("basis", c_char_p)]
 
 
+class Exposure(Structure):
+    """struct aigov_exposure (penalty.size is set too)"""
+    _fields_ = [("size", c_size_t), ("gaps_with_penalty", c_size_t), ("rule", _TS), ("penalty", Penalty)]
+
+
 class CrosswalkLink(Structure):
     """struct aigov_crosswalk_link"""
     _fields_ = [("size", c_size_t), ("rule", _TS), ("link", _TS), ("status", c_int), ("still_needed", c_int)]
@@ -279,6 +284,9 @@ PROTOTYPES = {
     "aigov_truth_name": (c_char_p, [c_int]),
     "aigov_coverage_name": (c_char_p, [c_int]),
     "aigov_grade_name": (c_char_p, [c_int]),
+    "aigov_condition_kind_name": (c_char_p, [c_int]),
+    "aigov_part_name": (c_char_p, [c_int]),
+    "aigov_report_exposure": (c_int, [_P(Exposure), c_void_p]),
     "aigov_report_overview": (c_int, [_P(Overview), c_void_p]),
     "aigov_report_classification_reason": (c_int, [_P(ClassReason), c_void_p, c_size_t]),
     "aigov_report_framework_summary": (c_int, [_P(FrameworkSummary), c_void_p, c_size_t]),
