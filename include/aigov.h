@@ -337,9 +337,11 @@ AIGOV_API int aigov_eval_system(const aigov_report **out, size_t *out_systems, a
  * ISO/IEC 42001 8.2-8.4) and then the organisation's own rules once, exactly
  * as aigov_eval_render does for its "organisation" member, and returns that
  * part (aigov_overview.part is AIGOV_PART_ORGANISATION; per-system results
- * through aigov_report_obligation_system). For a descriptor without
- * "systems", the report of every rule, as aigov_eval. The report is owned by
- * ctx as with aigov_eval. Errors as aigov_eval_system.
+ * through aigov_report_obligation_system). aigov_report_render renders it
+ * as that member (JSON: "engine", "as_of" and the members of "organisation";
+ * no classification, the organisation not being a system). For a
+ * descriptor without "systems", the report of every rule, as aigov_eval.
+ * The report is owned by ctx as with aigov_eval. Errors as aigov_eval_system.
  */
 AIGOV_API int aigov_eval_organisation(const aigov_report **out, aigov_ctx *ctx, const char *json, size_t len,
                                       const aigov_eval_options *opts, aigov_error *err);

@@ -35,6 +35,8 @@ void ag_render_json_portfolio_head(ag_buf *b, const aigov_report *rep, int full)
 void ag_render_json_system(ag_buf *b, const aigov_report *rep, uint32_t index, const char *name,
                            int full);
 void ag_render_json_organisation(ag_buf *b, const aigov_report *rep, int full);
+/* The organisation's part rendered on its own (a report of aigov_eval_organisation). */
+void ag_render_json_organisation_part(ag_buf *b, const aigov_report *rep, int full);
 void ag_render_text(ag_buf *b, const aigov_report *rep);
 void ag_render_markdown(ag_buf *b, const aigov_report *rep);
 /* One part of a descriptor of several systems (index == count: the

@@ -26,7 +26,12 @@ int aigov_report_render(char **out, size_t *out_len, const aigov_report *rep, in
     if (*rep->render_hint)
         ag_buf_reserve(&b, *rep->render_hint + *rep->render_hint / 4);
     switch (format) {
-    case AIGOV_FORMAT_JSON: ag_render_json(&b, rep, full); break;
+    case AIGOV_FORMAT_JSON:
+        if (rep->part == AG_PART_ORGANISATION) /* no classification: the organisation is not a system */
+            ag_render_json_organisation_part(&b, rep, full);
+        else
+            ag_render_json(&b, rep, full);
+        break;
     case AIGOV_FORMAT_TEXT: ag_render_text(&b, rep); break;
     case AIGOV_FORMAT_MARKDOWN: ag_render_markdown(&b, rep); break;
     case AIGOV_FORMAT_OSCAL: ag_render_oscal(&b, rep); break;

@@ -84,9 +84,7 @@ static void classification(ag_buf *b, const aigov_report *rep, uint32_t part)
     ag_buf_puts(b, "<p>Why:</p>\n<ul class=\"reasons\">\n");
     for (uint32_t ri = 0; ri < t->n_rules; ri++) {
         const ag_rule *ru = &t->rules[ri];
-        if (ru->classifies < 0 || r->rule_val[ri] == AG_F)
-            continue;
-        if (ru->kind == AG_K_PROHIBITION && !ag_in_force(r, (int32_t)ri))
+        if (!ag_class_reason_shown(rep, (int32_t)ri))
             continue;
         ag_buf_printf(b, "<li>%s: ", r->rule_val[ri] == AG_T ? "holds" : "may hold");
         esc(b, ru->citation);

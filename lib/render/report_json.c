@@ -639,3 +639,14 @@ void ag_render_json_organisation(ag_buf *b, const aigov_report *rep, int full)
     obligations_and_summary(b, rep, full);
     ag_buf_lit(b, "}}");
 }
+
+/* The organisation's part alone (aigov_eval_organisation, then aigov_report_render): engine,
+ * as_of and the members of the portfolio's "organisation" object. */
+void ag_render_json_organisation_part(ag_buf *b, const aigov_report *rep, int full)
+{
+    ag_buf_putc(b, '{');
+    engine_json(b, rep, full);
+    ag_buf_putc(b, ',');
+    obligations_and_summary(b, rep, full);
+    ag_buf_putc(b, '}');
+}

@@ -36,9 +36,7 @@ static void classification_text(ag_buf *b, const aigov_report *rep)
     ag_buf_puts(b, "\n  Why:\n");
     for (uint32_t ri = 0; ri < t->n_rules; ri++) {
         const ag_rule *ru = &t->rules[ri];
-        if (ru->classifies < 0 || r->rule_val[ri] == AG_F)
-            continue;
-        if (ru->kind == AG_K_PROHIBITION && !ag_in_force(r, (int32_t)ri))
+        if (!ag_class_reason_shown(rep, (int32_t)ri))
             continue;
         ag_buf_printf(b, "    %-8s %s (%s): %s\n", ag_kleene_name(r->rule_val[ri]), ru->id,
                       ru->citation, ru->title);

@@ -311,6 +311,22 @@ static int call_eval_system(env *e, int arg, char **text, aigov_error *err)
     return rc;
 }
 
+/* The organisation's part of the portfolio (every system evaluated, then the organisation's
+ * rules with each system's per-system results): its JSON is the reference output. */
+static int call_eval_organisation(env *e, int arg, char **text, aigov_error *err)
+{
+    (void)arg;
+    aigov_eval_options o = opts();
+    const aigov_report *rep = (const aigov_report *)&rep;
+    int rc = aigov_eval_organisation(&rep, e->ctx, portfolio, portfolio_len, &o, err);
+    disarm(&e->c);
+    if (!no_output(rc, rep, 0))
+        return -1000;
+    if (rc == 0)
+        *text = render_json(rep);
+    return rc;
+}
+
 static int call_report_render(env *e, int format, char **text, aigov_error *err)
 {
     char *out = (char *)&out;
@@ -401,6 +417,7 @@ static const ocase cases[] = {
     {"eval (warm, same doc)", SET_WARM_SAME, ctx_alloc, call_eval, 0},
     {"eval_system 0 (fresh ctx)", SET_CTX, ctx_alloc, call_eval_system, 0},
     {"eval_system 2 (fresh ctx)", SET_CTX, ctx_alloc, call_eval_system, 2},
+    {"eval_organisation (fresh ctx)", SET_CTX, ctx_alloc, call_eval_organisation, 0},
     {"report_render json", SET_REPORT, ctx_alloc, call_report_render, AIGOV_FORMAT_JSON},
     {"report_render text", SET_REPORT, ctx_alloc, call_report_render, AIGOV_FORMAT_TEXT},
     {"report_render markdown", SET_REPORT, ctx_alloc, call_report_render, AIGOV_FORMAT_MARKDOWN},
