@@ -10,9 +10,11 @@
 //
 //	go: full_per_s=N summary_per_s=N rss_growth_kb=N
 //
-// and a second line, "go-detail:", with the rate of Evaluate (the report
-// decoded into Go structs with encoding/json, which costs more than the
-// evaluation itself) and the memory run's figures. With -c-summary (the file
+// and a second line, "go-detail:", with the rate of Evaluate (the typed
+// report, read through the library's report accessors) and the memory run's
+// figures. A "go-typed:" line times Evaluate against the typed report as it
+// was built before the accessors (the full JSON rendered and decoded with
+// encoding/json) and C's parse + evaluate + summary, in interleaved windows. With -c-summary (the file
 // aigov-bench saves) a third line, "go-ratios:", divides the Go rates by the
 // C rates of the same run: the summary path by C's parse + evaluate and by
 // C's parse + evaluate + summary (the same work), the full path by C's
