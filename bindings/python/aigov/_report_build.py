@@ -354,10 +354,11 @@ class Builder:
 
     def _rule_list(self, fn: Any, rep: int, i: int, count: int) -> List[str]:
         vp, ref, s = self.vp, ctypes.byref(self.vp), self.str
-        out = []
+        out = [""] * count
         for k in range(count):
-            self._check(fn(ref, rep, i, k), "a rule list accessor")
-            out.append(s(vp.value))
+            if fn(ref, rep, i, k):
+                self._check(fn(ref, rep, i, k), "a rule list accessor")
+            out[k] = s(vp.value)  # type: ignore[call-overload]
         return out
 
     def _questions(self, rep: int) -> List[Dict[str, Any]]:
