@@ -214,6 +214,7 @@ def main():
                 lambda d: ev.evaluate(d, AS_OF).obligations,
                 lambda d: ev.evaluate(d, AS_OF).json(),
                 lambda d: aigov.Report(ev.render(d, AS_OF, "json-full")).json(),
+                lambda d: aigov.Report(ev.render(d, AS_OF, "json-full")).obligations,
             ], 2 * a.seconds)
         one_s, two_s = thread_speedup(lambda d: ev.classify(d, AS_OF), docs, 2 * a.seconds)
         one_r, two_r = thread_speedup(lambda d: ev.render(d, AS_OF), docs[:2000], 2 * a.seconds)
@@ -248,14 +249,15 @@ def main():
         print("python-same-process: summary_per_s=%.0f c_summary_per_s=%.0f ratio=%.2f "
               "(interleaved windows, same descriptors)" % (same[0], same[1], same[0] / same[1]))
     if typed:
-        head, obl, every, decoded, c_sum = typed
+        head, obl, every, decoded, decoded_obl, c_sum = typed
         print("python-typed: head_per_s=%.0f with_obligations_per_s=%.0f everything_per_s=%.0f "
-              "json_decoded_per_s=%.0f c_summary_per_s=%.0f head_vs_json=%.1f with_obligations_vs_json=%.2f "
-              "everything_vs_json=%.2f head_vs_c_summary=%.3f everything_vs_c_summary=%.4f "
-              "json_vs_c_summary=%.4f (typed report through the accessors against the full JSON parsed; "
-              "interleaved windows, same descriptors)"
-              % (head, obl, every, decoded, c_sum, head / decoded, obl / decoded, every / decoded, head / c_sum,
-                 every / c_sum, decoded / c_sum))
+              "json_decoded_per_s=%.0f json_decoded_obligations_per_s=%.0f c_summary_per_s=%.0f head_vs_json=%.1f "
+              "with_obligations_vs_json=%.2f everything_vs_json=%.2f head_vs_c_summary=%.3f "
+              "everything_vs_c_summary=%.4f json_vs_c_summary=%.4f (typed report through the accessors against "
+              "the full JSON parsed, with its obligations as typed objects alike; interleaved windows, same "
+              "descriptors)"
+              % (head, obl, every, decoded, decoded_obl, c_sum, head / decoded, obl / decoded_obl, every / decoded,
+                 head / c_sum, every / c_sum, decoded / c_sum))
     print("python: full_per_s=%.0f summary_per_s=%.0f rss_growth_kb=%d" % (full, summary, growth))
 
 
