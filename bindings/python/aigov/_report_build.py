@@ -78,6 +78,12 @@ class Names:
         self.grades = _name_table(c.aigov_grade_name)
 
 
+def _failed(what: str, rc: Optional[int] = None) -> RuntimeError:
+    """An accessor refusing a report the library just produced: a bug, never input."""
+    return RuntimeError("%s failed%s on a report the library just produced"
+                        % (what, "" if rc is None else " (%d)" % rc))
+
+
 def _masked(names: List[str], mask: int, n: int) -> List[str]:
     return [names[k] for k in range(min(n, len(names))) if mask & (1 << k)]
 
@@ -175,7 +181,7 @@ class Builder:
     @staticmethod
     def _check(rc: int, what: str) -> None:
         if rc:
-            raise RuntimeError("%s failed (%d) on a report the library just produced" % (what, rc))
+            raise _failed(what, rc)
 
     def _part(self, d: Dict[str, Any], rep: int, ov: Any) -> None:
         org = ov.part == _PART_ORGANISATION
@@ -226,7 +232,8 @@ class Builder:
         get = c.aigov_report_obligation
         for i in range(c.aigov_report_obligation_count(rep)):
             ob.size = size
-            self._check(get(ob_ref, rep, i), "aigov_report_obligation")
+            if get(ob_ref, rep, i):
+                raise _failed("aigov_report_obligation")
             status = ob.status
             o: Dict[str, Any] = {"id": s(ob.id), "framework": s(ob.framework), "kind": _KINDS[ob.kind],
                                  "citation": s(ob.citation), "title": s(ob.title),
@@ -261,7 +268,8 @@ class Builder:
         out = []
         for k in range(count):
             cond.size = size
-            self._check(get(ref, rep, i, k), "aigov_report_obligation_reason")
+            if get(ref, rep, i, k):
+                raise _failed("aigov_report_obligation_reason")
             kind = cond.kind
             if kind == _COND_RULE:
                 r: Dict[str, Any] = {"rule": s(cond.rule)}
@@ -305,7 +313,8 @@ class Builder:
         out = []
         for k in range(count):
             ev.size = size
-            self._check(get(ref, rep, i, k), "aigov_report_obligation_evidence")
+            if get(ref, rep, i, k):
+                raise _failed("aigov_report_obligation_evidence")
             ref_text = ev.ref
             e = {"item": s(ev.item), "title": s(ev.title), "state": s(ev.state),
                  "ref": None if ref_text is None else ref_text.decode("utf-8")}
@@ -343,7 +352,8 @@ class Builder:
         iso, links, needed = [], [], []
         for k in range(count):
             lk.size = size
-            self._check(get(ref, rep, i, k), "aigov_report_obligation_link")
+            if get(ref, rep, i, k):
+                raise _failed("aigov_report_obligation_link")
             rule = s(lk.rule)
             iso.append(rule)
             links.append({"rule": rule, "link": s(lk.link)})
@@ -357,7 +367,7 @@ class Builder:
         out = [""] * count
         for k in range(count):
             if fn(ref, rep, i, k):
-                self._check(fn(ref, rep, i, k), "a rule list accessor")
+                raise _failed("a rule list accessor")
             out[k] = s(vp.value)  # type: ignore[call-overload]
         return out
 
