@@ -206,8 +206,10 @@ type Table struct {
 	rules     []RuleInfo
 	rulesErr  error
 
-	// strs caches the table's strings by address for the typed report (str).
-	strs sync.Map
+	// strs caches the table's strings by address for the typed report (str); a
+	// plain map: sync.Map boxes each uintptr key, an allocation per lookup.
+	strsMu sync.RWMutex
+	strs   map[uintptr]string
 
 	// err, when set, is returned by every call: the table that Builtin
 	// returns when the linked library's version does not match.

@@ -74,11 +74,19 @@ func (t *Table) str(p *C.char) string {
 		return ""
 	}
 	key := uintptr(unsafe.Pointer(p))
-	if s, ok := t.strs.Load(key); ok {
-		return s.(string)
+	t.strsMu.RLock()
+	s, ok := t.strs[key]
+	t.strsMu.RUnlock()
+	if ok {
+		return s
 	}
-	s := C.GoString(p)
-	t.strs.Store(key, s)
+	s = C.GoString(p)
+	t.strsMu.Lock()
+	if t.strs == nil {
+		t.strs = make(map[uintptr]string)
+	}
+	t.strs[key] = s
+	t.strsMu.Unlock()
 	return s
 }
 
