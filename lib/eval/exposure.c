@@ -18,11 +18,6 @@ static void eur(char *out, size_t cap, double v)
     out[len] = '\0';
 }
 
-void ag_penalty_cap(ag_cap *out, const aigov_table *t, const ag_facts *f, int32_t rule, int32_t as_of)
-{
-    ag_penalty_tier_cap(out, t, f, t->rules[rule].penalty, as_of);
-}
-
 void ag_penalty_tier_cap(ag_cap *out, const aigov_table *t, const ag_facts *f, int32_t tier, int32_t as_of)
 {
     out->tier = tier >= 0 ? &t->penalties[tier] : NULL;

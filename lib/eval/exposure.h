@@ -12,9 +12,9 @@ typedef struct ag_cap {
     char basis[240];        /* how the cap is made up, in words */
 } ag_cap;
 
-void ag_penalty_cap(ag_cap *out, const aigov_table *t, const ag_facts *f, int32_t rule, int32_t as_of);
-/* The same for penalty tier `tier` (an index in t->penalties, or -1 for none): a cap depends
- * on the tier, the descriptor and as_of, not on the rule naming it. */
+/* The cap of penalty tier `tier` (an index in t->penalties, or -1 for none) for these facts at
+ * as_of: a cap depends on the tier, the descriptor and as_of, not on the rule naming it, so the
+ * report stage builds it once per tier and evaluation (report/exposure_summary.h). */
 void ag_penalty_tier_cap(ag_cap *out, const aigov_table *t, const ag_facts *f, int32_t tier, int32_t as_of);
 
 /* How far ISO/IEC 42001 evidence supports an AI Act obligation: never "covered" (an ISO

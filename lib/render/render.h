@@ -5,6 +5,7 @@
 #define AIGOV_RENDER_H
 #include "report/readiness.h"
 #include "report/reasons.h"
+#include "report/sections.h"
 #include "report/report.h"
 #include "util/buf.h"
 
@@ -86,24 +87,6 @@ static inline const char *ag_finding_prefix(const ag_rule *ru, uint8_t status, u
         return "Observation (not a nonconformity): ";
     return status == AIGOV_STATUS_MET ? "Checked, no finding: "
            : status == AIGOV_STATUS_GAP ? "Finding: " : "Open check: ";
-}
-/* Whether a row belongs to the Statement of Applicability section instead of the obligation
- * list (an Annex A control or a check of an SoA entry, in a report that shows that section):
- * the controls are listed once, in the SoA, not repeated as obligation rows. */
-static inline int ag_row_in_soa(const aigov_report *rep, int32_t ri)
-{
-    const ag_rule *ru = &rep->t->rules[ri];
-    return rep->part == AG_PART_ALL && (ru->soa_decision >= 0 || ru->soa_of >= 0) &&
-           rep->r->fw_assessed[ru->framework];
-}
-/* Whether a row belongs to the ISO/IEC 42001 clauses block (clauses 4-10 as one block, the
- * Statement of Applicability as the next): a reported rule of the standard, not an Annex A
- * control or SoA check, in a report of one system where the standard is assessed. */
-static inline int ag_row_in_aims_block(const aigov_report *rep, int32_t ri)
-{
-    const ag_rule *ru = &rep->t->rules[ri];
-    return rep->part == AG_PART_ALL && ru->soa_decision < 0 && ru->soa_of < 0 &&
-           rep->r->fw_assessed[ru->framework] && strcmp(rep->t->framework_ids[ru->framework], "iso42001") == 0;
 }
 /* Condition written out for people, e.g. "all of (fact x is true, rule y)". */
 void ag_render_condition(ag_buf *b, const aigov_table *t, int32_t ei, int depth);

@@ -462,6 +462,24 @@ static void part_eq(const aigov_report *r, const cJSON *j, const char *as_of)
         soa_eq(r, &ov, cJSON_GetObjectItemCaseSensitive(j, "statement_of_applicability"));
         const cJSON *qs = get(j, "questions");
         ck_assert_uint_eq(aigov_report_question_count(r), (size_t)cJSON_GetArraySize(qs));
+        size_t q = 0;
+        const cJSON *qj;
+        cJSON_ArrayForEach(qj, qs) {
+            aigov_question_info qi = AS(aigov_question_info);
+            ck_assert_int_eq(aigov_report_question_info(&qi, r, q), 0);
+            str_eq(qi.fact, get(qj, "fact"), "question fact");
+            str_eq(qi.ask, get(qj, "ask"), "question ask");
+            bool_eq(qi.affects_tier, get(qj, "affects_tier"), "affects_tier");
+            bool_eq(qi.affects_gpai, get(qj, "affects_gpai"), "affects_gpai");
+            const cJSON *aff = get(qj, "affects");
+            ck_assert_uint_eq(qi.affected_rules, (size_t)cJSON_GetArraySize(aff));
+            for (size_t k = 0; k < qi.affected_rules; k++) {
+                const char *id = NULL;
+                ck_assert_int_eq(aigov_report_question_rule(&id, r, q, k), 0);
+                str_eq(id, cJSON_GetArrayItem(aff, (int)k), "question rule");
+            }
+            q++;
+        }
         num_eq((double)ov.summary.questions, get(sm, "questions"), "questions");
     }
 }
@@ -744,6 +762,147 @@ START_TEST(argument_errors_fail_closed)
 }
 END_TEST
 
+/* A penalty tier's sentence is built once per evaluation and shared by every rule of the
+ * tier (one pointer), and built again after the next evaluation: a cap cached across
+ * evaluations would show the previous descriptor's turnover. */
+static const char *first_penalty(const aigov_report *r, aigov_penalty *p, size_t *index)
+{
+    for (size_t i = 0; i < aigov_report_obligation_count(r); i++) {
+        p->size = sizeof *p;
+        if (aigov_report_obligation_penalty(p, r, i) == 0) {
+            *index = i;
+            return p->basis;
+        }
+    }
+    ck_abort_msg("no obligation with a penalty");
+    return NULL;
+}
+
+START_TEST(penalty_sentence_built_once_per_evaluation)
+{
+    aigov_ctx *ctx = NULL;
+    ck_assert_int_eq(aigov_ctx_new(&ctx, aigov_table_builtin(), NULL, NULL), 0);
+    aigov_eval_options o = AIGOV_EVAL_OPTIONS_INIT;
+    o.as_of = "2028-01-01";
+    const char *rich = "{\"organisation\":{\"size\":\"large\",\"annual_turnover_eur\":4200000000},"
+                       "\"operator\":{\"roles\":[\"provider\"]},\"system\":{\"is_ai_system\":true}}";
+    const char *poor = "{\"organisation\":{\"size\":\"large\",\"annual_turnover_eur\":1000000},"
+                       "\"operator\":{\"roles\":[\"provider\"]},\"system\":{\"is_ai_system\":true}}";
+    const aigov_report *r = NULL;
+    ck_assert_int_eq(aigov_eval(&r, ctx, rich, strlen(rich), &o, NULL), 0);
+    aigov_penalty p = AS(aigov_penalty), q = AS(aigov_penalty);
+    size_t i;
+    const char *basis = first_penalty(r, &p, &i);
+    ck_assert_int_eq(p.cap_known, 1);
+    double rich_cap = p.cap_eur;
+    char rich_basis[256];
+    snprintf(rich_basis, sizeof rich_basis, "%s", basis);
+    /* another rule of the same tier shares the sentence */
+    size_t shared = 0;
+    for (size_t k = 0; k < aigov_report_obligation_count(r); k++) {
+        q.size = sizeof q;
+        if (k != i && aigov_report_obligation_penalty(&q, r, k) == 0 && strcmp(q.tier, p.tier) == 0) {
+            ck_assert_ptr_eq(q.basis, basis);
+            shared++;
+        }
+    }
+    ck_assert_uint_gt(shared, 0);
+    ck_assert_int_eq(aigov_eval(&r, ctx, poor, strlen(poor), &o, NULL), 0);
+    first_penalty(r, &p, &i);
+    ck_assert_int_eq(p.cap_known, 1);
+    ck_assert(p.cap_eur < rich_cap);
+    ck_assert_str_ne(p.basis, rich_basis);
+    aigov_ctx_free(ctx);
+}
+END_TEST
+
+static size_t allocations;
+static void *count_malloc(void *ud, size_t n)
+{
+    (void)ud;
+    allocations++;
+    return malloc(n);
+}
+static void *count_realloc(void *ud, void *p, size_t n)
+{
+    (void)ud;
+    allocations++;
+    return realloc(p, n);
+}
+static void count_free(void *ud, void *p)
+{
+    (void)ud;
+    free(p);
+}
+
+/* Reading a whole report through the accessors allocates nothing, and evaluating again on a
+ * warm context neither (the penalty sentences live in the context, sized at its creation). */
+START_TEST(accessors_do_not_allocate)
+{
+    char *text = slurp(cases[5]);
+    cJSON *j = cJSON_Parse(text);
+    char *desc = cJSON_PrintUnformatted(get(j, "descriptor"));
+    aigov_allocator counting = {count_malloc, count_realloc, count_free, NULL};
+    aigov_ctx *ctx = NULL;
+    ck_assert_int_eq(aigov_ctx_new(&ctx, aigov_table_builtin(), &counting, NULL), 0);
+    aigov_eval_options o = AIGOV_EVAL_OPTIONS_INIT;
+    o.as_of = get(j, "as_of")->valuestring;
+    const aigov_report *r = NULL;
+    ck_assert_int_eq(aigov_eval(&r, ctx, desc, strlen(desc), &o, NULL), 0);
+    allocations = 0;
+    ck_assert_int_eq(aigov_eval(&r, ctx, desc, strlen(desc), &o, NULL), 0);
+    size_t reads = 0;
+    aigov_overview ov = AS(aigov_overview);
+    ck_assert_int_eq(aigov_report_overview(&ov, r), 0);
+    for (size_t i = 0; i < aigov_report_obligation_count(r); i++) {
+        aigov_obligation ob = AS(aigov_obligation);
+        ck_assert_int_eq(aigov_report_obligation(&ob, r, i), 0);
+        for (size_t k = 0; k < ob.reasons; k++) {
+            aigov_condition c = AS(aigov_condition);
+            ck_assert_int_eq(aigov_report_obligation_reason(&c, r, i, k), 0);
+            aigov_fact_value v = AS(aigov_fact_value);
+            if (c.fact)
+                ck_assert_int_eq(aigov_report_fact_value(&v, r, c.fact), 0);
+            reads++;
+        }
+        for (size_t k = 0; k < ob.evidence; k++) {
+            aigov_evidence_state e = AS(aigov_evidence_state);
+            ck_assert_int_eq(aigov_report_obligation_evidence(&e, r, i, k), 0);
+            reads++;
+        }
+        aigov_penalty p = AS(aigov_penalty);
+        reads += aigov_report_obligation_penalty(&p, r, i) == 0;
+        for (size_t k = 0; k < ob.links; k++) {
+            aigov_crosswalk_link l = AS(aigov_crosswalk_link);
+            ck_assert_int_eq(aigov_report_obligation_link(&l, r, i, k), 0);
+            reads++;
+        }
+    }
+    for (size_t k = 0; k < ov.soa_controls; k++) {
+        aigov_soa_control c = AS(aigov_soa_control);
+        ck_assert_int_eq(aigov_report_soa_control(&c, r, k), 0);
+        reads++;
+    }
+    for (size_t k = 0; k < ov.next_actions; k++) {
+        aigov_action a = AS(aigov_action);
+        ck_assert_int_eq(aigov_report_next_action(&a, r, k), 0);
+        reads++;
+    }
+    for (size_t f = 0; f < ov.frameworks; f++) {
+        aigov_readiness rd = AS(aigov_readiness);
+        ck_assert_int_eq(aigov_report_readiness(&rd, r, f), 0);
+    }
+    aigov_exposure x = {.size = sizeof x, .penalty = AS(aigov_penalty)};
+    ck_assert_int_eq(aigov_report_exposure(&x, r), 0);
+    ck_assert_uint_gt(reads, 100);
+    ck_assert_uint_eq(allocations, 0);
+    aigov_ctx_free(ctx);
+    free(desc);
+    cJSON_Delete(j);
+    free(text);
+}
+END_TEST
+
 START_TEST(enum_names)
 {
     ck_assert_str_eq(aigov_role_name(AIGOV_ROLE_PROVIDER), "provider");
@@ -772,6 +931,8 @@ Suite *accessors_suite(void)
     tcase_add_test(tc, cases_cover_every_accessor);
     tcase_add_test(tc, argument_errors_fail_closed);
     tcase_add_test(tc, enum_names);
+    tcase_add_test(tc, accessors_do_not_allocate);
+    tcase_add_test(tc, penalty_sentence_built_once_per_evaluation);
     suite_add_tcase(s, tc);
     return s;
 }
