@@ -104,6 +104,48 @@ type builder struct {
 	evs   []C.aigov_evidence_state
 	links []C.aigov_crosswalk_link
 	sys   []C.aigov_system_result
+	// slabs the report's small slices are cut from (a few allocations a report
+	// instead of one per rule, reason list and question)
+	reasonSlab []Reason
+	stringSlab []string
+}
+
+// holders lists the roles of a holders mask, in a slice cut from the slab.
+func (b *builder) holders(mask C.uint) []string {
+	n := 0
+	for k := range roleNames {
+		if mask&(1<<uint(k)) != 0 {
+			n++
+		}
+	}
+	out := b.stringSlice(n)[:0]
+	for k, name := range roleNames {
+		if mask&(1<<uint(k)) != 0 {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// reasonSlice returns a slice of n Reasons cut from the slab (capacity n:
+// an append by the caller reallocates instead of overwriting a neighbour).
+func (b *builder) reasonSlice(n int) []Reason {
+	if n > len(b.reasonSlab) {
+		b.reasonSlab = make([]Reason, n+512)
+	}
+	out := b.reasonSlab[:n:n]
+	b.reasonSlab = b.reasonSlab[n:]
+	return out
+}
+
+// stringSlice is reasonSlice for strings.
+func (b *builder) stringSlice(n int) []string {
+	if n > len(b.stringSlab) {
+		b.stringSlab = make([]string, n+2048)
+	}
+	out := b.stringSlab[:n:n]
+	b.stringSlab = b.stringSlab[n:]
+	return out
 }
 
 func newBuilder(t *Table, s *C.aigovgo_slot, rep *C.aigov_report) *builder {
@@ -217,7 +259,7 @@ func (b *builder) obligations() ([]Obligation, error) {
 		o := &out[i]
 		o.ID, o.Framework, o.Kind = b.t.str(ob.id), b.t.str(ob.framework), kindOf(int(ob.kind))
 		o.Citation, o.Title = b.t.str(ob.citation), b.t.str(ob.title)
-		o.Holder = masked(roleNames, ob.holders, len(roleNames))
+		o.Holder = b.holders(ob.holders)
 		o.AppliesFrom = C.GoString(&ob.applies_from[0])
 		o.DueAtPlacing, o.InForce, o.Observation = ob.due_at_placing != 0, ob.in_force != 0, ob.observation != 0
 		o.Status = Status(nameAt(statusNames, ob.status))
@@ -243,7 +285,7 @@ func (b *builder) obligations() ([]Obligation, error) {
 }
 
 func (b *builder) reasons(n int) []Reason {
-	out := make([]Reason, n)
+	out := b.reasonSlice(n)
 	for k := range out {
 		c := &b.conds[k]
 		r := &out[k]
@@ -402,7 +444,7 @@ func (b *builder) questions() ([]Question, error) {
 			return nil, accessorError(rc, "aigov_report_question and its rules")
 		}
 		rules := unsafe.Slice(b.s.rules, int(q.affected_rules))
-		affects := make([]string, int(q.affected_rules))
+		affects := b.stringSlice(int(q.affected_rules))
 		for k := range affects {
 			affects[k] = b.t.str(rules[k])
 		}
