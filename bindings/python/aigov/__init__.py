@@ -2,8 +2,9 @@
 an AI system, and where it stands on each. Not legal advice.
 
 A thin ctypes layer over the C library (standard library only): every answer
-comes from libaigov, and Report.raw_json is byte-identical to
-`aigov eval --format json`.
+comes from libaigov. The typed report is read through the library's report
+accessors (never by parsing JSON), and Report.raw_json is byte-identical to
+`aigov eval --format json --full`.
 
     import datetime, aigov
 
