@@ -149,8 +149,12 @@ func TestTypedReportFromAccessors(t *testing.T) {
 			}
 			t.Errorf("%s: the typed report differs from the JSON-decoded one:\n  %s", c.Name, strings.Join(diffs, "\n  "))
 		}
-		if j, err := got.JSON(); err != nil || !bytes.Equal(j, raw) {
-			t.Errorf("%s: JSON() is not the full JSON report (err %v)", c.Name, err)
+		// JSON() renders again: checked on every several-systems descriptor and every
+		// eighth other one (each check is a second full rendering under -race)
+		if n%8 == 0 || len(got.Systems) > 0 {
+			if j, err := got.JSON(); err != nil || !bytes.Equal(j, raw) {
+				t.Errorf("%s: JSON() is not the full JSON report (err %v)", c.Name, err)
+			}
 		}
 		if len(got.Systems) > 0 {
 			portfolios++
