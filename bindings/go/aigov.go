@@ -206,6 +206,11 @@ type Table struct {
 	rules     []RuleInfo
 	rulesErr  error
 
+	// strs caches the table's strings by address for the typed report (str); a
+	// plain map: sync.Map boxes each uintptr key, an allocation per lookup.
+	strsMu sync.RWMutex
+	strs   map[uintptr]string
+
 	// err, when set, is returned by every call: the table that Builtin
 	// returns when the linked library's version does not match.
 	err error
@@ -598,13 +603,17 @@ func appendC(dst []byte, p *C.char, n C.size_t) []byte {
 	return append(dst, unsafe.Slice((*byte)(unsafe.Pointer(p)), int(n))...)
 }
 
-// Evaluate evaluates one descriptor and returns its decoded report.
+// Evaluate evaluates one descriptor and returns its typed report, read
+// through the library's report accessors (no JSON is rendered or parsed for
+// it).
 //
 // The descriptor is JSON text ([]byte, string, json.RawMessage or an
 // io.Reader) or any other value, which is encoded with encoding/json. An
-// as-of date is required in opts. When opts.Format is not JSON, the report
-// is also rendered in it into Report.Rendered (a second evaluation). A
-// descriptor of several systems gives Report.Systems and
+// as-of date is required in opts. With opts.Format FormatJSONFull the full
+// JSON report is also rendered into Report.Raw; with text, markdown, OSCAL
+// and the other formats, into Report.Rendered (each a second evaluation in
+// the same call). Report.JSON renders the full JSON later when it is needed.
+// A descriptor of several systems gives Report.Systems and
 // Report.Organisation, as the CLI renders it.
 //
 // Errors are *Error: CodeSyntax, CodeInput or CodeLimit (with the JSON
@@ -614,22 +623,69 @@ func (t *Table) Evaluate(descriptor any, opts Options) (*Report, error) {
 	if err := opts.check(opts.Format); err != nil {
 		return nil, err
 	}
-	f1 := Format(-1)
-	if opts.Format != FormatJSON && opts.Format != FormatJSONFull {
-		f1 = opts.Format
-	}
-	// the typed report is decoded from the full form (titles, citations, evidence)
-	raw, other, err := t.render(nil, descriptor, &opts, FormatJSONFull, f1)
+	data, err := descriptorBytes(descriptor, &opts)
 	if err != nil {
 		return nil, err
 	}
-	r := &Report{}
-	if err := json.Unmarshal(raw, r); err != nil {
-		return nil, fmt.Errorf("aigov: decoding the report: %w", err)
+	if err := t.enter(); err != nil {
+		return nil, err
 	}
-	r.Raw = raw
-	r.Rendered = other
+	defer t.leave()
+	s, err := t.acquire()
+	if err != nil {
+		return nil, err
+	}
+	defer t.release(s)
+	if err := setOptions(s, &opts); err != nil {
+		return nil, err
+	}
+	r, err := t.typedReport(s, data)
+	if err != nil {
+		return nil, err
+	}
+	if opts.Format != FormatJSON {
+		p, n := cbytes(data)
+		rc := C.aigovgo_eval_render(s, p, n, C.int(opts.Format), -1)
+		runtime.KeepAlive(data)
+		if rc != C.AIGOV_OK {
+			return nil, errorFrom(int(rc), &s.err)
+		}
+		out := appendC(nil, s.out[0], s.out_len[0])
+		C.aigovgo_slot_clear(s)
+		if opts.Format == FormatJSONFull {
+			r.Raw = out
+		} else {
+			r.Rendered = out
+		}
+	}
+	// what JSON needs to render the same report later (a copy: the caller may reuse data)
+	r.source = &reportSource{t: t, data: append([]byte(nil), data...), opts: opts}
 	return r, nil
+}
+
+// reportSource is what a Report was evaluated from.
+type reportSource struct {
+	t    *Table
+	data []byte
+	opts Options
+}
+
+// JSON returns the full JSON report (FormatJSONFull) of the evaluation:
+// Raw when Evaluate rendered it (Options.Format FormatJSONFull), else
+// rendered now from the same descriptor, date and table (an evaluation is
+// deterministic: the bytes are the same, byte-identical to `aigov eval
+// --format json --full` without its final newline). ErrClosed once the
+// table is closed.
+func (r *Report) JSON() ([]byte, error) {
+	if r.Raw != nil {
+		return r.Raw, nil
+	}
+	if r.source == nil {
+		return nil, goError(CodeInvalid, "this Report was not made by Evaluate: it has no JSON to render", "")
+	}
+	opts := r.source.opts
+	opts.Format = FormatJSONFull
+	return r.source.t.Render(r.source.data, opts)
 }
 
 // Render evaluates one descriptor (as for Evaluate) and returns the report

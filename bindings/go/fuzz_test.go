@@ -40,11 +40,12 @@ func FuzzEvaluate(f *testing.F) {
 			}
 			return
 		}
-		if !json.Valid(r.Raw) {
-			t.Fatalf("report is not JSON: %.200s", r.Raw)
+		rawJSON, err := r.JSON()
+		if err != nil || !json.Valid(rawJSON) {
+			t.Fatalf("report is not JSON (%v): %.200s", err, rawJSON)
 		}
 		again, err := tb.Render(data, Options{AsOfDate: asOf, MaxDepth: depth, MaxInput: input, Format: FormatJSONFull})
-		if err != nil || string(again) != string(r.Raw) {
+		if err != nil || string(again) != string(rawJSON) {
 			t.Fatalf("Render differs from Evaluate (%v)", err)
 		}
 		outs, err := tb.EvaluateSystems(data, opts)

@@ -214,3 +214,13 @@ func short(b []byte) string {
 	}
 	return strings.TrimSpace(s)
 }
+
+// mustJSON is the report's full JSON (Report.JSON).
+func mustJSON(t testing.TB, r *Report) []byte {
+	t.Helper()
+	b, err := r.JSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}

@@ -73,9 +73,10 @@ func kindOf(v int) RuleKind {
 	return "?"
 }
 
-// Report is the decoded report of one evaluation. Its fields mirror the
-// report JSON; Raw holds that JSON exactly as the library rendered it
-// (byte-identical to `aigov eval --format json` without the final newline).
+// Report is the typed report of one evaluation, read by Evaluate through
+// the library's report accessors. Its fields mirror the full JSON report
+// (FormatJSONFull) and equal what encoding/json decodes from it; JSON returns
+// that JSON exactly as the library renders it.
 type Report struct {
 	Engine         Engine         `json:"engine"`
 	AsOf           string         `json:"as_of"`
@@ -96,12 +97,15 @@ type Report struct {
 	Systems      []SystemReport      `json:"systems,omitempty"`
 	Organisation *OrganisationReport `json:"organisation,omitempty"`
 
-	// Raw is the report JSON as rendered by the library, in the full form
-	// (FormatJSONFull; Render with FormatJSON gives the compact form).
+	// Raw is the full JSON report (FormatJSONFull) as the library rendered
+	// it when Options.Format asked for FormatJSONFull; nil otherwise (JSON
+	// renders it on demand; Render with FormatJSON gives the compact form).
 	Raw []byte `json:"-"`
-	// Rendered is the report in Options.Format when that is not FormatJSON
-	// (text, markdown or OSCAL); nil otherwise.
+	// Rendered is the report in Options.Format when that is neither
+	// FormatJSON nor FormatJSONFull (text, markdown, OSCAL, ...); nil otherwise.
 	Rendered []byte `json:"-"`
+
+	source *reportSource // for JSON; nil for a Report not made by Evaluate
 }
 
 // SystemReport is the report of one system of a descriptor of several.

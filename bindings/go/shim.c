@@ -39,6 +39,12 @@ void aigovgo_slot_free(aigovgo_slot *s)
         return;
     aigovgo_slot_clear(s);
     aigov_ctx_free(s->ctx);
+    free(s->conds);
+    free(s->vals);
+    free(s->evs);
+    free(s->links);
+    free(s->sys);
+    free(s->rules);
     free(s);
 }
 
@@ -84,6 +90,25 @@ int aigovgo_eval_report(aigovgo_slot *s, const char *json, size_t len, size_t in
         json = "";
     prepare(s);
     return aigov_eval_system(report, NULL, s->ctx, json, len, index, &s->opts, &s->err);
+}
+
+int aigovgo_eval_part(aigovgo_slot *s, const char *json, size_t len, size_t index, size_t *systems,
+                      const aigov_report **report)
+{
+    *report = NULL;
+    if (!json)
+        json = "";
+    prepare(s);
+    return aigov_eval_system(report, systems, s->ctx, json, len, index, &s->opts, &s->err);
+}
+
+int aigovgo_eval_organisation(aigovgo_slot *s, const char *json, size_t len, const aigov_report **report)
+{
+    *report = NULL;
+    if (!json)
+        json = "";
+    prepare(s);
+    return aigov_eval_organisation(report, s->ctx, json, len, &s->opts, &s->err);
 }
 
 /* aigov_eval_render, not aigov_eval + aigov_report_render: it is the one
@@ -156,5 +181,78 @@ int aigovgo_compile(aigov_table **out, const char *const *names, const char *con
     }
     int rc = aigov_table_compile(out, src, n, NULL, err);
     free(src);
+    return rc;
+}
+
+/* Makes *arr hold at least n elements of size `size` (capacity in *cap). */
+static int reserve(void **arr, size_t *cap, size_t n, size_t size)
+{
+    if (n <= *cap)
+        return AIGOV_OK;
+    size_t want = n < 16 ? 16 : n;
+    void *p = realloc(*arr, want * size);
+    if (!p)
+        return AIGOV_ENOMEM;
+    *arr = p;
+    *cap = want;
+    return AIGOV_OK;
+}
+
+static int reserve_conds(aigovgo_slot *s, size_t n)
+{
+    if (n <= s->cond_cap)
+        return AIGOV_OK;
+    size_t cap = s->cond_cap, cap2 = s->cond_cap;
+    int rc = reserve((void **)&s->conds, &cap, n, sizeof *s->conds);
+    if (rc == AIGOV_OK)
+        rc = reserve((void **)&s->vals, &cap2, n, sizeof *s->vals);
+    if (rc == AIGOV_OK)
+        s->cond_cap = cap < cap2 ? cap : cap2;
+    return rc;
+}
+
+int aigovgo_obligation(aigovgo_slot *s, const aigov_report *rep, size_t index)
+{
+    aigov_obligation *ob = &s->ob;
+    ob->size = sizeof *ob;
+    int rc = aigov_report_obligation(ob, rep, index);
+    if (rc == AIGOV_OK)
+        rc = reserve_conds(s, ob->reasons);
+    if (rc == AIGOV_OK)
+        rc = reserve((void **)&s->evs, &s->ev_cap, ob->evidence, sizeof *s->evs);
+    if (rc == AIGOV_OK)
+        rc = reserve((void **)&s->links, &s->link_cap, ob->links, sizeof *s->links);
+    if (rc == AIGOV_OK)
+        rc = reserve((void **)&s->sys, &s->sys_cap, ob->systems, sizeof *s->sys);
+    for (size_t k = 0; k < ob->reasons && rc == AIGOV_OK; k++) {
+        s->conds[k].size = sizeof s->conds[k];
+        rc = aigov_report_obligation_reason(&s->conds[k], rep, index, k);
+        if (rc == AIGOV_OK && s->conds[k].kind == AIGOV_CONDITION_FACT) {
+            s->vals[k].size = sizeof s->vals[k];
+            rc = aigov_report_fact_value(&s->vals[k], rep, s->conds[k].fact);
+        }
+    }
+    for (size_t k = 0; k < ob->evidence && rc == AIGOV_OK; k++) {
+        s->evs[k].size = sizeof s->evs[k];
+        rc = aigov_report_obligation_evidence(&s->evs[k], rep, index, k);
+    }
+    for (size_t k = 0; k < ob->links && rc == AIGOV_OK; k++) {
+        s->links[k].size = sizeof s->links[k];
+        rc = aigov_report_obligation_link(&s->links[k], rep, index, k);
+    }
+    for (size_t k = 0; k < ob->systems && rc == AIGOV_OK; k++) {
+        s->sys[k].size = sizeof s->sys[k];
+        rc = aigov_report_obligation_system(&s->sys[k], rep, index, k);
+    }
+    return rc;
+}
+
+int aigovgo_question(aigovgo_slot *s, const aigov_report *rep, size_t index)
+{
+    int rc = aigov_report_question(&s->q, rep, index);
+    if (rc == AIGOV_OK)
+        rc = reserve((void **)&s->rules, &s->rule_cap, s->q.affected_rules, sizeof *s->rules);
+    for (size_t k = 0; k < s->q.affected_rules && rc == AIGOV_OK; k++)
+        rc = aigov_report_question_rule(&s->rules[k], rep, index, k);
     return rc;
 }

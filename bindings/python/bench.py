@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Python binding benchmark over a corpus directory of descriptor files.
 
-  full     Evaluator.evaluate() and the parsed report (report.json()): the
-           typed-report path, with the JSON rendered by the library
+  full     Evaluator.evaluate() and every section of its typed report
+           (report.json()), read through the library's report accessors
   summary  Evaluator.classify(): tier and counts through the C accessors,
            no JSON either way
   rss      resident memory growth over --evals evaluations after warm-up
@@ -15,7 +15,12 @@ released in C) and the ratios to the C figures of the same run when
 --c-summary names aigov-bench's summary file. With --c-loop (the shared object
 built from test/bench/csame.c), a `python-same-process:` line times the
 summary path against C's same loop in alternating windows of this process, as
-the Go bench does: both see the same spells of the VM's stolen time.
+the Go bench does: both see the same spells of the VM's stolen time, and a
+`python-typed:` line times the typed report the same way: evaluate() alone (the
+head: classification, summary, readiness; the sections are read on first use),
+with its obligations, with everything (json()), and the typed report as it was
+built before the report accessors (the full JSON rendered and parsed), against
+C's parse + evaluate + summary.
 """
 import argparse
 import ctypes
@@ -127,6 +132,46 @@ def same_process_ratio(c_loop, docs, py_call, seconds, chunk=500):
     return py_best, c_best
 
 
+def interleaved(c_loop, docs, fns, seconds, chunk=20):
+    """Each of fns, then C's loop (parse + evaluate + summary), in turn on the same
+    `chunk` descriptors for about `seconds`; the fastest window of each (calls/s):
+    fns' rates, then C's."""
+    lib = ctypes.CDLL(c_loop)
+    lib.bench_csame_loop.restype = ctypes.c_size_t
+    lib.bench_csame_loop.argtypes = [ctypes.c_void_p, ctypes.POINTER(ctypes.c_char_p),
+                                     ctypes.POINTER(ctypes.c_size_t), ctypes.c_size_t, ctypes.c_size_t,
+                                     ctypes.c_size_t, ctypes.c_char_p]
+    lib.aigov_table_builtin.restype = ctypes.c_void_p
+    lib.aigov_ctx_new.argtypes = [ctypes.POINTER(ctypes.c_void_p), ctypes.c_void_p, ctypes.c_void_p,
+                                  ctypes.c_void_p]
+    lib.aigov_ctx_free.argtypes = [ctypes.c_void_p]
+    err = ctypes.create_string_buffer(4096)
+    ctx = ctypes.c_void_p()
+    if lib.aigov_ctx_new(ctypes.byref(ctx), lib.aigov_table_builtin(), None, err) != 0:
+        sys.exit("bench.py: cannot create a C context")
+    n = len(docs)
+    cdocs = (ctypes.c_char_p * n)(*docs)
+    lens = (ctypes.c_size_t * n)(*[len(d) for d in docs])
+    as_of = AS_OF.encode()
+    best = [0.0] * (len(fns) + 1)
+    k, t0 = 0, time.perf_counter()
+    try:
+        while best[0] == 0.0 or time.perf_counter() - t0 < seconds:
+            for i, fn in enumerate(fns):
+                p0 = time.perf_counter()
+                for j in range(chunk):
+                    fn(docs[(k + j) % n])
+                best[i] = max(best[i], chunk / (time.perf_counter() - p0))
+            p0 = time.perf_counter()
+            if lib.bench_csame_loop(ctx, cdocs, lens, n, k % n, chunk, as_of) != 0:
+                sys.exit("bench.py: C evaluation failed in the interleaved comparison")
+            best[-1] = max(best[-1], chunk / (time.perf_counter() - p0))
+            k += chunk
+    finally:
+        lib.aigov_ctx_free(ctx)
+    return best
+
+
 def c_figures(path):
     try:
         with open(path) as f:
@@ -161,9 +206,16 @@ def main():
         summary = rate(lambda d: ev.classify(d, AS_OF), docs, a.seconds)
         # the summary path holds the GIL for its Python part (~a third of a call);
         # the render path is nearly all C, so it shows what releasing the GIL buys
-        same = None
+        same = typed = None
         if a.c_loop:
             same = same_process_ratio(a.c_loop, docs, lambda d: ev.classify(d, AS_OF), 2 * a.seconds)
+            typed = interleaved(a.c_loop, docs[:2000], [
+                lambda d: ev.evaluate(d, AS_OF),
+                lambda d: ev.evaluate(d, AS_OF).obligations,
+                lambda d: ev.evaluate(d, AS_OF).json(),
+                lambda d: aigov.Report(ev.render(d, AS_OF, "json-full")).json(),
+                lambda d: aigov.Report(ev.render(d, AS_OF, "json-full")).obligations,
+            ], 2 * a.seconds)
         one_s, two_s = thread_speedup(lambda d: ev.classify(d, AS_OF), docs, 2 * a.seconds)
         one_r, two_r = thread_speedup(lambda d: ev.render(d, AS_OF), docs[:2000], 2 * a.seconds)
 
@@ -196,6 +248,16 @@ def main():
     if same:
         print("python-same-process: summary_per_s=%.0f c_summary_per_s=%.0f ratio=%.2f "
               "(interleaved windows, same descriptors)" % (same[0], same[1], same[0] / same[1]))
+    if typed:
+        head, obl, every, decoded, decoded_obl, c_sum = typed
+        print("python-typed: head_per_s=%.0f with_obligations_per_s=%.0f everything_per_s=%.0f "
+              "json_decoded_per_s=%.0f json_decoded_obligations_per_s=%.0f c_summary_per_s=%.0f head_vs_json=%.1f "
+              "with_obligations_vs_json=%.2f everything_vs_json=%.2f head_vs_c_summary=%.3f "
+              "everything_vs_c_summary=%.4f json_vs_c_summary=%.4f (typed report through the accessors against "
+              "the full JSON parsed, with its obligations as typed objects alike; interleaved windows, same "
+              "descriptors)"
+              % (head, obl, every, decoded, decoded_obl, c_sum, head / decoded, obl / decoded_obl, every / decoded,
+                 head / c_sum, every / c_sum, decoded / c_sum))
     print("python: full_per_s=%.0f summary_per_s=%.0f rss_growth_kb=%d" % (full, summary, growth))
 
 

@@ -2,8 +2,9 @@
 an AI system, and where it stands on each. Not legal advice.
 
 A thin ctypes layer over the C library (standard library only): every answer
-comes from libaigov, and Report.raw_json is byte-identical to
-`aigov eval --format json`.
+comes from libaigov. The typed report is read through the library's report
+accessors (never by parsing JSON), and Report.raw_json is byte-identical to
+`aigov eval --format json --full`.
 
     import datetime, aigov
 
@@ -59,6 +60,7 @@ def _names(name_fn: Any) -> Tuple[str, ...]:
         out.append(name)
     return tuple(out)
 from ._report import Evidence, Obligation, Question, QuestionInfo, Report, RuleInfo, Summary
+from . import _report_build
 from ._verdict import FAIL_ON, TIER_SEVERITY, Verdict, verdict_from_report
 
 __version__ = "0.1.0"
@@ -88,7 +90,7 @@ AsOf = Union[_dt.date, str]
 class _Library:
     """One loaded libaigov with its static name tables."""
 
-    __slots__ = ("c", "path", "version", "version_number", "tiers", "gpai", "statuses")
+    __slots__ = ("c", "path", "version", "version_number", "tiers", "gpai", "statuses", "names")
 
     def __init__(self, c: ctypes.CDLL, path: str):
         self.c = c
@@ -99,6 +101,7 @@ class _Library:
         self.tiers = _names(c.aigov_tier_name)
         self.gpai = _names(c.aigov_gpai_name)
         self.statuses = _names(c.aigov_status_name)
+        self.names = _report_build.Names(c)  # every name table the typed report reads
         _fill_code_names(c.aigov_error_name)
 
     def error(self, rc: int, err: Optional[_lib.Error]) -> AigovError:
@@ -267,11 +270,14 @@ class _TableHandle:
     and every Evaluator context set created from it hold one, so a table is
     never freed before the contexts that use it."""
 
-    __slots__ = ("lib", "ptr", "__weakref__")
+    __slots__ = ("lib", "ptr", "strings", "engine", "__weakref__")
 
     def __init__(self, lib: _Library, ptr: int, owned: bool):
         self.lib = lib
         self.ptr = ptr
+        self.strings = _report_build.Strings()  # the table's strings, decoded once
+        self.engine = {"version": lib.version, "rules_revision": lib.c.aigov_table_revision(ptr).decode(),
+                       "rules_hash": lib.c.aigov_table_hash(ptr).decode()}
         if owned:
             weakref.finalize(self, lib.c.aigov_table_free, ptr).atexit = False
 
@@ -467,11 +473,13 @@ class _ThreadState:
     """A thread's C context and the out-parameters reused by every call on it."""
 
     __slots__ = ("ctx", "busy", "rep", "rep_ref", "err", "err_ref", "summary", "summary_ref",
-                 "buf", "buf_ref", "size", "size_ref", "nsys", "nsys_ref", "__weakref__")
+                 "buf", "buf_ref", "size", "size_ref", "nsys", "nsys_ref", "builder", "gen", "__weakref__")
 
-    def __init__(self, ctx: int):
+    def __init__(self, ctx: int, builder: _report_build.Builder):
         self.ctx = ctx
         self.busy = False
+        self.builder = builder
+        self.gen = 0  # calls on ctx so far: a report read at gen g is still there while gen == g
         self.rep = ctypes.c_void_p()
         self.rep_ref = ctypes.byref(self.rep)
         self.err = _lib.Error()
@@ -587,6 +595,7 @@ class Evaluator:
         if st is None:
             st = self._new_state()
         st.busy = True
+        st.gen += 1
         if self._contexts.closed:
             st.busy = False
             self._contexts.release(st.ctx)
@@ -610,7 +619,8 @@ class Evaluator:
         rc = self._lib.c.aigov_ctx_new(ctypes.byref(out), handle.ptr, None, ctypes.byref(err))
         if rc:
             raise self._lib.error(rc, err)
-        st = _ThreadState(out.value)
+        st = _ThreadState(out.value, _report_build.Builder(self._lib.c, self._lib.names, handle.strings,
+                                                           handle.engine))
         contexts.add(st)
         self._local.state = st
         return st
@@ -675,14 +685,74 @@ class Evaluator:
         data = self._data(descriptor)
         opts = self._opts(as_of)
         fmt = _format_code(format)
-        try:  # the typed report reads the full form: titles, citations, evidence, question texts
-            raw = self._render(data, opts, RENDER_FULL)
+        try:  # the typed report is read through the C accessors: no rendering, no JSON parsing
+            typed, sections = self._typed(data, opts)
         except AigovError as e:
             raise _hint_path(e, descriptor) from None
-        if fmt in (0, RENDER_FULL):
-            return Report(raw)
-        name = format if isinstance(format, str) else str(format)
-        return Report(raw, name, self._render(data, opts, fmt))
+        raw = _FullRender(weakref.ref(self), self._contexts.handle, data, opts)
+        has_soa = bool(typed.pop("_soa", False))
+        rendered = None
+        name = "json"
+        if fmt not in (0, RENDER_FULL):
+            name = format if isinstance(format, str) else str(format)
+            rendered = self._render(data, opts, fmt)
+        return Report._typed(typed, raw, name, rendered, sections, has_soa)
+
+    def _typed(self, data: bytes, opts: Any) -> Tuple[Dict[str, Any], Optional["_Sections"]]:
+        """The report's data from the accessors (_report_build): the shape of the full JSON
+        report. One system: the head now, its sections from the _Sections on first use.
+        Several systems: each system's part, then the organisation's, all at once."""
+        lib = self._lib
+        c = lib.c
+        st = self._enter()
+        try:
+            rc = c.aigov_eval_system(st.rep_ref, st.nsys_ref, st.ctx, data, len(data), 0, opts, st.err_ref)
+            if rc:
+                raise lib.error(rc, st.err)
+            b = st.builder
+            # the questions are computed on first use: here, with the GIL released
+            c.aigov_report_summary(st.summary_ref, st.rep)
+            if b.part(st.rep.value) == 0:  # AIGOV_PART_ALL: a descriptor of one system
+                return b.head(st.rep.value), _Sections(weakref.ref(self), self._contexts.handle, data, opts,
+                                                       weakref.ref(st), st.gen)
+            n = st.nsys.value
+            out: Dict[str, Any] = {"engine": dict(b.engine), "as_of": b.as_of(st.rep.value),
+                                   "systems": [b.system(st.rep.value, 0)]}
+            for i in range(1, n):
+                rc = c.aigov_eval_system(st.rep_ref, None, st.ctx, data, len(data), i, opts, st.err_ref)
+                if rc:
+                    raise lib.error(rc, st.err)
+                out["systems"].append(b.system(st.rep.value, i))
+            rc = c.aigov_eval_organisation(st.rep_ref, st.ctx, data, len(data), opts, st.err_ref)
+            if rc:
+                raise lib.error(rc, st.err)
+            out["organisation"] = b.organisation(st.rep.value)
+            return out, None
+        finally:
+            self._leave(st)
+
+    def _section(self, data: bytes, opts: Any, key: str, state: "weakref.ref[_ThreadState]",
+                 gen: int) -> Tuple[Any, "weakref.ref[_ThreadState]", int]:
+        """Section `key` of the one-system report of data: read from the context's
+        report when no call has used this thread's context since it was made (state, gen),
+        else from a new evaluation of the same descriptor (deterministic: the same
+        report). Returns the section and where its report now is."""
+        lib = self._lib
+        c = lib.c
+        current = getattr(self._local, "state", None)
+        fresh = current is not None and state() is current and current.gen == gen
+        st = self._enter()
+        try:
+            if fresh:
+                st.gen = gen  # nothing ran on the context since: its report is this one
+            else:
+                rc = c.aigov_eval_system(st.rep_ref, None, st.ctx, data, len(data), 0, opts, st.err_ref)
+                if rc:
+                    raise lib.error(rc, st.err)
+                c.aigov_report_summary(st.summary_ref, st.rep)  # the questions, with the GIL released
+            return st.builder.section(st.rep.value, key), weakref.ref(st), st.gen
+        finally:
+            self._leave(st)
 
     def evaluate_file(self, file: Union["os.PathLike[str]", str, bytes, BinaryIO], as_of: AsOf,
                       format: Union[str, int] = "json") -> Report:
@@ -793,7 +863,7 @@ class Evaluator:
             rep = st.rep
             out: List[QuestionInfo] = []
             q = _lib.QuestionInfo()
-            rule = ctypes.c_char_p()
+            rule = ctypes.c_void_p()
             text = lambda b: b.decode("utf-8") if b is not None else ""  # noqa: E731
             for i in range(c.aigov_report_question_count(rep)):
                 q.size = ctypes.sizeof(q)
@@ -801,7 +871,7 @@ class Evaluator:
                     break
                 rules = []
                 while c.aigov_report_question_rule(ctypes.byref(rule), rep, i, len(rules)) == 0:
-                    rules.append(text(rule.value))
+                    rules.append(ctypes.string_at(rule.value).decode("utf-8"))
                 out.append(QuestionInfo(
                     text(q.fact), text(q.ask), text(q.description), text(q.source),
                     text(c.aigov_fact_type_name(q.type)), text(c.aigov_question_rank_name(q.rank)),
@@ -810,6 +880,84 @@ class Evaluator:
             return out
         finally:
             self._leave(st)
+
+
+class _Sections:
+    """The sections of a one-system Report (obligations, questions, next actions,
+    SoA), read through the accessors on first use: from the evaluator's context
+    while its report is still there, else from a new evaluation of the same
+    descriptor on the evaluator (or, once it is closed, on a context of its own)."""
+
+    __slots__ = ("ev", "handle", "data", "opts", "state", "gen")
+
+    def __init__(self, ev: "weakref.ref[Evaluator]", handle: Optional[_TableHandle], data: bytes, opts: Any,
+                 state: "weakref.ref[_ThreadState]", gen: int):
+        self.ev, self.handle, self.data, self.opts, self.state, self.gen = ev, handle, data, opts, state, gen
+
+    def __call__(self, key: str) -> Any:
+        ev = self.ev()
+        if ev is not None and not ev.closed:
+            try:
+                value, self.state, self.gen = ev._section(self.data, self.opts, key, self.state, self.gen)
+                return value
+            except ValueError:  # closed in between
+                pass
+        h = self.handle
+        if h is None:
+            raise ValueError("the table of this report is closed")
+        lib = h.lib
+        ctx, rep = ctypes.c_void_p(), ctypes.c_void_p()
+        err = _lib.Error()
+        rc = lib.c.aigov_ctx_new(ctypes.byref(ctx), h.ptr, None, ctypes.byref(err))
+        if rc:
+            raise lib.error(rc, err)
+        try:
+            rc = lib.c.aigov_eval_system(ctypes.byref(rep), None, ctx, self.data, len(self.data), 0, self.opts,
+                                         ctypes.byref(err))
+            if rc:
+                raise lib.error(rc, err)
+            return _report_build.Builder(lib.c, lib.names, h.strings, h.engine).section(rep.value, key)
+        finally:
+            lib.c.aigov_ctx_free(ctx)
+
+
+class _FullRender:
+    """Report.raw_json on first use: the full JSON report of the same descriptor,
+    as-of date and table, rendered by the library (an evaluation is
+    deterministic, so the bytes are those the same call would have rendered at
+    once). Uses the evaluator while it is open, else a context of its own."""
+
+    __slots__ = ("ev", "handle", "data", "opts")
+
+    def __init__(self, ev: "weakref.ref[Evaluator]", handle: Optional[_TableHandle], data: bytes, opts: Any):
+        self.ev, self.handle, self.data, self.opts = ev, handle, data, opts
+
+    def __call__(self) -> bytes:
+        ev = self.ev()
+        if ev is not None and not ev.closed:
+            try:
+                return ev._render(self.data, self.opts, RENDER_FULL)
+            except ValueError:  # closed in between
+                pass
+        h = self.handle
+        if h is None:
+            raise ValueError("the table of this report is closed")
+        lib = h.lib
+        ctx = ctypes.c_void_p()
+        err = _lib.Error()
+        rc = lib.c.aigov_ctx_new(ctypes.byref(ctx), h.ptr, None, ctypes.byref(err))
+        if rc:
+            raise lib.error(rc, err)
+        try:
+            buf = ctypes.POINTER(ctypes.c_char)()
+            size = ctypes.c_size_t()
+            rc = lib.c.aigov_eval_render(ctypes.byref(buf), ctypes.byref(size), ctx, self.data, len(self.data),
+                                         self.opts, RENDER_FULL, ctypes.byref(err))
+            if rc:
+                raise lib.error(rc, err)
+            return lib.take(buf, size.value)
+        finally:
+            lib.c.aigov_ctx_free(ctx)
 
 
 def _verdict_name(code: int) -> str:

@@ -107,19 +107,121 @@ class Verdict(Structure):
                 ("organisation_in_force_gaps", c_size_t), ("fail_on", c_int), ("failing", c_int)]
 
 
+# The report's result structs (size-versioned: `size` is set to sizeof before each call).
+# Strings the table owns (rule metadata, names) are declared c_void_p: the typed
+# report decodes each address once per table (_report_build.Strings); strings the
+# context owns (descriptor values, computed sentences) are c_char_p, read every time.
+_TS = c_void_p  # a table-owned string
+
+
 class Obligation(Structure):
     """struct aigov_obligation"""
-    _fields_ = [("size", c_size_t), ("id", c_char_p), ("framework", c_char_p), ("citation", c_char_p),
-                ("title", c_char_p), ("applies_from", c_char * 11), ("in_force", c_int),
+    _fields_ = [("size", c_size_t), ("id", _TS), ("framework", _TS), ("citation", _TS),
+                ("title", _TS), ("applies_from", c_char * 11), ("in_force", c_int),
                 ("status", c_int), ("kind", c_int), ("holders", c_uint), ("due_at_placing", c_int),
                 ("observation", c_int), ("reasons", c_size_t), ("evidence", c_size_t),
-                ("penalty_tier", c_char_p), ("coverage", c_int), ("links", c_size_t),
-                ("beyond", c_char_p), ("systems", c_size_t)]
+                ("penalty_tier", _TS), ("coverage", c_int), ("links", c_size_t), ("beyond", _TS),
+                ("systems", c_size_t)]
+
+
+class Overview(Structure):
+    """struct aigov_overview"""
+    _fields_ = [("size", c_size_t), ("as_of", c_char * 11), ("part", c_int), ("system_name", c_char_p),
+                ("tier", c_int), ("gpai", c_int), ("possible_tiers", c_uint), ("possible_gpai", c_uint),
+                ("roles", c_uint), ("classification_reasons", c_size_t), ("summary", Summary),
+                ("legal_in_force_gaps", c_size_t), ("frameworks", c_size_t), ("next_actions", c_size_t),
+                ("soa_controls", c_size_t)]
+
+
+class ClassReason(Structure):
+    """struct aigov_class_reason"""
+    _fields_ = [("size", c_size_t), ("rule", _TS), ("citation", _TS), ("classifies", _TS), ("value", c_int)]
+
+
+class FrameworkSummary(Structure):
+    """struct aigov_framework_summary"""
+    _fields_ = [("size", c_size_t), ("framework", _TS)] + [
+        (name, c_size_t) for name in ("total", "met", "gap", "unknown", "not_applicable")]
+
+
+class Readiness(Structure):
+    """struct aigov_readiness"""
+    _fields_ = [("size", c_size_t), ("framework", _TS), ("assessed", c_int), ("applicable", c_size_t),
+                ("undecided", c_size_t), ("met", c_size_t), ("percent_met", c_double), ("ready", c_int),
+                ("in_force", c_size_t), ("requirements", c_size_t), ("requirements_met", c_size_t),
+                ("controls_included", c_size_t), ("controls_implemented", c_size_t),
+                ("findings_open", c_size_t), ("upcoming", c_size_t)]
+
+
+class Upcoming(Structure):
+    """struct aigov_upcoming"""
+    _fields_ = [("size", c_size_t), ("applies_from", c_char * 11), ("obligations", c_size_t)]
+
+
+class Condition(Structure):
+    """struct aigov_condition"""
+    _fields_ = [("size", c_size_t), ("kind", c_int), ("rule", _TS), ("fact", _TS), ("test", c_char * 256),
+                ("result", c_int)]
+
+
+class FactValue(Structure):
+    """struct aigov_fact_value"""
+    _fields_ = [("size", c_size_t), ("fact", _TS), ("type", c_int), ("known", c_int), ("boolean", c_int),
+                ("number", c_double), ("number_text", c_char * 48), ("date", c_char * 11),
+                ("text", c_void_p), ("text_len", c_size_t), ("mask", ctypes.c_ulonglong),
+                ("values", POINTER(c_void_p)), ("n_values", c_size_t)]
+
+
+class EvidenceState(Structure):
+    """struct aigov_evidence_state"""
+    _fields_ = [("size", c_size_t), ("item", _TS), ("title", _TS), ("state", _TS), ("ref", c_char_p),
+                ("implied_by", _TS)]
+
+
+class Penalty(Structure):
+    """struct aigov_penalty"""
+    _fields_ = [("size", c_size_t), ("tier", _TS), ("citation", _TS), ("cap_known", c_int),
+                ("cap_eur", c_double), ("basis", c_char_p)]
+
+
+class Exposure(Structure):
+    """struct aigov_exposure (penalty.size is set too)"""
+    _fields_ = [("size", c_size_t), ("gaps_with_penalty", c_size_t), ("rule", _TS), ("penalty", Penalty)]
+
+
+class CrosswalkLink(Structure):
+    """struct aigov_crosswalk_link"""
+    _fields_ = [("size", c_size_t), ("rule", _TS), ("link", _TS), ("status", c_int), ("still_needed", c_int)]
+
+
+class SystemResult(Structure):
+    """struct aigov_system_result"""
+    _fields_ = [("size", c_size_t), ("index", c_size_t), ("in_scope", c_int), ("status", c_int)]
+
+
+class Action(Structure):
+    """struct aigov_action"""
+    _fields_ = [("size", c_size_t), ("evidence", _TS), ("title", _TS), ("closes", c_size_t), ("rules", c_size_t)]
+
+
+class SoA(Structure):
+    """struct aigov_soa"""
+    _fields_ = [("size", c_size_t)] + [(name, c_size_t) for name in (
+        "controls", "included", "excluded", "not_recorded", "findings_gap", "findings_unknown")] + [
+        ("complete", c_int), ("applicable", c_int)]
+
+
+class SoAControl(Structure):
+    """struct aigov_soa_control"""
+    _fields_ = [("size", c_size_t), ("control", _TS), ("title", _TS), ("rule", _TS), ("decision", c_char_p),
+                ("justification", c_char_p), ("typically_applicable", c_int), ("implementation", c_int),
+                ("owner", c_char_p), ("review_date", c_char * 11), ("grade", c_int), ("grade_basis", c_char_p),
+                ("evidence_refs", c_size_t), ("findings", c_size_t)]
 
 
 class Question(Structure):
     """struct aigov_question"""
-    _fields_ = [("fact", c_char_p), ("ask", c_char_p), ("affects_tier", c_int),
+    _fields_ = [("fact", _TS), ("ask", _TS), ("affects_tier", c_int),
                 ("affects_gpai", c_int), ("affected_rules", c_size_t)]
 
 
@@ -176,6 +278,32 @@ PROTOTYPES = {
     "aigov_report_question_count": (c_size_t, [c_void_p]),
     "aigov_report_question": (c_int, [_P(Question), c_void_p, c_size_t]),
     "aigov_report_render": (c_int, [_BUF, _P(c_size_t), c_void_p, c_int, _P(Error)]),
+    # the report in full (the typed report is built from these, never from JSON)
+    "aigov_eval_organisation": (c_int, [_P(c_void_p), c_void_p, c_char_p, c_size_t, _P(EvalOptions), _P(Error)]),
+    "aigov_role_name": (c_char_p, [c_int]),
+    "aigov_truth_name": (c_char_p, [c_int]),
+    "aigov_coverage_name": (c_char_p, [c_int]),
+    "aigov_grade_name": (c_char_p, [c_int]),
+    "aigov_condition_kind_name": (c_char_p, [c_int]),
+    "aigov_part_name": (c_char_p, [c_int]),
+    "aigov_report_exposure": (c_int, [_P(Exposure), c_void_p]),
+    "aigov_report_overview": (c_int, [_P(Overview), c_void_p]),
+    "aigov_report_classification_reason": (c_int, [_P(ClassReason), c_void_p, c_size_t]),
+    "aigov_report_framework_summary": (c_int, [_P(FrameworkSummary), c_void_p, c_size_t]),
+    "aigov_report_readiness": (c_int, [_P(Readiness), c_void_p, c_size_t]),
+    "aigov_report_readiness_upcoming": (c_int, [_P(Upcoming), c_void_p, c_size_t, c_size_t]),
+    "aigov_report_obligation_reason": (c_int, [_P(Condition), c_void_p, c_size_t, c_size_t]),
+    "aigov_report_fact_value": (c_int, [_P(FactValue), c_void_p, c_void_p]),
+    "aigov_report_obligation_evidence": (c_int, [_P(EvidenceState), c_void_p, c_size_t, c_size_t]),
+    "aigov_report_obligation_penalty": (c_int, [_P(Penalty), c_void_p, c_size_t]),
+    "aigov_report_obligation_link": (c_int, [_P(CrosswalkLink), c_void_p, c_size_t, c_size_t]),
+    "aigov_report_obligation_system": (c_int, [_P(SystemResult), c_void_p, c_size_t, c_size_t]),
+    "aigov_report_next_action": (c_int, [_P(Action), c_void_p, c_size_t]),
+    "aigov_report_next_action_rule": (c_int, [_P(c_void_p), c_void_p, c_size_t, c_size_t]),
+    "aigov_report_soa": (c_int, [_P(SoA), c_void_p]),
+    "aigov_report_soa_control": (c_int, [_P(SoAControl), c_void_p, c_size_t]),
+    "aigov_report_soa_evidence_ref": (c_int, [_P(c_char_p), c_void_p, c_size_t, c_size_t]),
+    "aigov_report_soa_finding": (c_int, [_P(c_void_p), _P(c_int), c_void_p, c_size_t, c_size_t]),
 }
 
 
@@ -186,7 +314,7 @@ OPTIONAL = {
                                    _P(EvalOptions), c_int, c_int, _P(Error)]),
     "aigov_report_verdict": (c_int, [_P(Verdict), c_void_p, c_int]),
     "aigov_report_question_info": (c_int, [_P(QuestionInfo), c_void_p, c_size_t]),
-    "aigov_report_question_rule": (c_int, [_P(c_char_p), c_void_p, c_size_t, c_size_t]),
+    "aigov_report_question_rule": (c_int, [_P(c_void_p), c_void_p, c_size_t, c_size_t]),
     "aigov_fact_type_name": (c_char_p, [c_int]),
     "aigov_question_rank_name": (c_char_p, [c_int]),
 }
@@ -194,8 +322,17 @@ OPTIONAL = {
 
 # Field reads of a finished report (report.c): called with the GIL held.
 # (aigov_report_summary is not one: it computes the questions on first use.)
+# The typed report's accessors too: a report of ~170 rules takes ~5000 of these calls,
+# and releasing the GIL around each one cost 5.8 us a call against 1.0 us holding it.
 HOLD_GIL = ("aigov_report_tier", "aigov_report_gpai", "aigov_tier_name", "aigov_gpai_name",
-            "aigov_status_name", "aigov_error_name", "aigov_report_obligation_count")
+            "aigov_status_name", "aigov_error_name", "aigov_report_obligation_count",
+            "aigov_report_obligation", "aigov_report_question_count", "aigov_report_question",
+            "aigov_report_question_rule", "aigov_report_overview", "aigov_report_classification_reason",
+            "aigov_report_framework_summary", "aigov_report_readiness", "aigov_report_readiness_upcoming",
+            "aigov_report_obligation_reason", "aigov_report_fact_value", "aigov_report_obligation_evidence",
+            "aigov_report_obligation_penalty", "aigov_report_obligation_link", "aigov_report_obligation_system",
+            "aigov_report_next_action", "aigov_report_next_action_rule", "aigov_report_soa",
+            "aigov_report_soa_control", "aigov_report_soa_evidence_ref", "aigov_report_soa_finding")
 
 
 def declare(lib: ctypes.CDLL, held: Optional[ctypes.PyDLL] = None) -> ctypes.CDLL:

@@ -1,10 +1,11 @@
 """Typed views of a report. Everything here is read from what the library
-produced (its JSON, or the C accessors for Summary); nothing is computed."""
+produced (its report accessors, _report_build; or its JSON for a Report made
+from raw JSON); nothing is computed."""
 from __future__ import annotations
 
 import json as _json
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterator, List, Mapping, Optional, Tuple
+from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Tuple
 
 
 def _pick(d: Mapping[str, Any], known: Tuple[str, ...]) -> Dict[str, Any]:
@@ -172,35 +173,87 @@ class Report:
     raw_json   the exact bytes the library rendered, the full form
                (byte-identical to `aigov eval --format json --full` without
                its trailing newline; Evaluator.render() gives the compact form);
-               None for a system's part of a several-systems report
+               rendered on first use for a report of Evaluator.evaluate() (the
+               typed views never need it); None for a system's part of a
+               several-systems report
     rendered   the report in the format asked for (== raw_json for "json" and "json-full")
-    json()     the parsed JSON (parsed once, on first use)
+    json()     the report as data, shaped as the full JSON report: read through
+               the library's report accessors by Evaluator.evaluate() (no JSON
+               is rendered or parsed), parsed from raw_json for Report(raw_json)
 
     A descriptor of one organisation with several systems gives a report with
     is_portfolio True: `systems` holds one Report per system and
     `organisation` the organisation's own rules; tier/gpai/obligations/...
     are then those of the organisation part (tier and gpai None)."""
 
-    __slots__ = ("raw_json", "format", "rendered", "_data")
+    __slots__ = ("_raw", "_raw_source", "format", "_rendered", "_data", "_loader", "_has_soa")
+
+    # The sections of a one-system report from Evaluator.evaluate() that are read
+    # from the library on first use (the rest is read at once).
+    _LAZY = ("obligations", "questions", "next_actions", "statement_of_applicability")
 
     def __init__(self, raw_json: Optional[bytes], format: str = "json",
                  rendered: Optional[bytes] = None, data: Optional[Dict[str, Any]] = None):
-        self.raw_json = raw_json
+        self._raw = raw_json
+        self._raw_source: Optional[Callable[[], bytes]] = None
         self.format = format
-        self.rendered = raw_json if rendered is None else rendered
+        self._rendered = rendered
         self._data = data
+        self._loader: Optional[Callable[[str], Any]] = None
+        self._has_soa = False
+
+    @classmethod
+    def _typed(cls, data: Dict[str, Any], raw_source: Callable[[], bytes], format: str = "json",
+               rendered: Optional[bytes] = None, loader: Optional[Callable[[str], Any]] = None,
+               has_soa: bool = False) -> "Report":
+        """A report whose data came from the accessors; raw_json from raw_source() on first
+        use; with loader, the _LAZY sections from loader(key) on first use."""
+        r = cls(None, format, rendered, data)
+        r._raw_source = raw_source
+        r._loader = loader
+        r._has_soa = has_soa
+        return r
+
+    def _doc(self) -> Dict[str, Any]:
+        """The data as far as it is read (the _LAZY sections may be missing)."""
+        if self._data is None:
+            self._data = _json.loads(self.raw_json) if self.raw_json is not None else {}
+        return self._data
+
+    def _section(self, key: str) -> Any:
+        d = self._doc()
+        if key in d or self._loader is None:
+            return d.get(key)
+        if key == "statement_of_applicability" and not self._has_soa:
+            return None
+        value = d[key] = self._loader(key)
+        return value
+
+    @property
+    def raw_json(self) -> Optional[bytes]:
+        if self._raw is None and self._raw_source is not None:
+            self._raw = self._raw_source()
+            self._raw_source = None
+        return self._raw
+
+    @property
+    def rendered(self) -> Optional[bytes]:
+        return self.raw_json if self._rendered is None else self._rendered
 
     def __repr__(self) -> str:
         if self.is_portfolio:
-            return "<aigov.Report portfolio of %d systems>" % len(self.json().get("systems", []))
+            return "<aigov.Report portfolio of %d systems>" % len(self._doc().get("systems", []))
         s = self.summary
         return "<aigov.Report tier=%s gpai=%s in_force_gaps=%d questions=%d>" % (
             self.tier, self.gpai, s.in_force_gaps, s.questions)
 
     def json(self) -> Dict[str, Any]:
-        if self._data is None:
-            self._data = _json.loads(self.raw_json) if self.raw_json is not None else {}
-        return self._data
+        """The whole report as data (every section read)."""
+        if self._loader is not None:
+            for key in self._LAZY:
+                self._section(key)
+            self._loader = None
+        return self._doc()
 
     @property
     def text(self) -> str:
@@ -210,37 +263,37 @@ class Report:
     # -- several systems -------------------------------------------------------
     @property
     def is_portfolio(self) -> bool:
-        return "systems" in self.json()
+        return "systems" in self._doc()
 
     @property
     def systems(self) -> List["Report"]:
-        return [Report(None, data=s) for s in self.json().get("systems", [])]
+        return [Report(None, data=s) for s in self._doc().get("systems", [])]
 
     @property
     def organisation(self) -> Optional["Report"]:
-        org = self.json().get("organisation")
+        org = self._doc().get("organisation")
         return None if org is None else Report(None, data=org)
 
     @property
     def index(self) -> Optional[int]:
-        return self.json().get("index")
+        return self._doc().get("index")
 
     @property
     def name(self) -> Optional[str]:
-        return self.json().get("name")
+        return self._doc().get("name")
 
     # -- report sections -----------------------------------------------------------
     @property
     def engine(self) -> Dict[str, Any]:
-        return self.json().get("engine", {})
+        return self._doc().get("engine", {})
 
     @property
     def as_of(self) -> Optional[str]:
-        return self.json().get("as_of")
+        return self._doc().get("as_of")
 
     @property
     def classification(self) -> Dict[str, Any]:
-        return self.json().get("classification", {})
+        return self._doc().get("classification", {})
 
     @property
     def tier(self) -> Optional[str]:
@@ -264,23 +317,23 @@ class Report:
 
     @property
     def obligations(self) -> List[Obligation]:
-        return [Obligation.from_json(o) for o in self.json().get("obligations", [])]
+        return [Obligation.from_json(o) for o in self._section("obligations") or []]
 
     @property
     def questions(self) -> List[Question]:
-        return [Question.from_json(q) for q in self.json().get("questions", [])]
+        return [Question.from_json(q) for q in self._section("questions") or []]
 
     @property
     def summary(self) -> Summary:
-        return Summary.from_json(self.json().get("summary", {}), self.tier, self.gpai)
+        return Summary.from_json(self._doc().get("summary", {}), self.tier, self.gpai)
 
     @property
     def readiness(self) -> Dict[str, Any]:
-        return self.json().get("readiness", {})
+        return self._doc().get("readiness", {})
 
     @property
     def next_actions(self) -> List[Dict[str, Any]]:
-        return list(self.json().get("next_actions", []))
+        return list(self._section("next_actions") or [])
 
     @property
     def statement_of_applicability(self) -> Optional[Dict[str, Any]]:
@@ -289,4 +342,4 @@ class Report:
         typically_applicable, implementation, owner, review_date, grade, grade_basis, evidence_refs,
         findings); None when the rule
         set declares no control."""
-        return self.json().get("statement_of_applicability")
+        return self._section("statement_of_applicability")

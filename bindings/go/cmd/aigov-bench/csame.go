@@ -119,3 +119,34 @@ func sameProcessRatio(seconds float64, corpus [][]byte, goCall func([]byte) erro
 	}
 	return goRate, cRate
 }
+
+// interleaved times each of fns and C's loop (parse + evaluate + summary) in
+// turn on the same descriptors, in windows of 50 calls, for about `seconds`,
+// and returns the fastest window of each (calls per second): fns' rates, then C's.
+func interleaved(seconds float64, corpus [][]byte, asOf string, fns ...func([]byte) error) []float64 {
+	c := newCSame(corpus, asOf)
+	defer c.free()
+	const chunk = 50
+	best := make([]float64, len(fns)+1)
+	deadline := time.Duration(seconds * float64(time.Second))
+	start := time.Now()
+	for n := 0; best[0] == 0 || time.Since(start) < deadline; n += chunk {
+		for i, f := range fns {
+			p0 := time.Now()
+			for k := 0; k < chunk; k++ {
+				if err := f(corpus[(n+k)%len(corpus)]); err != nil {
+					fail(err.Error())
+				}
+			}
+			if r := chunk / time.Since(p0).Seconds(); r > best[i] {
+				best[i] = r
+			}
+		}
+		p0 := time.Now()
+		c.run(n%len(corpus), chunk)
+		if r := chunk / time.Since(p0).Seconds(); r > best[len(fns)] {
+			best[len(fns)] = r
+		}
+	}
+	return best
+}

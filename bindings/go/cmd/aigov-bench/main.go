@@ -10,9 +10,11 @@
 //
 //	go: full_per_s=N summary_per_s=N rss_growth_kb=N
 //
-// and a second line, "go-detail:", with the rate of Evaluate (the report
-// decoded into Go structs with encoding/json, which costs more than the
-// evaluation itself) and the memory run's figures. With -c-summary (the file
+// and a second line, "go-detail:", with the rate of Evaluate (the typed
+// report, read through the library's report accessors) and the memory run's
+// figures. A "go-typed:" line times Evaluate against the typed report as it
+// was built before the accessors (the full JSON rendered and decoded with
+// encoding/json) and C's parse + evaluate + summary, in interleaved windows. With -c-summary (the file
 // aigov-bench saves) a third line, "go-ratios:", divides the Go rates by the
 // C rates of the same run: the summary path by C's parse + evaluate and by
 // C's parse + evaluate + summary (the same work), the full path by C's
@@ -76,7 +78,23 @@ func main() {
 	var buf []byte // reused: the full path costs no Go allocation in steady state
 	full := rate(*seconds, good, func(d []byte) (err error) { buf, err = tb.AppendRender(buf[:0], d, opts); return err })
 	summary := rate(*seconds, good, func(d []byte) error { _, err := tb.EvaluateSummary(d, opts); return err })
-	typed := rate(*seconds/3, good, func(d []byte) error { _, err := tb.Evaluate(d, opts); return err })
+	typedCall := func(d []byte) error { _, err := tb.Evaluate(d, opts); return err }
+	typed := rate(*seconds/3, good, typedCall)
+	// The typed report as it was built before the report accessors: the full JSON
+	// rendered and decoded with encoding/json. Timed in windows interleaved with the
+	// accessor path and C's parse + evaluate + summary, so that the ratios hold on a
+	// loaded machine.
+	fullOpts := opts
+	fullOpts.Format = aigov.FormatJSONFull
+	decodedCall := func(d []byte) error {
+		raw, err := tb.Render(d, fullOpts)
+		if err != nil {
+			return err
+		}
+		var r aigov.Report
+		return json.Unmarshal(raw, &r)
+	}
+	inter := interleaved(*seconds, good, *asOf, typedCall, decodedCall)
 	sameGo, sameC := sameProcessRatio(*seconds, good, func(d []byte) error { _, err := tb.EvaluateSummary(d, opts); return err }, *asOf)
 
 	growth, base, after, hwm := int64(0), int64(0), int64(0), int64(0)
@@ -101,6 +119,10 @@ func main() {
 		typed, len(good), *asOf, *memEvals, *fullEvery, base, after, hwm, runtime.GOMAXPROCS(0))
 	fmt.Printf("go-same-process: summary_per_s=%.0f c_summary_per_s=%.0f ratio=%.2f (interleaved windows, same descriptors)\n",
 		sameGo, sameC, sameGo/sameC)
+	fmt.Printf("go-typed: accessors_per_s=%.0f json_decoded_per_s=%.0f c_summary_per_s=%.0f accessors_vs_json=%.1f "+
+		"accessors_vs_c_summary=%.3f json_vs_c_summary=%.4f (typed report: accessors against the full JSON decoded; "+
+		"interleaved windows, same descriptors)\n",
+		inter[0], inter[1], inter[2], inter[0]/inter[1], inter[0]/inter[2], inter[1]/inter[2])
 	if c := cFigures(*cSummary); len(c) > 0 {
 		ratio := func(num float64, key string) string {
 			if c[key] <= 0 {
