@@ -510,7 +510,14 @@ def evaluate(desc, as_of):
     # cooperation" -- it removes them as users (deployers) only.
     tca = sysd("scope.third_country_authority_cooperation")
     role_excl = {r: F for r in ROLES}
-    role_excl["deployer"] = OR(personal, tca)
+    # (lead, law differential prohibited/undetermined, "declared roles and their exceptions")
+    # [interp] shared with the engine: Art. 3(4) / 2(10) take the declared deployer role away
+    # only once the personal non-professional use is answered (as role["deployer"] above); an
+    # unanswered answer must not make the deployer's Art. 2(1)(b) link, and so the tier,
+    # undetermined (before: OR(personal, tca) three-valued, against that decision).
+    # (lead, Art. 2(4)) the authority's use is excluded, i.e. the deployer role; its other
+    # roles keep their own Art. 2(1) link (terr above).
+    role_excl["deployer"] = OR(T if personal is True else F, tca)
     in_scope = {r: AND(role[r], terr[r], NOT(sys_excl), NOT(role_excl[r])) for r in ROLES}
     any_in_scope = OR(*in_scope.values())
 
@@ -1043,7 +1050,16 @@ def evaluate(desc, as_of):
     # answered other_became_provider counts for the tier: an unanswered Art. 25(2)
     # question leaves that duty open but does not make every organisation's scope
     # undetermined.
-    c252_tier = c252 if other_became is True else F
+    # (law differential tier high_risk/out_of_scope, Art. 2(2)) [interp] for an Annex I Section B
+    # system "only Article 6(1), Article 60a and Articles 102 to 112 shall apply": Art. 25 does
+    # not apply at all, neither the cooperation duty nor the first subparagraph's "shall no
+    # longer be considered to be a provider", so the initial provider stays the provider (Art.
+    # 3(3)) that placed the system on the market (Art. 2(1)(a)) of a system classified under
+    # Art. 6(1): for the tier it is within the Regulation with or without the Art. 2(2) carve-out
+    # (not_b is a condition of the duty c252, not of the organisation's scope).
+    c252_scope = AND(other_became, NOT(B(d, "operator.art25.excluded_high_risk_conversion")),
+                     terr["provider"], NOT(sys_excl))
+    c252_tier = c252_scope if other_became is True else F
     # (lead, law differential out_of_scope/undetermined with a GPAI model) the tier
     # classifies the AI system; the model is classified by the GPAI class beside it.
     # Art. 2(3) "This Regulation does not apply to AI systems where and in so far they
