@@ -485,7 +485,13 @@ def evaluate(desc, as_of):
     # representatives of providers, which are not established in the Union".
     terr = {
         "provider": OR(placed_eu, AND(NOT(est_eu), out_eu)),
-        "deployer": OR(est_eu, AND(NOT(est_eu), out_eu)),
+        # (law differential seed 2, prohibited/undetermined) a deployer is either established or
+        # located in the Union ((b)) or in a third country ((c), "where the output produced by
+        # the AI system is used in the Union"): output used in the Union reaches it whichever
+        # it is, so an unanswered establishment does not leave the link open (Kleene: est OR
+        # (NOT est AND out) would be unknown). Not so for providers: (c) names third-country
+        # providers only, and an EU provider is reached by placing (a).
+        "deployer": OR(est_eu, out_eu),
         # (corrected after review) Art. 3(6) an importer "places on the
         # market", Art. 3(7) a distributor "makes an AI system available on
         # the Union market", Art. 3(9) "'placing on the market' means the first
@@ -1072,7 +1078,9 @@ def evaluate(desc, as_of):
     # persons using AI systems in the course of a purely personal non-professional
     # activity" lifts that deployer's obligations, not the system's classification:
     # such a deployer still places the system in the tier's view (no duty follows).
-    personal_user = AND(declared["deployer"], terr["deployer"], NOT(sys_excl), personal)
+    # (law differential seed 2, out_of_scope/limited) not where Art. 2(4) takes the use out:
+    # the lead's Art. 2(4) decision, a subject whose only role is the excluded use is out of scope.
+    personal_user = AND(declared["deployer"], terr["deployer"], NOT(sys_excl), personal, NOT(tca))
     # (with xpro) the Art. 25(2) initial provider's duty concerns a high-risk system:
     # it counts for the high-risk tier too.
     tier_scope = OR(any_in_scope, personal_user, c252_tier)
