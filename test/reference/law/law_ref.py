@@ -485,7 +485,13 @@ def evaluate(desc, as_of):
     # representatives of providers, which are not established in the Union".
     terr = {
         "provider": OR(placed_eu, AND(NOT(est_eu), out_eu)),
-        "deployer": OR(est_eu, AND(NOT(est_eu), out_eu)),
+        # (law differential seed 2, prohibited/undetermined) a deployer is either established or
+        # located in the Union ((b)) or in a third country ((c), "where the output produced by
+        # the AI system is used in the Union"): output used in the Union reaches it whichever
+        # it is, so an unanswered establishment does not leave the link open (Kleene: est OR
+        # (NOT est AND out) would be unknown). Not so for providers: (c) names third-country
+        # providers only, and an EU provider is reached by placing (a).
+        "deployer": OR(est_eu, out_eu),
         # (corrected after review) Art. 3(6) an importer "places on the
         # market", Art. 3(7) a distributor "makes an AI system available on
         # the Union market", Art. 3(9) "'placing on the market' means the first
@@ -510,7 +516,14 @@ def evaluate(desc, as_of):
     # cooperation" -- it removes them as users (deployers) only.
     tca = sysd("scope.third_country_authority_cooperation")
     role_excl = {r: F for r in ROLES}
-    role_excl["deployer"] = OR(personal, tca)
+    # (lead, law differential prohibited/undetermined, "declared roles and their exceptions")
+    # [interp] shared with the engine: Art. 3(4) / 2(10) take the declared deployer role away
+    # only once the personal non-professional use is answered (as role["deployer"] above); an
+    # unanswered answer must not make the deployer's Art. 2(1)(b) link, and so the tier,
+    # undetermined (before: OR(personal, tca) three-valued, against that decision).
+    # (lead, Art. 2(4)) the authority's use is excluded, i.e. the deployer role; its other
+    # roles keep their own Art. 2(1) link (terr above).
+    role_excl["deployer"] = OR(T if personal is True else F, tca)
     in_scope = {r: AND(role[r], terr[r], NOT(sys_excl), NOT(role_excl[r])) for r in ROLES}
     any_in_scope = OR(*in_scope.values())
 
@@ -1043,7 +1056,16 @@ def evaluate(desc, as_of):
     # answered other_became_provider counts for the tier: an unanswered Art. 25(2)
     # question leaves that duty open but does not make every organisation's scope
     # undetermined.
-    c252_tier = c252 if other_became is True else F
+    # (law differential tier high_risk/out_of_scope, Art. 2(2)) [interp] for an Annex I Section B
+    # system "only Article 6(1), Article 60a and Articles 102 to 112 shall apply": Art. 25 does
+    # not apply at all, neither the cooperation duty nor the first subparagraph's "shall no
+    # longer be considered to be a provider", so the initial provider stays the provider (Art.
+    # 3(3)) that placed the system on the market (Art. 2(1)(a)) of a system classified under
+    # Art. 6(1): for the tier it is within the Regulation with or without the Art. 2(2) carve-out
+    # (not_b is a condition of the duty c252, not of the organisation's scope).
+    c252_scope = AND(other_became, NOT(B(d, "operator.art25.excluded_high_risk_conversion")),
+                     terr["provider"], NOT(sys_excl))
+    c252_tier = c252_scope if other_became is True else F
     # (lead, law differential out_of_scope/undetermined with a GPAI model) the tier
     # classifies the AI system; the model is classified by the GPAI class beside it.
     # Art. 2(3) "This Regulation does not apply to AI systems where and in so far they
@@ -1056,7 +1078,9 @@ def evaluate(desc, as_of):
     # persons using AI systems in the course of a purely personal non-professional
     # activity" lifts that deployer's obligations, not the system's classification:
     # such a deployer still places the system in the tier's view (no duty follows).
-    personal_user = AND(declared["deployer"], terr["deployer"], NOT(sys_excl), personal)
+    # (law differential seed 2, out_of_scope/limited) not where Art. 2(4) takes the use out:
+    # the lead's Art. 2(4) decision, a subject whose only role is the excluded use is out of scope.
+    personal_user = AND(declared["deployer"], terr["deployer"], NOT(sys_excl), personal, NOT(tca))
     # (with xpro) the Art. 25(2) initial provider's duty concerns a high-risk system:
     # it counts for the high-risk tier too.
     tier_scope = OR(any_in_scope, personal_user, c252_tier)
