@@ -5,7 +5,10 @@
 #                                 file, then fuzzes each harness SMOKE_SECONDS
 #   make fuzz-dict                regenerates the dictionaries from rules/
 #   make fuzz-campaign [FUZZ_EXECS=10000000] [FUZZ_WORKERS=N] [FUZZ_CAMPAIGN=names]
+#                      [FUZZ_MAX_SECONDS=S]
 #                                 runs each harness to FUZZ_EXECS executions
+#                                 (or S seconds); appends the result lines to
+#                                 build/fuzz/campaigns.log
 #                                 (not with make -j: each uses every worker)
 # New inputs go to build/fuzz/corpus-NAME; the committed seeds under
 # test/fuzz/corpus/NAME are only read. A crash leaves its input in
@@ -106,13 +109,17 @@ endef
 
 # $(1) harness: FUZZ_EXECS executions in all, shared by FUZZ_WORKERS processes
 # (each -runs=FUZZ_EXECS/FUZZ_WORKERS on one corpus directory, -reload picks up
-# what the others find). Prints "fuzz: NAME execs=N workers=W seconds=S
-# exec/s=R cov: ..." and, on a crash, the report and the reproducer.
+# what the others find), or fewer when FUZZ_MAX_SECONDS (0: no bound) runs out
+# first. Prints "fuzz: NAME execs=N workers=W seconds=S exec/s=R cov: ..."
+# and, on a crash, the report and the reproducer; the line, after the UTC date
+# and the commit, is also appended to FUZZ_CAMPAIGN_LOG (build/fuzz/campaigns.log)
+# for test/fuzz/CAMPAIGNS.md.
 define run_campaign
 	@mkdir -p $(FUZZ_DIR)/corpus-$(1) $(FUZZ_DIR)/artifacts $(FUZZ_DIR)/campaign
+	@rm -f $(FUZZ_DIR)/campaign/$(1)-*.log # a former run's workers are not this one's
 	@start=$$(date +%s); per=$$(( ($(FUZZ_EXECS) + $(FUZZ_WORKERS) - 1) / $(FUZZ_WORKERS) )); pids=""; \
 	  for w in $$(seq 1 $(FUZZ_WORKERS)); do \
-	    $(FUZZ_DIR)/fuzz_$(1) -runs=$$per -dict=$(FUZZ_DICT_$(1)) -max_len=$(FUZZ_MAXLEN_$(1)) -reload=60 \
+	    $(FUZZ_DIR)/fuzz_$(1) -runs=$$per -max_total_time=$(FUZZ_MAX_SECONDS) -dict=$(FUZZ_DICT_$(1)) -max_len=$(FUZZ_MAXLEN_$(1)) -reload=60 \
 	        -timeout=20 -rss_limit_mb=2560 -use_value_profile=1 -print_final_stats=1 -seed=$$w \
 	        -artifact_prefix=$(FUZZ_DIR)/artifacts/$(1)- $(FUZZ_DIR)/corpus-$(1) test/fuzz/corpus/$(1) \
 	        > $(FUZZ_DIR)/campaign/$(1)-$$w.log 2>&1 & pids="$$pids $$!"; \
@@ -120,9 +127,14 @@ define run_campaign
 	  secs=$$(( $$(date +%s) - start )); [ $$secs -gt 0 ] || secs=1; \
 	  execs=$$(cat $(FUZZ_DIR)/campaign/$(1)-*.log | sed -n 's/^stat::number_of_executed_units: *//p' | awk '{s+=$$1} END {print s+0}'); \
 	  cov=$$(grep -hE '^#[0-9]+' $(FUZZ_DIR)/campaign/$(1)-*.log | tail -n 1 | sed -E 's/.*(cov: [0-9]+ ft: [0-9]+ corp: [^ ]+).*/\1/'); \
-	  echo "fuzz: $(1) execs=$$execs workers=$(FUZZ_WORKERS) seconds=$$secs exec/s=$$((execs / secs)) $$cov"; \
+	  line="fuzz: $(1) execs=$$execs workers=$(FUZZ_WORKERS) seconds=$$secs exec/s=$$((execs / secs)) $$cov"; \
+	  echo "$$line"; \
+	  stamp="$$(date -u +%Y-%m-%dT%H:%MZ) $$(git rev-parse --short HEAD 2>/dev/null || echo no-git)"; \
+	  echo "$$stamp $$line" >> $(FUZZ_CAMPAIGN_LOG); \
 	  if [ $$rc -ne 0 ]; then for l in $(FUZZ_DIR)/campaign/$(1)-*.log; do grep -q 'ERROR\|invariant' $$l && tail -n 60 $$l; done; \
-	    echo "fuzz: $(1) FAILED; input: $$(ls -t $(FUZZ_DIR)/artifacts/$(1)-* 2>/dev/null | head -n 1)"; exit 1; fi
+	    input="$$(ls -t $(FUZZ_DIR)/artifacts/$(1)-* 2>/dev/null | head -n 1)"; \
+	    echo "$$stamp fuzz: $(1) FAILED; input: $$input" >> $(FUZZ_CAMPAIGN_LOG); \
+	    echo "fuzz: $(1) FAILED; input: $$input"; exit 1; fi
 endef
 
 # make fuzz-campaign [FUZZ_EXECS=10000000] [FUZZ_WORKERS=2] [FUZZ_CAMPAIGN=descriptor ...]:
@@ -130,6 +142,8 @@ endef
 FUZZ_EXECS    ?= 10000000
 FUZZ_WORKERS  ?= $(shell nproc 2>/dev/null || echo 1)
 FUZZ_CAMPAIGN ?= $(FUZZERS)
+FUZZ_MAX_SECONDS ?= 0
+FUZZ_CAMPAIGN_LOG ?= $(FUZZ_DIR)/campaigns.log
 .PHONY: fuzz-campaign $(addprefix fuzz-campaign-,$(FUZZERS))
 fuzz-campaign: $(addprefix fuzz-campaign-,$(FUZZ_CAMPAIGN))
 $(addprefix fuzz-campaign-,$(FUZZERS)): fuzz-campaign-%: $(FUZZ_DIR)/fuzz_%
