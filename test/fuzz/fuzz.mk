@@ -125,12 +125,13 @@ endef
 # what the others find), or fewer when FUZZ_MAX_SECONDS (0: no bound) runs out
 # first. Prints "fuzz: NAME execs=N workers=W seconds=S exec/s=R cov: ..."
 # and, on a crash, the report and the reproducer; the line, after the UTC date
-# and the commit, is also appended to FUZZ_CAMPAIGN_LOG (build/fuzz/campaigns.log)
+# and the commit the run started at, is also appended to FUZZ_CAMPAIGN_LOG (build/fuzz/campaigns.log)
 # for test/fuzz/CAMPAIGNS.md.
 define run_campaign
 	@mkdir -p $(FUZZ_DIR)/corpus-$(1) $(FUZZ_DIR)/artifacts $(FUZZ_DIR)/campaign
 	@rm -f $(FUZZ_DIR)/campaign/$(1)-*.log # a former run's workers are not this one's
-	@start=$$(date +%s); per=$$(( ($(FUZZ_EXECS) + $(FUZZ_WORKERS) - 1) / $(FUZZ_WORKERS) )); pids=""; \
+	@start=$$(date +%s); stamp="$$(date -u +%Y-%m-%dT%H:%MZ) $$(git rev-parse --short HEAD 2>/dev/null || echo no-git)"; \
+	  per=$$(( ($(FUZZ_EXECS) + $(FUZZ_WORKERS) - 1) / $(FUZZ_WORKERS) )); pids=""; \
 	  for w in $$(seq 1 $(FUZZ_WORKERS)); do \
 	    $(FUZZ_DIR)/fuzz_$(1) -runs=$$per -max_total_time=$(FUZZ_MAX_SECONDS) $(FUZZ_FLAGS_$(1)) -dict=$(FUZZ_DICT_$(1)) -max_len=$(FUZZ_MAXLEN_$(1)) -reload=60 \
 	        -timeout=20 -rss_limit_mb=2560 -use_value_profile=1 -print_final_stats=1 -seed=$$w \
@@ -142,7 +143,6 @@ define run_campaign
 	  cov=$$(grep -hE '^#[0-9]+' $(FUZZ_DIR)/campaign/$(1)-*.log | tail -n 1 | sed -E 's/.*(cov: [0-9]+ ft: [0-9]+ corp: [^ ]+).*/\1/'); \
 	  line="fuzz: $(1) execs=$$execs workers=$(FUZZ_WORKERS) seconds=$$secs exec/s=$$((execs / secs)) $$cov"; \
 	  echo "$$line"; \
-	  stamp="$$(date -u +%Y-%m-%dT%H:%MZ) $$(git rev-parse --short HEAD 2>/dev/null || echo no-git)"; \
 	  echo "$$stamp $$line" >> $(FUZZ_CAMPAIGN_LOG); \
 	  if [ $$rc -ne 0 ]; then for l in $(FUZZ_DIR)/campaign/$(1)-*.log; do grep -q 'ERROR\|invariant' $$l && tail -n 60 $$l; done; \
 	    input="$$(ls -t $(FUZZ_DIR)/artifacts/$(1)-* 2>/dev/null | head -n 1)"; \
