@@ -1,29 +1,36 @@
-/* Re-indents compact JSON (2 spaces), for files people read and review. */
+/* Re-indents compact JSON (2 spaces), for files people read and review.
+ * Strings and scalars are copied as whole runs, not byte by byte: the
+ * descriptor schema and the rule catalogue are hundreds of KB, and a call
+ * per byte was most of `aigov schema`'s time. */
 #include "render/pretty.h"
 
 static void indent(ag_buf *b, int depth)
 {
+    static const char spaces[] = "                                ";
     ag_buf_putc(b, '\n');
-    for (int k = 0; k < depth; k++)
-        ag_buf_puts(b, "  ");
+    for (size_t n = 2 * (size_t)(depth > 0 ? depth : 0); n;) {
+        size_t k = n < sizeof spaces - 1 ? n : sizeof spaces - 1;
+        ag_buf_put(b, spaces, k);
+        n -= k;
+    }
 }
 
 void ag_json_pretty(ag_buf *b, const char *s)
 {
-    int depth = 0, in_str = 0;
-    for (; *s; s++) {
+    int depth = 0;
+    ag_buf_reserve(b, 2 * strlen(s)); /* the indentation about doubles it: one allocation, no copies */
+    while (*s) {
+        const char *run = s;
         char c = *s;
-        if (in_str) {
-            ag_buf_putc(b, c);
-            if (c == '\\' && s[1]) {
-                ag_buf_putc(b, *++s);
-            } else if (c == '"') {
-                in_str = 0;
-            }
-            continue;
-        }
         switch (c) {
-        case '"': in_str = 1; ag_buf_putc(b, c); break;
+        case '"': /* a string, to its closing quote (an escaped quote does not close it) */
+            for (s++; *s && *s != '"'; s++)
+                if (*s == '\\' && s[1])
+                    s++;
+            if (*s)
+                s++;
+            ag_buf_put(b, run, (size_t)(s - run));
+            continue;
         case '{':
         case '[':
             ag_buf_putc(b, c);
@@ -39,9 +46,13 @@ void ag_json_pretty(ag_buf *b, const char *s)
             ag_buf_putc(b, c);
             break;
         case ',': ag_buf_putc(b, c); indent(b, depth); break;
-        case ':': ag_buf_puts(b, ": "); break;
-        default: ag_buf_putc(b, c);
+        case ':': ag_buf_lit(b, ": "); break;
+        default: /* a number or a literal, up to the next punctuation */
+            s += strcspn(s, "\"{}[],:");
+            ag_buf_put(b, run, (size_t)(s - run));
+            continue;
         }
+        s++;
     }
     ag_buf_putc(b, '\n');
 }

@@ -5,7 +5,10 @@
 #                                 file, then fuzzes each harness SMOKE_SECONDS
 #   make fuzz-dict                regenerates the dictionaries from rules/
 #   make fuzz-campaign [FUZZ_EXECS=10000000] [FUZZ_WORKERS=N] [FUZZ_CAMPAIGN=names]
+#                      [FUZZ_MAX_SECONDS=S]
 #                                 runs each harness to FUZZ_EXECS executions
+#                                 (or S seconds); appends the result lines to
+#                                 build/fuzz/campaigns.log
 #                                 (not with make -j: each uses every worker)
 # New inputs go to build/fuzz/corpus-NAME; the committed seeds under
 # test/fuzz/corpus/NAME are only read. A crash leaves its input in
@@ -34,6 +37,13 @@ FUZZ_MAXLEN_ruleset    := 65536
 FUZZ_MAXLEN_ndjson     := 200000
 FUZZ_DICT_cli        := test/fuzz/cli.dict
 FUZZ_MAXLEN_cli        := 4096
+# libFuzzer options of one harness. fuzz_cli: the entropic schedule keeps every
+# feature seen fewer than this many times in its list of rare ones and
+# searches that list for every feature of every run; at the default (255)
+# that bookkeeping was half of fuzz_cli's time (perf: UpdateFeatureFrequency,
+# AddRareFeature), at 32 a sixth, with the same coverage over a campaign's
+# first minutes. It changes which inputs are mutated first, not what a run checks.
+FUZZ_FLAGS_cli := -entropic_feature_frequency_threshold=32
 # the two newest harnesses smoke for less time: make test stays short
 SMOKE_SECONDS_NEW ?= 10
 
@@ -57,8 +67,14 @@ $(FUZZ_DIR)/runtime-ok:
 # but not the comparison tracing: there it compares the table's own data, not
 # input bytes, and the tracing callbacks were half of fuzz_render's time
 # (perf: __sanitizer_cov_trace_*cmp* 55%).
+# The evaluator (eval/evaluate.c) likewise: it compares Kleene values, table
+# opcodes and bit sets of facts (the questions' ranking walks every bit of
+# them), never input bytes, which the descriptor parser, util/num.c and
+# util/date.c compare (and keep their tracing); its tracing was a fifth of
+# fuzz_cli's time (perf: ag_questions, unknown_facts, ag_eval_expr).
 FUZZ_NO_CMP := -fno-sanitize-coverage=trace-cmp
-$(FUZZ_DIR)/obj/render/%.o $(FUZZ_DIR)/obj/report/%.o $(FUZZ_DIR)/obj/util/buf.o $(FUZZ_DIR)/obj/util/sha256.o: \
+$(FUZZ_DIR)/obj/render/%.o $(FUZZ_DIR)/obj/report/%.o $(FUZZ_DIR)/obj/util/buf.o $(FUZZ_DIR)/obj/util/sha256.o \
+    $(FUZZ_DIR)/obj/eval/evaluate.o: \
     FUZZ_COV_EXTRA := $(FUZZ_NO_CMP)
 $(FUZZ_DIR)/obj/%.o: lib/%.c $(wildcard lib/*/*.h) include/aigov.h test/fuzz/fuzz.mk | $(FUZZ_DIR)/runtime-ok
 	@mkdir -p $(@D)
@@ -93,7 +109,7 @@ fuzz-dict:
 # the execution count; on a crash prints the report and the reproducer.
 define run_fuzzer
 	@mkdir -p $(FUZZ_DIR)/corpus-$(1) $(FUZZ_DIR)/artifacts
-	@$(FUZZ_DIR)/fuzz_$(1) -max_total_time=$(2) -dict=$(FUZZ_DICT_$(1)) -max_len=$(FUZZ_MAXLEN_$(1)) \
+	@$(FUZZ_DIR)/fuzz_$(1) -max_total_time=$(2) $(FUZZ_FLAGS_$(1)) -dict=$(FUZZ_DICT_$(1)) -max_len=$(FUZZ_MAXLEN_$(1)) \
 	    -timeout=20 -rss_limit_mb=2560 -use_value_profile=1 -print_final_stats=1 \
 	    -artifact_prefix=$(FUZZ_DIR)/artifacts/$(1)- $(FUZZ_DIR)/corpus-$(1) test/fuzz/corpus/$(1) \
 	    > $(FUZZ_DIR)/$(1).log 2>&1; rc=$$?; \
@@ -106,13 +122,18 @@ endef
 
 # $(1) harness: FUZZ_EXECS executions in all, shared by FUZZ_WORKERS processes
 # (each -runs=FUZZ_EXECS/FUZZ_WORKERS on one corpus directory, -reload picks up
-# what the others find). Prints "fuzz: NAME execs=N workers=W seconds=S
-# exec/s=R cov: ..." and, on a crash, the report and the reproducer.
+# what the others find), or fewer when FUZZ_MAX_SECONDS (0: no bound) runs out
+# first. Prints "fuzz: NAME execs=N workers=W seconds=S exec/s=R cov: ..."
+# and, on a crash, the report and the reproducer; the line, after the UTC date
+# and the commit the run started at, is also appended to FUZZ_CAMPAIGN_LOG (build/fuzz/campaigns.log)
+# for test/fuzz/CAMPAIGNS.md.
 define run_campaign
 	@mkdir -p $(FUZZ_DIR)/corpus-$(1) $(FUZZ_DIR)/artifacts $(FUZZ_DIR)/campaign
-	@start=$$(date +%s); per=$$(( ($(FUZZ_EXECS) + $(FUZZ_WORKERS) - 1) / $(FUZZ_WORKERS) )); pids=""; \
+	@rm -f $(FUZZ_DIR)/campaign/$(1)-*.log # a former run's workers are not this one's
+	@start=$$(date +%s); stamp="$$(date -u +%Y-%m-%dT%H:%MZ) $$(git rev-parse --short HEAD 2>/dev/null || echo no-git)"; \
+	  per=$$(( ($(FUZZ_EXECS) + $(FUZZ_WORKERS) - 1) / $(FUZZ_WORKERS) )); pids=""; \
 	  for w in $$(seq 1 $(FUZZ_WORKERS)); do \
-	    $(FUZZ_DIR)/fuzz_$(1) -runs=$$per -dict=$(FUZZ_DICT_$(1)) -max_len=$(FUZZ_MAXLEN_$(1)) -reload=60 \
+	    $(FUZZ_DIR)/fuzz_$(1) -runs=$$per -max_total_time=$(FUZZ_MAX_SECONDS) $(FUZZ_FLAGS_$(1)) -dict=$(FUZZ_DICT_$(1)) -max_len=$(FUZZ_MAXLEN_$(1)) -reload=60 \
 	        -timeout=20 -rss_limit_mb=2560 -use_value_profile=1 -print_final_stats=1 -seed=$$w \
 	        -artifact_prefix=$(FUZZ_DIR)/artifacts/$(1)- $(FUZZ_DIR)/corpus-$(1) test/fuzz/corpus/$(1) \
 	        > $(FUZZ_DIR)/campaign/$(1)-$$w.log 2>&1 & pids="$$pids $$!"; \
@@ -120,9 +141,13 @@ define run_campaign
 	  secs=$$(( $$(date +%s) - start )); [ $$secs -gt 0 ] || secs=1; \
 	  execs=$$(cat $(FUZZ_DIR)/campaign/$(1)-*.log | sed -n 's/^stat::number_of_executed_units: *//p' | awk '{s+=$$1} END {print s+0}'); \
 	  cov=$$(grep -hE '^#[0-9]+' $(FUZZ_DIR)/campaign/$(1)-*.log | tail -n 1 | sed -E 's/.*(cov: [0-9]+ ft: [0-9]+ corp: [^ ]+).*/\1/'); \
-	  echo "fuzz: $(1) execs=$$execs workers=$(FUZZ_WORKERS) seconds=$$secs exec/s=$$((execs / secs)) $$cov"; \
+	  line="fuzz: $(1) execs=$$execs workers=$(FUZZ_WORKERS) seconds=$$secs exec/s=$$((execs / secs)) $$cov"; \
+	  echo "$$line"; \
+	  echo "$$stamp $$line" >> $(FUZZ_CAMPAIGN_LOG); \
 	  if [ $$rc -ne 0 ]; then for l in $(FUZZ_DIR)/campaign/$(1)-*.log; do grep -q 'ERROR\|invariant' $$l && tail -n 60 $$l; done; \
-	    echo "fuzz: $(1) FAILED; input: $$(ls -t $(FUZZ_DIR)/artifacts/$(1)-* 2>/dev/null | head -n 1)"; exit 1; fi
+	    input="$$(ls -t $(FUZZ_DIR)/artifacts/$(1)-* 2>/dev/null | head -n 1)"; \
+	    echo "$$stamp fuzz: $(1) FAILED; input: $$input" >> $(FUZZ_CAMPAIGN_LOG); \
+	    echo "fuzz: $(1) FAILED; input: $$input"; exit 1; fi
 endef
 
 # make fuzz-campaign [FUZZ_EXECS=10000000] [FUZZ_WORKERS=2] [FUZZ_CAMPAIGN=descriptor ...]:
@@ -130,6 +155,8 @@ endef
 FUZZ_EXECS    ?= 10000000
 FUZZ_WORKERS  ?= $(shell nproc 2>/dev/null || echo 1)
 FUZZ_CAMPAIGN ?= $(FUZZERS)
+FUZZ_MAX_SECONDS ?= 0
+FUZZ_CAMPAIGN_LOG ?= $(FUZZ_DIR)/campaigns.log
 .PHONY: fuzz-campaign $(addprefix fuzz-campaign-,$(FUZZERS))
 fuzz-campaign: $(addprefix fuzz-campaign-,$(FUZZ_CAMPAIGN))
 $(addprefix fuzz-campaign-,$(FUZZERS)): fuzz-campaign-%: $(FUZZ_DIR)/fuzz_%

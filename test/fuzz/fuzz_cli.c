@@ -131,6 +131,52 @@ static int fx_isatty(int fd)
     return 0;
 }
 
+/* What a stream of the run wrote. The three streams (stdout, stderr and the
+ * one escaped() writes to) are made once and emptied before each use:
+ * opening memory streams for every run and every argument (open_memstream
+ * callocs its buffer) was a tenth of an execution. */
+typedef struct {
+    char *s;
+    size_t n, cap;
+} sink;
+
+static ssize_t sink_write(void *cookie, const char *buf, size_t n)
+{
+    sink *k = cookie;
+    if (k->n + n + 1 > k->cap) {
+        size_t cap = k->cap ? k->cap : 4096;
+        while (cap < k->n + n + 1)
+            cap *= 2;
+        char *p = realloc(k->s, cap);
+        FUZZ_REQUIRE(p != NULL, "realloc");
+        k->s = p;
+        k->cap = cap;
+    }
+    memcpy(k->s + k->n, buf, n);
+    k->n += n;
+    k->s[k->n] = '\0';
+    return (ssize_t)n;
+}
+
+static sink out_sink, err_sink, esc_sink;
+static FILE *out_f, *err_f, *esc_f;
+
+static FILE *sink_open(sink *k)
+{
+    FILE *f = fopencookie(k, "w", (cookie_io_functions_t){.write = sink_write});
+    FUZZ_REQUIRE(f != NULL, "fopencookie");
+    sink_write(k, "", 0); /* s is never NULL */
+    return f;
+}
+
+static void sink_empty(sink *k, FILE *f)
+{
+    FUZZ_REQUIRE(fflush(f) == 0, "fflush");
+    clearerr(f);
+    k->n = 0;
+    k->s[0] = '\0';
+}
+
 static void setup(void)
 {
     fixtures = open(FUZZ_CLI_FIXTURES, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -146,18 +192,19 @@ static void setup(void)
     cli_io_table.rename_fn = fx_rename;
     cli_io_table.remove_fn = fx_remove;
     cli_io_table.isatty_fn = fx_isatty;
+    out_f = sink_open(&out_sink);
+    err_f = sink_open(&err_sink);
+    esc_f = sink_open(&esc_sink);
 }
 
-/* s as cli_put_safe writes it (how a message quotes an argument). */
-static char *escaped(const char *s)
+/* s as cli_put_safe writes it (how a message quotes an argument); valid
+ * until the next call. */
+static const char *escaped(const char *s)
 {
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
-    FUZZ_REQUIRE(f != NULL, "open_memstream");
-    cli_put_safe(f, s);
-    fclose(f);
-    return buf;
+    sink_empty(&esc_sink, esc_f);
+    cli_put_safe(esc_f, s);
+    FUZZ_REQUIRE(fflush(esc_f) == 0, "fflush");
+    return esc_sink.s;
 }
 
 static int contains(const char *hay, const char *needle, size_t n)
@@ -181,14 +228,13 @@ static int names_an_argument(const char *msg, int argc, char **argv)
             return 1; /* how messages name "-" (cli_name) */
         if (!argv[i][0] && strstr(msg, "''"))
             return 1; /* an empty argument, quoted */
-        char *e = escaped(argv[i]);
+        const char *e = escaped(argv[i]);
         size_t n = strlen(e), eq = strcspn(e, "=");
         size_t cut = n < 64 ? n : 64;
         int hit = contains(msg, e, cut) || (eq < n && contains(msg, e, eq < 64 ? eq : 64)) ||
                   (eq < n && contains(msg, e + eq + 1, n - eq - 1 < 64 ? n - eq - 1 : 64)) ||
                   (e[0] == '-' && e[1] != '-' && n > 2 && contains(msg, e + 2, cut - 2 < 64 ? cut - 2 : 64)) ||
                   (e[0] == '-' && n >= 2 && contains(msg, e, 2) && e[1] != '-');
-        free(e);
         if (hit)
             return 1;
     }
@@ -250,19 +296,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     argv[argc] = NULL;
     memcpy(copy, argv, sizeof argv); /* getopt_long permutes argv */
 
-    char *out = NULL, *err = NULL;
-    size_t out_len = 0, err_len = 0;
     FILE *real_out = stdout, *real_err = stderr;
     int fd_mark = dup(STDIN_FILENO);
     close(fd_mark);
-    stdout = open_memstream(&out, &out_len);
-    stderr = open_memstream(&err, &err_len);
-    FUZZ_REQUIRE(stdout && stderr, "open_memstream");
+    sink_empty(&out_sink, out_f);
+    sink_empty(&err_sink, err_f);
+    stdout = out_f;
+    stderr = err_f;
     int rc = cli_main(argc, argv);
-    fclose(stdout);
-    fclose(stderr);
     stdout = real_out;
     stderr = real_err;
+    FUZZ_REQUIRE(fflush(out_f) == 0 && fflush(err_f) == 0, "fflush");
+    char *out = out_sink.s, *err = err_sink.s;
+    size_t out_len = out_sink.n, err_len = err_sink.n;
     int fd_after = dup(STDIN_FILENO);
     close(fd_after);
 
@@ -289,8 +335,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             }
         line = nl ? nl + 1 : NULL;
     }
-    free(out);
-    free(err);
     free(args);
     return 0;
 }

@@ -96,7 +96,7 @@ static inline FUZZ_CHECKER void fuzz_check_plain(const char *out)
 /* The SoA as CSV: line breaks and tabs only inside quoted cells, no other unsafe character,
  * and no cell a spreadsheet would run as a formula (the first byte of a row or after a comma
  * is never = + - @ outside quotes). */
-static inline void fuzz_check_csv(const char *out)
+static inline FUZZ_CHECKER void fuzz_check_csv(const char *out)
 {
     int quoted = 0, cell_start = 1;
     for (const unsigned char *p = (const unsigned char *)out; *p; p++) {
