@@ -903,6 +903,82 @@ START_TEST(accessors_do_not_allocate)
 }
 END_TEST
 
+/* A sized struct and no report: EINVAL, never a read through NULL. */
+#define NO_REPORT(type, call_out, ...)                                                            \
+    do {                                                                                          \
+        type v_ = {.size = sizeof v_};                                                            \
+        ck_assert_int_eq(call_out(&v_, NULL, __VA_ARGS__), AIGOV_EINVAL);                       \
+    } while (0)
+
+START_TEST(no_report_fails_closed)
+{
+    NO_REPORT(aigov_obligation, aigov_report_obligation, 0);
+    aigov_overview ov = {.size = sizeof ov};
+    ck_assert_int_eq(aigov_report_overview(&ov, NULL), AIGOV_EINVAL);
+    NO_REPORT(aigov_class_reason, aigov_report_classification_reason, 0);
+    NO_REPORT(aigov_framework_summary, aigov_report_framework_summary, 0);
+    NO_REPORT(aigov_readiness, aigov_report_readiness, 0);
+    NO_REPORT(aigov_upcoming, aigov_report_readiness_upcoming, 0, 0);
+    NO_REPORT(aigov_condition, aigov_report_obligation_reason, 0, 0);
+    NO_REPORT(aigov_fact_value, aigov_report_fact_value, "system.name");
+    NO_REPORT(aigov_evidence_state, aigov_report_obligation_evidence, 0, 0);
+    NO_REPORT(aigov_penalty, aigov_report_obligation_penalty, 0);
+    NO_REPORT(aigov_crosswalk_link, aigov_report_obligation_link, 0, 0);
+    NO_REPORT(aigov_system_result, aigov_report_obligation_system, 0, 0);
+    NO_REPORT(aigov_action, aigov_report_next_action, 0);
+    aigov_soa soa = {.size = sizeof soa};
+    ck_assert_int_eq(aigov_report_soa(&soa, NULL), AIGOV_EINVAL);
+    NO_REPORT(aigov_soa_control, aigov_report_soa_control, 0);
+    const char *id = "x";
+    int st = 7;
+    ck_assert_int_eq(aigov_report_soa_evidence_ref(&id, NULL, 0, 0), AIGOV_EINVAL);
+    ck_assert_int_eq(aigov_report_soa_finding(&id, &st, NULL, 0, 0), AIGOV_EINVAL);
+    ck_assert_int_eq(aigov_report_next_action_rule(&id, NULL, 0, 0), AIGOV_EINVAL);
+
+    /* an upcoming date of a framework the table does not have */
+    aigov_ctx *ctx = NULL;
+    const aigov_report *r = one_report(&ctx);
+    aigov_upcoming u = {.size = sizeof u};
+    ck_assert_int_eq(aigov_report_readiness_upcoming(&u, r, 1000, 0), AIGOV_ENOTFOUND);
+    /* an obligation past the end, and a list entry past the end of obligation 0 */
+    aigov_condition c = {.size = sizeof c};
+    aigov_evidence_state e = {.size = sizeof e};
+    aigov_penalty p = {.size = sizeof p};
+    aigov_crosswalk_link l = {.size = sizeof l};
+    aigov_system_result sy = {.size = sizeof sy};
+    aigov_class_reason cr = {.size = sizeof cr};
+    aigov_framework_summary fs = {.size = sizeof fs};
+    aigov_readiness rd = {.size = sizeof rd};
+    aigov_action a = {.size = sizeof a};
+    aigov_soa_control sc = {.size = sizeof sc};
+    size_t far = 100000;
+    ck_assert_int_eq(aigov_report_obligation_reason(&c, r, far, 0), AIGOV_ENOTFOUND);
+    ck_assert_int_eq(aigov_report_obligation_reason(&c, r, 0, far), AIGOV_ENOTFOUND);
+    ck_assert_int_eq(aigov_report_obligation_evidence(&e, r, far, 0), AIGOV_ENOTFOUND);
+    ck_assert_int_eq(aigov_report_obligation_evidence(&e, r, 0, far), AIGOV_ENOTFOUND);
+    ck_assert_int_eq(aigov_report_obligation_penalty(&p, r, far), AIGOV_ENOTFOUND);
+    ck_assert_int_eq(aigov_report_obligation_link(&l, r, far, 0), AIGOV_ENOTFOUND);
+    ck_assert_int_eq(aigov_report_obligation_link(&l, r, 0, far), AIGOV_ENOTFOUND);
+    ck_assert_int_eq(aigov_report_obligation_system(&sy, r, far, 0), AIGOV_ENOTFOUND);
+    ck_assert_int_eq(aigov_report_obligation_system(&sy, r, 0, far), AIGOV_ENOTFOUND);
+    ck_assert_int_eq(aigov_report_classification_reason(&cr, r, far), AIGOV_ENOTFOUND);
+    ck_assert_int_eq(aigov_report_framework_summary(&fs, r, far), AIGOV_ENOTFOUND);
+    ck_assert_int_eq(aigov_report_readiness(&rd, r, far), AIGOV_ENOTFOUND);
+    ck_assert_int_eq(aigov_report_next_action(&a, r, far), AIGOV_ENOTFOUND);
+    ck_assert_int_eq(aigov_report_soa_control(&sc, r, far), AIGOV_ENOTFOUND);
+    ck_assert_int_eq(aigov_report_soa_evidence_ref(&id, r, far, 0), AIGOV_ENOTFOUND);
+    ck_assert_int_eq(aigov_report_next_action_rule(&id, r, far, 0), AIGOV_ENOTFOUND);
+    ck_assert_int_eq(aigov_report_soa_finding(NULL, &st, r, 0, 0), AIGOV_EINVAL);
+    ck_assert_int_eq(aigov_report_soa_finding(&id, NULL, r, 0, 0), AIGOV_EINVAL);
+    ck_assert_int_eq(aigov_report_exposure(NULL, r), AIGOV_EINVAL);
+    ck_assert_str_eq(aigov_coverage_name(AIGOV_COVERAGE_COUNT), "?");
+    aigov_fact_value fv = {.size = sizeof fv};
+    ck_assert_int_eq(aigov_report_fact_value(&fv, r, NULL), AIGOV_EINVAL);
+    ck_assert_int_eq(aigov_report_fact_value(&fv, r, "no.such.fact"), AIGOV_ENOTFOUND);
+    aigov_ctx_free(ctx);
+}
+END_TEST
+
 START_TEST(enum_names)
 {
     ck_assert_str_eq(aigov_role_name(AIGOV_ROLE_PROVIDER), "provider");
@@ -919,6 +995,12 @@ START_TEST(enum_names)
     ck_assert_str_eq(aigov_condition_kind_name(AIGOV_CONDITION_KIND_COUNT), "?");
     ck_assert_str_eq(aigov_part_name(AIGOV_PART_ORGANISATION), "organisation");
     ck_assert_str_eq(aigov_part_name(AIGOV_PART_COUNT), "?");
+    /* below the first value too: the names are array lookups guarded on both sides */
+    ck_assert_str_eq(aigov_truth_name(-1), "?");
+    ck_assert_str_eq(aigov_coverage_name(-1), "?");
+    ck_assert_str_eq(aigov_grade_name(-1), "?");
+    ck_assert_str_eq(aigov_condition_kind_name(-1), "?");
+    ck_assert_str_eq(aigov_part_name(-1), "?");
 }
 END_TEST
 
@@ -931,6 +1013,7 @@ Suite *accessors_suite(void)
     tcase_add_test(tc, cases_cover_every_accessor);
     tcase_add_test(tc, argument_errors_fail_closed);
     tcase_add_test(tc, enum_names);
+    tcase_add_test(tc, no_report_fails_closed);
     tcase_add_test(tc, accessors_do_not_allocate);
     tcase_add_test(tc, penalty_sentence_built_once_per_evaluation);
     suite_add_tcase(s, tc);
