@@ -67,14 +67,16 @@ $(FUZZ_DIR)/runtime-ok:
 # but not the comparison tracing: there it compares the table's own data, not
 # input bytes, and the tracing callbacks were half of fuzz_render's time
 # (perf: __sanitizer_cov_trace_*cmp* 55%).
-# The evaluator (eval/evaluate.c) likewise: it compares Kleene values, table
-# opcodes and bit sets of facts (the questions' ranking walks every bit of
-# them), never input bytes, which the descriptor parser, util/num.c and
-# util/date.c compare (and keep their tracing); its tracing was a fifth of
-# fuzz_cli's time (perf: ag_questions, unknown_facts, ag_eval_expr).
+# The evaluator (all of eval/: evaluate.c, the Kleene expression walk in
+# kleene.c, exposure.c) likewise: it compares Kleene values, table opcodes,
+# bit sets of facts and parsed numbers through util/num.c, never input bytes,
+# which the descriptor parser, util/num.c and util/date.c compare (and keep
+# their tracing); its tracing was a fifth of fuzz_cli's time (perf:
+# ag_questions, unknown_facts, ag_eval_expr), and again an eighth once
+# ag_eval_expr had moved from evaluate.c to kleene.c.
 FUZZ_NO_CMP := -fno-sanitize-coverage=trace-cmp
 $(FUZZ_DIR)/obj/render/%.o $(FUZZ_DIR)/obj/report/%.o $(FUZZ_DIR)/obj/util/buf.o $(FUZZ_DIR)/obj/util/sha256.o \
-    $(FUZZ_DIR)/obj/eval/evaluate.o: \
+    $(FUZZ_DIR)/obj/eval/%.o: \
     FUZZ_COV_EXTRA := $(FUZZ_NO_CMP)
 $(FUZZ_DIR)/obj/%.o: lib/%.c $(wildcard lib/*/*.h) include/aigov.h test/fuzz/fuzz.mk | $(FUZZ_DIR)/runtime-ok
 	@mkdir -p $(@D)
