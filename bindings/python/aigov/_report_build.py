@@ -78,6 +78,7 @@ class Builder:
         self.pen = _lib.Penalty()
         self.sysr = _lib.SystemResult()
         self.lists = _report_bulk.Lists(c)
+        self.link = _lib.CrosswalkLink()
         self.vp = ctypes.c_void_p()
         self.cp = ctypes.c_char_p()
         self.ip = ctypes.c_int()

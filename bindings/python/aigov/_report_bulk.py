@@ -26,6 +26,9 @@ _NOT_APPLICABLE = 3
 _COVERAGE_NONE = -1
 _COND_RULE, _COND_AS_OF, _COND_TEST, _COND_FACT = 0, 1, 2, 3
 _KINDS = ("definition", "obligation", "prohibition", "finding")
+# Entries kept per table of the caches keyed by what a descriptor decides (rows, rule lists):
+# the working set of a corpus fits, and a stream of unlike descriptors cannot grow them forever.
+_CACHE_MAX = 1 << 14
 
 _OB = struct.Struct(_lib.OBLIGATION_ROW_FMT)
 _RS = struct.Struct(_lib.REASON_ROW_FMT)
@@ -43,15 +46,15 @@ class TableCache:
     condition key, evidence row and link the parts of the report that depend on
     nothing else. One per table (Table.strings)."""
 
-    __slots__ = ("cache", "rules", "keys", "evidence", "links", "dates")
+    __slots__ = ("cache", "rules", "rows", "keys", "evidence", "affects")
 
     def __init__(self) -> None:
         self.cache: Dict[int, str] = {}
-        self.rules: Dict[int, Tuple[Any, ...]] = {}          # rule index -> its row's constant part
+        self.rules: Dict[int, Tuple[Any, ...]] = {}          # rule index -> metadata, crosswalk
+        self.rows: Dict[Tuple[Any, ...], Dict[str, Any]] = {}  # obligation row but offsets -> entry
         self.keys: Dict[Tuple[int, int], Dict[str, Any]] = {}  # (key, result) -> reason (no value)
         self.evidence: Dict[Tuple[int, ...], Dict[str, Any]] = {}  # row without a ref -> evidence entry
-        self.links: Dict[Tuple[int, int], Dict[str, str]] = {}     # (rule, link) -> link entry
-        self.dates: Dict[bytes, str] = {}
+        self.affects: Dict[bytes, List[str]] = {}  # a question's rule addresses -> their ids
 
     def get(self, addr: Optional[int]) -> Optional[str]:
         if not addr:
@@ -147,32 +150,24 @@ def obligations(b: Any, rep: int) -> List[Dict[str, Any]]:
     lists: Lists = b.lists
     tc: TableCache = b.s
     ol = lists.obligations(rep)
-    n_ob = ol.n_obligations
-    rows = list(lists.ob.rows(_OB, n_ob))
+    rows = list(lists.ob.rows(_OB, ol.n_obligations))
     reasons = _reasons(b, rep, rows, list(lists.rs.rows(_RS, ol.n_reasons)))
     evidence = _evidence(tc, lists.ev.rows(_EV, ol.n_evidence))
     links = list(lists.lk.rows(_LK, ol.n_links))
-    statuses, coverages = b.n.statuses, b.n.coverages
-    rules, dates, s = tc.rules, tc.dates, tc.getter()
+    coverages, s = b.n.coverages, tc.getter()
+    rows_cache, rules = tc.rows, tc.rules
     penalties: Dict[int, Any] = {}
-    link_dicts = tc.links
     out = []
-    for i, (rule, status, af, in_force, due, observation, coverage, pen, beyond, rf, rn, ef, en, lf, ln,
-            systems) in enumerate(rows):
-        meta = rules.get(rule)
-        if meta is None:
-            meta = _rule_meta(b, rep, i, rule)
-        date = dates.get(af)
-        if date is None:
-            date = dates[af] = af.split(b"\0", 1)[0].decode()
-        o: Dict[str, Any] = {"id": meta[0], "framework": meta[1], "kind": meta[2], "citation": meta[3],
-                             "title": meta[4], "holder": list(meta[5]), "applies_from": date}
-        if due:
-            o["due_at_placing"] = True
-        o["in_force"] = in_force != 0
-        o["status"] = statuses[status]
-        if observation:
-            o["observation"] = True
+    append = out.append
+    for i, row in enumerate(rows):
+        # the row but its offsets into the other lists: the same in many reports of the table
+        key = row[:9]
+        tpl = rows_cache.get(key)
+        if tpl is None:
+            tpl = _row_template(b, rep, i, row)
+        o = tpl.copy()
+        rule, status, _af, _in_force, _due, _obs, coverage, pen, beyond, rf, rn, ef, en, lf, ln, systems = row
+        o["holder"] = list(tpl["holder"])
         o["reasons"] = reasons[rf:rf + rn]
         if status != _NOT_APPLICABLE:
             o["evidence"] = evidence[ef:ef + en]
@@ -184,31 +179,62 @@ def obligations(b: Any, rep: int) -> List[Dict[str, Any]]:
             if systems:
                 o["systems"] = b._systems(rep, i, systems)
             if coverage != _COVERAGE_NONE:
-                iso, lst, needed = [], [], []
-                for rule_a, link_a, _st, still in links[lf:lf + ln]:
-                    ld = link_dicts.get((rule_a, link_a))
-                    if ld is None:
-                        ld = link_dicts[(rule_a, link_a)] = {"rule": s(rule_a), "link": s(link_a)}
-                    name = ld["rule"]
-                    iso.append(name)
-                    lst.append(dict(ld))
-                    if still:
-                        needed.append(name)
-                o["crosswalk"] = {"iso": iso, "links": lst, "coverage": coverages[coverage],
-                                  "still_needed": needed, "beyond": s(beyond)}
-        out.append(o)
+                iso, link_dicts = rules[rule][1]
+                o["crosswalk"] = {"iso": list(iso), "links": [d.copy() for d in link_dicts],
+                                  "coverage": coverages[coverage],
+                                  "still_needed": [name for name, lk in zip(iso, links[lf:lf + ln]) if lk[3]],
+                                  "beyond": s(beyond)}
+                if len(iso) != ln:  # a table's crosswalk never changes; a bug otherwise
+                    raise RuntimeError("crosswalk of %s changed between reports" % o["id"])
+        append(o)
     return out
 
 
-def _rule_meta(b: Any, rep: int, i: int, rule: int) -> Tuple[Any, ...]:
-    """What reported rule i (table rule `rule`) says whatever the descriptor: read once per table."""
+def _row_template(b: Any, rep: int, i: int, row: Tuple[Any, ...]) -> Dict[str, Any]:
+    """Reported rule i's entry but its lists, in the JSON's key order, for rows like `row` (kept
+    per table); the rule's metadata and crosswalk read once per table rule."""
+    tc: TableCache = b.s
+    rule, status, af, in_force, due, observation = row[:6]
+    meta = tc.rules.get(rule)
+    if meta is None:
+        meta = _rule_meta(b, rep, i, row)
+    o: Dict[str, Any] = dict(meta[0])
+    o["applies_from"] = af.split(b"\0", 1)[0].decode()
+    if due:
+        o["due_at_placing"] = True
+    o["in_force"] = in_force != 0
+    o["status"] = b.n.statuses[status]
+    if observation:
+        o["observation"] = True
+    o["reasons"] = None  # placeholders keep the key order
+    if status != _NOT_APPLICABLE:
+        o["evidence"] = None
+    if len(tc.rows) >= _CACHE_MAX:
+        tc.rows.clear()
+    tc.rows[row[:9]] = o
+    return o
+
+
+def _rule_meta(b: Any, rep: int, i: int, row: Tuple[Any, ...]) -> Tuple[Any, ...]:
+    """What reported rule i says whatever the descriptor, read once per table rule: its
+    metadata, and its crosswalk's ISO rules and links (when this row shows them)."""
     ob = b.ob
     ob.size = ctypes.sizeof(ob)
     b._check(b.c.aigov_report_obligation(ctypes.byref(ob), rep, i), "aigov_report_obligation")
-    roles = b.n.roles
-    meta = (b.s.get(ob.id), b.s.get(ob.framework), _KINDS[ob.kind], b.s.get(ob.citation), b.s.get(ob.title),
-            tuple(roles[k] for k in range(len(roles)) if ob.holders & (1 << k)))
-    b.s.rules[rule] = meta
+    roles, s = b.n.roles, b.s.get
+    head = {"id": s(ob.id), "framework": s(ob.framework), "kind": _KINDS[ob.kind], "citation": s(ob.citation),
+            "title": s(ob.title), "holder": [roles[k] for k in range(len(roles)) if ob.holders & (1 << k)]}
+    lk = b.link
+    iso, link_dicts = [], []
+    for k in range(ob.links):
+        lk.size = ctypes.sizeof(lk)
+        b._check(b.c.aigov_report_obligation_link(ctypes.byref(lk), rep, i, k), "aigov_report_obligation_link")
+        iso.append(s(lk.rule))
+        link_dicts.append({"rule": s(lk.rule), "link": s(lk.link)})
+    meta = (head, (tuple(iso), tuple(link_dicts)))
+    # a rule that does not apply shows no crosswalk: it is read when the rule first applies
+    if row[1] != _NOT_APPLICABLE:
+        b.s.rules[row[0]] = meta
     return meta
 
 
@@ -288,9 +314,17 @@ def questions(b: Any, rep: int) -> List[Dict[str, Any]]:
     lists: Lists = b.lists
     tc: TableCache = b.s
     ql = lists.questions(rep)
-    n_rules = ql.n_rules
-    rules = tc.many(memoryview(lists.qr.buf)[: n_rules * _PTR].cast("P").tolist()) if n_rules else []
+    raw = memoryview(lists.qr.buf)
+    affects = tc.affects  # a question's rule list, by its addresses' bytes: the same in many reports
     s = tc.getter()
-    return [{"fact": s(fact), "ask": s(ask), "affects_tier": tier != 0, "affects_gpai": gpai != 0,
-             "affects": rules[rf:rf + rn]}
-            for fact, ask, tier, gpai, rf, rn in lists.qu.rows(_QU, ql.n_questions)]
+    out = []
+    for fact, ask, tier, gpai, rf, rn in lists.qu.rows(_QU, ql.n_questions):
+        key = raw[rf * _PTR:(rf + rn) * _PTR].tobytes()
+        names = affects.get(key)
+        if names is None:
+            if len(affects) >= _CACHE_MAX:
+                affects.clear()
+            names = affects[key] = tc.many(memoryview(key).cast("P").tolist())
+        out.append({"fact": s(fact), "ask": s(ask), "affects_tier": tier != 0, "affects_gpai": gpai != 0,
+                    "affects": list(names)})
+    return out
