@@ -12,6 +12,12 @@
 #define OBLIGATION_LISTS_V1_SIZE (offsetof(aigov_obligation_lists, n_links) + sizeof(size_t))
 #define QUESTION_LISTS_V1_SIZE (offsetof(aigov_question_lists, n_rules) + sizeof(size_t))
 
+/* The rows a caller's array holds: none without the array. */
+static size_t room(const void *rows, size_t cap)
+{
+    return rows ? cap : 0;
+}
+
 static int applies(const aigov_report *rep, int32_t ri)
 {
     return rep->r->status[ri] != AIGOV_STATUS_NOT_APPLICABLE;
@@ -142,11 +148,8 @@ int aigov_report_obligation_lists(aigov_obligation_lists *out, const aigov_repor
         evidence += c.evidence;
         links += c.links;
     }
-    int room = rep->n_shown <= out->obligations_cap && reasons <= out->reasons_cap &&
-               evidence <= out->evidence_cap && links <= out->links_cap &&
-               (out->obligations || !rep->n_shown) && (out->reasons || !reasons) &&
-               (out->evidence || !evidence) && (out->links || !links);
-    if (!room) {
+    if (rep->n_shown > room(out->obligations, out->obligations_cap) || reasons > room(out->reasons, out->reasons_cap) ||
+        evidence > room(out->evidence, out->evidence_cap) || links > room(out->links, out->links_cap)) {
         out->n_obligations = rep->n_shown;
         out->n_reasons = reasons;
         out->n_evidence = evidence;
@@ -172,8 +175,7 @@ int aigov_report_question_lists(aigov_question_lists *out, const aigov_report *r
             rules += (size_t)ag_affects(r, r->questions[q], t->reported[j]);
     out->n_questions = r->n_questions;
     out->n_rules = rules;
-    if (r->n_questions > out->questions_cap || rules > out->rules_cap || (!out->questions && r->n_questions) ||
-        (!out->rules && rules))
+    if (r->n_questions > room(out->questions, out->questions_cap) || rules > room(out->rules, out->rules_cap))
         return AIGOV_ELIMIT;
     size_t n = 0;
     for (uint32_t q = 0; q < r->n_questions; q++) {
