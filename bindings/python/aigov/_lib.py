@@ -237,6 +237,64 @@ class QuestionInfo(Structure):
                 ("affected_in_force", c_size_t)]
 
 
+# Bulk reading: whole lists in one call (aigov_report_obligation_lists, _question_lists).
+# The rows are read by _report_build with struct.iter_unpack over the raw arrays, in the
+# formats below (native alignment, as the C compiler lays them out; checked at import).
+class ObligationRow(Structure):
+    """struct aigov_obligation_row"""
+    _fields_ = [("rule", c_uint), ("status", c_int), ("applies_from", c_char * 12), ("in_force", c_int),
+                ("due_at_placing", c_int), ("observation", c_int), ("coverage", c_int),
+                ("penalty_tier", c_void_p), ("beyond", c_void_p)] + [
+        (name, c_size_t) for name in ("reasons_first", "reasons", "evidence_first", "evidence", "links_first",
+                                      "links", "systems")]
+
+
+class ReasonRow(Structure):
+    """struct aigov_reason_row"""
+    _fields_ = [("kind", c_int), ("result", c_int), ("key", c_uint), ("rule", c_void_p), ("fact", c_void_p)]
+
+
+class EvidenceRow(Structure):
+    """struct aigov_evidence_row"""
+    _fields_ = [(name, c_void_p) for name in ("item", "title", "state", "ref", "implied_by")]
+
+
+class LinkRow(Structure):
+    """struct aigov_link_row"""
+    _fields_ = [("rule", c_void_p), ("link", c_void_p), ("status", c_int), ("still_needed", c_int)]
+
+
+class QuestionRow(Structure):
+    """struct aigov_question_row"""
+    _fields_ = [("fact", c_void_p), ("ask", c_void_p), ("affects_tier", c_int), ("affects_gpai", c_int),
+                ("rules_first", c_size_t), ("affected_rules", c_size_t)]
+
+
+def _list_fields(*lists: str) -> List[Tuple[str, object]]:
+    out: List[Tuple[str, object]] = [("size", c_size_t)]
+    for name in lists:
+        out += [(name, c_void_p), (name + "_cap", c_size_t), ("n_" + name, c_size_t)]
+    return out
+
+
+class ObligationLists(Structure):
+    """struct aigov_obligation_lists (arrays as raw addresses: the rows are unpacked with struct)"""
+    _fields_ = _list_fields("obligations", "reasons", "evidence", "links")
+
+
+class QuestionLists(Structure):
+    """struct aigov_question_lists"""
+    _fields_ = _list_fields("questions", "rules")
+
+
+# struct formats of the rows, as iter_unpack reads them (native sizes and alignment)
+OBLIGATION_ROW_FMT = "@Ii12s4iPP7N"
+REASON_ROW_FMT = "@iiIPP"
+EVIDENCE_ROW_FMT = "@5P"
+LINK_ROW_FMT = "@PPii"
+QUESTION_ROW_FMT = "@PPiiNN"
+
+
 # ---- prototypes -----------------------------------------------------------------
 
 _P = POINTER
@@ -304,6 +362,9 @@ PROTOTYPES = {
     "aigov_report_soa_control": (c_int, [_P(SoAControl), c_void_p, c_size_t]),
     "aigov_report_soa_evidence_ref": (c_int, [_P(c_char_p), c_void_p, c_size_t, c_size_t]),
     "aigov_report_soa_finding": (c_int, [_P(c_void_p), _P(c_int), c_void_p, c_size_t, c_size_t]),
+    # bulk reading: the long lists in one call each (GIL released: a call reads a whole report)
+    "aigov_report_obligation_lists": (c_int, [_P(ObligationLists), c_void_p]),
+    "aigov_report_question_lists": (c_int, [_P(QuestionLists), c_void_p]),
 }
 
 

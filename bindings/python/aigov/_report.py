@@ -10,8 +10,17 @@ from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Tuple
 
 def _pick(d: Mapping[str, Any], known: Tuple[str, ...]) -> Dict[str, Any]:
     kw = {k: d.get(k) for k in known}
-    kw["extra"] = {k: v for k, v in d.items() if k not in known}
+    kw["extra"] = {k: v for k, v in d.items() if k not in kw}  # a dict's lookup, not the tuple's scan
     return kw
+
+
+def _made(cls: Any, kw: Dict[str, Any]) -> Any:
+    """cls(**kw) for a frozen dataclass given every field: the fields set at once, not one
+    object.__setattr__ each, which frozen dataclasses pay per field (a report lists ~170
+    obligations, each with its evidence)."""
+    o = object.__new__(cls)
+    o.__dict__.update(kw)
+    return o
 
 
 @dataclass(frozen=True)
@@ -27,7 +36,7 @@ class Evidence:
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> "Evidence":
-        return cls(**_pick(d, cls._KEYS))
+        return _made(cls, _pick(d, cls._KEYS))
 
 
 @dataclass(frozen=True)
@@ -57,7 +66,7 @@ class Obligation:
         kw["holder"] = list(kw["holder"] or [])
         kw["reasons"] = list(kw["reasons"] or [])
         kw["evidence"] = [Evidence.from_json(e) for e in kw["evidence"] or []]
-        return cls(**kw)
+        return _made(cls, kw)
 
     @property
     def is_gap_in_force(self) -> bool:

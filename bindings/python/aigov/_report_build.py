@@ -14,18 +14,14 @@ import ctypes
 import json as _json
 from typing import Any, Callable, Dict, List, Optional
 
-from . import _lib
+from . import _lib, _report_bulk
 
 # enum values of include/aigov.h
 _PART_ORGANISATION = 2
-_COND_RULE, _COND_AS_OF, _COND_TEST, _COND_FACT = 0, 1, 2, 3
 _FACT_BOOL, _FACT_ENUM, _FACT_SET, _FACT_NUMBER, _FACT_DATE, _FACT_STRING, _FACT_EVIDENCE = range(7)
 _TIER_UNDETERMINED = 5  # possible_tiers / possible_gpai list the decided classes only
 _GPAI_UNDETERMINED = 3
-_COVERAGE_NONE = -1
 _TRUTH_FALSE, _TRUTH_TRUE = 0, 1
-_NOT_APPLICABLE = 3  # AIGOV_STATUS_NOT_APPLICABLE
-_KINDS = ("definition", "obligation", "prohibition", "finding")
 
 
 def _name_table(fn: Callable[[int], bytes]) -> List[str]:
@@ -38,31 +34,8 @@ def _name_table(fn: Callable[[int], bytes]) -> List[str]:
     return out
 
 
-class Strings:
-    """Strings the table owns, decoded once per address (the table outlives
-    every report read from it, and its strings never move). One per table."""
-
-    __slots__ = ("cache",)
-
-    def __init__(self) -> None:
-        self.cache: Dict[int, str] = {}
-
-    def get(self, addr: Optional[int]) -> Optional[str]:
-        if addr is None:
-            return None
-        s = self.cache.get(addr)
-        if s is None:
-            s = self.cache[addr] = ctypes.string_at(addr).decode("utf-8")
-        return s
-
-    def getter(self) -> Callable[[Optional[int]], Optional[str]]:
-        """get() for hot loops: a dict lookup, get() only on a miss."""
-        cache_get, slow = self.cache.get, self.get
-
-        def lookup(addr: Optional[int]) -> Optional[str]:
-            s = cache_get(addr)  # type: ignore[arg-type]
-            return s if s is not None else slow(addr)
-        return lookup
+# The table's strings and constant report parts, decoded once per table (one per Table).
+Strings = _report_bulk.TableCache
 
 
 class Names:
@@ -102,11 +75,10 @@ class Builder:
         self.ob = _lib.Obligation()
         self.cond = _lib.Condition()
         self.fv = _lib.FactValue()
-        self.ev = _lib.EvidenceState()
         self.pen = _lib.Penalty()
-        self.link = _lib.CrosswalkLink()
         self.sysr = _lib.SystemResult()
-        self.q = _lib.Question()
+        self.lists = _report_bulk.Lists(c)
+        self.link = _lib.CrosswalkLink()
         self.vp = ctypes.c_void_p()
         self.cp = ctypes.c_char_p()
         self.ip = ctypes.c_int()
@@ -222,70 +194,7 @@ class Builder:
                 "roles": _masked(n.roles, ov.roles, len(n.roles)), "reasons": reasons}
 
     def _obligations(self, rep: int, org: bool) -> List[Dict[str, Any]]:
-        c, n, s = self.c, self.n, self.str
-        ob, ob_ref = self.ob, ctypes.byref(self.ob)
-        size = ctypes.sizeof(ob)
-        statuses, roles = n.statuses, n.roles
-        values: Dict[int, Any] = {}     # fact address -> its JSON value, once per report
-        penalties: Dict[int, Any] = {}  # tier address -> the tier's cap, once per report
-        out = []
-        get = c.aigov_report_obligation
-        for i in range(c.aigov_report_obligation_count(rep)):
-            ob.size = size
-            if get(ob_ref, rep, i):
-                raise _failed("aigov_report_obligation")
-            status = ob.status
-            o: Dict[str, Any] = {"id": s(ob.id), "framework": s(ob.framework), "kind": _KINDS[ob.kind],
-                                 "citation": s(ob.citation), "title": s(ob.title),
-                                 "holder": _masked(roles, ob.holders, len(roles)),
-                                 "applies_from": ob.applies_from.decode()}
-            if ob.due_at_placing:
-                o["due_at_placing"] = True
-            o["in_force"] = bool(ob.in_force)
-            o["status"] = statuses[status]
-            if ob.observation:
-                o["observation"] = True
-            n_evidence, tier, coverage, n_links, beyond, n_systems = (
-                ob.evidence, ob.penalty_tier, ob.coverage, ob.links, ob.beyond, ob.systems)
-            o["reasons"] = self._reasons(rep, i, ob.reasons, values)
-            if status != _NOT_APPLICABLE:
-                o["evidence"] = self._evidence(rep, i, n_evidence)
-                if tier is not None:
-                    pen = penalties.get(tier)
-                    if pen is None:
-                        pen = penalties[tier] = self._penalty(rep, i)
-                    o["penalty"] = dict(pen)
-                if n_systems:
-                    o["systems"] = self._systems(rep, i, n_systems)
-                if coverage != _COVERAGE_NONE:
-                    o["crosswalk"] = self._crosswalk(rep, i, n_links, coverage, beyond)
-            out.append(o)
-        return out
-
-    def _reasons(self, rep: int, i: int, count: int, values: Dict[int, Any]) -> List[Dict[str, Any]]:
-        cond, ref, size = self.cond, ctypes.byref(self.cond), ctypes.sizeof(self.cond)
-        get, s, truths = self.c.aigov_report_obligation_reason, self.str, self.n.truths
-        out = []
-        for k in range(count):
-            cond.size = size
-            if get(ref, rep, i, k):
-                raise _failed("aigov_report_obligation_reason")
-            kind = cond.kind
-            if kind == _COND_RULE:
-                r: Dict[str, Any] = {"rule": s(cond.rule)}
-            elif kind == _COND_FACT:
-                fact = cond.fact
-                value = values.get(fact, values)
-                if value is values:
-                    value = values[fact] = self._fact_value(rep, fact)
-                r = {"fact": s(fact), "value": value, "test": cond.test.decode("utf-8")}
-            elif kind == _COND_AS_OF:
-                r = {"as_of": cond.test.decode("utf-8")}
-            else:
-                r = {"test": cond.test.decode("utf-8")}
-            r["result"] = truths[cond.result]
-            out.append(r)
-        return out
+        return _report_bulk.obligations(self, rep)
 
     def _fact_value(self, rep: int, fact: int) -> Any:
         """A fact's value as the JSON report writes it (null, bool, number, string, list)."""
@@ -306,22 +215,6 @@ class Builder:
         if t in (_FACT_ENUM, _FACT_EVIDENCE):
             return self.s.get(fv.text)
         return ctypes.string_at(fv.text, fv.text_len).decode("utf-8")  # a string: the context's
-
-    def _evidence(self, rep: int, i: int, count: int) -> List[Dict[str, Any]]:
-        ev, ref, size = self.ev, ctypes.byref(self.ev), ctypes.sizeof(self.ev)
-        get, s = self.c.aigov_report_obligation_evidence, self.str
-        out = []
-        for k in range(count):
-            ev.size = size
-            if get(ref, rep, i, k):
-                raise _failed("aigov_report_obligation_evidence")
-            ref_text = ev.ref
-            e = {"item": s(ev.item), "title": s(ev.title), "state": s(ev.state),
-                 "ref": None if ref_text is None else ref_text.decode("utf-8")}
-            if ev.implied_by is not None:
-                e["implied_by"] = s(ev.implied_by)
-            out.append(e)
-        return out
 
     def _penalty(self, rep: int, i: int) -> Dict[str, Any]:
         p = self.pen
@@ -346,22 +239,6 @@ class Builder:
             out.append({"index": r.index, "in_scope": bool(r.in_scope), "status": statuses[r.status]})
         return out
 
-    def _crosswalk(self, rep: int, i: int, count: int, coverage: int, beyond: Optional[int]) -> Dict[str, Any]:
-        lk, ref, size = self.link, ctypes.byref(self.link), ctypes.sizeof(self.link)
-        get, s = self.c.aigov_report_obligation_link, self.str
-        iso, links, needed = [], [], []
-        for k in range(count):
-            lk.size = size
-            if get(ref, rep, i, k):
-                raise _failed("aigov_report_obligation_link")
-            rule = s(lk.rule)
-            iso.append(rule)
-            links.append({"rule": rule, "link": s(lk.link)})
-            if lk.still_needed:
-                needed.append(rule)
-        return {"iso": iso, "links": links, "coverage": self.n.coverages[coverage], "still_needed": needed,
-                "beyond": s(beyond)}
-
     def _rule_list(self, fn: Any, rep: int, i: int, count: int) -> List[str]:
         vp, ref, s = self.vp, ctypes.byref(self.vp), self.str
         out = [""] * count
@@ -372,14 +249,7 @@ class Builder:
         return out
 
     def _questions(self, rep: int) -> List[Dict[str, Any]]:
-        c, q, s = self.c, self.q, self.str
-        out = []
-        for i in range(c.aigov_report_question_count(rep)):
-            self._check(c.aigov_report_question(ctypes.byref(q), rep, i), "aigov_report_question")
-            out.append({"fact": s(q.fact), "ask": s(q.ask), "affects_tier": bool(q.affects_tier),
-                        "affects_gpai": bool(q.affects_gpai),
-                        "affects": self._rule_list(c.aigov_report_question_rule, rep, i, q.affected_rules)})
-        return out
+        return _report_bulk.questions(self, rep)
 
     def _by_framework(self, rep: int, frameworks: int) -> Dict[str, Dict[str, int]]:
         fs = _lib.FrameworkSummary()
