@@ -282,7 +282,7 @@ int aigov_table_explain(char **out, size_t *out_len, const aigov_table *t, const
     size_t idx;
     if (!t || !rule_id)
         return ag_err(err, AIGOV_EINVAL, "table and rule_id are required");
-    if (aigov_table_find_rule(&idx, t, rule_id))
+    if (ag_table_find_rule(&idx, t, rule_id))
         return ag_err(err, AIGOV_ENOTFOUND, "no rule '%.100s' in this table", rule_id);
     const ag_rule *r = &t->rules[idx];
     ag_mem tmp;
