@@ -1,6 +1,7 @@
 # Hardening suites (included by the top Makefile):
 #   test-symbols   exported symbols = the header's AIGOV_API functions; static
-#                  library namespace; SONAME
+#                  library namespace; SONAME; every AIGOV_API function defined
+#                  in lib/api/ only (check_api_layer.sh)
 #   test-abi       abidiff against test/hardening/abi/libaigov.abi
 #                  (abi-baseline regenerates it after an intended change)
 #   test-oom       every allocation of every entry point failed in turn
@@ -23,6 +24,7 @@ TSAN_FLAGS   := -std=c11 -D_POSIX_C_SOURCE=200809L -O1 -g -fsanitize=thread -Iin
 # ---- symbols and ABI ---------------------------------------------------------
 test-symbols: $(LIB_SO) $(LIB_A)
 	sh test/hardening/check_symbols.sh $(LIB_SO) include/aigov.h $(LIB_A)
+	sh test/hardening/check_api_layer.sh include/aigov.h lib
 
 ABI_BASELINE := test/hardening/abi/libaigov.abi
 test-abi: $(LIB_REAL)
