@@ -1,4 +1,4 @@
-/* Contexts (per-thread scratch) and the evaluations they run, behind api/context.c and
+/* Contexts (per-thread scratch) and the evaluations they run, behind api/contexts.c and
  * api/eval.c (which checked the arguments): the descriptor read, evaluated, reported on and,
  * when asked, rendered. */
 #include <stdio.h>

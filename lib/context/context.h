@@ -1,6 +1,6 @@
 /* A context: one thread's scratch for reading, evaluating, reporting on and rendering
  * descriptors against one table (context.c). The functions are the work of the public entry
- * points of api/context.c and api/eval.c, which cleared err and checked the arguments: the
+ * points of api/contexts.c and api/eval.c, which cleared err and checked the arguments: the
  * handles and out-params are not NULL (*out set to NULL), json is not NULL unless len is 0,
  * opts is not NULL, and fail_on and format are valid. The options' contents (version, as_of,
  * limits, framework, only) are checked here, as reading the descriptor needs them. */

@@ -1,12 +1,7 @@
-/* Public entry points on contexts and the library itself: version, freeing what the library
- * returned, creating and freeing a context. Arguments are checked here; context/ does the
- * work. */
+/* Public entry points creating and freeing a context. Arguments are checked here; context/
+ * does the work. */
 #include "context/context.h"
 #include "util/error.h"
-
-const char *aigov_version(void) { return AIGOV_VERSION_STRING; }
-unsigned aigov_version_number(void) { return AIGOV_VERSION_NUMBER; }
-void aigov_free(void *ptr) { ag_user_free(ptr); }
 
 int aigov_ctx_new(aigov_ctx **out, const aigov_table *t, const aigov_allocator *alloc,
                   aigov_error *err)
