@@ -50,7 +50,7 @@ SAN_CFLAGS   := $(CFLAGS_COMMON) -Werror -O1 -g $(SAN_FLAGS) -DAIGOV_BUILDING
 
 LIB_SRC      := $(sort $(filter-out lib/compile/rulec_main.c,$(wildcard lib/*/*.c)))
 # The rule compiler links only compile/, table/ and util/: no reader, evaluator or renderer.
-RULEC_SRC    := $(filter lib/compile/% lib/table/% lib/util/%,$(filter-out lib/table/builtin.c,$(LIB_SRC))) \
+RULEC_SRC    := $(filter lib/compile/% lib/table/% lib/util/%,$(LIB_SRC)) \
                 lib/compile/rulec_main.c
 RULE_SRC     := $(shell find rules -name '*.json' ! -name '*.schema.json' | LC_ALL=C sort)
 GEN_TABLE    := $(BUILD)/gen/builtin_table.c

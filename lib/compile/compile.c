@@ -334,12 +334,6 @@ static int compile_all(cc *c, const aigov_source *sources, size_t n, cJSON **roo
 int ag_compile(aigov_table **out, const aigov_source *sources, size_t n,
                const aigov_allocator *alloc, aigov_error *err)
 {
-    ag_err_clear(err);
-    if (!out)
-        return ag_err(err, AIGOV_EINVAL, "out is NULL");
-    *out = NULL;
-    if (!sources && n)
-        return ag_err(err, AIGOV_EINVAL, "sources is NULL");
     ag_mem mem;
     if (ag_mem_init(&mem, alloc))
         return ag_err(err, AIGOV_EINVAL, "allocator is missing a function");
@@ -370,12 +364,4 @@ int ag_compile(aigov_table **out, const aigov_source *sources, size_t n,
     }
     *out = t;
     return 0;
-}
-
-/* The public entry point: rule sources compiled at run time, by the same code path
- * the build's aigov-rulec runs over rules/. */
-int aigov_table_compile(aigov_table **out, const aigov_source *sources, size_t n,
-                        const aigov_allocator *alloc, aigov_error *err)
-{
-    return ag_compile(out, sources, n, alloc, err);
 }

@@ -6,6 +6,8 @@
 #include "aigov.h"
 #include "table/table.h"
 
+/* The sources into *out (the caller has cleared err, checked out and set *out to NULL, and
+ * passes sources unless n is 0: api/table.c or aigov-rulec). */
 int ag_compile(aigov_table **out, const aigov_source *sources, size_t n,
                const aigov_allocator *alloc, aigov_error *err);
 #endif

@@ -1,11 +1,12 @@
 /* aigov-rulec: the build-time rule compiler. Reads rule sources, validates
- * them exactly as aigov_table_compile does, and writes the table as C.
+ * them exactly as aigov_table_compile does (ag_compile), and writes the table as C.
  *   aigov-rulec -o build/gen/builtin_table.c rules/manifest.json rules/...json */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "compile/compile.h"
 #include "compile/emit_c.h"
+#include "util/error.h"
 
 static char *slurp(const char *path, size_t *len)
 {
@@ -56,6 +57,7 @@ int main(int argc, char **argv)
     }
     aigov_table *t = NULL;
     aigov_error err;
+    ag_err_clear(&err);
     int rc = ag_compile(&t, src, n, NULL, &err);
     if (rc) {
         fprintf(stderr, "%s: error: %s%s%s%s%s\n", err.source[0] ? err.source : "rules",
@@ -75,6 +77,6 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < n; i++)
         free((void *)src[i].data);
     free(src);
-    aigov_table_free(t);
+    ag_table_free(t);
     return 0;
 }

@@ -2,6 +2,7 @@
  * read from the table alone. */
 #include <stdio.h>
 #include <string.h>
+#include "render/catalogue.h"
 #include "render/pretty.h"
 #include "render/oscal_common.h"
 #include "render/render.h"
@@ -134,14 +135,8 @@ static void catalogue_json(ag_buf *b, const aigov_table *t)
     ag_buf_puts(b, "]}");
 }
 
-int aigov_table_render_rules(char **out, size_t *out_len, const aigov_table *t, int format,
-                             aigov_error *err)
+int ag_table_render_rules(char **out, size_t *out_len, const aigov_table *t, int format, aigov_error *err)
 {
-    if (!out)
-        return ag_err(err, AIGOV_EINVAL, "out is NULL");
-    *out = NULL;
-    if (!t)
-        return ag_err(err, AIGOV_EINVAL, "table is NULL");
     ag_mem tmp;
     ag_buf b;
     ag_buf_init(&b, table_mem(t, &tmp));
@@ -160,10 +155,8 @@ int aigov_table_render_rules(char **out, size_t *out_len, const aigov_table *t, 
             ag_buf_printf(&b, md ? "| `%s` | %s | %s | %s | %s |\n" : "%-44s %-11s %-26s %-11s %s\n",
                           r->id, kind_names[r->kind], r->citation, d, r->title);
         }
-    } else if (format == AIGOV_FORMAT_OSCAL) {
+    } else { /* AIGOV_FORMAT_OSCAL: api/catalogue.c took no other */
         ag_render_oscal_catalog(&b, t);
-    } else {
-        return ag_err(err, AIGOV_EINVAL, "unknown format %d", format);
     }
     if (ag_buf_finish(&b, out, out_len))
         return ag_err(err, AIGOV_ENOMEM, "out of memory rendering the catalogue");
@@ -273,16 +266,10 @@ static void facts_read(ag_buf *b, const aigov_table *t, const ag_rule *r)
         ag_buf_puts(b, "    (none directly; see the rules referenced)\n");
 }
 
-int aigov_table_explain(char **out, size_t *out_len, const aigov_table *t, const char *rule_id,
-                        aigov_error *err)
+int ag_table_explain(char **out, size_t *out_len, const aigov_table *t, const char *rule_id, aigov_error *err)
 {
-    if (!out)
-        return ag_err(err, AIGOV_EINVAL, "out is NULL");
-    *out = NULL;
     size_t idx;
-    if (!t || !rule_id)
-        return ag_err(err, AIGOV_EINVAL, "table and rule_id are required");
-    if (aigov_table_find_rule(&idx, t, rule_id))
+    if (ag_table_find_rule(&idx, t, rule_id))
         return ag_err(err, AIGOV_ENOTFOUND, "no rule '%.100s' in this table", rule_id);
     const ag_rule *r = &t->rules[idx];
     ag_mem tmp;
@@ -496,16 +483,8 @@ static void schema_node(ag_buf *b, const aigov_table *t, int32_t ni, const char 
     ag_buf_puts(b, "}}");
 }
 
-int aigov_table_descriptor_schema(char **out, size_t *out_len, const aigov_table *t,
-                                  aigov_error *err)
+int ag_table_descriptor_schema(char **out, size_t *out_len, const aigov_table *t, aigov_error *err)
 {
-    if (!out)
-        return ag_err(err, AIGOV_EINVAL, "out is NULL");
-    *out = NULL;
-    if (out_len)
-        *out_len = 0;
-    if (!t)
-        return ag_err(err, AIGOV_EINVAL, "table is NULL");
     ag_mem tmp;
     const ag_mem *mem = table_mem(t, &tmp);
     ag_buf compact, pretty;

@@ -6,6 +6,7 @@
 #include "report/readiness.h"
 #include "report/reasons.h"
 #include "report/sections.h"
+#include "report/names.h"
 #include "report/report.h"
 #include "util/buf.h"
 

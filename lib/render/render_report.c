@@ -1,24 +1,11 @@
-/* aigov_report_render: picks the renderer for a format. */
+/* ag_report_render (aigov_report_render's work): picks the renderer for a format. */
 #include "render/render.h"
+#include "render/render_report.h"
 #include "util/error.h"
 
-int aigov_report_render(char **out, size_t *out_len, const aigov_report *rep, int format,
-                        aigov_error *err)
+int ag_report_render(char **out, size_t *out_len, const aigov_report *rep, int format, int full,
+                     aigov_error *err)
 {
-    if (!out)
-        return ag_err(err, AIGOV_EINVAL, "out is NULL");
-    *out = NULL;
-    if (out_len)
-        *out_len = 0;
-    if (!rep)
-        return ag_err(err, AIGOV_EINVAL, "report is NULL");
-    int full;
-    int fmt = ag_format_split(format, &full);
-    if (fmt < 0)
-        return ag_err(err, AIGOV_EINVAL, ag_format_split(format & ~AIGOV_RENDER_FULL, &full) >= 0 ? "format %d: AIGOV_RENDER_FULL goes with AIGOV_FORMAT_JSON only"
-                                                                      : "unknown format %d",
-                      format);
-    format = fmt;
     ag_report_questions(rep);
     ag_buf b;
     ag_buf_init(&b, rep->mem);
@@ -35,7 +22,7 @@ int aigov_report_render(char **out, size_t *out_len, const aigov_report *rep, in
     case AIGOV_FORMAT_TEXT: ag_render_text(&b, rep); break;
     case AIGOV_FORMAT_MARKDOWN: ag_render_markdown(&b, rep); break;
     case AIGOV_FORMAT_OSCAL: ag_render_oscal(&b, rep); break;
-    default: /* SARIF, JUnit, HTML, SoA CSV: ag_format_split checked the range */
+    default: /* SARIF, JUnit, HTML, SoA CSV: api/render.c checked the range */
         ag_render_head(&b, rep, format);
         ag_render_part(&b, rep, format, 0, 0, NULL);
         ag_render_tail(&b, rep, NULL, format);
@@ -55,7 +42,7 @@ void ag_render_verdict(ag_buf *b, const aigov_verdict *v, int format)
     if (format == AIGOV_FORMAT_TEXT) {
         ag_buf_puts(b, "\n=== Verdict over every system and the organisation ===\n");
         ag_buf_printf(b, "  %zu systems; most severe tier %s; prohibited %zu, undetermined %zu\n", v->systems,
-                      aigov_tier_name(v->tier), v->prohibited, v->undetermined);
+                      ag_tier_name(v->tier), v->prohibited, v->undetermined);
         ag_buf_printf(b, "  %zu rules: %zu met, %zu gap, %zu unknown, %zu not applicable; %zu gaps in force "
                          "(%zu of the organisation)\n",
                       v->summary.total, v->summary.met, v->summary.gap, v->summary.unknown,
@@ -63,7 +50,7 @@ void ag_render_verdict(ag_buf *b, const aigov_verdict *v, int format)
     } else if (format == AIGOV_FORMAT_MARKDOWN) {
         ag_buf_puts(b, "\n## Verdict over every system and the organisation\n\n");
         ag_buf_printf(b, "**Systems:** %zu; most severe tier `%s`; prohibited %zu, undetermined %zu\n\n",
-                      v->systems, aigov_tier_name(v->tier), v->prohibited, v->undetermined);
+                      v->systems, ag_tier_name(v->tier), v->prohibited, v->undetermined);
         ag_buf_printf(b, "**Summary:** %zu gap (%zu in force), %zu met, %zu unknown, %zu not applicable; "
                          "%zu of the gaps in force are the organisation's\n",
                       v->summary.gap, v->summary.in_force_gaps, v->summary.met, v->summary.unknown,

@@ -216,9 +216,9 @@ static void classification_json(ag_buf *b, const aigov_report *rep, int full)
     const aigov_table *t = rep->t;
     const ag_result *r = rep->r;
     ag_buf_lit(b, "\"classification\":{\"tier\":");
-    ag_buf_json_id(b, aigov_tier_name(r->tier));
+    ag_buf_json_id(b, ag_tier_name(r->tier));
     ag_buf_lit(b, ",\"gpai\":");
-    ag_buf_json_id(b, aigov_gpai_name(r->gpai));
+    ag_buf_json_id(b, ag_gpai_name(r->gpai));
     ag_buf_lit(b, ",\"possible_tiers\":");
     names_from_mask(b, r->possible_tiers, aigov_tier_name, AIGOV_TIER_UNDETERMINED);
     ag_buf_lit(b, ",\"possible_gpai\":");
@@ -298,7 +298,7 @@ static void obligation_json(ag_buf *b, const aigov_report *rep, int32_t ri, jfor
         ag_buf_lit(b, ",\"due_at_placing\":true");
     ag_buf_puts(b, ag_in_force(r, ri) ? ",\"in_force\":true" : ",\"in_force\":false");
     ag_buf_lit(b, ",\"status\":");
-    ag_buf_json_id(b, aigov_status_name(r->status[ri]));
+    ag_buf_json_id(b, ag_status_name(r->status[ri]));
     if (observed(rep, ri))
         ag_buf_lit(b, ",\"observation\":true"); /* noted by an auditor, not a nonconformity */
     ag_buf_putc(b, ',');
@@ -392,7 +392,7 @@ static void run_open(ag_buf *b, const aigov_report *rep, const okey *k)
         ag_buf_lit(b, ",\"due_at_placing\":true");
     ag_buf_puts(b, k->in_force ? ",\"in_force\":true" : ",\"in_force\":false");
     ag_buf_lit(b, ",\"status\":");
-    ag_buf_json_id(b, aigov_status_name(k->status));
+    ag_buf_json_id(b, ag_status_name(k->status));
     if (k->observation)
         ag_buf_lit(b, ",\"observation\":true");
     if (k->status != AIGOV_STATUS_NOT_APPLICABLE) {

@@ -76,15 +76,15 @@ void ag_render_junit_part(ag_buf *b, const aigov_report *rep, uint32_t index, ui
     property(b, "as_of", as_of);
     property(b, "rules_revision", t->revision);
     if (!org) {
-        property(b, "tier", aigov_tier_name(r->tier));
-        property(b, "gpai", aigov_gpai_name(r->gpai));
+        property(b, "tier", ag_tier_name(r->tier));
+        property(b, "gpai", ag_gpai_name(r->gpai));
     }
     ag_buf_puts(b, "</properties>\n");
     char classname[160];
     if (!org) {
         ag_buf_puts(b, "<testcase classname=\"aigov.classification\" name=\"");
         ag_buf_xml(b, label);
-        ag_buf_printf(b, ": tier %s\" time=\"0\">", aigov_tier_name(r->tier));
+        ag_buf_printf(b, ": tier %s\" time=\"0\">", ag_tier_name(r->tier));
         if (r->tier == AIGOV_TIER_PROHIBITED)
             ag_buf_puts(b, "<failure type=\"prohibited\" message=\"the system is a prohibited practice (Art. 5)\"/>");
         else if (r->tier == AIGOV_TIER_UNDETERMINED)

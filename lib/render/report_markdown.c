@@ -143,8 +143,8 @@ static void header(ag_buf *b, const aigov_report *rep)
     const ag_result *r = rep->r;
     char d[11];
     ag_date_format(d, r->as_of);
-    ag_buf_printf(b, "### AI governance report: tier `%s`, GPAI `%s`\n\n", aigov_tier_name(r->tier),
-                  aigov_gpai_name(r->gpai));
+    ag_buf_printf(b, "### AI governance report: tier `%s`, GPAI `%s`\n\n", ag_tier_name(r->tier),
+                  ag_gpai_name(r->gpai));
     ag_buf_printf(b, "_libaigov %s, rules %s, as of %s. Not legal advice._\n\n", AIGOV_VERSION_STRING,
                   t->revision, d);
     ag_buf_puts(b, "**Roles:** ");
@@ -236,8 +236,8 @@ static void questions(md *m)
 static void one_line(ag_buf *b, const aigov_report *rep)
 {
     const ag_counts *c = &rep->tally.all;
-    ag_buf_printf(b, "### AI governance report: tier `%s`, GPAI `%s`\n\n", aigov_tier_name(rep->r->tier),
-                  aigov_gpai_name(rep->r->gpai));
+    ag_buf_printf(b, "### AI governance report: tier `%s`, GPAI `%s`\n\n", ag_tier_name(rep->r->tier),
+                  ag_gpai_name(rep->r->gpai));
     ag_buf_printf(b, "**Summary:** %zu gap (%zu in force), %zu met, %zu unknown, %zu not applicable\n\n",
                   c->gap, rep->tally.in_force_gaps, c->met, c->unknown, c->not_applicable);
     ag_buf_printf(b, "_Rows folded: this report would pass %d characters; `aigov eval --format=json` has them._\n",

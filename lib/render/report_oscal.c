@@ -485,7 +485,7 @@ static void finding(octx *o, int32_t ri)
     prop(o, "framework", t->framework_ids[ru->framework]);
     prop(o, "kind", kinds[ru->kind]);
     prop(o, "citation", ru->citation);
-    prop(o, "status", aigov_status_name(st));
+    prop(o, "status", ag_status_name(st));
     prop(o, "applies-from", d);
     prop(o, "in-force", in_force ? "true" : "false");
     for (int k = 0; k < AG_N_ROLES; k++)
@@ -569,8 +569,8 @@ static void result(octx *o, const char *name)
     } else {
         ag_buf_puts(b, ",\"title\":\"EU AI Act and ISO/IEC 42001 assessment: ");
         name_body(b, name, "unnamed AI system");
-        ag_buf_printf(b, "\",\"description\":\"Classification: tier %s, GPAI %s, roles ", aigov_tier_name(r->tier),
-                      aigov_gpai_name(r->gpai));
+        ag_buf_printf(b, "\",\"description\":\"Classification: tier %s, GPAI %s, roles ", ag_tier_name(r->tier),
+                      ag_gpai_name(r->gpai));
         int first = 1;
         for (int k = 0; k < AG_N_ROLES; k++)
             if (r->roles & (1u << k)) {
@@ -586,8 +586,8 @@ static void result(octx *o, const char *name)
     o->first = 1;
     prop(o, "scope", org ? "organisation" : "system");
     if (!org) {
-        prop(o, "tier", aigov_tier_name(r->tier));
-        prop(o, "gpai", aigov_gpai_name(r->gpai));
+        prop(o, "tier", ag_tier_name(r->tier));
+        prop(o, "gpai", ag_gpai_name(r->gpai));
         for (int k = 0; k < AG_N_ROLES; k++)
             if (r->roles & (1u << k))
                 prop(o, "role", ag_role_names[k]);

@@ -100,8 +100,8 @@ void ag_render_sarif_part(ag_buf *b, const aigov_report *rep, uint32_t index, ui
         ag_buf_printf(b, "/%u\"},\"properties\":{\"citation\":", count ? index : 0);
         str(b, ru->citation);
         ag_buf_printf(b, ",\"status\":\"%s\",\"in_force\":%s,\"applies_from\":\"%s\",\"tier\":\"%s\"}}",
-                      aigov_status_name(st), in_force ? "true" : "false", d,
-                      count && index == count ? "n/a" : aigov_tier_name(r->tier));
+                      ag_status_name(st), in_force ? "true" : "false", d,
+                      count && index == count ? "n/a" : ag_tier_name(r->tier));
     }
 }
 

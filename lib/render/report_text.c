@@ -23,15 +23,15 @@ static void classification_text(ag_buf *b, const aigov_report *rep)
 {
     const aigov_table *t = rep->t;
     const ag_result *r = rep->r;
-    ag_buf_printf(b, "Classification\n  Tier:   %s\n", aigov_tier_name(r->tier));
+    ag_buf_printf(b, "Classification\n  Tier:   %s\n", ag_tier_name(r->tier));
     if (r->tier == AIGOV_TIER_UNDETERMINED) {
         ag_buf_puts(b, "          still possible:");
         for (int k = 0; k < AIGOV_TIER_UNDETERMINED; k++)
             if (r->possible_tiers & (1u << k))
-                ag_buf_printf(b, " %s", aigov_tier_name(k));
+                ag_buf_printf(b, " %s", ag_tier_name(k));
         ag_buf_putc(b, '\n');
     }
-    ag_buf_printf(b, "  GPAI:   %s\n  Roles:  ", aigov_gpai_name(r->gpai));
+    ag_buf_printf(b, "  GPAI:   %s\n  Roles:  ", ag_gpai_name(r->gpai));
     roles_text(b, r->roles);
     ag_buf_puts(b, "\n  Why:\n");
     for (uint32_t ri = 0; ri < t->n_rules; ri++) {
@@ -51,7 +51,7 @@ static void row_text(ag_buf *b, const aigov_report *rep, int32_t ri)
     const ag_rule *ru = &t->rules[ri];
     char d[11];
     ag_date_format(d, r->rule_date[ri]);
-    ag_buf_printf(b, "  %-8s %-9s %-11s %s: %s%s [%s]%s\n", aigov_status_name(r->status[ri]),
+    ag_buf_printf(b, "  %-8s %-9s %-11s %s: %s%s [%s]%s\n", ag_status_name(r->status[ri]),
                   ag_in_force(r, ri) ? "yes" : "no", d, ru->citation,
                   ag_finding_prefix(ru, r->status[ri], r->rule_val[ri]), ru->title, ru->id,
                   (r->date_uncertain[ri] & AG_DATE_AT_PLACING) ? " (due at placing)" : "");

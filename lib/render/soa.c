@@ -51,7 +51,7 @@ void ag_soa_json(ag_buf *b, const aigov_report *rep, int full)
             ag_buf_lit(b, "null");
         ag_buf_printf(b, ",\"typically_applicable\":%s,\"implementation\":\"%s\",\"owner\":",
                       e.applicable == AG_T ? "true" : e.applicable == AG_F ? "false" : "null",
-                      aigov_status_name(e.status));
+                      ag_status_name(e.status));
         if (e.owner)
             ag_buf_json_str(b, e.owner);
         else
@@ -83,7 +83,7 @@ void ag_soa_json(ag_buf *b, const aigov_report *rep, int full)
             ag_buf_puts(b, ff ? "{\"id\":" : ",{\"id\":");
             ff = 0;
             ag_buf_json_str(b, t->rules[fi].id);
-            ag_buf_printf(b, ",\"status\":\"%s\"}", aigov_status_name(rep->r->status[fi]));
+            ag_buf_printf(b, ",\"status\":\"%s\"}", ag_status_name(rep->r->status[fi]));
         }
         ag_buf_lit(b, "]}");
     }
@@ -118,7 +118,7 @@ void ag_soa_text(ag_buf *b, const aigov_report *rep)
         ag_soa_entry_of(&e, rep, (int32_t)ri);
         ag_buf_printf(b, "  %-9s %-13s %-11s %-14s %-27s %s\n", e.ru->soa_control,
                       e.decision ? e.decision : "not recorded", yes_no(e.applicable),
-                      aigov_status_name(e.status), ag_grade_name(e.grade.grade), e.ru->title);
+                      ag_status_name(e.status), ag_grade_name(e.grade.grade), e.ru->title);
         if (e.justification) {
             ag_buf_printf(b, "  %-9s justification: ", "");
             ag_buf_text(b, e.justification);
@@ -135,7 +135,7 @@ void ag_soa_text(ag_buf *b, const aigov_report *rep)
             int32_t fi = t->reported[k];
             uint8_t st = rep->r->status[fi];
             if (t->rules[fi].soa_of == (int32_t)ri && ag_soa_open_finding(st, &e))
-                ag_buf_printf(b, "  %-9s %s: %s [%s]\n", "", aigov_status_name(st), t->rules[fi].title,
+                ag_buf_printf(b, "  %-9s %s: %s [%s]\n", "", ag_status_name(st), t->rules[fi].title,
                               t->rules[fi].id);
         }
     }
@@ -184,7 +184,7 @@ void ag_soa_markdown(ag_buf *b, const aigov_report *rep)
         ag_buf_lit(b, " | ");
         if (e.justification)
             user_cell(b, e.justification);
-        ag_buf_printf(b, " | %s | %s | ", yes_no(e.applicable), aigov_status_name(e.status));
+        ag_buf_printf(b, " | %s | %s | ", yes_no(e.applicable), ag_status_name(e.status));
         if (e.owner)
             user_cell(b, e.owner);
         ag_buf_printf(b, " | %s | %s%s%s | ", e.review, e.grade.grade <= AG_GRADE_MINOR_NC ? "**" : "",
@@ -266,7 +266,7 @@ void ag_soa_csv_rows(ag_buf *b, const aigov_report *rep, const char *system)
         csv_cell(b, e.ru->title, 0);
         csv_cell(b, e.decision, 0);
         csv_cell(b, e.justification, 0);
-        csv_cell(b, aigov_status_name(e.status), 0);
+        csv_cell(b, ag_status_name(e.status), 0);
         csv_cell(b, e.owner, 0);
         csv_cell(b, e.review, 0);
         csv_cell(b, ag_grade_name(e.grade.grade), 0);
@@ -289,7 +289,7 @@ void ag_soa_csv_rows(ag_buf *b, const aigov_report *rep, const char *system)
                 continue;
             if (list.len)
                 ag_buf_puts(&list, "; ");
-            ag_buf_printf(&list, "%s (%s)", t->rules[fi].id, aigov_status_name(st));
+            ag_buf_printf(&list, "%s (%s)", t->rules[fi].id, ag_status_name(st));
         }
         ag_buf_putc(&list, 0);
         csv_cell(b, list.oom ? NULL : list.data, 0);
@@ -310,7 +310,7 @@ void ag_per_system_json(ag_buf *b, const aigov_report *rep, int32_t ri)
         int e = ag_per_system_entry(ps, ri, s);
         ag_buf_printf(b, "%s{\"index\":%u,\"in_scope\":%s,\"status\":", s ? "," : "", s,
                       e == AG_PS_OUT_OF_SCOPE ? "false" : "true");
-        ag_buf_json_str(b, e == AG_PS_OUT_OF_SCOPE ? "not_applicable" : aigov_status_name(e));
+        ag_buf_json_str(b, e == AG_PS_OUT_OF_SCOPE ? "not_applicable" : ag_status_name(e));
         ag_buf_putc(b, '}');
     }
     ag_buf_putc(b, ']');
@@ -325,7 +325,7 @@ void ag_per_system_text(ag_buf *b, const aigov_report *rep, int32_t ri, const ch
     for (uint32_t s = 0; s < ps->n_systems; s++) {
         int e = ag_per_system_entry(ps, ri, s);
         ag_buf_printf(b, "%s system %u %s", s ? ";" : "", s + 1,
-                      e == AG_PS_OUT_OF_SCOPE ? "out of scope" : aigov_status_name(e));
+                      e == AG_PS_OUT_OF_SCOPE ? "out of scope" : ag_status_name(e));
     }
     ag_buf_putc(b, '\n');
 }
@@ -356,7 +356,7 @@ void ag_crosswalk_line(ag_buf *b, const aigov_report *rep, int32_t ri, const cha
     for (int32_t k = 0; k < ru->xw_n; k++) {
         int32_t x = t->crosswalk[ru->xw_first + k];
         ag_buf_printf(b, "%s %s %s %s", k ? ";" : "", iso_label(&t->rules[x]),
-                      ag_link_names[t->crosswalk_link[ru->xw_first + k]], aigov_status_name(r->status[x]));
+                      ag_link_names[t->crosswalk_link[ru->xw_first + k]], ag_status_name(r->status[x]));
     }
     ag_buf_puts(b, end);
 }

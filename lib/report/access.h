@@ -30,6 +30,41 @@ static inline int ag_not_found(void *out, size_t full_size)
     memset((char *)out + sizeof(size_t), 0, n - sizeof(size_t));
     return AIGOV_ENOTFOUND;
 }
+/* The report's accessors behind api/ (api/report.c, api/obligation.c, api/soa.c): the caller
+ * checked the arguments (out sized for the first version of its struct, rep and the other
+ * pointers not NULL, string out-params set to NULL); indices past the end are the accessors'
+ * own (AIGOV_ENOTFOUND, the struct cleared). */
+/* report.c */
+int ag_report_summary(aigov_summary *out, const aigov_report *rep);
+int ag_report_question(aigov_question *out, const aigov_report *rep, size_t index);
+/* fail_on is valid (ag_fail_on_valid) */
+int ag_report_verdict(aigov_verdict *out, const aigov_report *rep, int fail_on);
+/* questions.c: out->size at least the first version of aigov_question_info */
+int ag_report_question_info(aigov_question_info *out, const aigov_report *rep, size_t index);
+int ag_report_question_rule(const char **out_rule_id, const aigov_report *rep, size_t index, size_t k);
+/* access_report.c */
+int ag_report_overview(aigov_overview *out, const aigov_report *rep);
+int ag_report_classification_reason(aigov_class_reason *out, const aigov_report *rep, size_t index);
+int ag_report_framework_summary(aigov_framework_summary *out, const aigov_report *rep, size_t framework);
+int ag_report_readiness(aigov_readiness *out, const aigov_report *rep, size_t framework);
+int ag_report_readiness_upcoming(aigov_upcoming *out, const aigov_report *rep, size_t framework, size_t k);
+int ag_report_next_action(aigov_action *out, const aigov_report *rep, size_t index);
+int ag_report_next_action_rule(const char **out_rule_id, const aigov_report *rep, size_t index, size_t k);
+int ag_report_exposure(aigov_exposure *out, const aigov_report *rep);
+/* access_obligation.c */
+int ag_report_obligation(aigov_obligation *out, const aigov_report *rep, size_t index);
+int ag_report_obligation_reason(aigov_condition *out, const aigov_report *rep, size_t index, size_t k);
+int ag_report_fact_value(aigov_fact_value *out, const aigov_report *rep, const char *fact);
+int ag_report_obligation_evidence(aigov_evidence_state *out, const aigov_report *rep, size_t index, size_t k);
+int ag_report_obligation_penalty(aigov_penalty *out, const aigov_report *rep, size_t index);
+int ag_report_obligation_link(aigov_crosswalk_link *out, const aigov_report *rep, size_t index, size_t k);
+int ag_report_obligation_system(aigov_system_result *out, const aigov_report *rep, size_t index, size_t system);
+/* access_soa.c */
+int ag_report_soa(aigov_soa *out, const aigov_report *rep);
+int ag_report_soa_control(aigov_soa_control *out, const aigov_report *rep, size_t index);
+int ag_report_soa_evidence_ref(const char **out_ref, const aigov_report *rep, size_t index, size_t k);
+int ag_report_soa_finding(const char **out_rule_id, int *out_status, const aigov_report *rep, size_t index, size_t k);
+
 /* Reported rule ri's penalty tier cap into *out (AIGOV_ENOTFOUND when it names none or does
  * not apply); access_report.c. */
 int ag_access_penalty(aigov_penalty *out, const aigov_report *rep, int32_t ri);

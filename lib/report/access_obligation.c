@@ -26,10 +26,8 @@ static int per_system_rows(const aigov_report *rep, int32_t ri)
     return rep->part == AG_PART_ORGANISATION && ps && ag_per_system_entry(ps, ri, 0) >= 0;
 }
 
-int aigov_report_obligation(aigov_obligation *out, const aigov_report *rep, size_t index)
+int ag_report_obligation(aigov_obligation *out, const aigov_report *rep, size_t index)
 {
-    if (!AG_SIZED(out, aigov_obligation) || !rep)
-        return AIGOV_EINVAL;
     int32_t ri = shown_rule(rep, index);
     if (ri < 0)
         return ag_not_found(out, sizeof *out);
@@ -68,10 +66,8 @@ int aigov_report_obligation(aigov_obligation *out, const aigov_report *rep, size
     return 0;
 }
 
-int aigov_report_obligation_reason(aigov_condition *out, const aigov_report *rep, size_t index, size_t k)
+int ag_report_obligation_reason(aigov_condition *out, const aigov_report *rep, size_t index, size_t k)
 {
-    if (!AG_SIZED(out, aigov_condition) || !rep)
-        return AIGOV_EINVAL;
     int32_t ri = shown_rule(rep, index);
     if (ri < 0)
         return ag_not_found(out, sizeof *out);
@@ -107,10 +103,8 @@ int aigov_report_obligation_reason(aigov_condition *out, const aigov_report *rep
     return 0;
 }
 
-int aigov_report_fact_value(aigov_fact_value *out, const aigov_report *rep, const char *fact)
+int ag_report_fact_value(aigov_fact_value *out, const aigov_report *rep, const char *fact)
 {
-    if (!AG_SIZED(out, aigov_fact_value) || !rep || !fact)
-        return AIGOV_EINVAL;
     const aigov_table *t = rep->t;
     int32_t fi = -1;
     for (uint32_t k = 0; k < t->n_facts && fi < 0; k++)
@@ -167,10 +161,8 @@ int aigov_report_fact_value(aigov_fact_value *out, const aigov_report *rep, cons
     return 0;
 }
 
-int aigov_report_obligation_evidence(aigov_evidence_state *out, const aigov_report *rep, size_t index, size_t k)
+int ag_report_obligation_evidence(aigov_evidence_state *out, const aigov_report *rep, size_t index, size_t k)
 {
-    if (!AG_SIZED(out, aigov_evidence_state) || !rep)
-        return AIGOV_EINVAL;
     int32_t ri = shown_rule(rep, index);
     const aigov_table *t = rep->t;
     if (ri < 0 || !applies(rep, ri) || k >= t->rules[ri].ev_n)
@@ -185,20 +177,16 @@ int aigov_report_obligation_evidence(aigov_evidence_state *out, const aigov_repo
     return 0;
 }
 
-int aigov_report_obligation_penalty(aigov_penalty *out, const aigov_report *rep, size_t index)
+int ag_report_obligation_penalty(aigov_penalty *out, const aigov_report *rep, size_t index)
 {
-    if (!AG_SIZED(out, aigov_penalty) || !rep)
-        return AIGOV_EINVAL;
     int32_t ri = shown_rule(rep, index);
     if (ri < 0)
         return ag_not_found(out, sizeof *out);
     return ag_access_penalty(out, rep, ri);
 }
 
-int aigov_report_obligation_link(aigov_crosswalk_link *out, const aigov_report *rep, size_t index, size_t k)
+int ag_report_obligation_link(aigov_crosswalk_link *out, const aigov_report *rep, size_t index, size_t k)
 {
-    if (!AG_SIZED(out, aigov_crosswalk_link) || !rep)
-        return AIGOV_EINVAL;
     int32_t ri = shown_rule(rep, index);
     const aigov_table *t = rep->t;
     int32_t met;
@@ -213,11 +201,9 @@ int aigov_report_obligation_link(aigov_crosswalk_link *out, const aigov_report *
     return 0;
 }
 
-int aigov_report_obligation_system(aigov_system_result *out, const aigov_report *rep, size_t index,
-                                   size_t system)
+int ag_report_obligation_system(aigov_system_result *out, const aigov_report *rep, size_t index,
+                                size_t system)
 {
-    if (!AG_SIZED(out, aigov_system_result) || !rep)
-        return AIGOV_EINVAL;
     int32_t ri = shown_rule(rep, index);
     if (ri < 0 || !applies(rep, ri) || !per_system_rows(rep, ri) || system >= rep->per_system->n_systems)
         return ag_not_found(out, sizeof *out);

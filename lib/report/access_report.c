@@ -3,6 +3,7 @@
  * report's enumerations. Each reads what the report stage computed; the JSON renderer reads
  * the same functions, so the two cannot disagree. */
 #include "report/access.h"
+#include "report/names.h"
 #include "report/exposure_summary.h"
 #include "report/readiness.h"
 #include "report/reasons.h"
@@ -21,37 +22,22 @@ _Static_assert((int)AG_COV_NONE == (int)AIGOV_COVERAGE_NONE && (int)AG_COV_SUPPO
                    (int)AG_COV_NOT_SUPPORTED == (int)AIGOV_COVERAGE_NOT_SUPPORTED,
                "aigov_coverage follows enum ag_coverage");
 
-const char *aigov_role_name(int role)
-{
-    return role >= 0 && role < AIGOV_ROLE_COUNT ? ag_role_names[role] : "?";
-}
-
-const char *aigov_truth_name(int truth)
-{
-    return truth >= 0 && truth < AIGOV_TRUTH_COUNT ? ag_kleene_name((uint8_t)truth) : "?";
-}
-
-const char *aigov_coverage_name(int coverage)
+const char *ag_coverage_name(int coverage)
 {
     static const char *const names[AIGOV_COVERAGE_COUNT] = {"supported", "partly_supported", "not_supported"};
-    return coverage >= 0 && coverage < AIGOV_COVERAGE_COUNT ? names[coverage] : "?";
+    return names[coverage];
 }
 
-const char *aigov_grade_name(int grade)
-{
-    return grade >= 0 && grade < AIGOV_GRADE_COUNT ? ag_grade_name(grade) : "?";
-}
-
-const char *aigov_condition_kind_name(int kind)
+const char *ag_condition_kind_name(int kind)
 {
     static const char *const names[AIGOV_CONDITION_KIND_COUNT] = {"rule", "as_of", "test", "fact"};
-    return kind >= 0 && kind < AIGOV_CONDITION_KIND_COUNT ? names[kind] : "?";
+    return names[kind];
 }
 
-const char *aigov_part_name(int part)
+const char *ag_part_name(int part)
 {
     static const char *const names[AIGOV_PART_COUNT] = {"all", "system", "organisation"};
-    return part >= 0 && part < AIGOV_PART_COUNT ? names[part] : "?";
+    return names[part];
 }
 
 static size_t class_reason_count(const aigov_report *rep)
@@ -62,10 +48,8 @@ static size_t class_reason_count(const aigov_report *rep)
     return n;
 }
 
-int aigov_report_overview(aigov_overview *out, const aigov_report *rep)
+int ag_report_overview(aigov_overview *out, const aigov_report *rep)
 {
-    if (!AG_SIZED(out, aigov_overview) || !rep)
-        return AIGOV_EINVAL;
     aigov_overview v;
     memset(&v, 0, sizeof v);
     const ag_result *r = rep->r;
@@ -78,7 +62,7 @@ int aigov_report_overview(aigov_overview *out, const aigov_report *rep)
     v.possible_gpai = r->possible_gpai;
     v.roles = r->roles;
     v.classification_reasons = class_reason_count(rep);
-    aigov_report_summary(&v.summary, rep);
+    ag_report_summary(&v.summary, rep);
     v.legal_in_force_gaps = rep->tally.in_force_gaps - rep->tally.standard_in_force_gaps;
     v.frameworks = rep->t->n_frameworks;
     ag_action acts[AG_MAX_ACTIONS];
@@ -92,10 +76,8 @@ int aigov_report_overview(aigov_overview *out, const aigov_report *rep)
     return 0;
 }
 
-int aigov_report_classification_reason(aigov_class_reason *out, const aigov_report *rep, size_t index)
+int ag_report_classification_reason(aigov_class_reason *out, const aigov_report *rep, size_t index)
 {
-    if (!AG_SIZED(out, aigov_class_reason) || !rep)
-        return AIGOV_EINVAL;
     const aigov_table *t = rep->t;
     size_t n = 0;
     for (uint32_t ri = 0; ri < t->n_rules; ri++) {
@@ -110,10 +92,8 @@ int aigov_report_classification_reason(aigov_class_reason *out, const aigov_repo
     return ag_not_found(out, sizeof *out);
 }
 
-int aigov_report_framework_summary(aigov_framework_summary *out, const aigov_report *rep, size_t framework)
+int ag_report_framework_summary(aigov_framework_summary *out, const aigov_report *rep, size_t framework)
 {
-    if (!AG_SIZED(out, aigov_framework_summary) || !rep)
-        return AIGOV_EINVAL;
     if (framework >= rep->t->n_frameworks)
         return ag_not_found(out, sizeof *out);
     const ag_counts *c = &rep->tally.by_framework[framework];
@@ -123,10 +103,8 @@ int aigov_report_framework_summary(aigov_framework_summary *out, const aigov_rep
     return 0;
 }
 
-int aigov_report_readiness(aigov_readiness *out, const aigov_report *rep, size_t framework)
+int ag_report_readiness(aigov_readiness *out, const aigov_report *rep, size_t framework)
 {
-    if (!AG_SIZED(out, aigov_readiness) || !rep)
-        return AIGOV_EINVAL;
     if (framework >= rep->t->n_frameworks)
         return ag_not_found(out, sizeof *out);
     ag_readiness_t rd;
@@ -151,10 +129,8 @@ int aigov_report_readiness(aigov_readiness *out, const aigov_report *rep, size_t
     return 0;
 }
 
-int aigov_report_readiness_upcoming(aigov_upcoming *out, const aigov_report *rep, size_t framework, size_t k)
+int ag_report_readiness_upcoming(aigov_upcoming *out, const aigov_report *rep, size_t framework, size_t k)
 {
-    if (!AG_SIZED(out, aigov_upcoming) || !rep)
-        return AIGOV_EINVAL;
     if (framework >= rep->t->n_frameworks)
         return ag_not_found(out, sizeof *out);
     ag_readiness_t rd;
@@ -169,10 +145,8 @@ int aigov_report_readiness_upcoming(aigov_upcoming *out, const aigov_report *rep
     return 0;
 }
 
-int aigov_report_next_action(aigov_action *out, const aigov_report *rep, size_t index)
+int ag_report_next_action(aigov_action *out, const aigov_report *rep, size_t index)
 {
-    if (!AG_SIZED(out, aigov_action) || !rep)
-        return AIGOV_EINVAL;
     ag_action acts[AG_MAX_ACTIONS];
     size_t n = ag_next_actions(rep, acts, AG_MAX_ACTIONS);
     if (index >= n)
@@ -187,13 +161,8 @@ int aigov_report_next_action(aigov_action *out, const aigov_report *rep, size_t 
     return 0;
 }
 
-int aigov_report_next_action_rule(const char **out_rule_id, const aigov_report *rep, size_t index, size_t k)
+int ag_report_next_action_rule(const char **out_rule_id, const aigov_report *rep, size_t index, size_t k)
 {
-    if (!out_rule_id)
-        return AIGOV_EINVAL;
-    *out_rule_id = NULL;
-    if (!rep)
-        return AIGOV_EINVAL;
     ag_action acts[AG_MAX_ACTIONS];
     size_t n = ag_next_actions(rep, acts, AG_MAX_ACTIONS);
     if (index >= n)
@@ -215,10 +184,8 @@ static void penalty_of(aigov_penalty *out, const ag_cap *cap)
     ag_fill(out, &v, sizeof v);
 }
 
-int aigov_report_exposure(aigov_exposure *out, const aigov_report *rep)
+int ag_report_exposure(aigov_exposure *out, const aigov_report *rep)
 {
-    if (!AG_SIZED(out, aigov_exposure) || !AG_SIZED(&out->penalty, aigov_penalty) || !rep)
-        return AIGOV_EINVAL;
     ag_exposure x;
     ag_exposure_summary(&x, rep);
     aigov_exposure v;

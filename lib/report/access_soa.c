@@ -13,10 +13,8 @@ static void counts(ag_soa_counts *c, const aigov_report *rep)
         ag_soa_count(rep, c);
 }
 
-int aigov_report_soa(aigov_soa *out, const aigov_report *rep)
+int ag_report_soa(aigov_soa *out, const aigov_report *rep)
 {
-    if (!AG_SIZED(out, aigov_soa) || !rep)
-        return AIGOV_EINVAL;
     ag_soa_counts c;
     counts(&c, rep);
     aigov_soa v = {sizeof v, c.controls, c.included, c.excluded, c.not_recorded, c.findings_gap,
@@ -67,10 +65,8 @@ static int32_t finding(const aigov_report *rep, int32_t ri, size_t k, size_t *n)
     return found;
 }
 
-int aigov_report_soa_control(aigov_soa_control *out, const aigov_report *rep, size_t index)
+int ag_report_soa_control(aigov_soa_control *out, const aigov_report *rep, size_t index)
 {
-    if (!AG_SIZED(out, aigov_soa_control) || !rep)
-        return AIGOV_EINVAL;
     int32_t ri = control_rule(rep, index);
     if (ri < 0)
         return ag_not_found(out, sizeof *out);
@@ -95,13 +91,8 @@ int aigov_report_soa_control(aigov_soa_control *out, const aigov_report *rep, si
     return 0;
 }
 
-int aigov_report_soa_evidence_ref(const char **out_ref, const aigov_report *rep, size_t index, size_t k)
+int ag_report_soa_evidence_ref(const char **out_ref, const aigov_report *rep, size_t index, size_t k)
 {
-    if (!out_ref)
-        return AIGOV_EINVAL;
-    *out_ref = NULL;
-    if (!rep)
-        return AIGOV_EINVAL;
     int32_t ri = control_rule(rep, index);
     size_t n;
     if (ri < 0 || !(*out_ref = evidence_ref(rep, ri, k, &n)))
@@ -109,15 +100,9 @@ int aigov_report_soa_evidence_ref(const char **out_ref, const aigov_report *rep,
     return 0;
 }
 
-int aigov_report_soa_finding(const char **out_rule_id, int *out_status, const aigov_report *rep, size_t index,
-                             size_t k)
+int ag_report_soa_finding(const char **out_rule_id, int *out_status, const aigov_report *rep, size_t index,
+                          size_t k)
 {
-    if (!out_rule_id || !out_status)
-        return AIGOV_EINVAL;
-    *out_rule_id = NULL;
-    *out_status = AIGOV_STATUS_UNKNOWN;
-    if (!rep)
-        return AIGOV_EINVAL;
     int32_t ri = control_rule(rep, index);
     size_t n;
     int32_t fi = ri < 0 ? -1 : finding(rep, ri, k, &n);

@@ -4,17 +4,19 @@
 #include <stddef.h>
 #include <string.h>
 #include "report/report.h"
+#include "report/access.h"
+#include "report/names.h"
 
-const char *aigov_fact_type_name(int type)
+const char *ag_fact_type_name(int type)
 {
     static const char *const names[] = {"bool", "enum", "set", "number", "date", "string", "evidence"};
-    return type >= AIGOV_FACT_BOOL && type <= AIGOV_FACT_EVIDENCE ? names[type] : "?";
+    return names[type];
 }
 
-const char *aigov_question_rank_name(int rank)
+const char *ag_question_rank_name(int rank)
 {
     static const char *const names[] = {"tier", "gpai", "role", "date", "duty"};
-    return rank >= AIGOV_RANK_TIER && rank <= AIGOV_RANK_DUTY ? names[rank] : "?";
+    return names[rank];
 }
 
 /* The first published version of aigov_question_info ends with affected_in_force:
@@ -33,10 +35,8 @@ _Static_assert((int)AG_T_BOOL == (int)AIGOV_FACT_BOOL && (int)AG_T_ENUM == (int)
                    (int)AG_T_EVIDENCE == (int)AIGOV_FACT_EVIDENCE,
                "fact types numbered as in aigov.h");
 
-int aigov_report_question_info(aigov_question_info *out, const aigov_report *rep, size_t index)
+int ag_report_question_info(aigov_question_info *out, const aigov_report *rep, size_t index)
 {
-    if (!out || !rep || out->size < QUESTION_INFO_V1_SIZE)
-        return AIGOV_EINVAL;
     const ag_result *r = ag_report_questions(rep);
     if (index >= r->n_questions)
         return AIGOV_ENOTFOUND;
@@ -68,12 +68,9 @@ int aigov_report_question_info(aigov_question_info *out, const aigov_report *rep
     return 0;
 }
 
-int aigov_report_question_rule(const char **out_rule_id, const aigov_report *rep, size_t index,
-                               size_t k)
+int ag_report_question_rule(const char **out_rule_id, const aigov_report *rep, size_t index,
+                            size_t k)
 {
-    if (!out_rule_id || !rep)
-        return AIGOV_EINVAL;
-    *out_rule_id = NULL;
     const ag_result *r = ag_report_questions(rep);
     if (index >= r->n_questions)
         return AIGOV_ENOTFOUND;

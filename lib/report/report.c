@@ -1,35 +1,27 @@
 /* Reading a report without JSON. */
 #include "report/report.h"
+#include "report/access.h"
+#include "report/names.h"
 #include <string.h>
 #include "util/date.h"
 
-int aigov_report_tier(const aigov_report *rep)
-{
-    return rep ? rep->r->tier : AIGOV_TIER_UNDETERMINED;
-}
-
-int aigov_report_gpai(const aigov_report *rep)
-{
-    return rep ? rep->r->gpai : AIGOV_GPAI_UNDETERMINED;
-}
-
-const char *aigov_tier_name(int tier)
+const char *ag_tier_name(int tier)
 {
     static const char *const names[AIGOV_TIER_COUNT] = {"out_of_scope", "prohibited", "high_risk",
                                                         "limited",      "minimal",    "undetermined"};
-    return tier >= 0 && tier < AIGOV_TIER_COUNT ? names[tier] : "?";
+    return names[tier];
 }
 
-const char *aigov_gpai_name(int gpai)
+const char *ag_gpai_name(int gpai)
 {
     static const char *const names[AIGOV_GPAI_COUNT] = {"none", "gpai", "gpai_systemic", "undetermined"};
-    return gpai >= 0 && gpai < AIGOV_GPAI_COUNT ? names[gpai] : "?";
+    return names[gpai];
 }
 
-const char *aigov_status_name(int status)
+const char *ag_status_name(int status)
 {
     static const char *const names[AIGOV_STATUS_COUNT] = {"met", "gap", "unknown", "not_applicable"};
-    return status >= 0 && status < AIGOV_STATUS_COUNT ? names[status] : "?";
+    return names[status];
 }
 
 void ag_report_set_part(aigov_report *rep, int part)
@@ -68,10 +60,8 @@ void ag_report_set_part(aigov_report *rep, int part)
     }
 }
 
-int aigov_report_summary(aigov_summary *out, const aigov_report *rep)
+int ag_report_summary(aigov_summary *out, const aigov_report *rep)
 {
-    if (!out || !rep)
-        return AIGOV_EINVAL;
     const ag_counts *c = &rep->tally.all;
     out->total = c->total;
     out->met = c->met;
@@ -83,7 +73,6 @@ int aigov_report_summary(aigov_summary *out, const aigov_report *rep)
     return 0;
 }
 
-size_t aigov_report_obligation_count(const aigov_report *rep) { return rep ? rep->n_shown : 0; }
 
 /* ---- the verdict ------------------------------------------------------------ */
 
@@ -161,29 +150,17 @@ void ag_verdict_finish(aigov_verdict *v, const ag_gate *g, int fail_on)
     v->failing = failing;
 }
 
-int aigov_report_verdict(aigov_verdict *out, const aigov_report *rep, int fail_on)
+int ag_report_verdict(aigov_verdict *out, const aigov_report *rep, int fail_on)
 {
-    if (!out)
-        return AIGOV_EINVAL;
     ag_gate g;
     ag_verdict_init(out, &g);
-    out->failing = 1;
-    if (!rep || !ag_fail_on_valid(fail_on))
-        return AIGOV_EINVAL;
     ag_verdict_add(out, &g, rep);
     ag_verdict_finish(out, &g, fail_on);
     return 0;
 }
 
-size_t aigov_report_question_count(const aigov_report *rep)
+int ag_report_question(aigov_question *out, const aigov_report *rep, size_t index)
 {
-    return rep ? ag_report_questions(rep)->n_questions : 0;
-}
-
-int aigov_report_question(aigov_question *out, const aigov_report *rep, size_t index)
-{
-    if (!out || !rep)
-        return AIGOV_EINVAL;
     if (index >= ag_report_questions(rep)->n_questions)
         return AIGOV_ENOTFOUND;
     int32_t fi = rep->r->questions[index];

@@ -259,4 +259,11 @@ static inline uint32_t ag_key_hash(int32_t parent, const char *key, size_t len)
 /* The table the build generated from rules/ (build/gen/builtin_table.c). */
 extern const struct aigov_table ag_builtin_table;
 
+/* table.c, behind api/table.c: t and the out-params are not NULL. */
+void ag_table_free(aigov_table *t); /* a heap table; the builtin one is left alone */
+/* Rule `index` into *out; AIGOV_ENOTFOUND past the end. */
+int ag_table_rule(aigov_rule_info *out, const aigov_table *t, size_t index);
+/* The index of the rule named `id` (case-sensitive); AIGOV_ENOTFOUND when none is. */
+int ag_table_find_rule(size_t *out_index, const aigov_table *t, const char *id);
+
 #endif

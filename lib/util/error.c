@@ -47,7 +47,7 @@ void ag_err_source(aigov_error *err, const char *source, const char *rule_id)
     ag_strlcpy(err->rule_id, rule_id ? rule_id : "", sizeof err->rule_id);
 }
 
-const char *aigov_strerror(int code)
+const char *ag_strerror(int code)
 {
     switch (code) {
     case AIGOV_OK: return "ok";
@@ -62,7 +62,7 @@ const char *aigov_strerror(int code)
     }
 }
 
-const char *aigov_error_name(int code)
+const char *ag_error_name(int code)
 {
     switch (code) {
     case AIGOV_OK: return "AIGOV_OK";

@@ -1,6 +1,7 @@
 # Hardening suites (included by the top Makefile):
 #   test-symbols   exported symbols = the header's AIGOV_API functions; static
-#                  library namespace; SONAME
+#                  library namespace; SONAME; every AIGOV_API function defined
+#                  in lib/api/ only (check_api_layer.sh)
 #   test-abi       abidiff against test/hardening/abi/libaigov.abi
 #                  (abi-baseline regenerates it after an intended change)
 #   test-oom       every allocation of every entry point failed in turn
@@ -23,6 +24,7 @@ TSAN_FLAGS   := -std=c11 -D_POSIX_C_SOURCE=200809L -O1 -g -fsanitize=thread -Iin
 # ---- symbols and ABI ---------------------------------------------------------
 test-symbols: $(LIB_SO) $(LIB_A)
 	sh test/hardening/check_symbols.sh $(LIB_SO) include/aigov.h $(LIB_A)
+	sh test/hardening/check_api_layer.sh include/aigov.h lib
 
 ABI_BASELINE := test/hardening/abi/libaigov.abi
 test-abi: $(LIB_REAL)
@@ -117,8 +119,9 @@ $(BUILD)/cov/hostile_test: test/hardening/hostile_test.c $(COV_OBJ)
 	$(CC) $(CFLAGS_COMMON) -O0 -g --coverage $(CHECK_CFLAGS) -Wno-missing-prototypes -o $@ $< $(COV_OBJ) $(CJSON_LIBS) $(CHECK_LIBS)
 
 # The build-time rule compiler, instrumented: it must write the very table the
-# build uses (so the emitter is covered by a check that can fail).
-COV_RULEC_OBJ := $(filter-out $(BUILD)/cov/table/builtin.o $(BUILD)/cov/gen/builtin_table.o,$(COV_OBJ))
+# build uses (so the emitter is covered by a check that can fail). As aigov-rulec,
+# it links compile/, table/ and util/ only (api/table.c refers to the builtin table).
+COV_RULEC_OBJ := $(filter $(BUILD)/cov/compile/% $(BUILD)/cov/table/% $(BUILD)/cov/util/%,$(COV_OBJ))
 $(BUILD)/cov/aigov-rulec: lib/compile/rulec_main.c $(COV_RULEC_OBJ)
 	$(CC) $(CFLAGS_COMMON) -O0 -g --coverage -DAIGOV_BUILDING -o $@ $< $(COV_RULEC_OBJ) $(CJSON_LIBS)
 # The fuzz harnesses without libFuzzer (test/fuzz/replay_main.c): the committed

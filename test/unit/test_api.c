@@ -252,6 +252,122 @@ START_TEST(catalogue_explain_and_schema)
 }
 END_TEST
 
+/* Fills err as an earlier failure would have left it. */
+static aigov_error *stale(aigov_error *err)
+{
+    err->code = AIGOV_EINPUT;
+    strcpy(err->message, "stale");
+    strcpy(err->path, "$.stale");
+    strcpy(err->source, "stale.json");
+    strcpy(err->rule_id, "stale.rule");
+    err->offset = 7;
+    return err;
+}
+
+static void assert_cleared(const aigov_error *err)
+{
+    ck_assert_int_eq(err->code, 0);
+    ck_assert_str_eq(err->message, "");
+    ck_assert_str_eq(err->path, "");
+    ck_assert_str_eq(err->source, "");
+    ck_assert_str_eq(err->rule_id, "");
+    ck_assert_uint_eq(err->offset, 0);
+}
+
+/* The api/ layer clears the caller's error on entry to every function that takes one: on
+ * success nothing stale is left, on failure only what this call says. */
+START_TEST(every_entry_point_clears_the_error)
+{
+    const aigov_table *t = aigov_table_builtin();
+    aigov_error err;
+    char *out;
+    aigov_source src = {"empty.json", "{}", 2};
+    aigov_table *compiled = NULL;
+    aigov_table_compile(&compiled, &src, 1, NULL, stale(&err));
+    ck_assert_str_ne(err.source, "stale.json");
+    aigov_table_free(compiled);
+    aigov_ctx *ctx;
+    ck_assert_int_eq(aigov_ctx_new(&ctx, t, NULL, stale(&err)), 0);
+    assert_cleared(&err);
+    aigov_eval_options o = AIGOV_EVAL_OPTIONS_INIT;
+    o.as_of = "2026-08-02";
+    const aigov_report *r;
+    ck_assert_int_eq(aigov_eval(&r, ctx, credit, strlen(credit), &o, stale(&err)), 0);
+    assert_cleared(&err);
+    ck_assert_int_eq(aigov_report_render(&out, NULL, r, AIGOV_FORMAT_TEXT, stale(&err)), 0);
+    assert_cleared(&err);
+    aigov_free(out);
+    ck_assert_int_eq(aigov_eval_system(&r, NULL, ctx, credit, strlen(credit), 0, &o, stale(&err)), 0);
+    assert_cleared(&err);
+    ck_assert_int_eq(aigov_eval_organisation(&r, ctx, credit, strlen(credit), &o, stale(&err)), 0);
+    assert_cleared(&err);
+    aigov_verdict v;
+    ck_assert_int_eq(aigov_eval_verdict(&v, NULL, NULL, ctx, credit, strlen(credit), &o, 0, AIGOV_FAIL_ON_GAP,
+                                        stale(&err)),
+                     0);
+    assert_cleared(&err);
+    ck_assert_int_eq(aigov_eval_render(&out, NULL, ctx, credit, strlen(credit), &o, AIGOV_FORMAT_JSON, stale(&err)), 0);
+    assert_cleared(&err);
+    aigov_free(out);
+    ck_assert_int_eq(aigov_eval_render(NULL, NULL, ctx, credit, strlen(credit), &o, AIGOV_FORMAT_JSON, stale(&err)),
+                     AIGOV_EINVAL);
+    ck_assert_str_eq(err.message, "out is NULL");
+    ck_assert_str_eq(err.path, "");
+    ck_assert_int_eq(aigov_table_render_rules(&out, NULL, t, AIGOV_FORMAT_TEXT, stale(&err)), 0);
+    assert_cleared(&err);
+    aigov_free(out);
+    ck_assert_int_eq(aigov_table_render_rules(&out, NULL, t, 99, stale(&err)), AIGOV_EINVAL);
+    ck_assert_str_eq(err.message, "unknown format 99");
+    ck_assert_ptr_null(out);
+    ck_assert_int_eq(aigov_table_explain(&out, NULL, t, "eu.art27.1.fria", stale(&err)), 0);
+    assert_cleared(&err);
+    aigov_free(out);
+    ck_assert_int_eq(aigov_table_descriptor_schema(&out, NULL, t, stale(&err)), 0);
+    assert_cleared(&err);
+    aigov_free(out);
+    aigov_ctx_free(ctx);
+}
+END_TEST
+
+/* The argument checks of api/eval.c: each entry point's own, with the messages of the
+ * single checks they replaced. */
+START_TEST(evaluations_check_their_arguments)
+{
+    aigov_ctx *ctx;
+    aigov_error err;
+    ck_assert_int_eq(aigov_ctx_new(&ctx, aigov_table_builtin(), NULL, &err), 0);
+    aigov_eval_options o = AIGOV_EVAL_OPTIONS_INIT;
+    o.as_of = "2026-08-02";
+    size_t len = strlen(credit);
+    const aigov_report *r = (const aigov_report *)&err;
+    size_t n = 9;
+    ck_assert_int_eq(aigov_eval_system(NULL, &n, ctx, credit, len, 0, &o, &err), AIGOV_EINVAL);
+    ck_assert_str_eq(err.message, "out is NULL");
+    ck_assert_int_eq(aigov_eval_system(&r, &n, NULL, credit, len, 0, &o, &err), AIGOV_EINVAL);
+    ck_assert_str_eq(err.message, "ctx, json and opts are required");
+    ck_assert_ptr_null(r);
+    ck_assert_int_eq(aigov_eval_system(&r, &n, ctx, NULL, len, 0, &o, &err), AIGOV_EINVAL);
+    ck_assert_str_eq(err.message, "ctx, json and opts are required");
+    ck_assert_int_eq(aigov_eval_system(&r, &n, ctx, credit, len, 0, NULL, &err), AIGOV_EINVAL);
+    ck_assert_uint_eq(n, 9); /* untouched when the arguments are refused */
+    ck_assert_int_eq(aigov_eval_organisation(&r, ctx, credit, len, NULL, &err), AIGOV_EINVAL);
+    ck_assert_str_eq(err.message, "ctx, json and opts are required");
+    ck_assert_ptr_null(r);
+    aigov_verdict v;
+    ck_assert_int_eq(aigov_eval_verdict(&v, NULL, NULL, ctx, NULL, len, &o, 0, AIGOV_FAIL_ON_GAP, &err), AIGOV_EINVAL);
+    ck_assert_str_eq(err.message, "ctx, json and opts are required");
+    ck_assert_int_eq(v.failing, 1);
+    ck_assert_uint_eq(v.systems, 0);
+    char *out = (char *)credit;
+    ck_assert_int_eq(aigov_eval_render(&out, &n, ctx, credit, len, NULL, AIGOV_FORMAT_JSON, &err), AIGOV_EINVAL);
+    ck_assert_ptr_null(out);
+    ck_assert_uint_eq(n, 0);
+    /* empty input with no text is a descriptor that does not parse, not a NULL argument */
+    ck_assert_int_ne(aigov_eval_system(&r, NULL, ctx, NULL, 0, 0, &o, &err), AIGOV_EINVAL);
+    aigov_ctx_free(ctx);
+}
+END_TEST
+
 START_TEST(one_organisation_several_systems)
 {
     const char *doc = "{\"organisation\":{\"name\":\"Org\",\"aims\":{\"operated\":true}},"
@@ -310,6 +426,8 @@ Suite *api_suite(void)
     tcase_add_test(tc, compact_report_by_default_full_on_request);
     tcase_add_test(tc, rendering_is_deterministic_and_complete);
     tcase_add_test(tc, catalogue_explain_and_schema);
+    tcase_add_test(tc, every_entry_point_clears_the_error);
+    tcase_add_test(tc, evaluations_check_their_arguments);
     tcase_add_test(tc, one_organisation_several_systems);
     suite_add_tcase(s, tc);
     return s;

@@ -1,39 +1,17 @@
-/* Contexts (per-thread scratch) and the evaluation entry points. */
+/* Contexts (per-thread scratch) and the evaluations they run, behind api/contexts.c and
+ * api/eval.c (which checked the arguments): the descriptor read, evaluated, reported on and,
+ * when asked, rendered. */
 #include <stdio.h>
 #include <string.h>
+#include "context/context.h"
 #include "descriptor/parse.h"
 #include "render/render.h"
-#include "report/report.h"
 #include "util/date.h"
 #include "util/error.h"
 #include "util/text.h"
 
-struct aigov_ctx {
-    ag_mem mem;
-    const aigov_table *t;
-    ag_facts facts;
-    ag_result res;
-    aigov_report report;
-    int32_t *shown; /* the report's list of shown rules */
-    ag_cap *caps;   /* the report's penalty caps, one per tier */
-    uint8_t *caps_done;
-    ag_per_system per_system; /* several systems: their results of per-system rules */
-    size_t render_hint;
-};
-
-const char *aigov_version(void) { return AIGOV_VERSION_STRING; }
-unsigned aigov_version_number(void) { return AIGOV_VERSION_NUMBER; }
-void aigov_free(void *ptr) { ag_user_free(ptr); }
-
-int aigov_ctx_new(aigov_ctx **out, const aigov_table *t, const aigov_allocator *alloc,
-                  aigov_error *err)
+int ag_ctx_new(aigov_ctx **out, const aigov_table *t, const aigov_allocator *alloc, aigov_error *err)
 {
-    ag_err_clear(err);
-    if (!out)
-        return ag_err(err, AIGOV_EINVAL, "out is NULL");
-    *out = NULL;
-    if (!t)
-        return ag_err(err, AIGOV_EINVAL, "table is NULL");
     ag_mem mem;
     if (ag_mem_init(&mem, alloc))
         return ag_err(err, AIGOV_EINVAL, "allocator is missing a function");
@@ -71,10 +49,8 @@ int aigov_ctx_new(aigov_ctx **out, const aigov_table *t, const aigov_allocator *
     return 0;
 }
 
-void aigov_ctx_free(aigov_ctx *c)
+void ag_ctx_free(aigov_ctx *c)
 {
-    if (!c)
-        return;
     ag_mem mem = c->mem;
     ag_facts_free(&c->facts, &mem);
     ag_result_free(&c->res, &mem);
@@ -156,15 +132,9 @@ static int load(aigov_ctx *c, const char *json, size_t len, const aigov_eval_opt
     return 0;
 }
 
-int aigov_eval_system(const aigov_report **out, size_t *out_systems, aigov_ctx *c, const char *json,
-                      size_t len, size_t index, const aigov_eval_options *opts, aigov_error *err)
+int ag_eval_system(const aigov_report **out, size_t *out_systems, aigov_ctx *c, const char *json, size_t len,
+                   size_t index, const aigov_eval_options *opts, aigov_error *err)
 {
-    ag_err_clear(err);
-    if (!out)
-        return ag_err(err, AIGOV_EINVAL, "out is NULL");
-    *out = NULL;
-    if (!c || (!json && len) || !opts)
-        return ag_err(err, AIGOV_EINVAL, "ctx, json and opts are required");
     int32_t as_of;
     size_t systems = 0;
     int rc = load(c, json, len, opts, index, &systems, &as_of, err);
@@ -181,11 +151,11 @@ int aigov_eval_system(const aigov_report **out, size_t *out_systems, aigov_ctx *
     return 0;
 }
 
-int aigov_eval(const aigov_report **out, aigov_ctx *c, const char *json, size_t len,
-               const aigov_eval_options *opts, aigov_error *err)
+int ag_eval(const aigov_report **out, aigov_ctx *c, const char *json, size_t len, const aigov_eval_options *opts,
+            aigov_error *err)
 {
     size_t systems = 0;
-    int rc = aigov_eval_system(out, &systems, c, json, len, 0, opts, err);
+    int rc = ag_eval_system(out, &systems, c, json, len, 0, opts, err);
     if (rc == 0 && systems > 1) {
         *out = NULL;
         ag_err(err, AIGOV_EINPUT,
@@ -207,7 +177,7 @@ static int eval_all(aigov_verdict *v, ag_gate *g, ag_buf *b, aigov_ctx *c, const
 {
     const aigov_report *one;
     size_t systems = 0;
-    int rc = aigov_eval_system(&one, &systems, c, json, len, 0, opts, err);
+    int rc = ag_eval_system(&one, &systems, c, json, len, 0, opts, err);
     if (rc)
         return rc;
     aigov_report *rep = &c->report;
@@ -236,7 +206,7 @@ static int eval_all(aigov_verdict *v, ag_gate *g, ag_buf *b, aigov_ctx *c, const
     int32_t as_of;
     size_t max_input;
     unsigned max_depth;
-    check_options(opts, &as_of, &max_input, &max_depth, err); /* checked by aigov_eval_system */
+    check_options(opts, &as_of, &max_input, &max_depth, err); /* checked by ag_eval_system */
     size_t limit = AIGOV_RENDER_LIMIT(len);
     ag_per_system_reset(&c->per_system);
     for (size_t i = 0; i < systems; i++) {
@@ -324,30 +294,12 @@ static int eval_all(aigov_verdict *v, ag_gate *g, ag_buf *b, aigov_ctx *c, const
     return 0;
 }
 
-int aigov_eval_verdict(aigov_verdict *v, char **out, size_t *out_len, aigov_ctx *c, const char *json,
-                       size_t len, const aigov_eval_options *opts, int format, int fail_on,
-                       aigov_error *err)
+int ag_eval_verdict(aigov_verdict *v, char **out, size_t *out_len, aigov_ctx *c, const char *json, size_t len,
+                    const aigov_eval_options *opts, int format, int fail_on, aigov_error *err)
 {
-    ag_err_clear(err);
-    aigov_verdict scratch;
     ag_gate g;
-    if (!v)
-        v = &scratch;
     ag_verdict_init(v, &g);
     v->failing = 1; /* fails closed until the verdict is complete */
-    if (out)
-        *out = NULL;
-    if (out_len)
-        *out_len = 0;
-    if (!ag_fail_on_valid(fail_on))
-        return ag_err(err, AIGOV_EINVAL, "fail_on %d is not an aigov_fail_on", fail_on);
-    int full;
-    if (out && ag_format_split(format, &full) < 0)
-        return ag_err(err, AIGOV_EINVAL, ag_format_split(format & ~AIGOV_RENDER_FULL, &full) >= 0 ? "format %d: AIGOV_RENDER_FULL goes with AIGOV_FORMAT_JSON only"
-                                                                      : "unknown format %d",
-                      format);
-    if (!c)
-        return ag_err(err, AIGOV_EINVAL, "ctx is NULL");
     ag_buf b;
     ag_buf_init(&b, &c->mem);
     if (out && c->render_hint)
@@ -372,23 +324,9 @@ int aigov_eval_verdict(aigov_verdict *v, char **out, size_t *out_len, aigov_ctx 
     return 0;
 }
 
-int aigov_eval_render(char **out, size_t *out_len, aigov_ctx *c, const char *json, size_t len,
-                      const aigov_eval_options *opts, int format, aigov_error *err)
+int ag_eval_organisation(const aigov_report **out, aigov_ctx *c, const char *json, size_t len,
+                         const aigov_eval_options *opts, aigov_error *err)
 {
-    if (!out)
-        return ag_err(err, AIGOV_EINVAL, "out is NULL");
-    return aigov_eval_verdict(NULL, out, out_len, c, json, len, opts, format, AIGOV_FAIL_ON_NONE, err);
-}
-
-int aigov_eval_organisation(const aigov_report **out, aigov_ctx *c, const char *json, size_t len,
-                            const aigov_eval_options *opts, aigov_error *err)
-{
-    ag_err_clear(err);
-    if (!out)
-        return ag_err(err, AIGOV_EINVAL, "out is NULL");
-    *out = NULL;
-    if (!c)
-        return ag_err(err, AIGOV_EINVAL, "ctx is NULL");
     aigov_verdict v;
     ag_gate g;
     int rc = eval_all(&v, &g, NULL, c, json, len, opts, AIGOV_FORMAT_JSON, 1, err);
