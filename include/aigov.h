@@ -956,6 +956,111 @@ AIGOV_API int aigov_report_soa_evidence_ref(const char **out_ref, const aigov_re
 AIGOV_API int aigov_report_soa_finding(const char **out_rule_id, int *out_status, const aigov_report *report,
                                        size_t index, size_t k);
 
+/* ---- Bulk reading: a whole list in one call ----------------------------------
+ * The same content as the per-item accessors above, for hosts whose every
+ * call is costly (a binding through an FFI): one call fills caller-owned
+ * arrays of fixed-size rows. Rows never grow; a later version adds lists
+ * (fields appended after the ones below, as for every versioned struct),
+ * never fields to a row. Strings are owned as the per-item accessors say
+ * (the table, or the context until its next evaluation). Same thread rules:
+ * read from the thread that evaluated, before the next evaluation on the
+ * context; nothing allocates. Each call sets every count (n_*) to the rows
+ * the list has; when a list's capacity is smaller it returns AIGOV_ELIMIT
+ * and fills no row of any list: the caller grows the arrays and calls again
+ * (a NULL array with capacity 0 asks for the counts only). AIGOV_EINVAL for
+ * a NULL argument or out->size below the first version. */
+
+/** Reported rule `index`'s row (the index of aigov_report_obligation): its
+ *  table rule (aigov_table_rule; aigov_report_obligation gives the same
+ *  metadata), what aigov_obligation says per evaluation, and where its
+ *  reasons, evidence and crosswalk links start in the other lists (rows of
+ *  reported rule i follow those of rule i - 1). penalty_tier: as
+ *  aigov_obligation (aigov_report_obligation_penalty gives the cap). */
+typedef struct aigov_obligation_row {
+    unsigned rule;           /* index in the table (aigov_table_rule) */
+    int status;              /* aigov_obligation_status */
+    char applies_from[12];   /* "YYYY-MM-DD" */
+    int in_force;
+    int due_at_placing;
+    int observation;
+    int coverage;            /* aigov_coverage */
+    const char *penalty_tier;
+    const char *beyond;
+    size_t reasons_first, reasons;
+    size_t evidence_first, evidence;
+    size_t links_first, links;
+    size_t systems;          /* aigov_report_obligation_system */
+} aigov_obligation_row;
+
+/** A deciding condition, as aigov_condition without its test text: `key`
+ *  names the condition within the table (one key, one kind, rule, fact and
+ *  test text: aigov_report_obligation_reason gives the text once, a host
+ *  may keep it per key). fact is the fact's id, for aigov_report_fact_value. */
+typedef struct aigov_reason_row {
+    int kind;                /* aigov_condition_kind */
+    int result;              /* aigov_truth */
+    unsigned key;
+    const char *rule;
+    const char *fact;
+} aigov_reason_row;
+
+/** An evidence row: aigov_evidence_state without its size. */
+typedef struct aigov_evidence_row {
+    const char *item;
+    const char *title;
+    const char *state;
+    const char *ref;
+    const char *implied_by;
+} aigov_evidence_row;
+
+/** A crosswalk link row: aigov_crosswalk_link without its size. */
+typedef struct aigov_link_row {
+    const char *rule;
+    const char *link;
+    int status;
+    int still_needed;
+} aigov_link_row;
+
+/** The obligations section's lists. Set size, the arrays and their
+ *  capacities (*_cap, in rows); the call sets the n_* counts. */
+typedef struct aigov_obligation_lists {
+    size_t size;
+    aigov_obligation_row *obligations;
+    size_t obligations_cap, n_obligations;
+    aigov_reason_row *reasons;
+    size_t reasons_cap, n_reasons;
+    aigov_evidence_row *evidence;
+    size_t evidence_cap, n_evidence;
+    aigov_link_row *links;
+    size_t links_cap, n_links;
+} aigov_obligation_lists;
+
+/** Every reported rule's row, reasons, evidence and crosswalk links at once
+ *  (the content of aigov_report_obligation, _reason, _evidence, _link). */
+AIGOV_API int aigov_report_obligation_lists(aigov_obligation_lists *out, const aigov_report *report);
+
+/** A question row: aigov_question, with where its rules start in the rule
+ *  list (rules_first; affected_rules of them, as aigov_report_question_rule
+ *  lists them). */
+typedef struct aigov_question_row {
+    const char *fact;
+    const char *ask;
+    int affects_tier;
+    int affects_gpai;
+    size_t rules_first, affected_rules;
+} aigov_question_row;
+
+/** The open questions in asking order and the rule ids each can decide. */
+typedef struct aigov_question_lists {
+    size_t size;
+    aigov_question_row *questions;
+    size_t questions_cap, n_questions;
+    const char **rules;      /* rule ids, owned by the table */
+    size_t rules_cap, n_rules;
+} aigov_question_lists;
+
+AIGOV_API int aigov_report_question_lists(aigov_question_lists *out, const aigov_report *report);
+
 /* ---- The verdict -----------------------------------------------------------
  * One computation decides pass or fail, for every front end (CLI, batch,
  * bindings, gate, HTTP service): the numbers it sums are the ones every

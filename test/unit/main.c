@@ -60,6 +60,7 @@ int main(void)
     srunner_add_suite(sr, text_classes_suite());
     srunner_add_suite(sr, report_filters_suite());
     srunner_add_suite(sr, accessors_suite());
+    srunner_add_suite(sr, bulk_suite());
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);
     srunner_free(sr);

@@ -31,6 +31,8 @@ Suite *text_classes_suite(void);
 Suite *report_filters_suite(void);
 /* Issue 21 point 1: every accessor against the full JSON report, and their argument errors. */
 Suite *accessors_suite(void);
+/* Issue 21 point 3: the bulk lists against the per-item accessors. */
+Suite *bulk_suite(void);
 
 /* A small rule set: the manifest plus one source of facts/evidence/rules. */
 aigov_table *unit_compile(const char *body, aigov_error *err, int *rc);
