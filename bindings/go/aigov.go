@@ -206,10 +206,9 @@ type Table struct {
 	rules     []RuleInfo
 	rulesErr  error
 
-	// strs caches the table's strings by address for the typed report (str); a
-	// plain map: sync.Map boxes each uintptr key, an allocation per lookup.
-	strsMu sync.RWMutex
-	strs   map[uintptr]string
+	// cache holds the table's strings and rule metadata for the typed report
+	// (report_cache.go), converted once.
+	cache cacheState
 
 	// err, when set, is returned by every call: the table that Builtin
 	// returns when the linked library's version does not match.

@@ -45,6 +45,14 @@ void aigovgo_slot_free(aigovgo_slot *s)
     free(s->links);
     free(s->sys);
     free(s->rules);
+    free(s->ol.obligations);
+    free(s->ol.reasons);
+    free(s->ol.evidence);
+    free(s->ol.links);
+    free(s->facts);
+    free(s->fvals);
+    free(s->ql.questions);
+    free(s->ql.rules);
     free(s);
 }
 
@@ -255,4 +263,74 @@ int aigovgo_question(aigovgo_slot *s, const aigov_report *rep, size_t index)
     for (size_t k = 0; k < s->q.affected_rules && rc == AIGOV_OK; k++)
         rc = aigov_report_question_rule(&s->rules[k], rep, index, k);
     return rc;
+}
+
+/* Grows *arr to hold n rows (with room to spare, so that the next reports
+ * rarely ask again); *cap is the capacity in rows. */
+static int grow(void **arr, size_t *cap, size_t n, size_t size)
+{
+    return reserve(arr, cap, n < *cap ? *cap : n + n / 2, size);
+}
+
+int aigovgo_obligation_lists(aigovgo_slot *s, const aigov_report *rep)
+{
+    aigov_obligation_lists *l = &s->ol;
+    l->size = sizeof *l;
+    int rc = aigov_report_obligation_lists(l, rep);
+    if (rc != AIGOV_ELIMIT)
+        return rc;
+    if (grow((void **)&l->obligations, &l->obligations_cap, l->n_obligations, sizeof *l->obligations) ||
+        grow((void **)&l->reasons, &l->reasons_cap, l->n_reasons, sizeof *l->reasons) ||
+        grow((void **)&l->evidence, &l->evidence_cap, l->n_evidence, sizeof *l->evidence) ||
+        grow((void **)&l->links, &l->links_cap, l->n_links, sizeof *l->links))
+        return AIGOV_ENOMEM;
+    return aigov_report_obligation_lists(l, rep);
+}
+
+int aigovgo_question_lists(aigovgo_slot *s, const aigov_report *rep)
+{
+    aigov_question_lists *l = &s->ql;
+    l->size = sizeof *l;
+    int rc = aigov_report_question_lists(l, rep);
+    if (rc != AIGOV_ELIMIT)
+        return rc;
+    if (grow((void **)&l->questions, &l->questions_cap, l->n_questions, sizeof *l->questions) ||
+        grow((void **)&l->rules, &l->rules_cap, l->n_rules, sizeof *l->rules))
+        return AIGOV_ENOMEM;
+    return aigov_report_question_lists(l, rep);
+}
+
+int aigovgo_reserve_facts(aigovgo_slot *s, size_t n)
+{
+    if (n <= s->fact_cap)
+        return AIGOV_OK;
+    size_t cap = s->fact_cap, cap2 = s->fact_cap;
+    if (grow((void **)&s->facts, &cap, n, sizeof *s->facts) || grow((void **)&s->fvals, &cap2, n, sizeof *s->fvals))
+        return AIGOV_ENOMEM;
+    s->fact_cap = cap < cap2 ? cap : cap2;
+    return AIGOV_OK;
+}
+
+int aigovgo_fact_values(aigovgo_slot *s, const aigov_report *rep, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        s->fvals[k].size = sizeof s->fvals[k];
+        int rc = aigov_report_fact_value(&s->fvals[k], rep, s->facts[k]);
+        if (rc != AIGOV_OK)
+            return rc;
+    }
+    return AIGOV_OK;
+}
+
+int aigovgo_systems(aigovgo_slot *s, const aigov_report *rep, size_t index, size_t n)
+{
+    if (reserve((void **)&s->sys, &s->sys_cap, n, sizeof *s->sys))
+        return AIGOV_ENOMEM;
+    for (size_t k = 0; k < n; k++) {
+        s->sys[k].size = sizeof s->sys[k];
+        int rc = aigov_report_obligation_system(&s->sys[k], rep, index, k);
+        if (rc != AIGOV_OK)
+            return rc;
+    }
+    return AIGOV_OK;
 }

@@ -42,6 +42,14 @@ typedef struct aigovgo_slot {
     aigov_question q;
     const char **rules;
     size_t rule_cap;
+    /* outputs of aigovgo_obligation_lists, aigovgo_fact_values and
+     * aigovgo_question_lists: the report's lists in C memory (so that cgo
+     * does not scan them), grown as needed and freed with the slot */
+    aigov_obligation_lists ol;
+    const char **facts; /* the distinct facts the reasons name, set by Go */
+    aigov_fact_value *fvals;
+    size_t fact_cap;
+    aigov_question_lists ql;
 } aigovgo_slot;
 
 /* NULL on failure, with *err filled. */
@@ -76,6 +84,19 @@ int aigovgo_eval_organisation(aigovgo_slot *s, const char *json, size_t len, con
 int aigovgo_obligation(aigovgo_slot *s, const aigov_report *rep, size_t index);
 /* aigov_report_question `index` into s->q and its rules' ids into s->rules. */
 int aigovgo_question(aigovgo_slot *s, const aigov_report *rep, size_t index);
+/* The typed report's bulk reads, one cgo call each (aigov.h, "Bulk reading"):
+ * every reported rule's row, reasons, evidence and links into s->ol; the
+ * questions and their rules into s->ql. The arrays grow and the call is
+ * repeated when the library answers AIGOV_ELIMIT. Returns the library's
+ * error or AIGOV_ENOMEM. */
+int aigovgo_obligation_lists(aigovgo_slot *s, const aigov_report *rep);
+int aigovgo_question_lists(aigovgo_slot *s, const aigov_report *rep);
+/* Makes s->facts and s->fvals hold n entries (Go then writes the facts). */
+int aigovgo_reserve_facts(aigovgo_slot *s, size_t n);
+/* The value of each of the n facts in s->facts into s->fvals. */
+int aigovgo_fact_values(aigovgo_slot *s, const aigov_report *rep, size_t n);
+/* Reported rule `index`'s n per-system results into s->sys. */
+int aigovgo_systems(aigovgo_slot *s, const aigov_report *rep, size_t index, size_t n);
 /* aigov_eval_render in fmt0 into out[0] and, when fmt1 >= 0, in fmt1 into out[1]. */
 int aigovgo_eval_render(aigovgo_slot *s, const char *json, size_t len, int fmt0, int fmt1);
 
