@@ -79,11 +79,9 @@ type builder struct {
 	penalties map[*C.char]*Penalty
 	dates     map[string]string // "YYYY-MM-DD" strings of this report, converted once
 	// the part's reported rules in order (obligations): their C ids and ids
-	shown    []*ruleStatic
-	shownIDP []*C.char
-	shownID  []string
-	cw       crosswalkSlabs
-	pens     []Penalty
+	shown []*ruleStatic
+	cw    crosswalkSlabs
+	pens  []Penalty
 }
 
 func newBuilder(t *Table, s *C.aigovgo_slot, rep *C.aigov_report) *builder {
@@ -216,7 +214,6 @@ func (b *builder) obligations() ([]Obligation, error) {
 	// First the rules (from the cache) and the sizes of the report's lists, so
 	// that each list is one allocation cut into the obligations' slices.
 	b.shown = b.shown[:0]
-	b.shownIDP, b.shownID = b.shownIDP[:0], b.shownID[:0]
 	holders, crosswalks, penalties := 0, 0, 0
 	for i := range rows {
 		rs, err := b.rule(rows[i].rule, i)
@@ -224,7 +221,6 @@ func (b *builder) obligations() ([]Obligation, error) {
 			return nil, err
 		}
 		b.shown = append(b.shown, rs)
-		b.shownIDP, b.shownID = append(b.shownIDP, rs.idp), append(b.shownID, rs.id)
 		holders += len(rs.holders)
 		if rows[i].status != statusNA && rows[i].coverage != C.AIGOV_COVERAGE_NONE {
 			crosswalks++
@@ -490,10 +486,23 @@ func (b *builder) questions() ([]Question, error) {
 	l := &b.s.ql
 	rows := unsafe.Slice(l.questions, int(l.n_questions))
 	rules := unsafe.Slice(l.rules, int(l.n_rules))
+	// thousands of ids a report: the table lookup inlined, b.str for a miss
 	ids := make([]string, len(rules))
-	for i := range rows {
-		first, n := int(rows[i].rules_first), int(rows[i].affected_rules)
-		b.ruleIDs(ids[first:first+n], rules[first:first+n])
+	fast := &b.cache.fast
+	mask := uintptr(len(fast.keys) - 1)
+	for k, p := range rules {
+		key := uintptr(unsafe.Pointer(p))
+		if len(fast.keys) > 0 {
+			for i := fast.slot(key); fast.keys[i] != 0; i = (i + 1) & mask {
+				if fast.keys[i] == key {
+					ids[k] = fast.vals[i]
+					break
+				}
+			}
+		}
+		if ids[k] == "" {
+			ids[k] = b.str(p)
+		}
 	}
 	out := make([]Question, len(rows))
 	for i := range rows {
@@ -503,24 +512,6 @@ func (b *builder) questions() ([]Question, error) {
 			AffectsGPAI: q.affects_gpai != 0, Affects: ids[first : first+n : first+n]}
 	}
 	return out, nil
-}
-
-// ruleIDs converts the ids of a question's rules: reported rules in table
-// order, so one walk along the part's obligations (b.shownIDP) finds each
-// without a lookup; an id the walk does not find is looked up.
-func (b *builder) ruleIDs(out []string, rules []*C.char) {
-	j := 0
-	for k, p := range rules {
-		j0 := j
-		for j0 < len(b.shownIDP) && b.shownIDP[j0] != p {
-			j0++
-		}
-		if j0 < len(b.shownIDP) {
-			out[k], j = b.shownID[j0], j0+1
-		} else {
-			out[k] = b.str(p)
-		}
-	}
 }
 
 func (b *builder) frameworks(n int) (map[string]Counts, map[string]Readiness, error) {

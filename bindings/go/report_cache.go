@@ -20,7 +20,6 @@ import (
 
 // ruleStatic is a table rule's metadata as the report shows it.
 type ruleStatic struct {
-	idp                            *C.char // the table's id string, as the question lists give it
 	id, framework, citation, title string
 	kind                           RuleKind
 	holders                        []string
@@ -41,6 +40,55 @@ type tableCache struct {
 	rules   []*ruleStatic   // by table rule index
 	reasons []*reasonStatic // by condition key
 	strs    map[uintptr]string
+	fast    ptrStrings // strs again, for the lookups
+}
+
+// ptrStrings maps the address of a table string to its Go copy: open
+// addressing with linear probing, built once per snapshot and then only
+// read. A report makes thousands of these lookups (every evidence item,
+// crosswalk link and question rule); a Go map spends most of each on hashing.
+type ptrStrings struct {
+	keys  []uintptr
+	vals  []string
+	shift uint
+}
+
+func newPtrStrings(m map[uintptr]string) ptrStrings {
+	bits := uint(4)
+	for 1<<bits < 2*len(m) {
+		bits++
+	}
+	p := ptrStrings{keys: make([]uintptr, 1<<bits), vals: make([]string, 1<<bits), shift: 64 - bits}
+	mask := uintptr(len(p.keys) - 1)
+	for k, v := range m {
+		i := p.slot(k)
+		for p.keys[i] != 0 {
+			i = (i + 1) & mask
+		}
+		p.keys[i], p.vals[i] = k, v
+	}
+	return p
+}
+
+// slot is where the probe for k starts (Fibonacci hashing: the top bits of
+// k times 2^64/phi; addresses differ in their low bits).
+func (p *ptrStrings) slot(k uintptr) uintptr {
+	return uintptr((uint64(k) * 0x9E3779B97F4A7C15) >> p.shift)
+}
+
+func (p *ptrStrings) get(k uintptr) (string, bool) {
+	if len(p.keys) == 0 {
+		return "", false
+	}
+	mask := uintptr(len(p.keys) - 1)
+	for i := p.slot(k); ; i = (i + 1) & mask {
+		switch p.keys[i] {
+		case k:
+			return p.vals[i], true
+		case 0:
+			return "", false
+		}
+	}
 }
 
 // cacheState is the Table's part: the current snapshot and the lock that
@@ -83,6 +131,7 @@ func (c *cacheState) publish(adds *cacheAdds) {
 	for k, v := range adds.strs {
 		next.strs[k] = v
 	}
+	next.fast = newPtrStrings(next.strs)
 	next.rules = grownCopy(old.rules, adds.rules)
 	next.reasons = grownCopy(old.reasons, adds.reasons)
 	c.snap.Store(next)
@@ -111,7 +160,7 @@ func (b *builder) str(p *C.char) string {
 		return ""
 	}
 	key := uintptr(unsafe.Pointer(p))
-	if s, ok := b.cache.strs[key]; ok {
+	if s, ok := b.cache.fast.get(key); ok {
 		return s
 	}
 	if s, ok := b.adds.strs[key]; ok {
@@ -139,7 +188,7 @@ func (b *builder) rule(ri C.uint, i int) (*ruleStatic, error) {
 	if rc := C.aigov_report_obligation(&ob, b.rep, C.size_t(i)); rc != C.AIGOV_OK {
 		return nil, accessorError(rc, "aigov_report_obligation")
 	}
-	rs := &ruleStatic{idp: ob.id, id: b.str(ob.id), framework: b.str(ob.framework), citation: b.str(ob.citation),
+	rs := &ruleStatic{id: b.str(ob.id), framework: b.str(ob.framework), citation: b.str(ob.citation),
 		title: b.str(ob.title), kind: kindOf(int(ob.kind)), holders: masked(roleNames, ob.holders, len(roleNames))}
 	if b.adds.rules == nil {
 		b.adds.rules = map[uint32]*ruleStatic{}
