@@ -1,8 +1,11 @@
 package aigov
 
-// The typed report read from the library's report accessors
-// (aigov_report_overview, _obligation, _obligation_reason, ... in aigov.h),
-// never by decoding the rendered JSON. The result equals what encoding/json
+// The typed report read from the library's report accessors (aigov.h: the
+// bulk lists aigov_report_obligation_lists and aigov_report_question_lists,
+// one cgo call each, then aigov_report_overview, _readiness, _soa_control,
+// ...), never by decoding the rendered JSON. What the table owns (rule
+// metadata, condition texts, names) is converted once per table
+// (report_cache.go). The result equals what encoding/json
 // makes of the full JSON report (FormatJSONFull), field by field: the test
 // TestTypedReportFromAccessors checks it on every golden case and example.
 // Nothing is computed here; this file only arranges what the accessors say.

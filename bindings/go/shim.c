@@ -39,12 +39,7 @@ void aigovgo_slot_free(aigovgo_slot *s)
         return;
     aigovgo_slot_clear(s);
     aigov_ctx_free(s->ctx);
-    free(s->conds);
-    free(s->vals);
-    free(s->evs);
-    free(s->links);
     free(s->sys);
-    free(s->rules);
     free(s->ol.obligations);
     free(s->ol.reasons);
     free(s->ol.evidence);
@@ -204,65 +199,6 @@ static int reserve(void **arr, size_t *cap, size_t n, size_t size)
     *arr = p;
     *cap = want;
     return AIGOV_OK;
-}
-
-static int reserve_conds(aigovgo_slot *s, size_t n)
-{
-    if (n <= s->cond_cap)
-        return AIGOV_OK;
-    size_t cap = s->cond_cap, cap2 = s->cond_cap;
-    int rc = reserve((void **)&s->conds, &cap, n, sizeof *s->conds);
-    if (rc == AIGOV_OK)
-        rc = reserve((void **)&s->vals, &cap2, n, sizeof *s->vals);
-    if (rc == AIGOV_OK)
-        s->cond_cap = cap < cap2 ? cap : cap2;
-    return rc;
-}
-
-int aigovgo_obligation(aigovgo_slot *s, const aigov_report *rep, size_t index)
-{
-    aigov_obligation *ob = &s->ob;
-    ob->size = sizeof *ob;
-    int rc = aigov_report_obligation(ob, rep, index);
-    if (rc == AIGOV_OK)
-        rc = reserve_conds(s, ob->reasons);
-    if (rc == AIGOV_OK)
-        rc = reserve((void **)&s->evs, &s->ev_cap, ob->evidence, sizeof *s->evs);
-    if (rc == AIGOV_OK)
-        rc = reserve((void **)&s->links, &s->link_cap, ob->links, sizeof *s->links);
-    if (rc == AIGOV_OK)
-        rc = reserve((void **)&s->sys, &s->sys_cap, ob->systems, sizeof *s->sys);
-    for (size_t k = 0; k < ob->reasons && rc == AIGOV_OK; k++) {
-        s->conds[k].size = sizeof s->conds[k];
-        rc = aigov_report_obligation_reason(&s->conds[k], rep, index, k);
-        if (rc == AIGOV_OK && s->conds[k].kind == AIGOV_CONDITION_FACT) {
-            s->vals[k].size = sizeof s->vals[k];
-            rc = aigov_report_fact_value(&s->vals[k], rep, s->conds[k].fact);
-        }
-    }
-    for (size_t k = 0; k < ob->evidence && rc == AIGOV_OK; k++) {
-        s->evs[k].size = sizeof s->evs[k];
-        rc = aigov_report_obligation_evidence(&s->evs[k], rep, index, k);
-    }
-    for (size_t k = 0; k < ob->links && rc == AIGOV_OK; k++) {
-        s->links[k].size = sizeof s->links[k];
-        rc = aigov_report_obligation_link(&s->links[k], rep, index, k);
-    }
-    for (size_t k = 0; k < ob->systems && rc == AIGOV_OK; k++) {
-        s->sys[k].size = sizeof s->sys[k];
-        rc = aigov_report_obligation_system(&s->sys[k], rep, index, k);
-    }
-    return rc;
-}
-
-int aigovgo_question(aigovgo_slot *s, const aigov_report *rep, size_t index)
-{
-    int rc = aigov_report_question(&s->q, rep, index);
-    if (rc == AIGOV_OK)
-        rc = reserve((void **)&s->rules, &s->rule_cap, s->q.affected_rules, sizeof *s->rules);
-    for (size_t k = 0; k < s->q.affected_rules && rc == AIGOV_OK; k++)
-        rc = aigov_report_question_rule(&s->rules[k], rep, index, k);
-    return rc;
 }
 
 /* Grows *arr to hold n rows (with room to spare, so that the next reports
