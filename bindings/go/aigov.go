@@ -206,10 +206,9 @@ type Table struct {
 	rules     []RuleInfo
 	rulesErr  error
 
-	// strs caches the table's strings by address for the typed report (str); a
-	// plain map: sync.Map boxes each uintptr key, an allocation per lookup.
-	strsMu sync.RWMutex
-	strs   map[uintptr]string
+	// cache holds the table's strings and rule metadata for the typed report
+	// (report_cache.go), converted once.
+	cache cacheState
 
 	// err, when set, is returned by every call: the table that Builtin
 	// returns when the linked library's version does not match.
@@ -543,6 +542,32 @@ func setOptions(s *C.aigovgo_slot, opts *Options) error {
 	return nil
 }
 
+// withSlot is what every evaluating call does first: the descriptor's bytes,
+// the shared lock, a borrowed context with opts written into it. fn runs
+// with them; data is kept alive until fn returns (the context's strings may
+// point into it).
+func (t *Table) withSlot(descriptor any, opts *Options, fn func(s *C.aigovgo_slot, data []byte) error) error {
+	data, err := descriptorBytes(descriptor, opts)
+	if err != nil {
+		return err
+	}
+	if err := t.enter(); err != nil {
+		return err
+	}
+	defer t.leave()
+	s, err := t.acquire()
+	if err != nil {
+		return err
+	}
+	defer t.release(s)
+	if err := setOptions(s, opts); err != nil {
+		return err
+	}
+	err = fn(s, data)
+	runtime.KeepAlive(data)
+	return err
+}
+
 // cbytes returns a C view of b: nil for an empty slice. Go memory holding no
 // Go pointers may be passed to C for the duration of the call.
 func cbytes(b []byte) (*C.char, C.size_t) {
@@ -562,33 +587,21 @@ func (t *Table) render(dst0 []byte, desc any, opts *Options, f0, f1 Format) (out
 	if err := opts.check(formats...); err != nil {
 		return nil, nil, err
 	}
-	data, err := descriptorBytes(desc, opts)
+	err = t.withSlot(desc, opts, func(s *C.aigovgo_slot, data []byte) error {
+		p, n := cbytes(data)
+		if rc := C.aigovgo_eval_render(s, p, n, C.int(f0), C.int(f1)); rc != C.AIGOV_OK {
+			return errorFrom(int(rc), &s.err)
+		}
+		out0 = appendC(dst0, s.out[0], s.out_len[0])
+		if f1 >= 0 {
+			out1 = appendC(nil, s.out[1], s.out_len[1])
+		}
+		C.aigovgo_slot_clear(s)
+		return nil
+	})
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := t.enter(); err != nil {
-		return nil, nil, err
-	}
-	defer t.leave()
-	s, err := t.acquire()
-	if err != nil {
-		return nil, nil, err
-	}
-	defer t.release(s)
-	if err := setOptions(s, opts); err != nil {
-		return nil, nil, err
-	}
-	p, n := cbytes(data)
-	rc := C.aigovgo_eval_render(s, p, n, C.int(f0), C.int(f1))
-	runtime.KeepAlive(data)
-	if rc != C.AIGOV_OK {
-		return nil, nil, errorFrom(int(rc), &s.err)
-	}
-	out0 = appendC(dst0, s.out[0], s.out_len[0])
-	if f1 >= 0 {
-		out1 = appendC(nil, s.out[1], s.out_len[1])
-	}
-	C.aigovgo_slot_clear(s)
 	return out0, out1, nil
 }
 
@@ -623,43 +636,31 @@ func (t *Table) Evaluate(descriptor any, opts Options) (*Report, error) {
 	if err := opts.check(opts.Format); err != nil {
 		return nil, err
 	}
-	data, err := descriptorBytes(descriptor, &opts)
-	if err != nil {
-		return nil, err
-	}
-	if err := t.enter(); err != nil {
-		return nil, err
-	}
-	defer t.leave()
-	s, err := t.acquire()
-	if err != nil {
-		return nil, err
-	}
-	defer t.release(s)
-	if err := setOptions(s, &opts); err != nil {
-		return nil, err
-	}
-	r, err := t.typedReport(s, data)
-	if err != nil {
-		return nil, err
-	}
-	if opts.Format != FormatJSON {
-		p, n := cbytes(data)
-		rc := C.aigovgo_eval_render(s, p, n, C.int(opts.Format), -1)
-		runtime.KeepAlive(data)
-		if rc != C.AIGOV_OK {
-			return nil, errorFrom(int(rc), &s.err)
+	var r *Report
+	err := t.withSlot(descriptor, &opts, func(s *C.aigovgo_slot, data []byte) (err error) {
+		if r, err = t.typedReport(s, data); err != nil {
+			return err
 		}
-		out := appendC(nil, s.out[0], s.out_len[0])
-		C.aigovgo_slot_clear(s)
-		if opts.Format == FormatJSONFull {
-			r.Raw = out
-		} else {
-			r.Rendered = out
+		if opts.Format != FormatJSON {
+			p, n := cbytes(data)
+			if rc := C.aigovgo_eval_render(s, p, n, C.int(opts.Format), -1); rc != C.AIGOV_OK {
+				return errorFrom(int(rc), &s.err)
+			}
+			out := appendC(nil, s.out[0], s.out_len[0])
+			C.aigovgo_slot_clear(s)
+			if opts.Format == FormatJSONFull {
+				r.Raw = out
+			} else {
+				r.Rendered = out
+			}
 		}
+		// what JSON needs to render the same report later (a copy: the caller may reuse data)
+		r.source = &reportSource{t: t, data: append([]byte(nil), data...), opts: opts}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	// what JSON needs to render the same report later (a copy: the caller may reuse data)
-	r.source = &reportSource{t: t, data: append([]byte(nil), data...), opts: opts}
 	return r, nil
 }
 
@@ -717,34 +718,24 @@ func (t *Table) EvaluateSummary(descriptor any, opts Options) (Outcome, error) {
 	if err := opts.check(); err != nil {
 		return Outcome{}, err
 	}
-	data, err := descriptorBytes(descriptor, &opts)
-	if err != nil {
-		return Outcome{}, err
-	}
-	if err := t.enter(); err != nil {
-		return Outcome{}, err
-	}
-	defer t.leave()
-	s, err := t.acquire()
-	if err != nil {
-		return Outcome{}, err
-	}
-	defer t.release(s)
-	if err := setOptions(s, &opts); err != nil {
-		return Outcome{}, err
-	}
-	p, n := cbytes(data)
-	rc := C.aigovgo_eval_summary(s, p, n)
-	runtime.KeepAlive(data)
-	if rc != C.AIGOV_OK {
-		e := errorFrom(int(rc), &s.err)
-		if e.Code == CodeInput && e.Path == "$.systems" {
-			// The library's message names C functions; name this binding's.
-			e.Message = "the descriptor describes several systems: use EvaluateSystems for their outcomes, or Evaluate"
+	var out Outcome
+	err := t.withSlot(descriptor, &opts, func(s *C.aigovgo_slot, data []byte) error {
+		p, n := cbytes(data)
+		if rc := C.aigovgo_eval_summary(s, p, n); rc != C.AIGOV_OK {
+			e := errorFrom(int(rc), &s.err)
+			if e.Code == CodeInput && e.Path == "$.systems" {
+				// The library's message names C functions; name this binding's.
+				e.Message = "the descriptor describes several systems: use EvaluateSystems for their outcomes, or Evaluate"
+			}
+			return e
 		}
-		return Outcome{}, e
+		out = outcomeOf(s)
+		return nil
+	})
+	if err != nil {
+		return Outcome{}, err
 	}
-	return outcomeOf(s), nil
+	return out, nil
 }
 
 // EvaluateSystems evaluates every system of a descriptor (one item for a
@@ -755,32 +746,20 @@ func (t *Table) EvaluateSystems(descriptor any, opts Options) ([]Outcome, error)
 	if err := opts.check(); err != nil {
 		return nil, err
 	}
-	data, err := descriptorBytes(descriptor, &opts)
-	if err != nil {
-		return nil, err
-	}
-	if err := t.enter(); err != nil {
-		return nil, err
-	}
-	defer t.leave()
-	s, err := t.acquire()
-	if err != nil {
-		return nil, err
-	}
-	defer t.release(s)
-	if err := setOptions(s, &opts); err != nil {
-		return nil, err
-	}
-	p, n := cbytes(data)
 	var out []Outcome
-	for i, count := C.size_t(0), C.size_t(1); i < count; i++ {
-		if rc := C.aigovgo_eval_system(s, p, n, i, &count); rc != C.AIGOV_OK {
-			runtime.KeepAlive(data)
-			return nil, errorFrom(int(rc), &s.err)
+	err := t.withSlot(descriptor, &opts, func(s *C.aigovgo_slot, data []byte) error {
+		p, n := cbytes(data)
+		for i, count := C.size_t(0), C.size_t(1); i < count; i++ {
+			if rc := C.aigovgo_eval_system(s, p, n, i, &count); rc != C.AIGOV_OK {
+				return errorFrom(int(rc), &s.err)
+			}
+			out = append(out, outcomeOf(s))
 		}
-		out = append(out, outcomeOf(s))
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	runtime.KeepAlive(data)
 	return out, nil
 }
 
@@ -837,28 +816,16 @@ func (t *Table) Verdict(descriptor any, opts Options, failOn FailOn) (Verdict, e
 	if failOn < FailOnNone || failOn > FailOnUnknown {
 		return Verdict{Failing: true}, goError(CodeInvalid, fmt.Sprintf("fail-on %d is not one of 0 to 3", int(failOn)), "")
 	}
-	data, err := descriptorBytes(descriptor, &opts)
-	if err != nil {
-		return Verdict{Failing: true}, err
-	}
-	if err := t.enter(); err != nil {
-		return Verdict{Failing: true}, err
-	}
-	defer t.leave()
-	s, err := t.acquire()
-	if err != nil {
-		return Verdict{Failing: true}, err
-	}
-	defer t.release(s)
-	if err := setOptions(s, &opts); err != nil {
-		return Verdict{Failing: true}, err
-	}
 	var v C.aigovgo_verdict
-	p, n := cbytes(data)
-	rc := C.aigovgo_eval_verdict(s, p, n, C.int(failOn), &v)
-	runtime.KeepAlive(data)
-	if rc != C.AIGOV_OK {
-		return Verdict{Failing: true}, errorFrom(int(rc), &s.err)
+	err := t.withSlot(descriptor, &opts, func(s *C.aigovgo_slot, data []byte) error {
+		p, n := cbytes(data)
+		if rc := C.aigovgo_eval_verdict(s, p, n, C.int(failOn), &v); rc != C.AIGOV_OK {
+			return errorFrom(int(rc), &s.err)
+		}
+		return nil
+	})
+	if err != nil {
+		return Verdict{Failing: true}, err
 	}
 	out := Verdict{
 		Systems: int(v.systems), Tier: tierOf(int(v.tier)), GPAI: gpaiOf(int(v.gpai)),

@@ -8,7 +8,6 @@ package aigov
 import "C"
 
 import (
-	"runtime"
 	"unsafe"
 )
 
@@ -48,29 +47,25 @@ func (t *Table) Questions(descriptor any, opts Options, system int) ([]QuestionI
 	if system < 0 {
 		return nil, goError(CodeInvalid, "system index is negative", "")
 	}
-	data, err := descriptorBytes(descriptor, &opts)
+	var out []QuestionInfo
+	err := t.withSlot(descriptor, &opts, func(s *C.aigovgo_slot, data []byte) error {
+		p, n := cbytes(data)
+		var rep *C.aigov_report
+		if rc := C.aigovgo_eval_report(s, p, n, C.size_t(system), &rep); rc != C.AIGOV_OK {
+			return errorFrom(int(rc), &s.err)
+		}
+		var err error
+		out, err = questionInfos(rep)
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
-	if err := t.enter(); err != nil {
-		return nil, err
-	}
-	defer t.leave()
-	s, err := t.acquire()
-	if err != nil {
-		return nil, err
-	}
-	defer t.release(s)
-	if err := setOptions(s, &opts); err != nil {
-		return nil, err
-	}
-	p, n := cbytes(data)
-	var rep *C.aigov_report
-	rc := C.aigovgo_eval_report(s, p, n, C.size_t(system), &rep)
-	runtime.KeepAlive(data)
-	if rc != C.AIGOV_OK {
-		return nil, errorFrom(int(rc), &s.err)
-	}
+	return out, nil
+}
+
+// questionInfos reads every question of rep in full.
+func questionInfos(rep *C.aigov_report) ([]QuestionInfo, error) {
 	count := int(C.aigov_report_question_count(rep))
 	out := make([]QuestionInfo, 0, count)
 	var q C.aigov_question_info

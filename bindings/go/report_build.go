@@ -1,8 +1,11 @@
 package aigov
 
-// The typed report read from the library's report accessors
-// (aigov_report_overview, _obligation, _obligation_reason, ... in aigov.h),
-// never by decoding the rendered JSON. The result equals what encoding/json
+// The typed report read from the library's report accessors (aigov.h: the
+// bulk lists aigov_report_obligation_lists and aigov_report_question_lists,
+// one cgo call each, then aigov_report_overview, _readiness, _soa_control,
+// ...), never by decoding the rendered JSON. What the table owns (rule
+// metadata, condition texts, names) is converted once per table
+// (report_cache.go). The result equals what encoding/json
 // makes of the full JSON report (FormatJSONFull), field by field: the test
 // TestTypedReportFromAccessors checks it on every golden case and example.
 // Nothing is computed here; this file only arranges what the accessors say.
@@ -67,89 +70,42 @@ func masked[T ~string](names []T, mask C.uint, n int) []T {
 	return out
 }
 
-// str returns a string the table owns (rule metadata, names), converted once
-// per address: the table outlives its reports and its strings never move.
-func (t *Table) str(p *C.char) string {
-	if p == nil {
-		return ""
-	}
-	key := uintptr(unsafe.Pointer(p))
-	t.strsMu.RLock()
-	s, ok := t.strs[key]
-	t.strsMu.RUnlock()
-	if ok {
-		return s
-	}
-	s = C.GoString(p)
-	t.strsMu.Lock()
-	if t.strs == nil {
-		t.strs = make(map[uintptr]string)
-	}
-	t.strs[key] = s
-	t.strsMu.Unlock()
-	return s
-}
-
 // builder reads one evaluated report (owned by the slot's context) into Go
 // values; values and penalties are per report.
 type builder struct {
 	t         *Table
-	s         *C.aigovgo_slot // where aigovgo_obligation and aigovgo_question leave their lists
+	s         *C.aigovgo_slot // where the bulk reads leave their lists
 	rep       *C.aigov_report
+	cache     *tableCache // the table's strings and rules, loaded once per report
+	adds      cacheAdds   // what this report found missing from cache (published at the end)
 	values    map[*C.char]json.RawMessage
 	penalties map[*C.char]*Penalty
-	// views of the slot's arrays, valid until its next aigovgo_obligation
-	conds []C.aigov_condition
-	vals  []C.aigov_fact_value
-	evs   []C.aigov_evidence_state
-	links []C.aigov_crosswalk_link
-	sys   []C.aigov_system_result
-	// slabs the report's small slices are cut from (a few allocations a report
-	// instead of one per rule, reason list and question)
-	reasonSlab []Reason
-	stringSlab []string
-}
-
-// holders lists the roles of a holders mask, in a slice cut from the slab.
-func (b *builder) holders(mask C.uint) []string {
-	n := 0
-	for k := range roleNames {
-		if mask&(1<<uint(k)) != 0 {
-			n++
-		}
-	}
-	out := b.stringSlice(n)[:0]
-	for k, name := range roleNames {
-		if mask&(1<<uint(k)) != 0 {
-			out = append(out, name)
-		}
-	}
-	return out
-}
-
-// reasonSlice returns a slice of n Reasons cut from the slab (capacity n:
-// an append by the caller reallocates instead of overwriting a neighbour).
-func (b *builder) reasonSlice(n int) []Reason {
-	if n > len(b.reasonSlab) {
-		b.reasonSlab = make([]Reason, n+512)
-	}
-	out := b.reasonSlab[:n:n]
-	b.reasonSlab = b.reasonSlab[n:]
-	return out
-}
-
-// stringSlice is reasonSlice for strings.
-func (b *builder) stringSlice(n int) []string {
-	if n > len(b.stringSlab) {
-		b.stringSlab = make([]string, n+2048)
-	}
-	out := b.stringSlab[:n:n]
-	b.stringSlab = b.stringSlab[n:]
-	return out
+	dates     map[string]string // "YYYY-MM-DD" strings of this report, converted once
+	// the part's reported rules in order (obligations): their C ids and ids
+	shown []*ruleStatic
+	cw    crosswalkSlabs
+	pens  []Penalty
 }
 
 func newBuilder(t *Table, s *C.aigovgo_slot, rep *C.aigov_report) *builder {
-	return &builder{t: t, s: s, rep: rep, values: map[*C.char]json.RawMessage{}, penalties: map[*C.char]*Penalty{}}
+	return &builder{t: t, s: s, rep: rep, cache: t.cache.load(), values: map[*C.char]json.RawMessage{},
+		penalties: map[*C.char]*Penalty{}, dates: map[string]string{}}
+}
+
+// date returns a "YYYY-MM-DD" of C memory as a string, converted once per
+// report (a report's rules share a few dates).
+func (b *builder) date(p *C.char) string {
+	n := 0
+	for n < 16 && *(*byte)(unsafe.Add(unsafe.Pointer(p), n)) != 0 {
+		n++
+	}
+	raw := unsafe.Slice((*byte)(unsafe.Pointer(p)), n)
+	if d, ok := b.dates[string(raw)]; ok {
+		return d
+	}
+	d := string(raw)
+	b.dates[d] = d
+	return d
 }
 
 // reset points the builder at the next report part.
@@ -236,79 +192,145 @@ func (b *builder) classification(ov *C.aigov_overview) (Classification, error) {
 		if rc := C.aigov_report_classification_reason(&cr, b.rep, C.size_t(i)); rc != C.AIGOV_OK {
 			return c, accessorError(rc, "aigov_report_classification_reason")
 		}
-		c.Reasons = append(c.Reasons, ClassificationReason{Rule: b.t.str(cr.rule), Citation: b.t.str(cr.citation),
-			Classifies: b.t.str(cr.classifies), Value: nameAt(truthNames, cr.value)})
+		c.Reasons = append(c.Reasons, ClassificationReason{Rule: b.str(cr.rule), Citation: b.str(cr.citation),
+			Classifies: b.str(cr.classifies), Value: nameAt(truthNames, cr.value)})
 	}
 	return c, nil
 }
 
-// obligations reads every reported rule, one cgo call each (aigovgo_obligation).
+// obligations reads every reported rule with its reasons, evidence and
+// crosswalk links in one cgo call (aigov_report_obligation_lists), the
+// values of the facts the reasons name in one more, and takes the rules'
+// metadata and the conditions' texts from the table cache.
 func (b *builder) obligations() ([]Obligation, error) {
-	n := int(C.aigov_report_obligation_count(b.rep))
-	out := make([]Obligation, n)
-	ob := &b.s.ob
-	for i := 0; i < n; i++ {
-		if rc := C.aigovgo_obligation(b.s, b.rep, C.size_t(i)); rc != C.AIGOV_OK {
-			return nil, accessorError(rc, "aigov_report_obligation and its lists")
+	if rc := C.aigovgo_obligation_lists(b.s, b.rep); rc != C.AIGOV_OK {
+		return nil, accessorError(rc, "aigov_report_obligation_lists")
+	}
+	l := &b.s.ol
+	rows := unsafe.Slice(l.obligations, int(l.n_obligations))
+	conds := unsafe.Slice(l.reasons, int(l.n_reasons))
+	evs := unsafe.Slice(l.evidence, int(l.n_evidence))
+	links := unsafe.Slice(l.links, int(l.n_links))
+	if err := b.factValues(conds); err != nil {
+		return nil, err
+	}
+	// First the rules (from the cache) and the sizes of the report's lists, so
+	// that each list is one allocation cut into the obligations' slices.
+	b.shown = b.shown[:0]
+	holders, crosswalks, penalties := 0, 0, 0
+	for i := range rows {
+		rs, err := b.rule(rows[i].rule, i)
+		if err != nil {
+			return nil, err
 		}
-		b.conds = unsafe.Slice(b.s.conds, int(ob.reasons))
-		b.vals = unsafe.Slice(b.s.vals, int(ob.reasons))
-		b.evs = unsafe.Slice(b.s.evs, int(ob.evidence))
-		b.links = unsafe.Slice(b.s.links, int(ob.links))
-		b.sys = unsafe.Slice(b.s.sys, int(ob.systems))
+		b.shown = append(b.shown, rs)
+		holders += len(rs.holders)
+		if rows[i].status != statusNA && rows[i].coverage != C.AIGOV_COVERAGE_NONE {
+			crosswalks++
+		}
+		if rows[i].status != statusNA && rows[i].penalty_tier != nil {
+			penalties++
+		}
+	}
+	out := make([]Obligation, len(rows))
+	reasons := make([]Reason, len(conds))
+	evidence := make([]Evidence, len(evs))
+	holderSlab := make([]string, holders)
+	b.cw = crosswalkSlabs{cws: make([]Crosswalk, crosswalks), iso: make([]string, len(links)),
+		links: make([]CrosswalkLink, len(links)), still: make([]string, len(links))}
+	b.pens = make([]Penalty, penalties)
+	for i := range rows {
+		row := &rows[i]
+		rs := b.shown[i]
 		o := &out[i]
-		o.ID, o.Framework, o.Kind = b.t.str(ob.id), b.t.str(ob.framework), kindOf(int(ob.kind))
-		o.Citation, o.Title = b.t.str(ob.citation), b.t.str(ob.title)
-		o.Holder = b.holders(ob.holders)
-		o.AppliesFrom = C.GoString(&ob.applies_from[0])
-		o.DueAtPlacing, o.InForce, o.Observation = ob.due_at_placing != 0, ob.in_force != 0, ob.observation != 0
-		o.Status = Status(nameAt(statusNames, ob.status))
-		o.Reasons = b.reasons(int(ob.reasons))
-		if ob.status == statusNA {
-			continue // no evidence, penalty, crosswalk or per-system results
-		}
-		o.Evidence = b.evidence(int(ob.evidence))
-		if ob.penalty_tier != nil {
-			var err error
-			if o.Penalty, err = b.penalty(i, ob.penalty_tier); err != nil {
+		o.ID, o.Framework, o.Kind, o.Citation, o.Title = rs.id, rs.framework, rs.kind, rs.citation, rs.title
+		n := copy(holderSlab, rs.holders)
+		o.Holder, holderSlab = holderSlab[:n:n], holderSlab[n:]
+		o.AppliesFrom = b.date(&row.applies_from[0])
+		o.DueAtPlacing, o.InForce, o.Observation = row.due_at_placing != 0, row.in_force != 0, row.observation != 0
+		o.Status = Status(nameAt(statusNames, row.status))
+		first, n := int(row.reasons_first), int(row.reasons)
+		o.Reasons = reasons[first : first+n : first+n]
+		for k := range o.Reasons {
+			if err := b.reason(&o.Reasons[k], &conds[first+k], i, k); err != nil {
 				return nil, err
 			}
 		}
-		if ob.systems > 0 {
-			o.Systems = b.systems(int(ob.systems))
+		if row.status == statusNA {
+			continue // no evidence, penalty, crosswalk or per-system results
 		}
-		if ob.coverage != C.AIGOV_COVERAGE_NONE {
-			o.Crosswalk = b.crosswalk(int(ob.links), ob.coverage, ob.beyond)
+		first, n = int(row.evidence_first), int(row.evidence)
+		o.Evidence = evidence[first : first+n : first+n]
+		for k := range o.Evidence {
+			b.evidence(&o.Evidence[k], &evs[first+k])
+		}
+		var err error
+		if row.penalty_tier != nil {
+			if o.Penalty, err = b.penalty(i, row.penalty_tier); err != nil {
+				return nil, err
+			}
+		}
+		if row.systems > 0 {
+			if o.Systems, err = b.systems(i, int(row.systems)); err != nil {
+				return nil, err
+			}
+		}
+		if row.coverage != C.AIGOV_COVERAGE_NONE {
+			o.Crosswalk = b.crosswalk(links, int(row.links_first), int(row.links), row.coverage, row.beyond)
 		}
 	}
 	return out, nil
 }
 
-func (b *builder) reasons(n int) []Reason {
-	out := b.reasonSlice(n)
-	for k := range out {
-		c := &b.conds[k]
-		r := &out[k]
-		switch c.kind {
-		case C.AIGOV_CONDITION_RULE:
-			r.Rule = b.t.str(c.rule)
-		case C.AIGOV_CONDITION_FACT:
-			r.Fact = b.t.str(c.fact)
-			v, ok := b.values[c.fact]
-			if !ok {
-				v = b.factValue(&b.vals[k])
-				b.values[c.fact] = v
-			}
-			r.Value = v
-			r.Test = C.GoString(&c.test[0])
-		case C.AIGOV_CONDITION_AS_OF:
-			r.AsOf = C.GoString(&c.test[0])
-		default:
-			r.Test = C.GoString(&c.test[0])
+// factValues reads the value of every fact the reasons name, once per fact,
+// in one cgo call, into b.values.
+func (b *builder) factValues(conds []C.aigov_reason_row) error {
+	var facts []*C.char
+	for k := range conds {
+		f := conds[k].fact
+		if conds[k].kind != C.AIGOV_CONDITION_FACT || f == nil {
+			continue
 		}
-		r.Result = nameAt(truthNames, c.result)
+		if _, ok := b.values[f]; !ok {
+			b.values[f] = nil // placeholder: listed once
+			facts = append(facts, f)
+		}
 	}
-	return out
+	if len(facts) == 0 {
+		return nil
+	}
+	if rc := C.aigovgo_reserve_facts(b.s, C.size_t(len(facts))); rc != C.AIGOV_OK {
+		return accessorError(rc, "aigovgo_reserve_facts")
+	}
+	copy(unsafe.Slice(b.s.facts, len(facts)), facts)
+	if rc := C.aigovgo_fact_values(b.s, b.rep, C.size_t(len(facts))); rc != C.AIGOV_OK {
+		return accessorError(rc, "aigov_report_fact_value")
+	}
+	for k, fv := range unsafe.Slice(b.s.fvals, len(facts)) {
+		b.values[facts[k]] = b.factValue(&fv)
+	}
+	return nil
+}
+
+// reason fills r from a reason row: the condition's text from the cache,
+// its result and the fact's value from this report.
+func (b *builder) reason(r *Reason, row *C.aigov_reason_row, i, k int) error {
+	rs, err := b.reasonOf(row, i, k)
+	if err != nil {
+		return err
+	}
+	switch rs.kind {
+	case C.AIGOV_CONDITION_RULE:
+		r.Rule = rs.rule
+	case C.AIGOV_CONDITION_FACT:
+		r.Fact, r.Value, r.Test = rs.fact, b.values[row.fact], rs.test
+	case C.AIGOV_CONDITION_AS_OF:
+		r.AsOf = rs.test
+	default:
+		r.Test = rs.test
+	}
+	r.Result = nameAt(truthNames, row.result)
+	return nil
 }
 
 // factValue is a fact's value as the JSON report writes it (the same bytes).
@@ -332,13 +354,13 @@ func (b *builder) factValue(fv *C.aigov_fact_value) json.RawMessage {
 				if !first {
 					out = append(out, ',')
 				}
-				out = appendJSONString(out, b.t.str(values[k]))
+				out = appendJSONString(out, b.str(values[k]))
 				first = false
 			}
 		}
 		return append(out, ']')
 	case C.AIGOV_FACT_ENUM, C.AIGOV_FACT_EVIDENCE:
-		return appendJSONString(nil, b.t.str(fv.text))
+		return appendJSONString(nil, b.str(fv.text))
 	}
 	// a string of the descriptor: the context's, copied
 	return appendJSONString(nil, C.GoStringN(fv.text, C.int(fv.text_len)))
@@ -371,87 +393,169 @@ func appendJSONString(dst []byte, s string) []byte {
 	return append(dst, '"')
 }
 
-func (b *builder) evidence(n int) []Evidence {
-	out := make([]Evidence, n)
-	for k := range out {
-		e := &b.evs[k]
-		ev := &out[k]
-		ev.Item, ev.Title, ev.State = b.t.str(e.item), b.t.str(e.title), b.t.str(e.state)
-		if e.ref != nil {
-			ref := C.GoString(e.ref) // the descriptor's: the context's
-			ev.Ref = &ref
-		}
-		if e.implied_by != nil {
-			ev.ImpliedBy = b.t.str(e.implied_by)
-		}
+func (b *builder) evidence(ev *Evidence, e *C.aigov_evidence_row) {
+	ev.Item, ev.Title, ev.State = b.str(e.item), b.str(e.title), b.str(e.state)
+	if e.ref != nil {
+		ref := C.GoString(e.ref) // the descriptor's: the context's
+		ev.Ref = &ref
 	}
-	return out
+	if e.implied_by != nil {
+		ev.ImpliedBy = b.str(e.implied_by)
+	}
 }
 
 // penalty is the cap of the rule's tier, read once per tier and report (a
 // cap depends on the tier, the descriptor and as_of, not on the rule).
 func (b *builder) penalty(i int, tier *C.char) (*Penalty, error) {
 	if p, ok := b.penalties[tier]; ok {
-		c := *p
-		return &c, nil
+		return b.penaltyCopy(p), nil
 	}
 	var p C.aigov_penalty
 	p.size = C.size_t(unsafe.Sizeof(p))
 	if rc := C.aigov_report_obligation_penalty(&p, b.rep, C.size_t(i)); rc != C.AIGOV_OK {
 		return nil, accessorError(rc, "aigov_report_obligation_penalty")
 	}
-	out := &Penalty{Tier: b.t.str(p.tier), Citation: b.t.str(p.citation), Basis: C.GoString(p.basis)}
+	out := &Penalty{Tier: b.str(p.tier), Citation: b.str(p.citation), Basis: C.GoString(p.basis)}
 	if p.cap_known != 0 {
 		v := float64(p.cap_eur)
 		out.CapEUR = &v
 	}
 	b.penalties[tier] = out
-	c := *out
-	return &c, nil
+	return b.penaltyCopy(out), nil
 }
 
-func (b *builder) systems(n int) []SystemResult {
+// penaltyCopy is a copy of p of the obligation's own (cut from b.pens).
+func (b *builder) penaltyCopy(p *Penalty) *Penalty {
+	if len(b.pens) == 0 {
+		b.pens = make([]Penalty, 1)
+	}
+	c := &b.pens[0]
+	b.pens = b.pens[1:]
+	*c = *p
+	return c
+}
+
+// systems reads reported rule i's n per-system results (the organisation's
+// rules of a descriptor of several systems), in one cgo call.
+func (b *builder) systems(i, n int) ([]SystemResult, error) {
+	if rc := C.aigovgo_systems(b.s, b.rep, C.size_t(i), C.size_t(n)); rc != C.AIGOV_OK {
+		return nil, accessorError(rc, "aigov_report_obligation_system")
+	}
 	out := make([]SystemResult, n)
-	for k := range out {
-		r := &b.sys[k]
+	for k, r := range unsafe.Slice(b.s.sys, n) {
 		out[k] = SystemResult{Index: int(r.index), InScope: r.in_scope != 0, Status: Status(nameAt(statusNames, r.status))}
 	}
-	return out
+	return out, nil
 }
 
-func (b *builder) crosswalk(n int, coverage C.int, beyond *C.char) *Crosswalk {
-	cw := &Crosswalk{ISO: make([]string, n), Links: make([]CrosswalkLink, n),
-		Coverage: nameAt(coverageNames, coverage), StillNeeded: []string{}, Beyond: b.t.str(beyond)}
-	for k := 0; k < n; k++ {
-		l := &b.links[k]
-		rule := b.t.str(l.rule)
-		cw.ISO[k] = rule
-		cw.Links[k] = CrosswalkLink{Rule: rule, Link: b.t.str(l.link)}
+// crosswalkSlabs are the report's crosswalks and their lists, one
+// allocation each, cut per obligation (the links of reported rule i are
+// links[first:first+n] in every list).
+type crosswalkSlabs struct {
+	cws   []Crosswalk
+	iso   []string
+	links []CrosswalkLink
+	still []string
+}
+
+func (b *builder) crosswalk(links []C.aigov_link_row, first, n int, coverage C.int, beyond *C.char) *Crosswalk {
+	if len(b.cw.cws) == 0 {
+		b.cw.cws = make([]Crosswalk, 1)
+	}
+	cw := &b.cw.cws[0]
+	b.cw.cws = b.cw.cws[1:]
+	end := first + n
+	*cw = Crosswalk{ISO: b.cw.iso[first:end:end], Links: b.cw.links[first:end:end],
+		Coverage: nameAt(coverageNames, coverage), StillNeeded: b.cw.still[first:first], Beyond: b.str(beyond)}
+	for k := first; k < end; k++ {
+		l := &links[k]
+		rule := b.str(l.rule)
+		cw.ISO[k-first] = rule
+		cw.Links[k-first] = CrosswalkLink{Rule: rule, Link: b.str(l.link)}
 		if l.still_needed != 0 {
-			cw.StillNeeded = append(cw.StillNeeded, rule)
+			cw.StillNeeded = append(cw.StillNeeded, rule) // within this rule's part of the slab
 		}
 	}
+	cw.StillNeeded = cw.StillNeeded[:len(cw.StillNeeded):len(cw.StillNeeded)]
 	return cw
 }
 
-// questions reads every question with the rules it affects, one cgo call each.
+// questions reads every question with the rules it affects in one cgo call
+// (aigov_report_question_lists).
 func (b *builder) questions() ([]Question, error) {
-	n := int(C.aigov_report_question_count(b.rep))
-	out := make([]Question, n)
-	q := &b.s.q
-	for i := 0; i < n; i++ {
-		if rc := C.aigovgo_question(b.s, b.rep, C.size_t(i)); rc != C.AIGOV_OK {
-			return nil, accessorError(rc, "aigov_report_question and its rules")
+	if rc := C.aigovgo_question_lists(b.s, b.rep); rc != C.AIGOV_OK {
+		return nil, accessorError(rc, "aigov_report_question_lists")
+	}
+	l := &b.s.ql
+	rows := unsafe.Slice(l.questions, int(l.n_questions))
+	rules := unsafe.Slice(l.rules, int(l.n_rules))
+	ids := make([]string, len(rules))
+	seen := make(map[ruleList]int, len(rows))
+	for i := range rows {
+		first, n := int(rows[i].rules_first), int(rows[i].affected_rules)
+		list := rules[first : first+n]
+		// Questions often decide the same rules (a report of ~80 questions
+		// lists ~4,500 ids in ~1,000 distinct): a list seen before is copied.
+		key := ruleList{n: n, hash: hashPointers(list)}
+		if at, ok := seen[key]; ok && samePointers(rules[at:at+n], list) {
+			copy(ids[first:first+n], ids[at:at+n])
+			continue
 		}
-		rules := unsafe.Slice(b.s.rules, int(q.affected_rules))
-		affects := b.stringSlice(int(q.affected_rules))
-		for k := range affects {
-			affects[k] = b.t.str(rules[k])
-		}
-		out[i] = Question{Fact: b.t.str(q.fact), Ask: b.t.str(q.ask), AffectsTier: q.affects_tier != 0,
-			AffectsGPAI: q.affects_gpai != 0, Affects: affects}
+		seen[key] = first
+		b.ids(ids[first:first+n], list)
+	}
+	out := make([]Question, len(rows))
+	for i := range rows {
+		q := &rows[i]
+		first, n := int(q.rules_first), int(q.affected_rules)
+		out[i] = Question{Fact: b.str(q.fact), Ask: b.str(q.ask), AffectsTier: q.affects_tier != 0,
+			AffectsGPAI: q.affects_gpai != 0, Affects: ids[first : first+n : first+n]}
 	}
 	return out, nil
+}
+
+// ruleList identifies a list of rule ids by its length and a hash of the
+// addresses (equal lists are then compared address by address).
+type ruleList struct {
+	n    int
+	hash uint64
+}
+
+func hashPointers(ps []*C.char) uint64 {
+	h := uint64(14695981039346656037)
+	for _, p := range ps {
+		h = (h ^ uint64(uintptr(unsafe.Pointer(p)))) * 1099511628211
+	}
+	return h
+}
+
+func samePointers(a, b []*C.char) bool {
+	for k := range a {
+		if a[k] != b[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// ids converts table-owned ids, the table lookup inlined (b.str for a miss).
+func (b *builder) ids(out []string, ps []*C.char) {
+	fast := &b.cache.fast
+	mask := uintptr(len(fast.keys) - 1)
+	for k, p := range ps {
+		key := uintptr(unsafe.Pointer(p))
+		if len(fast.keys) > 0 {
+			for i := fast.slot(key); fast.keys[i] != 0; i = (i + 1) & mask {
+				if fast.keys[i] == key {
+					out[k] = fast.vals[i]
+					break
+				}
+			}
+		}
+		if out[k] == "" {
+			out[k] = b.str(p)
+		}
+	}
 }
 
 func (b *builder) frameworks(n int) (map[string]Counts, map[string]Readiness, error) {
@@ -465,7 +569,7 @@ func (b *builder) frameworks(n int) (map[string]Counts, map[string]Readiness, er
 		if rc := C.aigov_report_framework_summary(&fs, b.rep, C.size_t(k)); rc != C.AIGOV_OK {
 			return nil, nil, accessorError(rc, "aigov_report_framework_summary")
 		}
-		counts[b.t.str(fs.framework)] = Counts{Total: int(fs.total), Met: int(fs.met), Gap: int(fs.gap),
+		counts[b.str(fs.framework)] = Counts{Total: int(fs.total), Met: int(fs.met), Gap: int(fs.gap),
 			Unknown: int(fs.unknown), NotApplicable: int(fs.not_applicable)}
 		rd.size = C.size_t(unsafe.Sizeof(rd))
 		if rc := C.aigov_report_readiness(&rd, b.rep, C.size_t(k)); rc != C.AIGOV_OK {
@@ -483,7 +587,7 @@ func (b *builder) frameworks(n int) (map[string]Counts, map[string]Readiness, er
 			}
 			r.Upcoming[u] = Upcoming{AppliesFrom: C.GoString(&up.applies_from[0]), Obligations: int(up.obligations)}
 		}
-		ready[b.t.str(rd.framework)] = r
+		ready[b.str(rd.framework)] = r
 	}
 	return counts, ready, nil
 }
@@ -502,9 +606,9 @@ func (b *builder) nextActions(n int) ([]NextAction, error) {
 			if rc := C.aigov_report_next_action_rule(&rule, b.rep, C.size_t(i), C.size_t(k)); rc != C.AIGOV_OK {
 				return nil, accessorError(rc, "aigov_report_next_action_rule")
 			}
-			rules[k] = b.t.str(rule)
+			rules[k] = b.str(rule)
 		}
-		out[i] = NextAction{Evidence: b.t.str(a.evidence), Title: b.t.str(a.title), Closes: int(a.closes), Rules: rules}
+		out[i] = NextAction{Evidence: b.str(a.evidence), Title: b.str(a.title), Closes: int(a.closes), Rules: rules}
 	}
 	return out, nil
 }
@@ -542,7 +646,7 @@ func (b *builder) soa() (*StatementOfApplicability, error) {
 			return nil, accessorError(rc, "aigov_report_soa_control")
 		}
 		ctl := &out.Controls[i]
-		ctl.Control, ctl.Title, ctl.Rule = b.t.str(c.control), b.t.str(c.title), b.t.str(c.rule)
+		ctl.Control, ctl.Title, ctl.Rule = b.str(c.control), b.str(c.title), b.str(c.rule)
 		ctl.Decision, ctl.Justification = optString(c.decision, false), optString(c.justification, false)
 		switch c.typically_applicable {
 		case C.AIGOV_TRUTH_TRUE, C.AIGOV_TRUTH_FALSE:
@@ -568,7 +672,7 @@ func (b *builder) soa() (*StatementOfApplicability, error) {
 			if rc := C.aigov_report_soa_finding(&p, &status, b.rep, C.size_t(i), C.size_t(k)); rc != C.AIGOV_OK {
 				return nil, accessorError(rc, "aigov_report_soa_finding")
 			}
-			ctl.Findings[k] = SoAFinding{ID: b.t.str(p), Status: Status(nameAt(statusNames, status))}
+			ctl.Findings[k] = SoAFinding{ID: b.str(p), Status: Status(nameAt(statusNames, status))}
 		}
 	}
 	return out, nil
@@ -586,6 +690,7 @@ func (t *Table) typedReport(s *C.aigovgo_slot, data []byte) (*Report, error) {
 		return nil, errorFrom(int(rc), &s.err)
 	}
 	b := newBuilder(t, s, rep)
+	defer t.cache.publish(&b.adds)
 	ov, err := b.overview()
 	if err != nil {
 		return nil, err

@@ -39,12 +39,15 @@ void aigovgo_slot_free(aigovgo_slot *s)
         return;
     aigovgo_slot_clear(s);
     aigov_ctx_free(s->ctx);
-    free(s->conds);
-    free(s->vals);
-    free(s->evs);
-    free(s->links);
     free(s->sys);
-    free(s->rules);
+    free(s->ol.obligations);
+    free(s->ol.reasons);
+    free(s->ol.evidence);
+    free(s->ol.links);
+    free(s->facts);
+    free(s->fvals);
+    free(s->ql.questions);
+    free(s->ql.rules);
     free(s);
 }
 
@@ -198,61 +201,72 @@ static int reserve(void **arr, size_t *cap, size_t n, size_t size)
     return AIGOV_OK;
 }
 
-static int reserve_conds(aigovgo_slot *s, size_t n)
+/* Grows *arr to hold n rows (with room to spare, so that the next reports
+ * rarely ask again); *cap is the capacity in rows. */
+static int grow(void **arr, size_t *cap, size_t n, size_t size)
 {
-    if (n <= s->cond_cap)
+    return reserve(arr, cap, n < *cap ? *cap : n + n / 2, size);
+}
+
+int aigovgo_obligation_lists(aigovgo_slot *s, const aigov_report *rep)
+{
+    aigov_obligation_lists *l = &s->ol;
+    l->size = sizeof *l;
+    int rc = aigov_report_obligation_lists(l, rep);
+    if (rc != AIGOV_ELIMIT)
+        return rc;
+    if (grow((void **)&l->obligations, &l->obligations_cap, l->n_obligations, sizeof *l->obligations) ||
+        grow((void **)&l->reasons, &l->reasons_cap, l->n_reasons, sizeof *l->reasons) ||
+        grow((void **)&l->evidence, &l->evidence_cap, l->n_evidence, sizeof *l->evidence) ||
+        grow((void **)&l->links, &l->links_cap, l->n_links, sizeof *l->links))
+        return AIGOV_ENOMEM;
+    return aigov_report_obligation_lists(l, rep);
+}
+
+int aigovgo_question_lists(aigovgo_slot *s, const aigov_report *rep)
+{
+    aigov_question_lists *l = &s->ql;
+    l->size = sizeof *l;
+    int rc = aigov_report_question_lists(l, rep);
+    if (rc != AIGOV_ELIMIT)
+        return rc;
+    if (grow((void **)&l->questions, &l->questions_cap, l->n_questions, sizeof *l->questions) ||
+        grow((void **)&l->rules, &l->rules_cap, l->n_rules, sizeof *l->rules))
+        return AIGOV_ENOMEM;
+    return aigov_report_question_lists(l, rep);
+}
+
+int aigovgo_reserve_facts(aigovgo_slot *s, size_t n)
+{
+    if (n <= s->fact_cap)
         return AIGOV_OK;
-    size_t cap = s->cond_cap, cap2 = s->cond_cap;
-    int rc = reserve((void **)&s->conds, &cap, n, sizeof *s->conds);
-    if (rc == AIGOV_OK)
-        rc = reserve((void **)&s->vals, &cap2, n, sizeof *s->vals);
-    if (rc == AIGOV_OK)
-        s->cond_cap = cap < cap2 ? cap : cap2;
-    return rc;
+    size_t cap = s->fact_cap, cap2 = s->fact_cap;
+    if (grow((void **)&s->facts, &cap, n, sizeof *s->facts) || grow((void **)&s->fvals, &cap2, n, sizeof *s->fvals))
+        return AIGOV_ENOMEM;
+    s->fact_cap = cap < cap2 ? cap : cap2;
+    return AIGOV_OK;
 }
 
-int aigovgo_obligation(aigovgo_slot *s, const aigov_report *rep, size_t index)
+int aigovgo_fact_values(aigovgo_slot *s, const aigov_report *rep, size_t n)
 {
-    aigov_obligation *ob = &s->ob;
-    ob->size = sizeof *ob;
-    int rc = aigov_report_obligation(ob, rep, index);
-    if (rc == AIGOV_OK)
-        rc = reserve_conds(s, ob->reasons);
-    if (rc == AIGOV_OK)
-        rc = reserve((void **)&s->evs, &s->ev_cap, ob->evidence, sizeof *s->evs);
-    if (rc == AIGOV_OK)
-        rc = reserve((void **)&s->links, &s->link_cap, ob->links, sizeof *s->links);
-    if (rc == AIGOV_OK)
-        rc = reserve((void **)&s->sys, &s->sys_cap, ob->systems, sizeof *s->sys);
-    for (size_t k = 0; k < ob->reasons && rc == AIGOV_OK; k++) {
-        s->conds[k].size = sizeof s->conds[k];
-        rc = aigov_report_obligation_reason(&s->conds[k], rep, index, k);
-        if (rc == AIGOV_OK && s->conds[k].kind == AIGOV_CONDITION_FACT) {
-            s->vals[k].size = sizeof s->vals[k];
-            rc = aigov_report_fact_value(&s->vals[k], rep, s->conds[k].fact);
-        }
+    for (size_t k = 0; k < n; k++) {
+        s->fvals[k].size = sizeof s->fvals[k];
+        int rc = aigov_report_fact_value(&s->fvals[k], rep, s->facts[k]);
+        if (rc != AIGOV_OK)
+            return rc;
     }
-    for (size_t k = 0; k < ob->evidence && rc == AIGOV_OK; k++) {
-        s->evs[k].size = sizeof s->evs[k];
-        rc = aigov_report_obligation_evidence(&s->evs[k], rep, index, k);
-    }
-    for (size_t k = 0; k < ob->links && rc == AIGOV_OK; k++) {
-        s->links[k].size = sizeof s->links[k];
-        rc = aigov_report_obligation_link(&s->links[k], rep, index, k);
-    }
-    for (size_t k = 0; k < ob->systems && rc == AIGOV_OK; k++) {
+    return AIGOV_OK;
+}
+
+int aigovgo_systems(aigovgo_slot *s, const aigov_report *rep, size_t index, size_t n)
+{
+    if (reserve((void **)&s->sys, &s->sys_cap, n, sizeof *s->sys))
+        return AIGOV_ENOMEM;
+    for (size_t k = 0; k < n; k++) {
         s->sys[k].size = sizeof s->sys[k];
-        rc = aigov_report_obligation_system(&s->sys[k], rep, index, k);
+        int rc = aigov_report_obligation_system(&s->sys[k], rep, index, k);
+        if (rc != AIGOV_OK)
+            return rc;
     }
-    return rc;
-}
-
-int aigovgo_question(aigovgo_slot *s, const aigov_report *rep, size_t index)
-{
-    int rc = aigov_report_question(&s->q, rep, index);
-    if (rc == AIGOV_OK)
-        rc = reserve((void **)&s->rules, &s->rule_cap, s->q.affected_rules, sizeof *s->rules);
-    for (size_t k = 0; k < s->q.affected_rules && rc == AIGOV_OK; k++)
-        rc = aigov_report_question_rule(&s->rules[k], rep, index, k);
-    return rc;
+    return AIGOV_OK;
 }

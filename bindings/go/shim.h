@@ -28,20 +28,17 @@ typedef struct aigovgo_slot {
     /* outputs of aigovgo_eval_render (freed by aigovgo_slot_clear) */
     char *out[2];
     size_t out_len[2];
-    /* outputs of aigovgo_obligation and aigovgo_question (arrays freed with the slot) */
-    aigov_obligation ob;
-    aigov_condition *conds;
-    aigov_fact_value *vals;
-    size_t cond_cap;
-    aigov_evidence_state *evs;
-    size_t ev_cap;
-    aigov_crosswalk_link *links;
-    size_t link_cap;
+    /* output of aigovgo_systems (freed with the slot) */
     aigov_system_result *sys;
     size_t sys_cap;
-    aigov_question q;
-    const char **rules;
-    size_t rule_cap;
+    /* outputs of aigovgo_obligation_lists, aigovgo_fact_values and
+     * aigovgo_question_lists: the report's lists in C memory (so that cgo
+     * does not scan them), grown as needed and freed with the slot */
+    aigov_obligation_lists ol;
+    const char **facts; /* the distinct facts the reasons name, set by Go */
+    aigov_fact_value *fvals;
+    size_t fact_cap;
+    aigov_question_lists ql;
 } aigovgo_slot;
 
 /* NULL on failure, with *err filled. */
@@ -65,17 +62,19 @@ int aigovgo_eval_report(aigovgo_slot *s, const char *json, size_t len, size_t in
 int aigovgo_eval_part(aigovgo_slot *s, const char *json, size_t len, size_t index, size_t *systems,
                       const aigov_report **report);
 int aigovgo_eval_organisation(aigovgo_slot *s, const char *json, size_t len, const aigov_report **report);
-/* One cgo call per reported rule instead of one per accessor (a report of ~170
- * rules takes ~6000 accessor calls, and each cgo call costs more than the
- * accessor): aigov_report_obligation `index` into s->ob, then its reasons
- * into s->conds (with the value of each fact one names in s->vals at the same
- * index), its evidence into s->evs, crosswalk links into s->links and
- * per-system results into s->sys, the arrays grown as needed. They are C
- * memory, so that cgo does not scan them on every call. Returns the
- * accessors' first error, or AIGOV_ENOMEM. */
-int aigovgo_obligation(aigovgo_slot *s, const aigov_report *rep, size_t index);
-/* aigov_report_question `index` into s->q and its rules' ids into s->rules. */
-int aigovgo_question(aigovgo_slot *s, const aigov_report *rep, size_t index);
+/* The typed report's bulk reads, one cgo call each (aigov.h, "Bulk reading"):
+ * every reported rule's row, reasons, evidence and links into s->ol; the
+ * questions and their rules into s->ql. The arrays grow and the call is
+ * repeated when the library answers AIGOV_ELIMIT. Returns the library's
+ * error or AIGOV_ENOMEM. */
+int aigovgo_obligation_lists(aigovgo_slot *s, const aigov_report *rep);
+int aigovgo_question_lists(aigovgo_slot *s, const aigov_report *rep);
+/* Makes s->facts and s->fvals hold n entries (Go then writes the facts). */
+int aigovgo_reserve_facts(aigovgo_slot *s, size_t n);
+/* The value of each of the n facts in s->facts into s->fvals. */
+int aigovgo_fact_values(aigovgo_slot *s, const aigov_report *rep, size_t n);
+/* Reported rule `index`'s n per-system results into s->sys. */
+int aigovgo_systems(aigovgo_slot *s, const aigov_report *rep, size_t index, size_t n);
 /* aigov_eval_render in fmt0 into out[0] and, when fmt1 >= 0, in fmt1 into out[1]. */
 int aigovgo_eval_render(aigovgo_slot *s, const char *json, size_t len, int fmt0, int fmt1);
 
