@@ -14,17 +14,20 @@
 /* One JSON rendering. The compact form (the default) numbers the deciding
  * conditions once per report: an obligation's reasons are indices into the
  * report's "conditions" list (the scope tests recur in nearly every
- * obligation), and leaf_at maps a leaf (an expression, or past n_exprs the
- * Statement of Applicability decision of a fact) to its index, -1 before it
- * is first met. Without the map (out of memory) the rendering fails with
- * AIGOV_ENOMEM (the buffer's oom flag). */
+ * obligation). Two leaves say the same when they are the same test of the same
+ * fact (or the same rule, date or Statement of Applicability decision): the
+ * rule compiler compiles a test each time a rule writes it, so
+ * `system.is_ai_system is true` is many expressions, but it interns them
+ * (ag_expr.same: the first structurally equal one, whose value they share), so
+ * a condition is keyed by its interned expression, or past n_exprs the
+ * decision of a fact. leaf_at maps that key to the condition's index, -1
+ * before it is first met. Without the map (out of memory) the rendering fails
+ * with AIGOV_ENOMEM (the buffer's oom flag). */
 typedef struct jform {
     int full;
     int32_t *leaf_at;    /* n_exprs + n_facts slots, or NULL */
-    int32_t *leaves;     /* the keys in the order they were numbered */
+    int32_t *leaves;     /* the keys in the order they were numbered (the first leaf met) */
     uint32_t n_leaves;
-    uint32_t *cond_slot; /* open addressing by content: 1 + index in leaves, 0 empty */
-    uint32_t cond_mask, cond_max; /* the part in use, and all of it (slots - 1) */
 } jform;
 
 typedef struct jctx {
@@ -43,97 +46,43 @@ static void comma(jctx *j)
 
 static void soa_decision_leaf(jctx *j, int32_t fact);
 
-/* The condition itself: {"rule"|"as_of"|"test"|"fact", ..., "result"}. */
+/* ,"result":"true"} (or false, unknown): a condition's end, a literal each. */
+static void put_result(ag_buf *b, uint8_t v)
+{
+    if (v == AG_T)
+        ag_buf_lit(b, ",\"result\":\"true\"}");
+    else if (v == AG_F)
+        ag_buf_lit(b, ",\"result\":\"false\"}");
+    else
+        ag_buf_lit(b, ",\"result\":\"unknown\"}");
+}
+
+/* The condition itself: {"rule"|"as_of"|"test"|"fact", ..., "result"}, the test's words
+ * as the table wrote them once (ag_jtext). */
 static void leaf_write(jctx *j, int32_t ei)
 {
     const aigov_table *t = j->rep->t;
     const ag_expr *e = &t->exprs[ei];
+    const ag_jtext *test = &t->expr_test[ei];
     ag_buf *b = j->b;
-    char test[256];
     if (e->op == AG_OP_RULE) {
         ag_buf_lit(b, "{\"rule\":");
         ag_buf_json_id(b, t->rules[e->a].id);
     } else if (e->op == AG_OP_AS_OF) {
-        ag_describe_test(test, sizeof test, t, e);
         ag_buf_lit(b, "{\"as_of\":");
-        ag_buf_json_str(b, test);
+        ag_buf_put(b, test->s, test->n);
     } else if (e->op == AG_OP_TRUE || e->op == AG_OP_FALSE) {
-        ag_describe_test(test, sizeof test, t, e);
         ag_buf_lit(b, "{\"test\":");
-        ag_buf_json_str(b, test);
+        ag_buf_put(b, test->s, test->n);
     } else {
-        ag_describe_test(test, sizeof test, t, e);
         ag_buf_lit(b, "{\"fact\":");
         ag_buf_json_id(b, t->facts[e->a].id);
         ag_buf_lit(b, ",\"value\":");
         ag_json_fact_value(b, t, j->rep->f, e->a);
         ag_buf_lit(b, ",\"test\":");
-        ag_buf_json_str(b, test);
+        ag_buf_put(b, test->s, test->n);
     }
-    ag_buf_lit(b, ",\"result\":\"");
-    ag_buf_puts(b, ag_kleene_name(ag_expr_value(j->rep->r, j->rep->t, ei)));
-    ag_buf_lit(b, "\"}");
-}
-
-/* Whether two leaves say the same thing: the same test of the same fact (or the same rule,
- * date or Statement of Applicability decision) with the same result. The rule compiler
- * compiles a test each time a rule writes it, so `system.is_ai_system is true` is many
- * expressions; the compact form lists it once. */
-static int same_condition(const aigov_report *rep, int32_t x, int32_t y)
-{
-    const aigov_table *t = rep->t;
-    if (x == y)
-        return 1;
-    if (x >= (int32_t)t->n_exprs || y >= (int32_t)t->n_exprs)
-        return 0; /* a decision is one per fact */
-    const ag_expr *a = &t->exprs[x], *b = &t->exprs[y];
-    return a->op == b->op && a->cmp == b->cmp && a->src_op == b->src_op && a->a == b->a &&
-           a->mask == b->mask && memcmp(&a->num, &b->num, sizeof a->num) == 0 &&
-           ag_expr_value(rep->r, rep->t, x) == ag_expr_value(rep->r, rep->t, y);
-}
-
-static uint32_t condition_hash(const aigov_table *t, int32_t key)
-{
-    uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)(uint32_t)key;
-    if (key < (int32_t)t->n_exprs) {
-        const ag_expr *e = &t->exprs[key];
-        uint64_t num;
-        memcpy(&num, &e->num, sizeof num);
-        h = ((uint64_t)e->op << 48 | (uint64_t)e->cmp << 40 | (uint64_t)e->src_op << 32 |
-             (uint32_t)e->a) * 0xFF51AFD7ED558CCDull;
-        h ^= (e->mask + num * 0x100000001B3ull) * 0xC4CEB9FE1A85EC53ull;
-    }
-    h ^= h >> 29;
-    h *= 0xBF58476D1CE4E5B9ull;
-    return (uint32_t)(h ^ (h >> 32));
-}
-
-/* Doubles the conditions' hash (its slots were allocated for the most there can be; only the
- * part in use is cleared, so a report pays for the conditions it has). */
-static void conditions_rehash(jform *fm, const aigov_report *rep)
-{
-    fm->cond_mask = fm->cond_mask * 2 + 1;
-    memset(fm->cond_slot, 0, ((size_t)fm->cond_mask + 1) * sizeof(uint32_t));
-    for (uint32_t k = 0; k < fm->n_leaves; k++) {
-        uint32_t s = condition_hash(rep->t, fm->leaves[k]) & fm->cond_mask;
-        while (fm->cond_slot[s])
-            s = (s + 1) & fm->cond_mask;
-        fm->cond_slot[s] = k + 1;
-    }
-}
-
-/* The number of the condition a leaf says, numbering it when it is new. */
-static int32_t condition_number(jform *fm, const aigov_report *rep, int32_t key)
-{
-    if (2 * (fm->n_leaves + 1) > fm->cond_mask + 1 && fm->cond_mask < fm->cond_max)
-        conditions_rehash(fm, rep);
-    uint32_t s = condition_hash(rep->t, key) & fm->cond_mask;
-    for (; fm->cond_slot[s]; s = (s + 1) & fm->cond_mask)
-        if (same_condition(rep, fm->leaves[fm->cond_slot[s] - 1], key))
-            return (int32_t)fm->cond_slot[s] - 1;
-    fm->leaves[fm->n_leaves] = key;
-    fm->cond_slot[s] = ++fm->n_leaves;
-    return (int32_t)fm->n_leaves - 1;
+    put_result(b, ag_expr_value(j->rep->r, j->rep->t, ei));
 }
 
 /* A reason: the condition in full, or (compact) its index in "conditions". */
@@ -151,9 +100,12 @@ static void leaf_key(jctx *j, int32_t key)
             soa_decision_leaf(j, key - (int32_t)t->n_exprs);
         return;
     }
-    if (fm->leaf_at[key] < 0)
-        fm->leaf_at[key] = condition_number(fm, j->rep, key);
-    ag_buf_put_uint(j->b, (uint32_t)fm->leaf_at[key]);
+    int32_t same = key < (int32_t)t->n_exprs ? t->exprs[key].same : key;
+    if (fm->leaf_at[same] < 0) {
+        fm->leaf_at[same] = (int32_t)fm->n_leaves;
+        fm->leaves[fm->n_leaves++] = key;
+    }
+    ag_buf_put_uint(j->b, (uint32_t)fm->leaf_at[same]);
 }
 
 /* The decision as a condition: whether the control is included. */
@@ -165,9 +117,8 @@ static void soa_decision_leaf(jctx *j, int32_t fact)
     ag_buf_json_id(b, t->facts[fact].id);
     ag_buf_lit(b, ",\"value\":");
     ag_json_fact_value(b, t, j->rep->f, fact);
-    ag_buf_lit(b, ",\"test\":\"Statement of Applicability decision is included\",\"result\":\"");
-    ag_buf_puts(b, ag_kleene_name(ag_soa_decision_result(j->rep, fact)));
-    ag_buf_lit(b, "\"}");
+    ag_buf_lit(b, ",\"test\":\"Statement of Applicability decision is included\"");
+    put_result(b, ag_soa_decision_result(j->rep, fact));
 }
 
 static void names_from_mask(ag_buf *b, uint32_t mask, const char *(*name)(int), int n)
@@ -739,9 +690,8 @@ static void shared_json(ag_buf *b, const aigov_report *rep, uint8_t *seen)
 }
 
 /* The scratch of a compact rendering, one allocation: leaf_at and leaves (n_exprs + n_facts
- * each), the conditions' hash (a power of two, at least twice that), then the `seen` bytes
- * of shared_json. Out of memory sets the buffer's oom flag, so the rendering fails with
- * AIGOV_ENOMEM instead of coming out different. */
+ * each), then the `seen` bytes of shared_json. Out of memory sets the buffer's oom flag, so
+ * the rendering fails with AIGOV_ENOMEM instead of coming out different. */
 static void form_open(jform *fm, ag_buf *b, const aigov_report *rep, int full)
 {
     const aigov_table *t = rep->t;
@@ -749,20 +699,14 @@ static void form_open(jform *fm, ag_buf *b, const aigov_report *rep, int full)
     fm->full = full;
     if (full)
         return;
-    size_t keys = (size_t)t->n_exprs + t->n_facts, slots = 16;
-    while (slots < 2 * keys)
-        slots *= 2;
-    fm->leaf_at = ag_malloc(rep->mem, (keys * 2 + slots) * sizeof(int32_t) + t->n_evidence + t->n_penalties);
+    size_t keys = (size_t)t->n_exprs + t->n_facts;
+    fm->leaf_at = ag_malloc(rep->mem, keys * 2 * sizeof(int32_t) + t->n_evidence + t->n_penalties);
     if (!fm->leaf_at) {
         b->oom = 1;
         return;
     }
     fm->leaves = fm->leaf_at + keys;
-    fm->cond_slot = (uint32_t *)(fm->leaves + keys);
-    fm->cond_max = (uint32_t)slots - 1;
-    fm->cond_mask = fm->cond_max < 511 ? fm->cond_max : 511;
     memset(fm->leaf_at, 0xff, keys * sizeof(int32_t));
-    memset(fm->cond_slot, 0, ((size_t)fm->cond_mask + 1) * sizeof(uint32_t));
 }
 
 static void form_close(jform *fm, const aigov_report *rep)
@@ -787,7 +731,7 @@ static void obligations_and_summary(ag_buf *b, const aigov_report *rep, int full
     } else if (form.leaf_at) {
         obligations_compact(b, rep, &form);
         conditions_json(b, rep, &form);
-        shared_json(b, rep, (uint8_t *)(form.cond_slot + form.cond_max + 1));
+        shared_json(b, rep, (uint8_t *)(form.leaves + t->n_exprs + t->n_facts));
     }
     form_close(&form, rep);
     if (rep->part != AG_PART_ORGANISATION) {
