@@ -24,7 +24,6 @@
  * before it is first met. Without the map (out of memory) the rendering fails
  * with AIGOV_ENOMEM (the buffer's oom flag). */
 typedef struct jform {
-    int full;
     int32_t *leaf_at;    /* n_exprs + n_facts slots, or NULL */
     int32_t *leaves;     /* the keys in the order they were numbered (the first leaf met) */
     uint32_t n_leaves;
@@ -34,7 +33,6 @@ typedef struct jctx {
     ag_buf *b;
     const aigov_report *rep;
     int first;
-    jform *form;
 } jctx;
 
 static void comma(jctx *j)
@@ -85,27 +83,14 @@ static void leaf_write(jctx *j, int32_t ei)
     put_result(b, ag_expr_value(j->rep->r, j->rep->t, ei));
 }
 
-/* A reason: the condition in full, or (compact) its index in "conditions". */
+/* A reason in full: the condition itself (full form's reasons, compact form's "conditions"). */
 static void leaf_key(jctx *j, int32_t key)
 {
     comma(j);
-    jform *fm = j->form;
-    const aigov_table *t = j->rep->t;
-    if (!fm->full && !fm->leaf_at)
-        return; /* out of memory: the rendering fails */
-    if (fm->full) {
-        if (key < (int32_t)t->n_exprs)
-            leaf_write(j, key);
-        else
-            soa_decision_leaf(j, key - (int32_t)t->n_exprs);
-        return;
-    }
-    int32_t same = key < (int32_t)t->n_exprs ? t->exprs[key].same : key;
-    if (fm->leaf_at[same] < 0) {
-        fm->leaf_at[same] = (int32_t)fm->n_leaves;
-        fm->leaves[fm->n_leaves++] = key;
-    }
-    ag_buf_put_uint(j->b, (uint32_t)fm->leaf_at[same]);
+    if (key < (int32_t)j->rep->t->n_exprs)
+        leaf_write(j, key);
+    else
+        soa_decision_leaf(j, key - (int32_t)j->rep->t->n_exprs);
 }
 
 /* The decision as a condition: whether the control is included. */
@@ -204,11 +189,11 @@ static void evidence_list_json(ag_buf *b, const aigov_report *rep, const ag_rule
 static void penalty_json(ag_buf *b, const aigov_report *rep, int32_t ri);
 static void crosswalk_json(ag_buf *b, const aigov_report *rep, int32_t ri, int full);
 
-/* The deciding conditions of rule ri: "reasons":[...], each in full or (compact) numbered. */
-static void reasons_json(ag_buf *b, const aigov_report *rep, int32_t ri, jform *form)
+/* The full form's deciding conditions of rule ri: "reasons":[...], each in full. */
+static void reasons_json(ag_buf *b, const aigov_report *rep, int32_t ri)
 {
     ag_buf_lit(b, "\"reasons\":[");
-    jctx j = {b, rep, 1, form};
+    jctx j = {b, rep, 1};
     int32_t keys[AG_REASON_KEYS];
     int n_keys = ag_obligation_reasons(rep, ri, keys);
     for (int k = 0; k < n_keys; k++)
@@ -223,7 +208,7 @@ static int observed(const aigov_report *rep, int32_t ri)
 }
 
 /* The full form's obligation: the rule's metadata, then what the descriptor made of it. */
-static void obligation_json(ag_buf *b, const aigov_report *rep, int32_t ri, jform *form)
+static void obligation_json(ag_buf *b, const aigov_report *rep, int32_t ri)
 {
     const aigov_table *t = rep->t;
     const ag_result *r = rep->r;
@@ -253,7 +238,7 @@ static void obligation_json(ag_buf *b, const aigov_report *rep, int32_t ri, jfor
     if (observed(rep, ri))
         ag_buf_lit(b, ",\"observation\":true"); /* noted by an auditor, not a nonconformity */
     ag_buf_putc(b, ',');
-    reasons_json(b, rep, ri, form);
+    reasons_json(b, rep, ri);
     /* A duty that does not apply carries no evidence, exposure or crosswalk:
      * its reasons say why, and `aigov rules` has the rest. */
     if (r->status[ri] == AIGOV_STATUS_NOT_APPLICABLE) {
@@ -353,6 +338,36 @@ static void run_open(ag_buf *b, const aigov_report *rep, const okey *k)
     ag_buf_lit(b, ",\"rules\":[");
 }
 
+/* Compact: {"id":..,"reasons":[n,...]}, each reason the index of its condition in
+ * "conditions", numbered when first met (by its interned expression: jform). The room for
+ * all of it is made once (a comma and at most 10 digits a reason) and written in place. */
+static void rule_numbered(ag_buf *b, const aigov_report *rep, int32_t ri, jform *fm)
+{
+    const aigov_table *t = rep->t;
+    int32_t keys[AG_REASON_KEYS];
+    int n_keys = ag_obligation_reasons(rep, ri, keys);
+    const char *id = t->rules[ri].id;
+    size_t id_n = strlen(id);
+    char *d = ag_buf_room(b, id_n + 24 + 11 * (size_t)n_keys);
+    if (!d)
+        return;
+    d = ag_put_lit(d, "{\"id\":\"");
+    d = ag_put_mem(d, id, id_n);
+    d = ag_put_lit(d, "\",\"reasons\":[");
+    for (int k = 0; k < n_keys; k++) {
+        int32_t key = keys[k], same = key < (int32_t)t->n_exprs ? t->exprs[key].same : key;
+        int32_t at = fm->leaf_at[same];
+        if (at < 0) {
+            at = fm->leaf_at[same] = (int32_t)fm->n_leaves;
+            fm->leaves[fm->n_leaves++] = key;
+        }
+        if (k)
+            *d++ = ',';
+        d = ag_put_u32(d, (uint32_t)at);
+    }
+    ag_buf_commit(b, ag_put_lit(d, "]}"));
+}
+
 /* Compact: the reported rules in table order, consecutive ones that share date, status,
  * systems and crosswalk in one entry: {..., "rules":[{"id", "reasons"}, ...]}. About 170
  * rules make some 30 runs, which halves what the obligations weigh. */
@@ -371,11 +386,7 @@ static void obligations_compact(ag_buf *b, const aigov_report *rep, jform *form)
         } else {
             ag_buf_putc(b, ',');
         }
-        ag_buf_lit(b, "{\"id\":");
-        ag_buf_json_id(b, rep->t->rules[ri].id);
-        ag_buf_putc(b, ',');
-        reasons_json(b, rep, ri, form);
-        ag_buf_putc(b, '}');
+        rule_numbered(b, rep, ri, form);
     }
     if (rep->n_shown)
         ag_buf_lit(b, "]}");
@@ -636,7 +647,7 @@ static void questions_compact(ag_buf *b, const aigov_report *rep)
 static void conditions_json(ag_buf *b, const aigov_report *rep, jform *form)
 {
     ag_buf_lit(b, "\"conditions\":[");
-    jctx j = {b, rep, 1, &(jform){.full = 1}}; /* each written in full */
+    jctx j = {b, rep, 1};
     for (uint32_t k = 0; k < form->n_leaves; k++)
         leaf_key(&j, form->leaves[k]);
     ag_buf_lit(b, "],");
@@ -696,7 +707,6 @@ static void form_open(jform *fm, ag_buf *b, const aigov_report *rep, int full)
 {
     const aigov_table *t = rep->t;
     memset(fm, 0, sizeof *fm);
-    fm->full = full;
     if (full)
         return;
     size_t keys = (size_t)t->n_exprs + t->n_facts;
@@ -725,7 +735,7 @@ static void obligations_and_summary(ag_buf *b, const aigov_report *rep, int full
         for (uint32_t k = 0; k < rep->n_shown; k++) {
             if (k)
                 ag_buf_putc(b, ',');
-            obligation_json(b, rep, rep->shown[k], &form);
+            obligation_json(b, rep, rep->shown[k]);
         }
         ag_buf_lit(b, "],");
     } else if (form.leaf_at) {
