@@ -187,7 +187,7 @@ static void classification_json(ag_buf *b, const aigov_report *rep, int full)
 
 static void evidence_list_json(ag_buf *b, const aigov_report *rep, const ag_rule *ru);
 static void penalty_json(ag_buf *b, const aigov_report *rep, int32_t ri);
-static void crosswalk_json(ag_buf *b, const aigov_report *rep, int32_t ri, int full);
+static void crosswalk_json(ag_buf *b, const aigov_report *rep, int32_t ri, int cov, int full);
 
 /* The full form's deciding conditions of rule ri: "reasons":[...], each in full. */
 static void reasons_json(ag_buf *b, const aigov_report *rep, int32_t ri)
@@ -248,7 +248,8 @@ static void obligation_json(ag_buf *b, const aigov_report *rep, int32_t ri)
     evidence_list_json(b, rep, ru);
     penalty_json(b, rep, ri);
     ag_per_system_json(b, rep, ri); /* each system's result (depends on the descriptor: both forms) */
-    crosswalk_json(b, rep, ri, 1);
+    int32_t met;
+    crosswalk_json(b, rep, ri, ag_crosswalk_coverage(t, r, ri, &met), 1);
     ag_buf_putc(b, '}');
 }
 
@@ -317,13 +318,23 @@ static int same_run(const aigov_report *rep, const okey *a, const okey *b)
     }
 }
 
+/* The last date a compact rendering wrote, as text: runs mostly share a few dates, and a
+ * day number is turned into YYYY-MM-DD only when it changes. */
+typedef struct date_memo {
+    int32_t day;
+    char text[11];
+} date_memo;
+
 /* A run's shared members, in the full form's order, then its rules. */
-static void run_open(ag_buf *b, const aigov_report *rep, const okey *k)
+static void run_open(ag_buf *b, const aigov_report *rep, const okey *k, date_memo *dm)
 {
-    char d[11];
-    ag_date_format(d, k->date);
-    ag_buf_lit(b, "{\"applies_from\":");
-    ag_buf_json_id(b, d);
+    if (dm->day != k->date) {
+        ag_date_format(dm->text, k->date);
+        dm->day = k->date;
+    }
+    ag_buf_lit(b, "{\"applies_from\":\"");
+    ag_buf_put(b, dm->text, 10);
+    ag_buf_putc(b, '"');
     if (k->placing)
         ag_buf_lit(b, ",\"due_at_placing\":true");
     ag_buf_puts(b, k->in_force ? ",\"in_force\":true" : ",\"in_force\":false");
@@ -333,7 +344,7 @@ static void run_open(ag_buf *b, const aigov_report *rep, const okey *k)
         ag_buf_lit(b, ",\"observation\":true");
     if (k->status != AIGOV_STATUS_NOT_APPLICABLE) {
         ag_per_system_json(b, rep, k->ri);
-        crosswalk_json(b, rep, k->ri, 0);
+        crosswalk_json(b, rep, k->ri, k->cov, 0);
     }
     ag_buf_lit(b, ",\"rules\":[");
 }
@@ -374,6 +385,8 @@ static void rule_numbered(ag_buf *b, const aigov_report *rep, int32_t ri, jform 
 static void obligations_compact(ag_buf *b, const aigov_report *rep, jform *form)
 {
     okey run = {.ri = -1}, cur;
+    date_memo dm = {.day = 0};
+    ag_date_format(dm.text, 0);
     ag_buf_lit(b, "\"obligations\":[");
     for (uint32_t k = 0; k < rep->n_shown; k++) {
         int32_t ri = rep->shown[k];
@@ -381,7 +394,7 @@ static void obligations_compact(ag_buf *b, const aigov_report *rep, jform *form)
         if (k == 0 || !same_run(rep, &run, &cur)) {
             if (k)
                 ag_buf_lit(b, "]},");
-            run_open(b, rep, &cur);
+            run_open(b, rep, &cur, &dm);
             run = cur;
         } else {
             ag_buf_putc(b, ',');
@@ -490,13 +503,10 @@ void ag_json_crosswalk_members(ag_buf *b, const aigov_table *t, const ag_rule *r
 
 /* How far the ISO/IEC 42001 controls the rule maps to go towards it; full: which controls
  * they are and what the law asks beyond them (compact: the catalogue's). */
-static void crosswalk_json(ag_buf *b, const aigov_report *rep, int32_t ri, int full)
+static void crosswalk_json(ag_buf *b, const aigov_report *rep, int32_t ri, int cov, int full)
 {
     const aigov_table *t = rep->t;
-    const ag_result *r = rep->r;
     const ag_rule *ru = &t->rules[ri];
-    int32_t met;
-    int cov = ag_crosswalk_coverage(t, r, ri, &met);
     if (cov != AG_COV_NONE) {
         static const char *const cov_names[] = {"supported", "partly_supported", "not_supported"};
         ag_buf_lit(b, ",\"crosswalk\":{");
