@@ -32,6 +32,21 @@ void ag_soa_json(ag_buf *b, const aigov_report *rep, int full)
         ag_buf_lit(b, ",\"complete\":true},\"controls\":[");
     else
         ag_buf_lit(b, ",\"complete\":false},\"controls\":[");
+    /* the SoA checks among the reported rules, in order, so that each control looks through
+     * them and not through every reported rule (all of them when there are more) */
+    int32_t few[256];
+    const int32_t *checks = few;
+    uint32_t n_checks = 0;
+    for (uint32_t k = 0; k < t->n_reported && checks == few; k++) {
+        if (t->rules[t->reported[k]].soa_of < 0)
+            continue;
+        if (n_checks == sizeof few / sizeof *few)
+            checks = t->reported;
+        else
+            few[n_checks++] = t->reported[k];
+    }
+    if (checks != few)
+        n_checks = t->n_reported;
     int first = 1;
     for (uint32_t ri = 0; ri < t->n_rules; ri++) {
         if (!ag_soa_is_control(&t->rules[ri]))
@@ -90,8 +105,8 @@ void ag_soa_json(ag_buf *b, const aigov_report *rep, int full)
         }
         ag_buf_puts(b, "],\"findings\":[");
         int ff = 1;
-        for (uint32_t k = 0; k < t->n_reported; k++) {
-            int32_t fi = t->reported[k];
+        for (uint32_t k = 0; k < n_checks; k++) {
+            int32_t fi = checks[k];
             if (t->rules[fi].soa_of != (int32_t)ri)
                 continue;
             ag_buf_puts(b, ff ? "{\"id\":" : ",{\"id\":");
