@@ -1,6 +1,7 @@
 /* The rule compiler's driver: rule sources (JSON) collected, storage counted, the
  * stages run in order (compiler.h lists them), the table finished and hashed. */
 #include "compile/compiler.h"
+#include "table/describe.h"
 #include "util/sha256.h"
 
 /* ---- driver ------------------------------------------------------------------ */
@@ -328,6 +329,8 @@ static int compile_all(cc *c, const aigov_source *sources, size_t n, cJSON **roo
     t->crosswalk = c->xw;
     t->crosswalk_link = c->xw_link;
     t->n_crosswalk = c->n_xw;
+    if (!(t->expr_test = ag_describe_tests_json(c->ar, t)))
+        return ag_cc_oom(c);
     return 0;
 }
 

@@ -189,7 +189,13 @@ int ag_emit_c(FILE *o, const aigov_table *t)
     fputs(" 0};\nstatic const uint8_t crosswalk_link[] = {", o);
     for (uint32_t i = 0; i < t->n_crosswalk; i++)
         fprintf(o, "%s%u,", i % 20 ? " " : "\n  ", t->crosswalk_link[i]);
-    fputs(" 0};\n\nconst struct aigov_table ag_builtin_table = {\n  1, {{0, 0, 0, 0}}, ", o);
+    fputs(" 0};\nstatic const ag_jtext expr_test[] = {\n", o);
+    for (uint32_t i = 0; i < t->n_exprs; i++) {
+        fputs("  {", o);
+        cstr(o, t->expr_test[i].s);
+        fprintf(o, ", %" PRIu32 "},\n", t->expr_test[i].n);
+    }
+    fputs("  {NULL, 0}\n};\n\nconst struct aigov_table ag_builtin_table = {\n  1, {{0, 0, 0, 0}}, ", o);
     cstr(o, t->revision);
     fputs(", ", o);
     cstr(o, t->hash);
@@ -198,7 +204,7 @@ int ag_emit_c(FILE *o, const aigov_table *t)
             "  exprs, %u,\n  kids, %u,\n  dates, %u,\n  rule_evidence, %u,\n  rules, %u,\n"
             "  order, node_index, %u, value_index, %u, reported, %u,\n"
             "  penalties, %u, {%" PRId32 ", %" PRId32 ", %" PRId32 ", %" PRId32 ", UINT64_C(0x%" PRIx64
-            "), UINT64_C(0x%" PRIx64 ")},\n  crosswalk, %u, crosswalk_link,\n  {0, 0}\n};\n",
+            "), UINT64_C(0x%" PRIx64 ")},\n  crosswalk, %u, crosswalk_link, expr_test,\n  {0, 0}\n};\n",
             t->n_frameworks, t->n_facts, t->n_nodes, t->n_evidence, t->n_exprs, t->n_kids,
             t->n_dates, t->n_rule_evidence, t->n_rules, t->node_index_mask, t->value_index_mask,
             t->n_reported, t->n_penalties, t->penalty_facts.size, t->penalty_facts.turnover,

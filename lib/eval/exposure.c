@@ -1,21 +1,74 @@
 #include "eval/exposure.h"
+#include <math.h>
 #include <stdio.h>
+#include <string.h>
 #include "util/date.h"
 
+/* Whole euros with thousands separators, locale-independent: v rounded to the nearest whole
+ * number, halves to even, as "%.0f" prints it (written without snprintf below 2^53, where
+ * nearbyint is exact; the caps are computed for every report that lists a penalty). */
 static void eur(char *out, size_t cap, double v)
 {
-    /* whole euros with thousands separators, locale-independent */
     char digits[32];
-    snprintf(digits, sizeof digits, "%.0f", v);
     size_t n = 0, len = 0;
-    while (digits[n])
-        n++;
+    double whole = nearbyint(v);
+    if (whole >= 0 && whole < 9007199254740992.0) {
+        char tmp[20];
+        size_t i = sizeof tmp;
+        uint64_t u = (uint64_t)whole;
+        do {
+            tmp[--i] = (char)('0' + u % 10);
+            u /= 10;
+        } while (u);
+        n = sizeof tmp - i;
+        memcpy(digits, tmp + i, n);
+        digits[n] = '\0';
+    } else {
+        snprintf(digits, sizeof digits, "%.0f", v);
+        while (digits[n])
+            n++;
+    }
     for (size_t i = 0; i < n && len + 2 < cap; i++) {
         out[len++] = digits[i];
         if ((n - i - 1) % 3 == 0 && i + 1 < n)
             out[len++] = ',';
     }
     out[len] = '\0';
+}
+
+/* The basis in words, built from pieces as snprintf would cut it (at sizeof basis - 1). */
+typedef struct words {
+    char *out;
+    size_t len, cap;
+} words;
+
+static void say(words *w, const char *s)
+{
+    size_t n = strlen(s);
+    if (n > w->cap - 1 - w->len)
+        n = w->cap - 1 - w->len;
+    memcpy(w->out + w->len, s, n);
+    w->len += n;
+    w->out[w->len] = '\0';
+}
+
+/* A percentage as "%g" prints it: whole ones (every tier's so far) without snprintf. */
+static void say_percent(words *w, double v)
+{
+    char num[32];
+    if (v >= 0 && v < 1e6 && v == floor(v)) {
+        char *end = num + sizeof num;
+        *--end = '\0';
+        uint32_t u = (uint32_t)v;
+        do {
+            *--end = (char)('0' + u % 10);
+            u /= 10;
+        } while (u);
+        say(w, end);
+        return;
+    }
+    snprintf(num, sizeof num, "%g", v);
+    say(w, num);
 }
 
 void ag_penalty_tier_cap(ag_cap *out, const aigov_table *t, const ag_facts *f, int32_t tier, int32_t as_of)
@@ -73,6 +126,12 @@ void ag_penalty_tier_cap(ag_cap *out, const aigov_table *t, const ag_facts *f, i
         assumed = "; size unknown, so the undertaking rule is assumed";
     }
     const ag_value *tv = pf->turnover >= 0 ? &f->vals[pf->turnover] : NULL;
+    words w = {out->basis, 0, sizeof out->basis};
+    say(&w, who);
+    say(&w, lower ? ": the lower of EUR " : ": the higher of EUR ");
+    say(&w, fixed);
+    say(&w, " or ");
+    say_percent(&w, p->turnover_percent);
     if (tv && tv->known) {
         double share = tv->v.num * p->turnover_percent / 100.0;
         double cap = lower ? (share < p->fixed_eur ? share : p->fixed_eur)
@@ -81,14 +140,12 @@ void ag_penalty_tier_cap(ag_cap *out, const aigov_table *t, const ag_facts *f, i
         eur(capbuf, sizeof capbuf, cap);
         out->cap_known = 1;
         out->cap_eur = cap;
-        snprintf(out->basis, sizeof out->basis,
-                 "%s: the %s of EUR %s or %g%% of worldwide annual turnover = EUR %s%s", who,
-                 lower ? "lower" : "higher", fixed, p->turnover_percent, capbuf, assumed);
+        say(&w, "% of worldwide annual turnover = EUR ");
+        say(&w, capbuf);
     } else {
-        snprintf(out->basis, sizeof out->basis,
-                 "%s: the %s of EUR %s or %g%% of worldwide annual turnover (turnover unknown)%s",
-                 who, lower ? "lower" : "higher", fixed, p->turnover_percent, assumed);
+        say(&w, "% of worldwide annual turnover (turnover unknown)");
     }
+    say(&w, assumed);
 }
 
 int ag_crosswalk_coverage(const aigov_table *t, const ag_result *r, int32_t rule, int32_t *met)

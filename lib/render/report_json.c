@@ -14,24 +14,25 @@
 /* One JSON rendering. The compact form (the default) numbers the deciding
  * conditions once per report: an obligation's reasons are indices into the
  * report's "conditions" list (the scope tests recur in nearly every
- * obligation), and leaf_at maps a leaf (an expression, or past n_exprs the
- * Statement of Applicability decision of a fact) to its index, -1 before it
- * is first met. Without the map (out of memory) the rendering fails with
- * AIGOV_ENOMEM (the buffer's oom flag). */
+ * obligation). Two leaves say the same when they are the same test of the same
+ * fact (or the same rule, date or Statement of Applicability decision): the
+ * rule compiler compiles a test each time a rule writes it, so
+ * `system.is_ai_system is true` is many expressions, but it interns them
+ * (ag_expr.same: the first structurally equal one, whose value they share), so
+ * a condition is keyed by its interned expression, or past n_exprs the
+ * decision of a fact. leaf_at maps that key to the condition's index, -1
+ * before it is first met. Without the map (out of memory) the rendering fails
+ * with AIGOV_ENOMEM (the buffer's oom flag). */
 typedef struct jform {
-    int full;
     int32_t *leaf_at;    /* n_exprs + n_facts slots, or NULL */
-    int32_t *leaves;     /* the keys in the order they were numbered */
+    int32_t *leaves;     /* the keys in the order they were numbered (the first leaf met) */
     uint32_t n_leaves;
-    uint32_t *cond_slot; /* open addressing by content: 1 + index in leaves, 0 empty */
-    uint32_t cond_mask, cond_max; /* the part in use, and all of it (slots - 1) */
 } jform;
 
 typedef struct jctx {
     ag_buf *b;
     const aigov_report *rep;
     int first;
-    jform *form;
 } jctx;
 
 static void comma(jctx *j)
@@ -43,117 +44,53 @@ static void comma(jctx *j)
 
 static void soa_decision_leaf(jctx *j, int32_t fact);
 
-/* The condition itself: {"rule"|"as_of"|"test"|"fact", ..., "result"}. */
+/* ,"result":"true"} (or false, unknown): a condition's end, a literal each. */
+static void put_result(ag_buf *b, uint8_t v)
+{
+    if (v == AG_T)
+        ag_buf_lit(b, ",\"result\":\"true\"}");
+    else if (v == AG_F)
+        ag_buf_lit(b, ",\"result\":\"false\"}");
+    else
+        ag_buf_lit(b, ",\"result\":\"unknown\"}");
+}
+
+/* The condition itself: {"rule"|"as_of"|"test"|"fact", ..., "result"}, the test's words
+ * as the table wrote them once (ag_jtext). */
 static void leaf_write(jctx *j, int32_t ei)
 {
     const aigov_table *t = j->rep->t;
     const ag_expr *e = &t->exprs[ei];
+    const ag_jtext *test = &t->expr_test[ei];
     ag_buf *b = j->b;
-    char test[256];
     if (e->op == AG_OP_RULE) {
         ag_buf_lit(b, "{\"rule\":");
         ag_buf_json_id(b, t->rules[e->a].id);
     } else if (e->op == AG_OP_AS_OF) {
-        ag_describe_test(test, sizeof test, t, e);
         ag_buf_lit(b, "{\"as_of\":");
-        ag_buf_json_str(b, test);
+        ag_buf_put(b, test->s, test->n);
     } else if (e->op == AG_OP_TRUE || e->op == AG_OP_FALSE) {
-        ag_describe_test(test, sizeof test, t, e);
         ag_buf_lit(b, "{\"test\":");
-        ag_buf_json_str(b, test);
+        ag_buf_put(b, test->s, test->n);
     } else {
-        ag_describe_test(test, sizeof test, t, e);
         ag_buf_lit(b, "{\"fact\":");
         ag_buf_json_id(b, t->facts[e->a].id);
         ag_buf_lit(b, ",\"value\":");
         ag_json_fact_value(b, t, j->rep->f, e->a);
         ag_buf_lit(b, ",\"test\":");
-        ag_buf_json_str(b, test);
+        ag_buf_put(b, test->s, test->n);
     }
-    ag_buf_lit(b, ",\"result\":\"");
-    ag_buf_puts(b, ag_kleene_name(ag_expr_value(j->rep->r, j->rep->t, ei)));
-    ag_buf_lit(b, "\"}");
+    put_result(b, ag_expr_value(j->rep->r, j->rep->t, ei));
 }
 
-/* Whether two leaves say the same thing: the same test of the same fact (or the same rule,
- * date or Statement of Applicability decision) with the same result. The rule compiler
- * compiles a test each time a rule writes it, so `system.is_ai_system is true` is many
- * expressions; the compact form lists it once. */
-static int same_condition(const aigov_report *rep, int32_t x, int32_t y)
-{
-    const aigov_table *t = rep->t;
-    if (x == y)
-        return 1;
-    if (x >= (int32_t)t->n_exprs || y >= (int32_t)t->n_exprs)
-        return 0; /* a decision is one per fact */
-    const ag_expr *a = &t->exprs[x], *b = &t->exprs[y];
-    return a->op == b->op && a->cmp == b->cmp && a->src_op == b->src_op && a->a == b->a &&
-           a->mask == b->mask && memcmp(&a->num, &b->num, sizeof a->num) == 0 &&
-           ag_expr_value(rep->r, rep->t, x) == ag_expr_value(rep->r, rep->t, y);
-}
-
-static uint32_t condition_hash(const aigov_table *t, int32_t key)
-{
-    uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)(uint32_t)key;
-    if (key < (int32_t)t->n_exprs) {
-        const ag_expr *e = &t->exprs[key];
-        uint64_t num;
-        memcpy(&num, &e->num, sizeof num);
-        h = ((uint64_t)e->op << 48 | (uint64_t)e->cmp << 40 | (uint64_t)e->src_op << 32 |
-             (uint32_t)e->a) * 0xFF51AFD7ED558CCDull;
-        h ^= (e->mask + num * 0x100000001B3ull) * 0xC4CEB9FE1A85EC53ull;
-    }
-    h ^= h >> 29;
-    h *= 0xBF58476D1CE4E5B9ull;
-    return (uint32_t)(h ^ (h >> 32));
-}
-
-/* Doubles the conditions' hash (its slots were allocated for the most there can be; only the
- * part in use is cleared, so a report pays for the conditions it has). */
-static void conditions_rehash(jform *fm, const aigov_report *rep)
-{
-    fm->cond_mask = fm->cond_mask * 2 + 1;
-    memset(fm->cond_slot, 0, ((size_t)fm->cond_mask + 1) * sizeof(uint32_t));
-    for (uint32_t k = 0; k < fm->n_leaves; k++) {
-        uint32_t s = condition_hash(rep->t, fm->leaves[k]) & fm->cond_mask;
-        while (fm->cond_slot[s])
-            s = (s + 1) & fm->cond_mask;
-        fm->cond_slot[s] = k + 1;
-    }
-}
-
-/* The number of the condition a leaf says, numbering it when it is new. */
-static int32_t condition_number(jform *fm, const aigov_report *rep, int32_t key)
-{
-    if (2 * (fm->n_leaves + 1) > fm->cond_mask + 1 && fm->cond_mask < fm->cond_max)
-        conditions_rehash(fm, rep);
-    uint32_t s = condition_hash(rep->t, key) & fm->cond_mask;
-    for (; fm->cond_slot[s]; s = (s + 1) & fm->cond_mask)
-        if (same_condition(rep, fm->leaves[fm->cond_slot[s] - 1], key))
-            return (int32_t)fm->cond_slot[s] - 1;
-    fm->leaves[fm->n_leaves] = key;
-    fm->cond_slot[s] = ++fm->n_leaves;
-    return (int32_t)fm->n_leaves - 1;
-}
-
-/* A reason: the condition in full, or (compact) its index in "conditions". */
+/* A reason in full: the condition itself (full form's reasons, compact form's "conditions"). */
 static void leaf_key(jctx *j, int32_t key)
 {
     comma(j);
-    jform *fm = j->form;
-    const aigov_table *t = j->rep->t;
-    if (!fm->full && !fm->leaf_at)
-        return; /* out of memory: the rendering fails */
-    if (fm->full) {
-        if (key < (int32_t)t->n_exprs)
-            leaf_write(j, key);
-        else
-            soa_decision_leaf(j, key - (int32_t)t->n_exprs);
-        return;
-    }
-    if (fm->leaf_at[key] < 0)
-        fm->leaf_at[key] = condition_number(fm, j->rep, key);
-    ag_buf_put_uint(j->b, (uint32_t)fm->leaf_at[key]);
+    if (key < (int32_t)j->rep->t->n_exprs)
+        leaf_write(j, key);
+    else
+        soa_decision_leaf(j, key - (int32_t)j->rep->t->n_exprs);
 }
 
 /* The decision as a condition: whether the control is included. */
@@ -165,9 +102,8 @@ static void soa_decision_leaf(jctx *j, int32_t fact)
     ag_buf_json_id(b, t->facts[fact].id);
     ag_buf_lit(b, ",\"value\":");
     ag_json_fact_value(b, t, j->rep->f, fact);
-    ag_buf_lit(b, ",\"test\":\"Statement of Applicability decision is included\",\"result\":\"");
-    ag_buf_puts(b, ag_kleene_name(ag_soa_decision_result(j->rep, fact)));
-    ag_buf_lit(b, "\"}");
+    ag_buf_lit(b, ",\"test\":\"Statement of Applicability decision is included\"");
+    put_result(b, ag_soa_decision_result(j->rep, fact));
 }
 
 static void names_from_mask(ag_buf *b, uint32_t mask, const char *(*name)(int), int n)
@@ -220,9 +156,9 @@ static void classification_json(ag_buf *b, const aigov_report *rep, int full)
     ag_buf_lit(b, ",\"gpai\":");
     ag_buf_json_id(b, ag_gpai_name(r->gpai));
     ag_buf_lit(b, ",\"possible_tiers\":");
-    names_from_mask(b, r->possible_tiers, aigov_tier_name, AIGOV_TIER_UNDETERMINED);
+    names_from_mask(b, r->possible_tiers, ag_tier_name, AIGOV_TIER_UNDETERMINED);
     ag_buf_lit(b, ",\"possible_gpai\":");
-    names_from_mask(b, r->possible_gpai, aigov_gpai_name, AIGOV_GPAI_UNDETERMINED);
+    names_from_mask(b, r->possible_gpai, ag_gpai_name, AIGOV_GPAI_UNDETERMINED);
     ag_buf_lit(b, ",\"roles\":");
     names_from_mask(b, r->roles, role_name, AG_N_ROLES);
     ag_buf_lit(b, ",\"reasons\":[");
@@ -251,13 +187,13 @@ static void classification_json(ag_buf *b, const aigov_report *rep, int full)
 
 static void evidence_list_json(ag_buf *b, const aigov_report *rep, const ag_rule *ru);
 static void penalty_json(ag_buf *b, const aigov_report *rep, int32_t ri);
-static void crosswalk_json(ag_buf *b, const aigov_report *rep, int32_t ri, int full);
+static void crosswalk_json(ag_buf *b, const aigov_report *rep, int32_t ri, int cov, int full);
 
-/* The deciding conditions of rule ri: "reasons":[...], each in full or (compact) numbered. */
-static void reasons_json(ag_buf *b, const aigov_report *rep, int32_t ri, jform *form)
+/* The full form's deciding conditions of rule ri: "reasons":[...], each in full. */
+static void reasons_json(ag_buf *b, const aigov_report *rep, int32_t ri)
 {
     ag_buf_lit(b, "\"reasons\":[");
-    jctx j = {b, rep, 1, form};
+    jctx j = {b, rep, 1};
     int32_t keys[AG_REASON_KEYS];
     int n_keys = ag_obligation_reasons(rep, ri, keys);
     for (int k = 0; k < n_keys; k++)
@@ -272,7 +208,7 @@ static int observed(const aigov_report *rep, int32_t ri)
 }
 
 /* The full form's obligation: the rule's metadata, then what the descriptor made of it. */
-static void obligation_json(ag_buf *b, const aigov_report *rep, int32_t ri, jform *form)
+static void obligation_json(ag_buf *b, const aigov_report *rep, int32_t ri)
 {
     const aigov_table *t = rep->t;
     const ag_result *r = rep->r;
@@ -302,7 +238,7 @@ static void obligation_json(ag_buf *b, const aigov_report *rep, int32_t ri, jfor
     if (observed(rep, ri))
         ag_buf_lit(b, ",\"observation\":true"); /* noted by an auditor, not a nonconformity */
     ag_buf_putc(b, ',');
-    reasons_json(b, rep, ri, form);
+    reasons_json(b, rep, ri);
     /* A duty that does not apply carries no evidence, exposure or crosswalk:
      * its reasons say why, and `aigov rules` has the rest. */
     if (r->status[ri] == AIGOV_STATUS_NOT_APPLICABLE) {
@@ -312,7 +248,8 @@ static void obligation_json(ag_buf *b, const aigov_report *rep, int32_t ri, jfor
     evidence_list_json(b, rep, ru);
     penalty_json(b, rep, ri);
     ag_per_system_json(b, rep, ri); /* each system's result (depends on the descriptor: both forms) */
-    crosswalk_json(b, rep, ri, 1);
+    int32_t met;
+    crosswalk_json(b, rep, ri, ag_crosswalk_coverage(t, r, ri, &met), 1);
     ag_buf_putc(b, '}');
 }
 
@@ -381,13 +318,23 @@ static int same_run(const aigov_report *rep, const okey *a, const okey *b)
     }
 }
 
+/* The last date a compact rendering wrote, as text: runs mostly share a few dates, and a
+ * day number is turned into YYYY-MM-DD only when it changes. */
+typedef struct date_memo {
+    int32_t day;
+    char text[11];
+} date_memo;
+
 /* A run's shared members, in the full form's order, then its rules. */
-static void run_open(ag_buf *b, const aigov_report *rep, const okey *k)
+static void run_open(ag_buf *b, const aigov_report *rep, const okey *k, date_memo *dm)
 {
-    char d[11];
-    ag_date_format(d, k->date);
-    ag_buf_lit(b, "{\"applies_from\":");
-    ag_buf_json_id(b, d);
+    if (dm->day != k->date) {
+        ag_date_format(dm->text, k->date);
+        dm->day = k->date;
+    }
+    ag_buf_lit(b, "{\"applies_from\":\"");
+    ag_buf_put(b, dm->text, 10);
+    ag_buf_putc(b, '"');
     if (k->placing)
         ag_buf_lit(b, ",\"due_at_placing\":true");
     ag_buf_puts(b, k->in_force ? ",\"in_force\":true" : ",\"in_force\":false");
@@ -397,9 +344,39 @@ static void run_open(ag_buf *b, const aigov_report *rep, const okey *k)
         ag_buf_lit(b, ",\"observation\":true");
     if (k->status != AIGOV_STATUS_NOT_APPLICABLE) {
         ag_per_system_json(b, rep, k->ri);
-        crosswalk_json(b, rep, k->ri, 0);
+        crosswalk_json(b, rep, k->ri, k->cov, 0);
     }
     ag_buf_lit(b, ",\"rules\":[");
+}
+
+/* Compact: {"id":..,"reasons":[n,...]}, each reason the index of its condition in
+ * "conditions", numbered when first met (by its interned expression: jform). The room for
+ * all of it is made once (a comma and at most 10 digits a reason) and written in place. */
+static void rule_numbered(ag_buf *b, const aigov_report *rep, int32_t ri, jform *fm)
+{
+    const aigov_table *t = rep->t;
+    int32_t keys[AG_REASON_KEYS];
+    int n_keys = ag_obligation_reasons(rep, ri, keys);
+    const char *id = t->rules[ri].id;
+    size_t id_n = strlen(id);
+    char *d = ag_buf_room(b, id_n + 24 + 11 * (size_t)n_keys);
+    if (!d)
+        return;
+    d = ag_put_lit(d, "{\"id\":\"");
+    d = ag_put_mem(d, id, id_n);
+    d = ag_put_lit(d, "\",\"reasons\":[");
+    for (int k = 0; k < n_keys; k++) {
+        int32_t key = keys[k], same = key < (int32_t)t->n_exprs ? t->exprs[key].same : key;
+        int32_t at = fm->leaf_at[same];
+        if (at < 0) {
+            at = fm->leaf_at[same] = (int32_t)fm->n_leaves;
+            fm->leaves[fm->n_leaves++] = key;
+        }
+        if (k)
+            *d++ = ',';
+        d = ag_put_u32(d, (uint32_t)at);
+    }
+    ag_buf_commit(b, ag_put_lit(d, "]}"));
 }
 
 /* Compact: the reported rules in table order, consecutive ones that share date, status,
@@ -408,6 +385,8 @@ static void run_open(ag_buf *b, const aigov_report *rep, const okey *k)
 static void obligations_compact(ag_buf *b, const aigov_report *rep, jform *form)
 {
     okey run = {.ri = -1}, cur;
+    date_memo dm = {.day = 0};
+    ag_date_format(dm.text, 0);
     ag_buf_lit(b, "\"obligations\":[");
     for (uint32_t k = 0; k < rep->n_shown; k++) {
         int32_t ri = rep->shown[k];
@@ -415,16 +394,12 @@ static void obligations_compact(ag_buf *b, const aigov_report *rep, jform *form)
         if (k == 0 || !same_run(rep, &run, &cur)) {
             if (k)
                 ag_buf_lit(b, "]},");
-            run_open(b, rep, &cur);
+            run_open(b, rep, &cur, &dm);
             run = cur;
         } else {
             ag_buf_putc(b, ',');
         }
-        ag_buf_lit(b, "{\"id\":");
-        ag_buf_json_id(b, rep->t->rules[ri].id);
-        ag_buf_putc(b, ',');
-        reasons_json(b, rep, ri, form);
-        ag_buf_putc(b, '}');
+        rule_numbered(b, rep, ri, form);
     }
     if (rep->n_shown)
         ag_buf_lit(b, "]}");
@@ -528,13 +503,10 @@ void ag_json_crosswalk_members(ag_buf *b, const aigov_table *t, const ag_rule *r
 
 /* How far the ISO/IEC 42001 controls the rule maps to go towards it; full: which controls
  * they are and what the law asks beyond them (compact: the catalogue's). */
-static void crosswalk_json(ag_buf *b, const aigov_report *rep, int32_t ri, int full)
+static void crosswalk_json(ag_buf *b, const aigov_report *rep, int32_t ri, int cov, int full)
 {
     const aigov_table *t = rep->t;
-    const ag_result *r = rep->r;
     const ag_rule *ru = &t->rules[ri];
-    int32_t met;
-    int cov = ag_crosswalk_coverage(t, r, ri, &met);
     if (cov != AG_COV_NONE) {
         static const char *const cov_names[] = {"supported", "partly_supported", "not_supported"};
         ag_buf_lit(b, ",\"crosswalk\":{");
@@ -685,7 +657,7 @@ static void questions_compact(ag_buf *b, const aigov_report *rep)
 static void conditions_json(ag_buf *b, const aigov_report *rep, jform *form)
 {
     ag_buf_lit(b, "\"conditions\":[");
-    jctx j = {b, rep, 1, &(jform){.full = 1}}; /* each written in full */
+    jctx j = {b, rep, 1};
     for (uint32_t k = 0; k < form->n_leaves; k++)
         leaf_key(&j, form->leaves[k]);
     ag_buf_lit(b, "],");
@@ -739,30 +711,22 @@ static void shared_json(ag_buf *b, const aigov_report *rep, uint8_t *seen)
 }
 
 /* The scratch of a compact rendering, one allocation: leaf_at and leaves (n_exprs + n_facts
- * each), the conditions' hash (a power of two, at least twice that), then the `seen` bytes
- * of shared_json. Out of memory sets the buffer's oom flag, so the rendering fails with
- * AIGOV_ENOMEM instead of coming out different. */
+ * each), then the `seen` bytes of shared_json. Out of memory sets the buffer's oom flag, so
+ * the rendering fails with AIGOV_ENOMEM instead of coming out different. */
 static void form_open(jform *fm, ag_buf *b, const aigov_report *rep, int full)
 {
     const aigov_table *t = rep->t;
     memset(fm, 0, sizeof *fm);
-    fm->full = full;
     if (full)
         return;
-    size_t keys = (size_t)t->n_exprs + t->n_facts, slots = 16;
-    while (slots < 2 * keys)
-        slots *= 2;
-    fm->leaf_at = ag_malloc(rep->mem, (keys * 2 + slots) * sizeof(int32_t) + t->n_evidence + t->n_penalties);
+    size_t keys = (size_t)t->n_exprs + t->n_facts;
+    fm->leaf_at = ag_malloc(rep->mem, keys * 2 * sizeof(int32_t) + t->n_evidence + t->n_penalties);
     if (!fm->leaf_at) {
         b->oom = 1;
         return;
     }
     fm->leaves = fm->leaf_at + keys;
-    fm->cond_slot = (uint32_t *)(fm->leaves + keys);
-    fm->cond_max = (uint32_t)slots - 1;
-    fm->cond_mask = fm->cond_max < 511 ? fm->cond_max : 511;
     memset(fm->leaf_at, 0xff, keys * sizeof(int32_t));
-    memset(fm->cond_slot, 0, ((size_t)fm->cond_mask + 1) * sizeof(uint32_t));
 }
 
 static void form_close(jform *fm, const aigov_report *rep)
@@ -781,13 +745,13 @@ static void obligations_and_summary(ag_buf *b, const aigov_report *rep, int full
         for (uint32_t k = 0; k < rep->n_shown; k++) {
             if (k)
                 ag_buf_putc(b, ',');
-            obligation_json(b, rep, rep->shown[k], &form);
+            obligation_json(b, rep, rep->shown[k]);
         }
         ag_buf_lit(b, "],");
     } else if (form.leaf_at) {
         obligations_compact(b, rep, &form);
         conditions_json(b, rep, &form);
-        shared_json(b, rep, (uint8_t *)(form.cond_slot + form.cond_max + 1));
+        shared_json(b, rep, (uint8_t *)(form.leaves + t->n_exprs + t->n_facts));
     }
     form_close(&form, rep);
     if (rep->part != AG_PART_ORGANISATION) {

@@ -16,12 +16,37 @@ void ag_soa_json(ag_buf *b, const aigov_report *rep, int full)
     ag_soa_count(rep, &c);
     if (!c.controls)
         return;
-    ag_buf_printf(b,
-                  ",\"statement_of_applicability\":{\"summary\":{\"controls\":%u,\"included\":%u,"
-                  "\"excluded\":%u,\"not_recorded\":%u,\"findings_gap\":%u,\"findings_unknown\":%u,"
-                  "\"complete\":%s},\"controls\":[",
-                  c.controls, c.included, c.excluded, c.not_recorded, c.findings_gap,
-                  c.findings_unknown, ag_soa_complete(&c) ? "true" : "false");
+    ag_buf_lit(b, ",\"statement_of_applicability\":{\"summary\":{\"controls\":");
+    ag_buf_put_uint(b, c.controls);
+    ag_buf_lit(b, ",\"included\":");
+    ag_buf_put_uint(b, c.included);
+    ag_buf_lit(b, ",\"excluded\":");
+    ag_buf_put_uint(b, c.excluded);
+    ag_buf_lit(b, ",\"not_recorded\":");
+    ag_buf_put_uint(b, c.not_recorded);
+    ag_buf_lit(b, ",\"findings_gap\":");
+    ag_buf_put_uint(b, c.findings_gap);
+    ag_buf_lit(b, ",\"findings_unknown\":");
+    ag_buf_put_uint(b, c.findings_unknown);
+    if (ag_soa_complete(&c))
+        ag_buf_lit(b, ",\"complete\":true},\"controls\":[");
+    else
+        ag_buf_lit(b, ",\"complete\":false},\"controls\":[");
+    /* the SoA checks among the reported rules, in order, so that each control looks through
+     * them and not through every reported rule (all of them when there are more) */
+    int32_t few[256];
+    const int32_t *checks = few;
+    uint32_t n_checks = 0;
+    for (uint32_t k = 0; k < t->n_reported && checks == few; k++) {
+        if (t->rules[t->reported[k]].soa_of < 0)
+            continue;
+        if (n_checks == sizeof few / sizeof *few)
+            checks = t->reported;
+        else
+            few[n_checks++] = t->reported[k];
+    }
+    if (checks != few)
+        n_checks = t->n_reported;
     int first = 1;
     for (uint32_t ri = 0; ri < t->n_rules; ri++) {
         if (!ag_soa_is_control(&t->rules[ri]))
@@ -38,7 +63,7 @@ void ag_soa_json(ag_buf *b, const aigov_report *rep, int full)
             ag_buf_putc(b, ',');
         }
         ag_buf_lit(b, "\"rule\":");
-        ag_buf_json_str(b, e.ru->id);
+        ag_buf_json_id(b, e.ru->id);
         ag_buf_lit(b, ",\"decision\":");
         if (e.decision)
             ag_buf_json_str(b, e.decision);
@@ -49,19 +74,23 @@ void ag_soa_json(ag_buf *b, const aigov_report *rep, int full)
             ag_buf_json_str(b, e.justification);
         else
             ag_buf_lit(b, "null");
-        ag_buf_printf(b, ",\"typically_applicable\":%s,\"implementation\":\"%s\",\"owner\":",
-                      e.applicable == AG_T ? "true" : e.applicable == AG_F ? "false" : "null",
-                      ag_status_name(e.status));
+        ag_buf_puts(b, e.applicable == AG_T   ? ",\"typically_applicable\":true,\"implementation\":"
+                       : e.applicable == AG_F ? ",\"typically_applicable\":false,\"implementation\":"
+                                              : ",\"typically_applicable\":null,\"implementation\":");
+        ag_buf_json_id(b, ag_status_name(e.status));
+        ag_buf_lit(b, ",\"owner\":");
         if (e.owner)
             ag_buf_json_str(b, e.owner);
         else
             ag_buf_puts(b, "null");
         ag_buf_puts(b, ",\"review_date\":");
         if (e.review[0])
-            ag_buf_printf(b, "\"%s\"", e.review);
+            ag_buf_json_id(b, e.review); /* a YYYY-MM-DD date */
         else
             ag_buf_puts(b, "null");
-        ag_buf_printf(b, ",\"grade\":\"%s\",\"grade_basis\":", ag_grade_name(e.grade.grade));
+        ag_buf_lit(b, ",\"grade\":");
+        ag_buf_json_id(b, ag_grade_name(e.grade.grade));
+        ag_buf_lit(b, ",\"grade_basis\":");
         ag_buf_json_str(b, e.grade.basis);
         ag_buf_puts(b, ",\"evidence_refs\":[");
         int fe = 1;
@@ -76,14 +105,16 @@ void ag_soa_json(ag_buf *b, const aigov_report *rep, int full)
         }
         ag_buf_puts(b, "],\"findings\":[");
         int ff = 1;
-        for (uint32_t k = 0; k < t->n_reported; k++) {
-            int32_t fi = t->reported[k];
+        for (uint32_t k = 0; k < n_checks; k++) {
+            int32_t fi = checks[k];
             if (t->rules[fi].soa_of != (int32_t)ri)
                 continue;
             ag_buf_puts(b, ff ? "{\"id\":" : ",{\"id\":");
             ff = 0;
-            ag_buf_json_str(b, t->rules[fi].id);
-            ag_buf_printf(b, ",\"status\":\"%s\"}", ag_status_name(rep->r->status[fi]));
+            ag_buf_json_id(b, t->rules[fi].id);
+            ag_buf_lit(b, ",\"status\":");
+            ag_buf_json_id(b, ag_status_name(rep->r->status[fi]));
+            ag_buf_putc(b, '}');
         }
         ag_buf_lit(b, "]}");
     }

@@ -4,6 +4,7 @@
 #ifndef AIGOV_REPORT_REASONS_H
 #define AIGOV_REPORT_REASONS_H
 #include "report/report.h"
+#include "table/describe.h" /* ag_describe_test */
 
 /* Leaves per walk of a condition: a report shows at most this many reasons of one walk. */
 #define AG_MAX_REASONS 24
@@ -23,8 +24,6 @@ int ag_obligation_reasons(const aigov_report *rep, int32_t ri, int32_t *keys);
 /* The decision of an SoA entry as a condition: whether the control is included (AG_U when
  * not recorded). */
 uint8_t ag_soa_decision_result(const aigov_report *rep, int32_t fact);
-/* "has \"5b\"", "gte 2027-12-02", "is true", "always" ... for a leaf expression, true or false. */
-void ag_describe_test(char *out, size_t cap, const aigov_table *t, const ag_expr *e);
 /* "true" / "false" / "unknown". */
 const char *ag_kleene_name(uint8_t v);
 

@@ -98,6 +98,13 @@ typedef struct ag_expr {
     double num;
 } ag_expr;
 
+/* A constant text as the JSON reports write it: quoted and escaped once, when the table is
+ * built, with its length (the renderers copy it, no scan). */
+typedef struct ag_jtext {
+    const char *s;
+    uint32_t n;
+} ag_jtext;
+
 typedef struct ag_date_case {
     int32_t cond; /* expression index, -1 for the unconditional last case */
     int32_t date; /* day number */
@@ -225,6 +232,9 @@ struct aigov_table {
     const int32_t *crosswalk;
     uint32_t n_crosswalk;
     const uint8_t *crosswalk_link; /* per crosswalk entry: ag_link, how the ISO rule relates */
+    /* per expression: its test as a JSON string (table/describe.h), for the conditions of
+     * the JSON reports */
+    const ag_jtext *expr_test;
     ag_arena arena; /* run-time tables: where everything above lives */
 };
 

@@ -49,6 +49,47 @@ static inline void ag_buf_json_id(ag_buf *b, const char *id)
     d[n + 2] = '\0';
     b->len += n + 2;
 }
+/* Room for n more bytes written in place, then ag_buf_commit with the end: a writer that
+ * knows its most bytes checks once, not per piece. NULL when out of memory (oom set). */
+static inline char *ag_buf_room(ag_buf *b, size_t n)
+{
+    if (b->len + n + 1 > b->cap && !ag_buf_grow(b, n))
+        return NULL;
+    return b->data + b->len;
+}
+static inline void ag_buf_commit(ag_buf *b, char *end)
+{
+    b->len = (size_t)(end - b->data);
+    *end = '\0';
+}
+/* Writes n in decimal at d (at most 10 bytes), returns the end. */
+static inline char *ag_put_u32(char *d, uint32_t n)
+{
+    if (n < 10) {
+        *d = (char)('0' + n);
+        return d + 1;
+    }
+    if (n < 100) {
+        d[0] = (char)('0' + n / 10);
+        d[1] = (char)('0' + n % 10);
+        return d + 2;
+    }
+    char tmp[10];
+    size_t i = sizeof tmp;
+    do {
+        tmp[--i] = (char)('0' + n % 10);
+        n /= 10;
+    } while (n);
+    memcpy(d, tmp + i, sizeof tmp - i);
+    return d + (sizeof tmp - i);
+}
+/* Copies n bytes at d, returns the end. */
+static inline char *ag_put_mem(char *d, const char *s, size_t n)
+{
+    memcpy(d, s, n);
+    return d + n;
+}
+#define ag_put_lit(d, lit) ag_put_mem((d), "" lit, sizeof(lit) - 1)
 void ag_buf_printf(ag_buf *b, const char *fmt, ...)
 #ifdef __GNUC__
     __attribute__((format(printf, 2, 3)))

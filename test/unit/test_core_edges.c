@@ -703,6 +703,44 @@ START_TEST(penalty_caps_follow_the_organisation)
 }
 END_TEST
 
+/* The cap in words is written without snprintf: whole euros rounded half to even as "%.0f"
+ * rounds them, and a percentage that is not whole as "%g" prints it. */
+static const char *half_body =
+    "{\"format\":\"aigov-rules/1\",\"facts\":["
+    "{\"id\":\"o.size\",\"type\":\"enum\",\"values\":[\"small\",\"smc\",\"large\"],\"description\":\"d\",\"ask\":\"a?\"},"
+    "{\"id\":\"o.turnover\",\"type\":\"number\",\"min\":0,\"max\":1e40,\"description\":\"d\",\"ask\":\"a?\"},"
+    "{\"id\":\"o.eui\",\"type\":\"bool\",\"description\":\"d\",\"ask\":\"a?\"},"
+    "{\"id\":\"o.pa\",\"type\":\"bool\",\"description\":\"d\",\"ask\":\"a?\"}],"
+    "\"evidence\":[{\"id\":\"doc\",\"title\":\"Doc\",\"description\":\"d\"}],"
+    "\"penalties\":[{\"id\":\"half\",\"citation\":\"P(9)\",\"title\":\"t\",\"fixed_eur\":1,\"turnover_percent\":2.5,"
+    "\"undertaking\":\"higher\",\"sme\":\"lower\",\"small_mid_cap\":\"lower\"}],"
+    "\"rules\":[{\"id\":\"e.half\",\"kind\":\"obligation\",\"framework\":\"eu_ai_act\",\"citation\":\"c\",\"title\":\"t\","
+    "\"holder\":[\"provider\"],\"applies_from\":\"2026-02-03\",\"when\":true,\"evidence\":[\"doc\"],\"penalty\":\"half\"}]}";
+
+START_TEST(penalty_caps_round_half_to_even)
+{
+    aigov_source src[2] = {{"manifest.json", pen_manifest, strlen(pen_manifest)},
+                           {"half.json", half_body, strlen(half_body)}};
+    aigov_table *t = NULL;
+    aigov_error err;
+    int rc = aigov_table_compile(&t, src, 2, NULL, &err);
+    ck_assert_msg(rc == 0, "%s at %s", err.message, err.path);
+    static const char *const cases[][2] = {
+        {"100", "\"cap_eur\":2.5,\"basis\":\"undertaking: the higher of EUR 1 or 2.5% of worldwide annual turnover = EUR 2\""},
+        {"140", "\"cap_eur\":3.5,\"basis\":\"undertaking: the higher of EUR 1 or 2.5% of worldwide annual turnover = EUR 4\""},
+        {"12345678", "\"basis\":\"undertaking: the higher of EUR 1 or 2.5% of worldwide annual turnover = EUR 308,642\""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char doc[128];
+        snprintf(doc, sizeof doc, "{\"o\":{\"size\":\"large\",\"turnover\":%s}}", cases[i][0]);
+        char *out = render_with(t, doc, "2028-01-01");
+        ck_assert_msg(strstr(out, cases[i][1]) != NULL, "case %zu: %s", i, out);
+        aigov_free(out);
+    }
+    aigov_table_free(t);
+}
+END_TEST
+
 /* Next actions: an item closing an AI Act gap in force with a penalty goes first, the most
  * severe tier first, before an item that closes more obligations without one; a penalised
  * duty not yet in force and an ISO/IEC 42001 gap do not jump the queue. */
@@ -1192,6 +1230,7 @@ Suite *core_edges_suite(void)
     tcase_add_test(tc, operators_the_builtin_rules_do_not_use);
     tcase_add_test(tc, date_cases_after_an_unknown_one);
     tcase_add_test(tc, penalty_caps_follow_the_organisation);
+    tcase_add_test(tc, penalty_caps_round_half_to_even);
     tcase_add_test(tc, crosswalk_coverage_counts_met_iso_rules);
     tcase_add_test(tc, next_actions_put_penalised_legal_gaps_first);
     suite_add_tcase(s, tc);
