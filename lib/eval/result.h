@@ -27,17 +27,26 @@ typedef struct ag_result {
     int tier, gpai;
     uint32_t possible_tiers, possible_gpai; /* bit per aigov_tier / aigov_gpai */
     uint32_t roles;      /* bit per ag_role_names */
-    /* questions: sets of unknown facts as bit sets of `words` words */
-    uint32_t words;
+    /* questions: sets of unknown facts as bit sets of `words` words: fact_words words of
+     * facts, then a summary word whose bit g says word group g (`group` words, one for
+     * tables of up to 4,096 facts) may be non-zero; the words of the other groups are
+     * zero, so a union or a count visits only the few words a set uses (questions.c) */
+    uint32_t words, fact_words, group;
     uint64_t *rule_bits;  /* per rule: unknown facts its `when` depends on (when unknown) */
     uint64_t *ask_bits;   /* per rule: unknown facts that would decide its status or date */
     uint64_t *tier_bits, *gpai_bits, *all_bits;
     uint64_t *role_bits, *date_bits; /* facts that decide a role, a reported rule's date */
+    uint64_t *tmp_bits;   /* scratch: one rule's date cases */
     uint8_t *f_tier, *f_gpai;
     uint8_t *f_rank;      /* per question fact: aigov_question_rank */
     uint32_t *f_count;
     uint32_t *f_in_force; /* per question fact: affected reported rules in force at as_of */
     uint32_t *f_gates;    /* per question fact: open classifying rules whose condition reads it */
+    uint64_t *f_tally;    /* per question fact while counting: rules affected | in force << 32 */
+    int32_t *open_rules;  /* the open classifying rules (ag_question_count) */
+    uint32_t n_open;
+    int32_t *role_rules;  /* the rules that confer a role (the table's, listed once) */
+    uint32_t n_role_rules;
     int32_t *questions;  /* fact indices in asking order */
     uint32_t n_questions;
     int questions_ready; /* computed on first use: a gate reading the tier never pays */
