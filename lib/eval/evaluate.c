@@ -9,10 +9,8 @@ int ag_result_init(ag_result *r, const aigov_table *t, const ag_mem *mem)
     memset(r, 0, sizeof *r);
     size_t nr = t->n_rules + 1, nf = t->n_facts + 1;
     r->fact_words = (t->n_facts + 63) / 64;
-    r->words = r->fact_words + 1; /* the last word of a set is its summary (result.h) */
-    r->group = (r->fact_words + 63) / 64;
-    if (r->group == 0)
-        r->group = 1;
+    r->summary_words = r->fact_words / 64 + 1;
+    r->words = r->fact_words + r->summary_words; /* then each set's summary (result.h) */
     r->expr_val = ag_calloc(mem, t->n_exprs + 1, 1);
     r->expr_epoch = ag_calloc(mem, t->n_exprs + 1, sizeof *r->expr_epoch);
     r->rule_val = ag_calloc(mem, nr, 1);
@@ -32,6 +30,16 @@ int ag_result_init(ag_result *r, const aigov_table *t, const ag_mem *mem)
     r->sort_keys = ag_calloc(mem, nf, sizeof *r->sort_keys);
     r->f_tally = ag_calloc(mem, nf, sizeof *r->f_tally);
     r->open_rules = ag_calloc(mem, nr, sizeof *r->open_rules);
+    uint32_t slots = 4;
+    while (slots < 2 * nr)
+        slots *= 2;
+    r->set_slot_mask = slots - 1;
+    r->set_slot = ag_calloc(mem, slots, sizeof *r->set_slot);
+    r->set_tally = ag_calloc(mem, slots, sizeof *r->set_tally);
+    r->set_used = ag_calloc(mem, nr, sizeof *r->set_used);
+    r->bits_read = ag_calloc(mem, nr, 1);
+    r->q_rule_words = t->n_reported / 64 + 1;
+    r->q_rule_bits = ag_calloc(mem, nf * r->q_rule_words, sizeof *r->q_rule_bits);
     r->role_rules = ag_calloc(mem, nr, sizeof *r->role_rules);
     r->block_epoch = ag_calloc(mem, t->n_dates + 1, sizeof *r->block_epoch);
     r->block_date = ag_calloc(mem, t->n_dates + 1, sizeof *r->block_date);
@@ -39,7 +47,9 @@ int ag_result_init(ag_result *r, const aigov_table *t, const ag_mem *mem)
     if (!r->expr_val || !r->expr_epoch || !r->rule_val || !r->rule_date || !r->date_uncertain || !r->status ||
         !r->rule_bits || !r->ask_bits || !r->tier_bits || !r->f_tier || !r->f_gpai ||
         !r->f_rank || !r->f_count || !r->f_in_force || !r->f_gates || !r->questions || !r->sort_keys ||
-        !r->f_tally || !r->open_rules || !r->role_rules || !r->block_epoch || !r->block_date || !r->block_flags) {
+        !r->f_tally || !r->open_rules || !r->role_rules ||
+        !r->set_slot || !r->set_tally || !r->set_used || !r->bits_read || !r->q_rule_bits ||
+        !r->block_epoch || !r->block_date || !r->block_flags) {
         ag_result_free(r, mem);
         return AIGOV_ENOMEM;
     }
@@ -48,9 +58,18 @@ int ag_result_init(ag_result *r, const aigov_table *t, const ag_mem *mem)
     r->role_bits = r->all_bits + r->words;
     r->date_bits = r->role_bits + r->words;
     r->tmp_bits = r->date_bits + r->words;
-    for (uint32_t ri = 0; ri < t->n_rules; ri++) /* the rules a question's rank reads */
+    for (uint32_t ri = 0; ri < t->n_rules; ri++) { /* the rules a question's rank reads */
         if (t->rules[ri].confers_role >= 0)
             r->role_rules[r->n_role_rules++] = (int32_t)ri;
+        if (t->rules[ri].confers_role >= 0 || t->rules[ri].classifies >= 0)
+            r->bits_read[ri] = AG_BITS_ALWAYS;
+    }
+    for (uint32_t k = 0; k < t->n_reported; k++)
+        if (r->bits_read[t->reported[k]] == AG_BITS_NEVER)
+            r->bits_read[t->reported[k]] = AG_BITS_REPORTED;
+    for (uint32_t e = 0; e < t->n_exprs; e++)
+        if (t->exprs[e].op == AG_OP_RULE)
+            r->bits_read[t->exprs[e].a] = AG_BITS_ALWAYS;
     return 0;
 }
 
@@ -59,7 +78,10 @@ void ag_result_free(ag_result *r, const ag_mem *mem)
     void *ptrs[] = {r->expr_val, r->expr_epoch, r->rule_val, r->rule_date, r->date_uncertain, r->status,
                     r->rule_bits, r->ask_bits, r->tier_bits, r->f_tier,  r->f_gpai,
                     r->f_rank,   r->f_count,   r->f_in_force, r->f_gates,
-                    r->questions, r->sort_keys, r->f_tally, r->open_rules, r->role_rules, r->block_epoch, r->block_date, r->block_flags};
+                    r->questions, r->sort_keys, r->f_tally, r->open_rules, r->role_rules,
+                    r->set_slot, r->set_tally, r->set_used, r->bits_read,
+                    r->q_rule_bits,
+                    r->block_epoch, r->block_date, r->block_flags};
     for (size_t i = 0; i < sizeof ptrs / sizeof *ptrs; i++)
         ag_mfree(mem, ptrs[i]);
     memset(r, 0, sizeof *r);
@@ -305,6 +327,7 @@ int ag_evaluate(ag_result *r, const aigov_table *t, const ag_facts *f, int32_t a
     soa_statement_status(r, t);
     classify(r, t);
     r->questions_ready = 0;
+    r->q_rules_ready = 0;
     r->dates_ready = 0;
     (void)mem;
     return 0;
