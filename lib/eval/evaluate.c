@@ -8,7 +8,9 @@ int ag_result_init(ag_result *r, const aigov_table *t, const ag_mem *mem)
 {
     memset(r, 0, sizeof *r);
     size_t nr = t->n_rules + 1, nf = t->n_facts + 1;
-    r->words = (t->n_facts + 63) / 64 + 1;
+    r->fact_words = (t->n_facts + 63) / 64;
+    r->summary_words = r->fact_words / 64 + 1;
+    r->words = r->fact_words + r->summary_words; /* then each set's summary (result.h) */
     r->expr_val = ag_calloc(mem, t->n_exprs + 1, 1);
     r->expr_epoch = ag_calloc(mem, t->n_exprs + 1, sizeof *r->expr_epoch);
     r->rule_val = ag_calloc(mem, nr, 1);
@@ -17,7 +19,7 @@ int ag_result_init(ag_result *r, const aigov_table *t, const ag_mem *mem)
     r->status = ag_calloc(mem, nr, 1);
     r->rule_bits = ag_calloc(mem, nr * r->words, sizeof(uint64_t));
     r->ask_bits = ag_calloc(mem, nr * r->words, sizeof(uint64_t));
-    r->tier_bits = ag_calloc(mem, 5 * r->words, sizeof(uint64_t));
+    r->tier_bits = ag_calloc(mem, 6 * r->words, sizeof(uint64_t));
     r->f_tier = ag_calloc(mem, nf, 1);
     r->f_gpai = ag_calloc(mem, nf, 1);
     r->f_rank = ag_calloc(mem, nf, 1);
@@ -26,12 +28,27 @@ int ag_result_init(ag_result *r, const aigov_table *t, const ag_mem *mem)
     r->f_gates = ag_calloc(mem, nf, sizeof *r->f_gates);
     r->questions = ag_calloc(mem, nf, sizeof *r->questions);
     r->sort_keys = ag_calloc(mem, nf, sizeof *r->sort_keys);
+    r->f_tally = ag_calloc(mem, nf, sizeof *r->f_tally);
+    r->open_rules = ag_calloc(mem, nr, sizeof *r->open_rules);
+    uint32_t slots = 4;
+    while (slots < 2 * nr)
+        slots *= 2;
+    r->set_slot_mask = slots - 1;
+    r->set_slot = ag_calloc(mem, slots, sizeof *r->set_slot);
+    r->set_tally = ag_calloc(mem, slots, sizeof *r->set_tally);
+    r->set_used = ag_calloc(mem, nr, sizeof *r->set_used);
+    r->bits_read = ag_calloc(mem, nr, 1);
+    r->q_rule_words = t->n_reported / 64 + 1;
+    r->q_rule_bits = ag_calloc(mem, nf * r->q_rule_words, sizeof *r->q_rule_bits);
+    r->role_rules = ag_calloc(mem, nr, sizeof *r->role_rules);
     r->block_epoch = ag_calloc(mem, t->n_dates + 1, sizeof *r->block_epoch);
     r->block_date = ag_calloc(mem, t->n_dates + 1, sizeof *r->block_date);
     r->block_flags = ag_calloc(mem, t->n_dates + 1, 1);
     if (!r->expr_val || !r->expr_epoch || !r->rule_val || !r->rule_date || !r->date_uncertain || !r->status ||
         !r->rule_bits || !r->ask_bits || !r->tier_bits || !r->f_tier || !r->f_gpai ||
         !r->f_rank || !r->f_count || !r->f_in_force || !r->f_gates || !r->questions || !r->sort_keys ||
+        !r->f_tally || !r->open_rules || !r->role_rules ||
+        !r->set_slot || !r->set_tally || !r->set_used || !r->bits_read || !r->q_rule_bits ||
         !r->block_epoch || !r->block_date || !r->block_flags) {
         ag_result_free(r, mem);
         return AIGOV_ENOMEM;
@@ -40,6 +57,19 @@ int ag_result_init(ag_result *r, const aigov_table *t, const ag_mem *mem)
     r->all_bits = r->gpai_bits + r->words;
     r->role_bits = r->all_bits + r->words;
     r->date_bits = r->role_bits + r->words;
+    r->tmp_bits = r->date_bits + r->words;
+    for (uint32_t ri = 0; ri < t->n_rules; ri++) { /* the rules a question's rank reads */
+        if (t->rules[ri].confers_role >= 0)
+            r->role_rules[r->n_role_rules++] = (int32_t)ri;
+        if (t->rules[ri].confers_role >= 0 || t->rules[ri].classifies >= 0)
+            r->bits_read[ri] = AG_BITS_ALWAYS;
+    }
+    for (uint32_t k = 0; k < t->n_reported; k++)
+        if (r->bits_read[t->reported[k]] == AG_BITS_NEVER)
+            r->bits_read[t->reported[k]] = AG_BITS_REPORTED;
+    for (uint32_t e = 0; e < t->n_exprs; e++)
+        if (t->exprs[e].op == AG_OP_RULE)
+            r->bits_read[t->exprs[e].a] = AG_BITS_ALWAYS;
     return 0;
 }
 
@@ -48,7 +78,10 @@ void ag_result_free(ag_result *r, const ag_mem *mem)
     void *ptrs[] = {r->expr_val, r->expr_epoch, r->rule_val, r->rule_date, r->date_uncertain, r->status,
                     r->rule_bits, r->ask_bits, r->tier_bits, r->f_tier,  r->f_gpai,
                     r->f_rank,   r->f_count,   r->f_in_force, r->f_gates,
-                    r->questions, r->sort_keys, r->block_epoch, r->block_date, r->block_flags};
+                    r->questions, r->sort_keys, r->f_tally, r->open_rules, r->role_rules,
+                    r->set_slot, r->set_tally, r->set_used, r->bits_read,
+                    r->q_rule_bits,
+                    r->block_epoch, r->block_date, r->block_flags};
     for (size_t i = 0; i < sizeof ptrs / sizeof *ptrs; i++)
         ag_mfree(mem, ptrs[i]);
     memset(r, 0, sizeof *r);
@@ -245,271 +278,6 @@ static void classify(ag_result *r, const aigov_table *t)
                     AIGOV_GPAI_UNDETERMINED, &r->possible_gpai);
 }
 
-/* Whether class c is among the outcomes still possible (set by classify). */
-static int class_possible(const ag_result *r, int c)
-{
-    switch (c) {
-    case AG_C_OUT_OF_SCOPE: return (r->possible_tiers >> AIGOV_TIER_OUT_OF_SCOPE) & 1;
-    case AG_C_PROHIBITED: return (r->possible_tiers >> AIGOV_TIER_PROHIBITED) & 1;
-    case AG_C_HIGH_RISK: return (r->possible_tiers >> AIGOV_TIER_HIGH_RISK) & 1;
-    case AG_C_LIMITED: return (r->possible_tiers >> AIGOV_TIER_LIMITED) & 1;
-    case AG_C_GPAI: return (r->possible_gpai >> AIGOV_GPAI_MODEL) & 1;
-    case AG_C_GPAI_SYSTEMIC: return (r->possible_gpai >> AIGOV_GPAI_SYSTEMIC) & 1;
-    default: return 0;
-    }
-}
-
-/* ---- questions --------------------------------------------------------------
- * The unknown facts an unknown condition depends on: the leaves of its
- * unknown parts, and through an unknown rule reference that rule's own set.
- * Rules are visited in dependency order, so a referenced rule's set is ready
- * (one pass, bit sets of the fact catalogue). */
-
-static void set_bit(uint64_t *bits, int32_t fi) { bits[(uint32_t)fi / 64] |= 1ull << ((uint32_t)fi % 64); }
-
-static void unknown_facts(const ag_result *r, const aigov_table *t, int32_t ei, uint64_t *bits)
-{
-    const ag_expr *e = &t->exprs[ei];
-    if (ag_expr_value(r, t, ei) != AG_U)
-        return;
-    switch (e->op) {
-    case AG_OP_ALL:
-    case AG_OP_ANY:
-        for (int32_t k = 0; k < e->b; k++)
-            unknown_facts(r, t, t->kids[e->a + k], bits);
-        return;
-    case AG_OP_NOT: unknown_facts(r, t, e->a, bits); return;
-    case AG_OP_RULE: {
-        const uint64_t *src = r->rule_bits + (size_t)e->a * r->words;
-        for (uint32_t w = 0; w < r->words; w++)
-            bits[w] |= src[w];
-        return;
-    }
-    case AG_OP_IS:
-    case AG_OP_MASK_ANY:
-    case AG_OP_MASK_ALL:
-    case AG_OP_EMPTY:
-    case AG_OP_CMP: set_bit(bits, e->a); return;
-    default: return;
-    }
-}
-
-/* Whether rule ri is an open classifying rule whose facts can still change
- * the tier or the GPAI class. */
-static int open_class_rule(const ag_result *r, const aigov_table *t, uint32_t ri)
-{
-    const ag_rule *ru = &t->rules[ri];
-    if (ru->classifies < 0 || r->rule_val[ri] != AG_U)
-        return 0;
-    if (ru->kind == AG_K_PROHIBITION && r->as_of < r->rule_date[ri])
-        return 0;
-    int is_gpai = ru->classifies == AG_C_GPAI || ru->classifies == AG_C_GPAI_SYSTEMIC;
-    if (is_gpai ? r->gpai != AIGOV_GPAI_UNDETERMINED : r->tier != AIGOV_TIER_UNDETERMINED)
-        return 0;
-    /* only a class that could still win: below a class that holds, its facts change nothing */
-    return class_possible(r, ru->classifies);
-}
-
-/* Stage 1: which facts are asked (the sets); stage 2 (ag_questions): how many
- * rules each affects and the asking order. A summary needs only stage 1. */
-uint32_t ag_question_count(ag_result *r, const aigov_table *t, const ag_facts *f)
-{
-    if (r->questions_ready >= 1)
-        return r->n_questions;
-    r->questions_ready = 1;
-    uint32_t W = r->words;
-    memset(r->tier_bits, 0, 3 * W * sizeof(uint64_t));
-    for (uint32_t k = 0; k < t->n_rules; k++) {
-        int32_t ri = t->order[k];
-        if (r->rule_val[ri] != AG_U)
-            continue;
-        uint64_t *bits = r->rule_bits + (size_t)ri * W;
-        memset(bits, 0, W * sizeof(uint64_t));
-        const ag_rule *ru = &t->rules[ri];
-        if (ru->soa_decision < 0) {
-            unknown_facts(r, t, ru->when, bits);
-            continue;
-        }
-        /* an SoA control: its scope, then the decision; the typical applicability
-         * matters only while the decision is not recorded */
-        if (ru->within >= 0)
-            unknown_facts(r, t, ru->within, bits);
-        if (!f->vals[ru->soa_decision].known) {
-            set_bit(bits, ru->soa_decision);
-            unknown_facts(r, t, ru->when, bits);
-        }
-    }
-    for (uint32_t ri = 0; ri < t->n_rules; ri++) {
-        const ag_rule *ru = &t->rules[ri];
-        if (!open_class_rule(r, t, ri))
-            continue;
-        int is_gpai = ru->classifies == AG_C_GPAI || ru->classifies == AG_C_GPAI_SYSTEMIC;
-        uint64_t *dst = is_gpai ? r->gpai_bits : r->tier_bits;
-        const uint64_t *src = r->rule_bits + (size_t)ri * W;
-        for (uint32_t w = 0; w < W; w++)
-            dst[w] |= src[w];
-    }
-    for (uint32_t w = 0; w < W; w++)
-        r->all_bits[w] = r->tier_bits[w] | r->gpai_bits[w];
-    for (uint32_t k = 0; k < t->n_reported; k++) {
-        int32_t ri = t->reported[k];
-        const ag_rule *ru = &t->rules[ri];
-        uint64_t *ask = r->ask_bits + (size_t)ri * W;
-        memset(ask, 0, W * sizeof(uint64_t));
-        if (ru->within >= 0 && ag_expr_value(r, t, ru->within) == AG_F)
-            continue; /* a finding outside its scope asks nothing */
-        if (!r->fw_assessed[ru->framework]) { /* the scope alone: one question */
-            if (ru->within >= 0)
-                unknown_facts(r, t, ru->within, ask);
-            for (uint32_t w = 0; w < W; w++)
-                r->all_bits[w] |= ask[w];
-            continue;
-        }
-        if (r->rule_val[ri] == AG_U)
-            memcpy(ask, r->rule_bits + (size_t)ri * W, W * sizeof(uint64_t));
-        if (ru->within >= 0)
-            unknown_facts(r, t, ru->within, ask);
-        if ((r->date_uncertain[ri] & 1) && r->rule_val[ri] != AG_F)
-            /* the cases up to the first that holds were evaluated */
-            for (uint32_t d = 0; d < ru->dates_n; d++) {
-                int32_t cond = t->dates[ru->dates_first + d].cond;
-                if (cond < 0 || ag_expr_value(r, t, cond) == AG_T)
-                    break;
-                unknown_facts(r, t, cond, ask);
-            }
-        if (r->rule_val[ri] == AG_T && r->status[ri] == AIGOV_STATUS_UNKNOWN)
-            for (uint32_t e = 0; e < ru->ev_n; e++) {
-                int32_t ei = t->rule_evidence[ru->ev_first + e];
-                int32_t fi = t->evidence[ei].fact;
-                if (!ag_evidence_value(t, f, ei)->known)
-                    set_bit(ask, fi);
-            }
-        for (uint32_t w = 0; w < W; w++)
-            r->all_bits[w] |= ask[w];
-    }
-    uint32_t count = 0;
-    for (uint32_t w = 0; w < W; w++)
-        count += (uint32_t)__builtin_popcountll(r->all_bits[w]);
-    r->n_questions = count;
-    return count;
-}
-
-/* What kind of decision a question's answer can make, for its asking order
- * and for hosts (aigov_question_rank): the tier or GPAI class first, then a
- * role (every duty hangs on one), then when a duty applies, then the duty's
- * own conditions and evidence. */
-static void rank_sets(ag_result *r, const aigov_table *t)
-{
-    uint32_t W = r->words;
-    memset(r->role_bits, 0, 2 * W * sizeof(uint64_t));
-    for (uint32_t ri = 0; ri < t->n_rules; ri++)
-        if (t->rules[ri].confers_role >= 0 && r->rule_val[ri] == AG_U) {
-            const uint64_t *src = r->rule_bits + (size_t)ri * W;
-            for (uint32_t w = 0; w < W; w++)
-                r->role_bits[w] |= src[w];
-        }
-    for (uint32_t k = 0; k < t->n_reported; k++) {
-        int32_t ri = t->reported[k];
-        const ag_rule *ru = &t->rules[ri];
-        if (!(r->date_uncertain[ri] & 1) || r->rule_val[ri] == AG_F)
-            continue;
-        if (ru->within >= 0 && ag_expr_value(r, t, ru->within) == AG_F)
-            continue;
-        for (uint32_t d = 0; d < ru->dates_n; d++) {
-            int32_t cond = t->dates[ru->dates_first + d].cond;
-            if (cond < 0 || ag_expr_value(r, t, cond) == AG_T)
-                break;
-            unknown_facts(r, t, cond, r->date_bits);
-        }
-    }
-}
-
-static int has_bit(const uint64_t *bits, int32_t fi)
-{
-    return (int)((bits[(uint32_t)fi / 64] >> ((uint32_t)fi % 64)) & 1u);
-}
-
-void ag_questions(ag_result *r, const aigov_table *t, const ag_facts *f)
-{
-    if (r->questions_ready >= 2)
-        return;
-    ag_question_count(r, t, f);
-    r->questions_ready = 2;
-    uint32_t W = r->words;
-    rank_sets(r, t);
-    /* the questions: every fact in some set, with what it affects */
-    uint32_t n = 0;
-    for (uint32_t w = 0; w < W; w++) {
-        uint64_t m = r->all_bits[w];
-        while (m) {
-            int b = __builtin_ctzll(m);
-            m &= m - 1;
-            int32_t fi = (int32_t)(w * 64 + (uint32_t)b);
-            r->f_tier[fi] = (uint8_t)((r->tier_bits[w] >> b) & 1);
-            r->f_gpai[fi] = (uint8_t)((r->gpai_bits[w] >> b) & 1);
-            r->f_rank[fi] = r->f_tier[fi]            ? AIGOV_RANK_TIER
-                            : r->f_gpai[fi]          ? AIGOV_RANK_GPAI
-                            : has_bit(r->role_bits, fi) ? AIGOV_RANK_ROLE
-                            : has_bit(r->date_bits, fi) ? AIGOV_RANK_DATE
-                                                        : AIGOV_RANK_DUTY;
-            r->f_count[fi] = 0;
-            r->f_in_force[fi] = 0;
-            r->f_gates[fi] = 0;
-            r->questions[n++] = fi;
-        }
-    }
-    for (uint32_t k = 0; k < t->n_reported; k++) {
-        int32_t ri = t->reported[k];
-        const uint64_t *ask = r->ask_bits + (size_t)ri * W;
-        int in_force = r->as_of >= r->rule_date[ri];
-        for (uint32_t w = 0; w < W; w++) {
-            uint64_t m = ask[w];
-            while (m) {
-                int b = __builtin_ctzll(m);
-                m &= m - 1;
-                r->f_count[w * 64 + (uint32_t)b]++;
-                r->f_in_force[w * 64 + (uint32_t)b] += (uint32_t)in_force;
-            }
-        }
-    }
-    /* how many open classifying rules read each fact: a gate that many
-     * classes share (is it an AI system, which role) settles more at once */
-    for (uint32_t ri = 0; ri < t->n_rules; ri++) {
-        if (!open_class_rule(r, t, ri))
-            continue;
-        const uint64_t *src = r->rule_bits + (size_t)ri * W;
-        for (uint32_t w = 0; w < W; w++) {
-            uint64_t m = src[w];
-            while (m) {
-                int b = __builtin_ctzll(m);
-                m &= m - 1;
-                r->f_gates[w * 64 + (uint32_t)b]++;
-            }
-        }
-    }
-    /* order: tier (those deciding the GPAI class too first), GPAI, role,
-     * date, duty; then the gates, most classifying rules first; then most
-     * rules affected, then catalogue */
-    for (uint32_t k = 0; k < n; k++) {
-        int32_t fi = r->questions[k];
-        uint32_t cnt = r->f_count[fi] > 0xFFFF ? 0xFFFF : r->f_count[fi];
-        uint64_t cls = r->f_tier[fi] ? (uint64_t)!r->f_gpai[fi] : (uint64_t)r->f_rank[fi] + 1;
-        uint32_t gates = r->f_gates[fi] > 0xFF ? 0xFF : r->f_gates[fi];
-        r->sort_keys[k] = cls << 56 | (uint64_t)(0xFF - gates) << 48 | (uint64_t)(0xFFFF - cnt) << 32 |
-                          (uint32_t)fi;
-    }
-    for (uint32_t k = 1; k < n; k++) {
-        uint64_t key = r->sort_keys[k];
-        uint32_t j = k;
-        for (; j > 0 && r->sort_keys[j - 1] > key; j--)
-            r->sort_keys[j] = r->sort_keys[j - 1];
-        r->sort_keys[j] = key;
-    }
-    for (uint32_t k = 0; k < n; k++)
-        r->questions[k] = (int32_t)(r->sort_keys[k] & 0xFFFFFFFFu);
-    r->n_questions = n;
-}
-
 void ag_dates_rest(ag_result *r, const aigov_table *t, const ag_facts *f)
 {
     if (r->dates_ready)
@@ -559,6 +327,7 @@ int ag_evaluate(ag_result *r, const aigov_table *t, const ag_facts *f, int32_t a
     soa_statement_status(r, t);
     classify(r, t);
     r->questions_ready = 0;
+    r->q_rules_ready = 0;
     r->dates_ready = 0;
     (void)mem;
     return 0;

@@ -9,6 +9,10 @@
 
 enum ag_kleene { AG_F = 0, AG_T = 1, AG_U = 2 };
 
+/* Who reads a rule's set of unknown facts: no one; its own row only (not while its
+ * framework is not assessed); or a rule that references it, a class or a role. */
+enum { AG_BITS_NEVER = 0, AG_BITS_REPORTED = 1, AG_BITS_ALWAYS = 2 };
+
 #define AG_DATE_AT_PLACING 2 /* date_uncertain bit: the applies_from is the placing date */
 
 typedef struct ag_counts {
@@ -27,17 +31,38 @@ typedef struct ag_result {
     int tier, gpai;
     uint32_t possible_tiers, possible_gpai; /* bit per aigov_tier / aigov_gpai */
     uint32_t roles;      /* bit per ag_role_names */
-    /* questions: sets of unknown facts as bit sets of `words` words */
-    uint32_t words;
+    /* questions: sets of unknown facts as bit sets of `words` words: fact_words words of
+     * facts, then summary_words words whose bit b of word j says fact word 64 * j + b may
+     * be non-zero (one word up to 4,032 facts); the other words are zero, so a union or a
+     * count visits only the few words a set uses (questions.c) */
+    uint32_t words, fact_words, summary_words;
     uint64_t *rule_bits;  /* per rule: unknown facts its `when` depends on (when unknown) */
     uint64_t *ask_bits;   /* per rule: unknown facts that would decide its status or date */
     uint64_t *tier_bits, *gpai_bits, *all_bits;
     uint64_t *role_bits, *date_bits; /* facts that decide a role, a reported rule's date */
+    uint64_t *tmp_bits;   /* scratch: one rule's date cases */
     uint8_t *f_tier, *f_gpai;
     uint8_t *f_rank;      /* per question fact: aigov_question_rank */
     uint32_t *f_count;
     uint32_t *f_in_force; /* per question fact: affected reported rules in force at as_of */
     uint32_t *f_gates;    /* per question fact: open classifying rules whose condition reads it */
+    uint64_t *f_tally;    /* per question fact while counting: rules affected | in force << 32 */
+    int32_t *open_rules;  /* the open classifying rules (ag_question_count) */
+    uint32_t n_open;
+    /* counting the distinct sets the reported rules ask (questions.c): an open-addressing
+     * table of rule + 1 (0: empty) with each set's count, its used slots listed */
+    int32_t *set_slot;
+    uint64_t *set_tally;
+    uint32_t *set_used;
+    uint32_t set_slot_mask;
+    int32_t *role_rules;  /* the rules that confer a role (the table's, listed once) */
+    uint8_t *bits_read;   /* per rule: who reads its set of unknown facts (AG_BITS_*) */
+    /* each question's affected reported rules, built on first use (aigov_report_question_rule):
+     * per fact a bit set of positions in t->reported, q_rule_words words */
+    uint64_t *q_rule_bits;
+    uint32_t q_rule_words;
+    int q_rules_ready;
+    uint32_t n_role_rules;
     int32_t *questions;  /* fact indices in asking order */
     uint32_t n_questions;
     int questions_ready; /* computed on first use: a gate reading the tier never pays */

@@ -68,18 +68,47 @@ int ag_report_question_info(aigov_question_info *out, const aigov_report *rep, s
     return 0;
 }
 
+/* Lists each question's affected rules once per evaluation: for each question fact, a bit
+ * per position in t->reported of the rules whose questions include it. */
+static const ag_result *question_rules(const aigov_report *rep)
+{
+    ag_result *r = (ag_result *)ag_report_questions(rep);
+    if (r->q_rules_ready)
+        return r;
+    const aigov_table *t = rep->t;
+    uint32_t RW = r->q_rule_words;
+    for (uint32_t q = 0; q < r->n_questions; q++)
+        memset(r->q_rule_bits + (size_t)r->questions[q] * RW, 0, RW * sizeof(uint64_t));
+    for (uint32_t k = 0; k < t->n_reported; k++) {
+        const uint64_t *ask = r->ask_bits + (size_t)t->reported[k] * r->words;
+        for (uint32_t w = 0; w < r->fact_words; w++)
+            for (uint64_t m = ask[w]; m; m &= m - 1) {
+                uint32_t fi = w * 64 + (uint32_t)__builtin_ctzll(m);
+                r->q_rule_bits[(size_t)fi * RW + k / 64] |= 1ull << (k % 64);
+            }
+    }
+    r->q_rules_ready = 1;
+    return r;
+}
+
 int ag_report_question_rule(const char **out_rule_id, const aigov_report *rep, size_t index,
                             size_t k)
 {
-    const ag_result *r = ag_report_questions(rep);
+    const ag_result *r = question_rules(rep);
     if (index >= r->n_questions)
         return AIGOV_ENOTFOUND;
     int32_t fi = r->questions[index];
-    const aigov_table *t = rep->t;
-    for (uint32_t j = 0; j < t->n_reported; j++)
-        if (ag_affects(r, fi, t->reported[j]) && k-- == 0) {
-            *out_rule_id = t->rules[t->reported[j]].id;
-            return 0;
-        }
-    return AIGOV_ENOTFOUND;
+    if (k >= r->f_count[fi]) /* f_count[fi]: the rules set in fi's list */
+        return AIGOV_ENOTFOUND;
+    /* the k-th set bit: whole words skipped by their counts, then within the word */
+    const uint64_t *row = r->q_rule_bits + (size_t)fi * r->q_rule_words;
+    uint32_t w = 0;
+    for (uint32_t c; k >= (c = (uint32_t)__builtin_popcountll(row[w])); w++)
+        k -= c;
+    uint64_t m = row[w];
+    for (; k; k--)
+        m &= m - 1;
+    uint32_t pos = w * 64 + (uint32_t)__builtin_ctzll(m);
+    *out_rule_id = rep->t->rules[rep->t->reported[pos]].id;
+    return 0;
 }
