@@ -167,12 +167,17 @@ int aigov_report_question_lists(aigov_question_lists *out, const aigov_report *r
 {
     if (!out || !rep || out->size < QUESTION_LISTS_V1_SIZE)
         return AIGOV_EINVAL;
-    const ag_result *r = ag_report_questions(rep);
+    /* each question's rules from the per-question index (the rules of t->reported, in
+     * that order, as aigov_report_question_rule lists them), not a scan of every rule */
+    const ag_result *r = ag_report_question_rules(rep);
     const aigov_table *t = rep->t;
-    size_t rules = 0; /* counted as they are listed, as aigov_report_question_rule lists them */
-    for (uint32_t q = 0; q < r->n_questions; q++)
-        for (uint32_t j = 0; j < t->n_reported; j++)
-            rules += (size_t)ag_affects(r, r->questions[q], t->reported[j]);
+    const uint32_t RW = r->q_rule_words;
+    size_t rules = 0;
+    for (uint32_t q = 0; q < r->n_questions; q++) {
+        const uint64_t *bits = r->q_rule_bits + (size_t)r->questions[q] * RW;
+        for (uint32_t w = 0; w < RW; w++)
+            rules += (size_t)__builtin_popcountll(bits[w]);
+    }
     out->n_questions = r->n_questions;
     out->n_rules = rules;
     if (r->n_questions > room(out->questions, out->questions_cap) || rules > room(out->rules, out->rules_cap))
@@ -186,9 +191,10 @@ int aigov_report_question_lists(aigov_question_lists *out, const aigov_report *r
         row->affects_tier = r->f_tier[fi];
         row->affects_gpai = r->f_gpai[fi];
         row->rules_first = n;
-        for (uint32_t j = 0; j < t->n_reported; j++)
-            if (ag_affects(r, fi, t->reported[j]))
-                out->rules[n++] = t->rules[t->reported[j]].id;
+        const uint64_t *bits = r->q_rule_bits + (size_t)fi * RW;
+        for (uint32_t w = 0; w < RW; w++)
+            for (uint64_t m = bits[w]; m; m &= m - 1)
+                out->rules[n++] = t->rules[t->reported[w * 64 + (uint32_t)__builtin_ctzll(m)]].id;
         row->affected_rules = n - row->rules_first;
     }
     return 0;

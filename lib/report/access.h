@@ -42,6 +42,10 @@ int ag_report_verdict(aigov_verdict *out, const aigov_report *rep, int fail_on);
 /* questions.c: out->size at least the first version of aigov_question_info */
 int ag_report_question_info(aigov_question_info *out, const aigov_report *rep, size_t index);
 int ag_report_question_rule(const char **out_rule_id, const aigov_report *rep, size_t index, size_t k);
+/* The questions with, per question fact fi, the row r->q_rule_bits + fi * r->q_rule_words:
+ * one bit per position in t->reported of the rules answering fi could change (built on
+ * first use after an evaluation, in the context's scratch; no allocation). */
+const ag_result *ag_report_question_rules(const aigov_report *rep);
 /* access_report.c */
 int ag_report_overview(aigov_overview *out, const aigov_report *rep);
 int ag_report_classification_reason(aigov_class_reason *out, const aigov_report *rep, size_t index);

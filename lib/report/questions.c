@@ -70,7 +70,7 @@ int ag_report_question_info(aigov_question_info *out, const aigov_report *rep, s
 
 /* Lists each question's affected rules once per evaluation: for each question fact, a bit
  * per position in t->reported of the rules whose questions include it. */
-static const ag_result *question_rules(const aigov_report *rep)
+const ag_result *ag_report_question_rules(const aigov_report *rep)
 {
     ag_result *r = (ag_result *)ag_report_questions(rep);
     if (r->q_rules_ready)
@@ -94,7 +94,7 @@ static const ag_result *question_rules(const aigov_report *rep)
 int ag_report_question_rule(const char **out_rule_id, const aigov_report *rep, size_t index,
                             size_t k)
 {
-    const ag_result *r = question_rules(rep);
+    const ag_result *r = ag_report_question_rules(rep);
     if (index >= r->n_questions)
         return AIGOV_ENOTFOUND;
     int32_t fi = r->questions[index];
