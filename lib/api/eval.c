@@ -14,42 +14,38 @@ static int check_input(const char *json, size_t len, const aigov_eval_options *o
     return 0;
 }
 
-int aigov_eval_system(const aigov_report **out, size_t *out_systems, aigov_ctx *c, const char *json,
-                      size_t len, size_t index, const aigov_eval_options *opts, aigov_error *err)
+/* What the three report entry points check first: the error cleared, *out NULL until
+ * a report is made, then the context (no_ctx: what its message says) and the input. */
+static int start_report(const aigov_report **out, const aigov_ctx *c, const char *json, size_t len,
+                        const aigov_eval_options *opts, const char *no_ctx, aigov_error *err)
 {
     ag_err_clear(err);
     if (!out)
         return ag_err(err, AIGOV_EINVAL, "out is NULL");
     *out = NULL;
     if (!c)
-        return ag_err(err, AIGOV_EINVAL, "ctx, json and opts are required");
-    int rc = check_input(json, len, opts, err);
+        return ag_err(err, AIGOV_EINVAL, "%s", no_ctx);
+    return check_input(json, len, opts, err);
+}
+
+int aigov_eval_system(const aigov_report **out, size_t *out_systems, aigov_ctx *c, const char *json,
+                      size_t len, size_t index, const aigov_eval_options *opts, aigov_error *err)
+{
+    int rc = start_report(out, c, json, len, opts, "ctx, json and opts are required", err);
     return rc ? rc : ag_eval_system(out, out_systems, c, json, len, index, opts, err);
 }
 
 int aigov_eval(const aigov_report **out, aigov_ctx *c, const char *json, size_t len,
                const aigov_eval_options *opts, aigov_error *err)
 {
-    ag_err_clear(err);
-    if (!out)
-        return ag_err(err, AIGOV_EINVAL, "out is NULL");
-    *out = NULL;
-    if (!c)
-        return ag_err(err, AIGOV_EINVAL, "ctx, json and opts are required");
-    int rc = check_input(json, len, opts, err);
+    int rc = start_report(out, c, json, len, opts, "ctx, json and opts are required", err);
     return rc ? rc : ag_eval(out, c, json, len, opts, err);
 }
 
 int aigov_eval_organisation(const aigov_report **out, aigov_ctx *c, const char *json, size_t len,
                             const aigov_eval_options *opts, aigov_error *err)
 {
-    ag_err_clear(err);
-    if (!out)
-        return ag_err(err, AIGOV_EINVAL, "out is NULL");
-    *out = NULL;
-    if (!c)
-        return ag_err(err, AIGOV_EINVAL, "ctx is NULL");
-    int rc = check_input(json, len, opts, err);
+    int rc = start_report(out, c, json, len, opts, "ctx is NULL", err);
     return rc ? rc : ag_eval_organisation(out, c, json, len, opts, err);
 }
 

@@ -5,7 +5,16 @@
 #include "util/date.h"
 #include "util/text.h"
 
-static const char *yes_no(uint8_t v) { return v == AG_T ? "yes" : v == AG_F ? "no" : "unknown"; }
+/* A Kleene value (AG_F, AG_T, AG_U) in words, and as the JSON key and value that
+ * lead into the implementation status: indexed by the value, not chained tests. */
+static const char *const yes_no_words[] = {[AG_F] = "no", [AG_T] = "yes", [AG_U] = "unknown"};
+static const char *const typically_json[] = {
+    [AG_F] = ",\"typically_applicable\":false,\"implementation\":",
+    [AG_T] = ",\"typically_applicable\":true,\"implementation\":",
+    [AG_U] = ",\"typically_applicable\":null,\"implementation\":",
+};
+
+static const char *yes_no(uint8_t v) { return yes_no_words[v <= AG_U ? v : AG_U]; }
 
 /* ---- JSON ------------------------------------------------------------------ */
 
@@ -16,18 +25,18 @@ void ag_soa_json(ag_buf *b, const aigov_report *rep, int full)
     ag_soa_count(rep, &c);
     if (!c.controls)
         return;
-    ag_buf_lit(b, ",\"statement_of_applicability\":{\"summary\":{\"controls\":");
-    ag_buf_put_uint(b, c.controls);
-    ag_buf_lit(b, ",\"included\":");
-    ag_buf_put_uint(b, c.included);
-    ag_buf_lit(b, ",\"excluded\":");
-    ag_buf_put_uint(b, c.excluded);
-    ag_buf_lit(b, ",\"not_recorded\":");
-    ag_buf_put_uint(b, c.not_recorded);
-    ag_buf_lit(b, ",\"findings_gap\":");
-    ag_buf_put_uint(b, c.findings_gap);
-    ag_buf_lit(b, ",\"findings_unknown\":");
-    ag_buf_put_uint(b, c.findings_unknown);
+    /* the summary's counts, in the schema's order */
+    static const char *const keys[] = {
+        ",\"statement_of_applicability\":{\"summary\":{\"controls\":",
+        ",\"included\":", ",\"excluded\":", ",\"not_recorded\":", ",\"findings_gap\":",
+        ",\"findings_unknown\":",
+    };
+    const uint32_t counts[] = {c.controls, c.included, c.excluded, c.not_recorded, c.findings_gap,
+                               c.findings_unknown};
+    for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
+        ag_buf_puts(b, keys[k]);
+        ag_buf_put_uint(b, counts[k]);
+    }
     if (ag_soa_complete(&c))
         ag_buf_lit(b, ",\"complete\":true},\"controls\":[");
     else
@@ -74,9 +83,7 @@ void ag_soa_json(ag_buf *b, const aigov_report *rep, int full)
             ag_buf_json_str(b, e.justification);
         else
             ag_buf_lit(b, "null");
-        ag_buf_puts(b, e.applicable == AG_T   ? ",\"typically_applicable\":true,\"implementation\":"
-                       : e.applicable == AG_F ? ",\"typically_applicable\":false,\"implementation\":"
-                                              : ",\"typically_applicable\":null,\"implementation\":");
+        ag_buf_puts(b, typically_json[e.applicable <= AG_U ? e.applicable : AG_U]);
         ag_buf_json_id(b, ag_status_name(e.status));
         ag_buf_lit(b, ",\"owner\":");
         if (e.owner)

@@ -46,17 +46,6 @@ int ag_buf_grow(ag_buf *b, size_t extra)
 
 void ag_buf_reserve(ag_buf *b, size_t n) { ag_buf_grow(b, n); }
 
-void ag_buf_put_uint_long(ag_buf *b, uint64_t n)
-{
-    char tmp[20];
-    size_t i = sizeof tmp;
-    do {
-        tmp[--i] = (char)('0' + n % 10);
-        n /= 10;
-    } while (n);
-    ag_buf_put(b, tmp + i, sizeof tmp - i);
-}
-
 void ag_buf_printf(ag_buf *b, const char *fmt, ...)
 {
     char tmp[512];

@@ -20,14 +20,58 @@ void ag_buf_free(ag_buf *b);
 void ag_buf_reserve(ag_buf *b, size_t n);
 /* Makes room for n more bytes and the NUL; 0 when out of memory (then oom is set). */
 int ag_buf_grow(ag_buf *b, size_t n);
+/* Room for n more bytes written in place, then ag_buf_commit with the end: a writer that
+ * knows its most bytes checks once, not per piece. NULL when out of memory (oom set).
+ * The inline writers below are all built on this pair. */
+static inline char *ag_buf_room(ag_buf *b, size_t n)
+{
+    if (b->len + n + 1 > b->cap && !ag_buf_grow(b, n))
+        return NULL;
+    return b->data + b->len;
+}
+static inline void ag_buf_commit(ag_buf *b, char *end)
+{
+    b->len = (size_t)(end - b->data);
+    *end = '\0';
+}
+/* Copies n bytes at d, returns the end. */
+static inline char *ag_put_mem(char *d, const char *s, size_t n)
+{
+    memcpy(d, s, n);
+    return d + n;
+}
+/* Writes n in decimal at d (at most 20 bytes), returns the end. */
+static inline char *ag_put_u64(char *d, uint64_t n)
+{
+    char tmp[20];
+    size_t i = sizeof tmp;
+    do {
+        tmp[--i] = (char)('0' + n % 10);
+        n /= 10;
+    } while (n);
+    return ag_put_mem(d, tmp + i, sizeof tmp - i);
+}
+/* Writes n in decimal at d (at most 10 bytes), returns the end; below 100 (condition
+ * numbers, most counts) without a loop. */
+static inline char *ag_put_u32(char *d, uint32_t n)
+{
+    if (n < 10) {
+        *d = (char)('0' + n);
+        return d + 1;
+    }
+    if (n < 100) {
+        d[0] = (char)('0' + n / 10);
+        d[1] = (char)('0' + n % 10);
+        return d + 2;
+    }
+    return ag_put_u64(d, n);
+}
 /* The writers the renderers call most, inline: a copy when there is room. */
 static inline void ag_buf_put(ag_buf *b, const char *s, size_t n)
 {
-    if (b->len + n + 1 > b->cap && !ag_buf_grow(b, n))
-        return;
-    memcpy(b->data + b->len, s, n);
-    b->len += n;
-    b->data[b->len] = '\0';
+    char *d = ag_buf_room(b, n);
+    if (d)
+        ag_buf_commit(b, ag_put_mem(d, s, n));
 }
 static inline void ag_buf_puts(ag_buf *b, const char *s) { ag_buf_put(b, s, strlen(s)); }
 static inline void ag_buf_putc(ag_buf *b, char c) { ag_buf_put(b, &c, 1); }
@@ -40,54 +84,13 @@ static inline void ag_buf_putc(ag_buf *b, char c) { ag_buf_put(b, &c, 1); }
 static inline void ag_buf_json_id(ag_buf *b, const char *id)
 {
     size_t n = strlen(id);
-    if (b->len + n + 3 > b->cap && !ag_buf_grow(b, n + 2))
+    char *d = ag_buf_room(b, n + 2);
+    if (!d)
         return;
-    char *d = b->data + b->len;
-    d[0] = '"';
-    memcpy(d + 1, id, n);
-    d[n + 1] = '"';
-    d[n + 2] = '\0';
-    b->len += n + 2;
-}
-/* Room for n more bytes written in place, then ag_buf_commit with the end: a writer that
- * knows its most bytes checks once, not per piece. NULL when out of memory (oom set). */
-static inline char *ag_buf_room(ag_buf *b, size_t n)
-{
-    if (b->len + n + 1 > b->cap && !ag_buf_grow(b, n))
-        return NULL;
-    return b->data + b->len;
-}
-static inline void ag_buf_commit(ag_buf *b, char *end)
-{
-    b->len = (size_t)(end - b->data);
-    *end = '\0';
-}
-/* Writes n in decimal at d (at most 10 bytes), returns the end. */
-static inline char *ag_put_u32(char *d, uint32_t n)
-{
-    if (n < 10) {
-        *d = (char)('0' + n);
-        return d + 1;
-    }
-    if (n < 100) {
-        d[0] = (char)('0' + n / 10);
-        d[1] = (char)('0' + n % 10);
-        return d + 2;
-    }
-    char tmp[10];
-    size_t i = sizeof tmp;
-    do {
-        tmp[--i] = (char)('0' + n % 10);
-        n /= 10;
-    } while (n);
-    memcpy(d, tmp + i, sizeof tmp - i);
-    return d + (sizeof tmp - i);
-}
-/* Copies n bytes at d, returns the end. */
-static inline char *ag_put_mem(char *d, const char *s, size_t n)
-{
-    memcpy(d, s, n);
-    return d + n;
+    *d++ = '"';
+    d = ag_put_mem(d, id, n);
+    *d++ = '"';
+    ag_buf_commit(b, d);
 }
 #define ag_put_lit(d, lit) ag_put_mem((d), "" lit, sizeof(lit) - 1)
 void ag_buf_printf(ag_buf *b, const char *fmt, ...)
@@ -95,17 +98,12 @@ void ag_buf_printf(ag_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
-/* Appends n in decimal (no snprintf: the JSON renderer writes many); below 100 (condition
- * numbers, most counts) inline. */
-void ag_buf_put_uint_long(ag_buf *b, uint64_t n);
+/* Appends n in decimal (no snprintf: the JSON renderer writes many). */
 static inline void ag_buf_put_uint(ag_buf *b, uint64_t n)
 {
-    if (n >= 100) {
-        ag_buf_put_uint_long(b, n);
-        return;
-    }
-    char two[2] = {(char)('0' + n / 10), (char)('0' + n % 10)};
-    ag_buf_put(b, two + (n < 10), n < 10 ? 1 : 2);
+    char *d = ag_buf_room(b, 20);
+    if (d)
+        ag_buf_commit(b, n <= UINT32_MAX ? ag_put_u32(d, (uint32_t)n) : ag_put_u64(d, n));
 }
 /* Appends text from a descriptor for people to read: control characters
  * (terminal escapes, carriage returns, newlines) become '?', so a name cannot

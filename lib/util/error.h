@@ -13,8 +13,9 @@ int ag_err(aigov_error *err, int code, const char *fmt, ...)
     ;
 void ag_err_path(aigov_error *err, const char *path);
 void ag_err_source(aigov_error *err, const char *source, const char *rule_id);
-/* A status code's description and its name ("AIGOV_EINVAL"); unknown codes have placeholders
- * (api/error.c gives them out as aigov_strerror and aigov_error_name). */
+/* A status code's description and its name ("AIGOV_EINVAL"); a code the library does not
+ * define gets a fixed fallback text (api/error.c gives them out as aigov_strerror and
+ * aigov_error_name). */
 const char *ag_strerror(int code);
 const char *ag_error_name(int code);
 /* Copies at most cap-1 bytes and always terminates. */

@@ -7,6 +7,22 @@ static const char *manifest =
     "{\"format\":\"aigov-rules/1\",\"manifest\":{\"revision\":\"t1\",\"frameworks\":"
     "[{\"id\":\"eu_ai_act\",\"name\":\"AI Act\"},{\"id\":\"iso42001\",\"name\":\"ISO\"}]}}";
 
+char *unit_slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    ck_assert_msg(f != NULL, "cannot open %s", path);
+    ck_assert_int_eq(fseek(f, 0, SEEK_END), 0);
+    long n = ftell(f);
+    ck_assert_int_ge(n, 0);
+    ck_assert_int_eq(fseek(f, 0, SEEK_SET), 0);
+    char *s = malloc((size_t)n + 1);
+    ck_assert(s != NULL);
+    ck_assert_uint_eq(fread(s, 1, (size_t)n, f), (size_t)n);
+    s[n] = 0;
+    fclose(f);
+    return s;
+}
+
 aigov_table *unit_compile(const char *body, aigov_error *err, int *rc)
 {
     aigov_source src[2] = {{"manifest.json", manifest, strlen(manifest)},

@@ -11,21 +11,6 @@
 
 #define AS(type) {.size = sizeof(type)}
 
-static char *slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    ck_assert_msg(f != NULL, "cannot open %s", path);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *s = malloc((size_t)n + 1);
-    ck_assert(s != NULL);
-    ck_assert_uint_eq(fread(s, 1, (size_t)n, f), (size_t)n);
-    s[n] = 0;
-    fclose(f);
-    return s;
-}
-
 static const cJSON *get(const cJSON *o, const char *key)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
@@ -489,7 +474,7 @@ static void part_eq(const aigov_report *r, const cJSON *j, const char *as_of)
  * organisation's part. */
 static void check_case(const char *path)
 {
-    char *text = slurp(path);
+    char *text = unit_slurp(path);
     cJSON *c = cJSON_Parse(text);
     ck_assert_msg(c != NULL, "%s is not JSON", path);
     const char *as_of = get(c, "as_of")->valuestring;
@@ -579,7 +564,7 @@ START_TEST(cases_cover_every_accessor)
     size_t reasons = 0, evidence = 0, implied = 0, penalties = 0, links = 0, systems = 0, controls = 0,
            actions = 0, upcoming = 0, class_reasons = 0, placing = 0, observations = 0, needed = 0;
     for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
-        char *text = slurp(cases[c]);
+        char *text = unit_slurp(cases[c]);
         cJSON *j = cJSON_Parse(text);
         char *desc = cJSON_PrintUnformatted(get(j, "descriptor"));
         aigov_ctx *ctx = NULL;
@@ -642,7 +627,7 @@ END_TEST
 
 static const aigov_report *one_report(aigov_ctx **ctx)
 {
-    char *text = slurp(cases[0]);
+    char *text = unit_slurp(cases[0]);
     cJSON *j = cJSON_Parse(text);
     char *desc = cJSON_PrintUnformatted(get(j, "descriptor"));
     ck_assert_int_eq(aigov_ctx_new(ctx, aigov_table_builtin(), NULL, NULL), 0);
@@ -839,7 +824,7 @@ static void count_free(void *ud, void *p)
  * warm context neither (the penalty sentences live in the context, sized at its creation). */
 START_TEST(accessors_do_not_allocate)
 {
-    char *text = slurp(cases[5]);
+    char *text = unit_slurp(cases[5]);
     cJSON *j = cJSON_Parse(text);
     char *desc = cJSON_PrintUnformatted(get(j, "descriptor"));
     aigov_allocator counting = {count_malloc, count_realloc, count_free, NULL};

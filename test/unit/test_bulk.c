@@ -180,16 +180,7 @@ static void part_eq(const aigov_report *r)
 
 static char *case_descriptor(const char *path, char *as_of)
 {
-    FILE *f = fopen(path, "rb");
-    ck_assert_msg(f != NULL, "cannot open %s", path);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *s = malloc((size_t)n + 1);
-    ck_assert(s != NULL);
-    ck_assert_uint_eq(fread(s, 1, (size_t)n, f), (size_t)n);
-    s[n] = 0;
-    fclose(f);
+    char *s = unit_slurp(path);
     /* a golden case: {"as_of": "YYYY-MM-DD", "descriptor": {...}, ...} */
     const char *a = strstr(s, "\"as_of\"");
     ck_assert(a != NULL);

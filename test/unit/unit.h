@@ -39,6 +39,9 @@ aigov_table *unit_compile(const char *body, aigov_error *err, int *rc);
 /* Evaluates json against t at as_of; returns the report (owned by *ctx). */
 const aigov_report *unit_eval(aigov_ctx **ctx, const aigov_table *t, const char *json,
                               const char *as_of, aigov_error *err, int *rc);
+/* The whole file at path, NUL-terminated (the caller frees it); fails the test when it
+ * cannot be read. */
+char *unit_slurp(const char *path);
 /* Status of reported rule id, or -1. */
 int unit_status(const aigov_report *r, const char *id);
 #endif
