@@ -50,13 +50,20 @@ static void row(md *m, int32_t ri)
     const ag_rule *ru = &t->rules[ri];
     char d[11];
     ag_date_format(d, r->rule_date[ri]);
-    ag_buf_printf(b, "| %s | %s%s | ", status_badge(r->status[ri]), d,
-                  (r->date_uncertain[ri] & AG_DATE_AT_PLACING) ? " (due at placing)" : "");
+    ag_buf_lit(b, "| ");
+    ag_buf_puts(b, status_badge(r->status[ri]));
+    ag_buf_lit(b, " | ");
+    ag_buf_puts(b, d);
+    if (r->date_uncertain[ri] & AG_DATE_AT_PLACING)
+        ag_buf_lit(b, " (due at placing)");
+    ag_buf_lit(b, " | ");
     cell(b, ru->citation);
     ag_buf_puts(b, " | ");
     ag_buf_puts(b, ag_finding_prefix(ru, r->status[ri], r->rule_val[ri]));
     cell(b, ru->title);
-    ag_buf_printf(b, " (`%s`)", ru->id);
+    ag_buf_lit(b, " (`");
+    ag_buf_puts(b, ru->id);
+    ag_buf_lit(b, "`)");
     ag_crosswalk_line(b, m->rep, ri, "<br>", "");
     ag_buf_puts(b, " |\n");
     if (b->len > ROW_BUDGET && !b->oom) {
@@ -214,7 +221,13 @@ static void questions(md *m)
     for (uint32_t q = 0; q < nq; q++) {
         int32_t fi = r->questions[q];
         size_t at = b->len;
-        ag_buf_printf(b, "%u. %s`%s`: ", q + 1, r->f_tier[fi] ? "**[tier]** " : "", t->facts[fi].id);
+        ag_buf_put_uint(b, q + 1);
+        ag_buf_lit(b, ". ");
+        if (r->f_tier[fi])
+            ag_buf_lit(b, "**[tier]** ");
+        ag_buf_putc(b, '`');
+        ag_buf_puts(b, t->facts[fi].id);
+        ag_buf_lit(b, "`: ");
         cell(b, t->facts[fi].ask);
         ag_buf_putc(b, '\n');
         if (b->len > ROW_BUDGET && !b->oom) {

@@ -38,8 +38,15 @@ static void classification_text(ag_buf *b, const aigov_report *rep)
         const ag_rule *ru = &t->rules[ri];
         if (!ag_class_reason_shown(rep, (int32_t)ri))
             continue;
-        ag_buf_printf(b, "    %-8s %s (%s): %s\n", ag_kleene_name(r->rule_val[ri]), ru->id,
-                      ru->citation, ru->title);
+        ag_buf_lit(b, "    ");
+        ag_buf_pad(b, ag_kleene_name(r->rule_val[ri]), 8);
+        ag_buf_putc(b, ' ');
+        ag_buf_puts(b, ru->id);
+        ag_buf_lit(b, " (");
+        ag_buf_puts(b, ru->citation);
+        ag_buf_lit(b, "): ");
+        ag_buf_puts(b, ru->title);
+        ag_buf_putc(b, '\n');
     }
 }
 
@@ -51,16 +58,37 @@ static void row_text(ag_buf *b, const aigov_report *rep, int32_t ri)
     const ag_rule *ru = &t->rules[ri];
     char d[11];
     ag_date_format(d, r->rule_date[ri]);
-    ag_buf_printf(b, "  %-8s %-9s %-11s %s: %s%s [%s]%s\n", ag_status_name(r->status[ri]),
-                  ag_in_force(r, ri) ? "yes" : "no", d, ru->citation,
-                  ag_finding_prefix(ru, r->status[ri], r->rule_val[ri]), ru->title, ru->id,
-                  (r->date_uncertain[ri] & AG_DATE_AT_PLACING) ? " (due at placing)" : "");
+    /* "  %-8s %-9s %-11s %s: %s%s [%s]%s\n", written piece by piece (a report has hundreds
+     * of rows) */
+    ag_buf_lit(b, "  ");
+    ag_buf_pad(b, ag_status_name(r->status[ri]), 8);
+    ag_buf_putc(b, ' ');
+    ag_buf_pad(b, ag_in_force(r, ri) ? "yes" : "no", 9);
+    ag_buf_putc(b, ' ');
+    ag_buf_pad(b, d, 11);
+    ag_buf_putc(b, ' ');
+    ag_buf_puts(b, ru->citation);
+    ag_buf_lit(b, ": ");
+    ag_buf_puts(b, ag_finding_prefix(ru, r->status[ri], r->rule_val[ri]));
+    ag_buf_puts(b, ru->title);
+    ag_buf_lit(b, " [");
+    ag_buf_puts(b, ru->id);
+    ag_buf_putc(b, ']');
+    if (r->date_uncertain[ri] & AG_DATE_AT_PLACING)
+        ag_buf_lit(b, " (due at placing)");
+    ag_buf_putc(b, '\n');
     ag_per_system_text(b, rep, ri, "                                 ");
     ag_crosswalk_line(b, rep, ri, "                                 ", "\n");
     if (r->status[ri] == AIGOV_STATUS_GAP) {
         const ag_cap *cap = ag_report_cap(rep, ri);
-        if (cap->tier)
-            ag_buf_printf(b, "  %-30s exposure %s: %s\n", "", cap->tier->citation, cap->basis);
+        if (cap->tier) {
+            ag_buf_spaces(b, 2 + 30);
+            ag_buf_lit(b, " exposure ");
+            ag_buf_puts(b, cap->tier->citation);
+            ag_buf_lit(b, ": ");
+            ag_buf_puts(b, cap->basis);
+            ag_buf_putc(b, '\n');
+        }
     }
 }
 
@@ -117,8 +145,19 @@ void ag_render_text(ag_buf *b, const aigov_report *rep)
         ag_buf_printf(b, "\nQuestions (%u)\n", nq);
     for (uint32_t q = 0; q < nq; q++) {
         int32_t fi = r->questions[q];
-        ag_buf_printf(b, "  %2u. %s%s%s\n      %s\n", q + 1, r->f_tier[fi] ? "[tier] " : "",
-                      r->f_gpai[fi] ? "[gpai] " : "", t->facts[fi].id, t->facts[fi].ask);
+        ag_buf_lit(b, "  "); /* "  %2u. " */
+        if (q + 1 < 10)
+            ag_buf_putc(b, ' ');
+        ag_buf_put_uint(b, q + 1);
+        ag_buf_lit(b, ". ");
+        if (r->f_tier[fi])
+            ag_buf_lit(b, "[tier] ");
+        if (r->f_gpai[fi])
+            ag_buf_lit(b, "[gpai] ");
+        ag_buf_puts(b, t->facts[fi].id);
+        ag_buf_lit(b, "\n      ");
+        ag_buf_puts(b, t->facts[fi].ask);
+        ag_buf_putc(b, '\n');
     }
     ag_buf_printf(b,
                   "\nSummary: %zu rules: %zu met, %zu gap, %zu unknown, %zu not applicable; "

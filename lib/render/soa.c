@@ -154,9 +154,19 @@ void ag_soa_text(ag_buf *b, const aigov_report *rep)
             continue;
         ag_soa_entry e;
         ag_soa_entry_of(&e, rep, (int32_t)ri);
-        ag_buf_printf(b, "  %-9s %-13s %-11s %-14s %-27s %s\n", e.ru->soa_control,
-                      e.decision ? e.decision : "not recorded", yes_no(e.applicable),
-                      ag_status_name(e.status), ag_grade_name(e.grade.grade), e.ru->title);
+        ag_buf_lit(b, "  "); /* "  %-9s %-13s %-11s %-14s %-27s %s\n" */
+        ag_buf_pad(b, e.ru->soa_control, 9);
+        ag_buf_putc(b, ' ');
+        ag_buf_pad(b, e.decision ? e.decision : "not recorded", 13);
+        ag_buf_putc(b, ' ');
+        ag_buf_pad(b, yes_no(e.applicable), 11);
+        ag_buf_putc(b, ' ');
+        ag_buf_pad(b, ag_status_name(e.status), 14);
+        ag_buf_putc(b, ' ');
+        ag_buf_pad(b, ag_grade_name(e.grade.grade), 27);
+        ag_buf_putc(b, ' ');
+        ag_buf_puts(b, e.ru->title);
+        ag_buf_putc(b, '\n');
         if (e.justification) {
             ag_buf_printf(b, "  %-9s justification: ", "");
             ag_buf_text(b, e.justification);
@@ -172,9 +182,15 @@ void ag_soa_text(ag_buf *b, const aigov_report *rep)
         for (uint32_t k = 0; k < t->n_reported; k++) {
             int32_t fi = t->reported[k];
             uint8_t st = rep->r->status[fi];
-            if (t->rules[fi].soa_of == (int32_t)ri && ag_soa_open_finding(st, &e))
-                ag_buf_printf(b, "  %-9s %s: %s [%s]\n", "", ag_status_name(st), t->rules[fi].title,
-                              t->rules[fi].id);
+            if (t->rules[fi].soa_of != (int32_t)ri || !ag_soa_open_finding(st, &e))
+                continue;
+            ag_buf_spaces(b, 2 + 9 + 1); /* "  %-9s " with "" */
+            ag_buf_puts(b, ag_status_name(st));
+            ag_buf_lit(b, ": ");
+            ag_buf_puts(b, t->rules[fi].title);
+            ag_buf_lit(b, " [");
+            ag_buf_puts(b, t->rules[fi].id);
+            ag_buf_lit(b, "]\n");
         }
     }
 }
@@ -222,7 +238,11 @@ void ag_soa_markdown(ag_buf *b, const aigov_report *rep)
         ag_buf_lit(b, " | ");
         if (e.justification)
             user_cell(b, e.justification);
-        ag_buf_printf(b, " | %s | %s | ", yes_no(e.applicable), ag_status_name(e.status));
+        ag_buf_lit(b, " | ");
+        ag_buf_puts(b, yes_no(e.applicable));
+        ag_buf_lit(b, " | ");
+        ag_buf_puts(b, ag_status_name(e.status));
+        ag_buf_lit(b, " | ");
         if (e.owner)
             user_cell(b, e.owner);
         ag_buf_printf(b, " | %s | %s%s%s | ", e.review, e.grade.grade <= AG_GRADE_MINOR_NC ? "**" : "",
@@ -233,8 +253,14 @@ void ag_soa_markdown(ag_buf *b, const aigov_report *rep)
             uint8_t st = rep->r->status[fi];
             if (t->rules[fi].soa_of != (int32_t)ri || !ag_soa_open_finding(st, &e))
                 continue;
-            ag_buf_printf(b, "%s%s `%s`", ff ? "" : "; ", st == AIGOV_STATUS_GAP ? "**gap**" : "unknown",
-                          t->rules[fi].id);
+            if (!ff)
+                ag_buf_lit(b, "; ");
+            if (st == AIGOV_STATUS_GAP)
+                ag_buf_lit(b, "**gap** `");
+            else
+                ag_buf_lit(b, "unknown `");
+            ag_buf_puts(b, t->rules[fi].id);
+            ag_buf_putc(b, '`');
             ff = 0;
         }
         ag_buf_lit(b, " |\n");

@@ -46,6 +46,19 @@ int ag_buf_grow(ag_buf *b, size_t extra)
 
 void ag_buf_reserve(ag_buf *b, size_t n) { ag_buf_grow(b, n); }
 
+void ag_buf_pad(ag_buf *b, const char *s, size_t width)
+{
+    size_t n = strlen(s), pad = n < width ? width - n : 0;
+    char *d = ag_buf_room(b, n + pad);
+    if (!d)
+        return;
+    d = ag_put_mem(d, s, n);
+    memset(d, ' ', pad);
+    ag_buf_commit(b, d + pad);
+}
+
+void ag_buf_spaces(ag_buf *b, size_t n) { ag_buf_pad(b, "", n); }
+
 void ag_buf_printf(ag_buf *b, const char *fmt, ...)
 {
     char tmp[512];

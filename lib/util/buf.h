@@ -93,6 +93,11 @@ static inline void ag_buf_json_id(ag_buf *b, const char *id)
     ag_buf_commit(b, d);
 }
 #define ag_put_lit(d, lit) ag_put_mem((d), "" lit, sizeof(lit) - 1)
+/* s, then spaces up to width bytes (what "%-Ns" writes; a longer s is not cut): the
+ * text renderers' columns without a printf per row. */
+void ag_buf_pad(ag_buf *b, const char *s, size_t width);
+/* n spaces. */
+void ag_buf_spaces(ag_buf *b, size_t n);
 void ag_buf_printf(ag_buf *b, const char *fmt, ...)
 #ifdef __GNUC__
     __attribute__((format(printf, 2, 3)))
