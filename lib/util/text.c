@@ -1,4 +1,5 @@
 #include "util/text.h"
+#include <stdint.h>
 #include <string.h>
 
 /* Length of a Unicode White_Space or zero-width character at s, or 0. */
@@ -69,13 +70,28 @@ void ag_text_sanitize(char *s)
     *w = '\0';
 }
 
+/* Whether ag_text_unsafe_at can find anything at a byte starting with c: a C0 control,
+ * DEL, or the lead byte of a C1 control (0xC2), U+061C (0xD8) or a separator or bidi
+ * control (0xE2). Runs of other bytes are copied whole. */
+static inline int unsafe_lead(unsigned char c)
+{
+    return c < 0x20 || c == 0x7F || c == 0xC2 || c == 0xD8 || c == 0xE2;
+}
+
+/* The length of the run at p with no NUL and nothing unsafe. */
+static size_t safe_run(const unsigned char *p)
+{
+    size_t n = 0;
+    while (p[n] && !(unsafe_lead(p[n]) && ag_text_unsafe_at(p + n)))
+        n++;
+    return n;
+}
+
 void ag_buf_text(ag_buf *b, const char *s)
 {
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
-        size_t n = 0;
-        while (p[n] && !ag_text_unsafe_at(p + n))
-            n++;
+        size_t n = safe_run(p);
         ag_buf_put(b, (const char *)p, n);
         p += n;
         if (*p) {
@@ -87,13 +103,32 @@ void ag_buf_text(ag_buf *b, const char *s)
     }
 }
 
+/* The ASCII characters markdown escapes: links and images ([ ] !), emphasis and code
+ * (* _ ` ~), HTML and autolinks (< > & : @ .), tables (|), headings (#), escapes themselves;
+ * as two 64-bit sets, 0x00-0x3F and 0x40-0x7F. */
+#define MD_BIT(c) (1ull << ((unsigned)(c) & 63))
+static const uint64_t md_markup_lo = MD_BIT('*') | MD_BIT('<') | MD_BIT('>') | MD_BIT('#') | MD_BIT('!') |
+                                     MD_BIT('&') | MD_BIT(':') | MD_BIT('.');
+static const uint64_t md_markup_hi = MD_BIT('\\') | MD_BIT('`') | MD_BIT('_') | MD_BIT('{') | MD_BIT('}') |
+                                     MD_BIT('[') | MD_BIT(']') | MD_BIT('|') | MD_BIT('~') | MD_BIT('@');
+
+static inline int md_markup(unsigned char c)
+{
+    return c < 0x40 ? (int)(md_markup_lo >> c & 1) : c < 0x80 ? (int)(md_markup_hi >> (c - 0x40) & 1) : 0;
+}
+
 void ag_buf_md_inline(ag_buf *b, const char *s)
 {
-    /* links and images ([ ] !), emphasis and code (* _ ` ~), HTML and autolinks (< > & : @ .),
-     * tables (|), headings (#), escapes themselves */
-    static const char markup[] = "\\`*_{}[]<>#!|~&:@.";
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
+        /* a run that needs nothing: copied in one piece */
+        size_t n = 0;
+        while (p[n] && !unsafe_lead(p[n]) && !md_markup(p[n]))
+            n++;
+        ag_buf_put(b, (const char *)p, n);
+        p += n;
+        if (!*p)
+            break;
         size_t k = ag_text_unsafe_at(p);
         if (k) {
             ag_buf_putc(b, ' ');
@@ -101,7 +136,7 @@ void ag_buf_md_inline(ag_buf *b, const char *s)
                 p++;
             continue;
         }
-        if (*p < 0x80 && strchr(markup, *p))
+        if (md_markup(*p))
             ag_buf_putc(b, '\\');
         ag_buf_putc(b, (char)*p);
         p++;

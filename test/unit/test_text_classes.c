@@ -122,6 +122,77 @@ START_TEST(sanitize_and_text_replace_each_unsafe_character_once)
 }
 END_TEST
 
+/* The escapers as their definition reads, a byte at a time: an unsafe character becomes
+ * one replacement (text '?', markdown ' '), a markdown markup character gets a backslash,
+ * anything else is copied. The library copies safe runs whole; both must agree. */
+static void reference(ag_buf *b, const char *s, int markdown)
+{
+    static const char markup[] = "\\`*_{}[]<>#!|~&:@.";
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        size_t k = ag_text_unsafe_at(p);
+        if (k) {
+            ag_buf_putc(b, markdown ? ' ' : '?');
+            for (size_t j = 0; j < k && *p; j++)
+                p++;
+            continue;
+        }
+        if (markdown && *p < 0x80 && strchr(markup, *p))
+            ag_buf_putc(b, '\\');
+        ag_buf_putc(b, (char)*p++);
+    }
+}
+
+static void same_as_reference(ag_mem *m, const char *s)
+{
+    for (int markdown = 0; markdown < 2; markdown++) {
+        ag_buf got, want;
+        ag_buf_init(&got, m);
+        ag_buf_init(&want, m);
+        if (markdown)
+            ag_buf_md_inline(&got, s);
+        else
+            ag_buf_text(&got, s);
+        reference(&want, s, markdown);
+        ck_assert(!got.oom && !want.oom);
+        ck_assert_msg(got.len == want.len && memcmp(got.data, want.data, got.len) == 0,
+                      "%s of \"%s\": %zu bytes, want %zu", markdown ? "markdown" : "text", s, got.len, want.len);
+        ag_buf_free(&got);
+        ag_buf_free(&want);
+    }
+}
+
+START_TEST(escapers_copy_safe_runs_as_the_byte_definition_says)
+{
+    ag_mem m;
+    ag_mem_init(&m, NULL);
+    /* every byte alone and between letters */
+    for (int c = 1; c < 256; c++) {
+        char one[] = {(char)c, 0}, mid[] = {'a', (char)c, 'b', 0};
+        same_as_reference(&m, one);
+        same_as_reference(&m, mid);
+    }
+    /* up to four bytes from the leads and continuations of every unsafe class, markup and
+     * plain letters: cut, complete and neighbouring sequences */
+    static const unsigned char alphabet[] = {'a',  ' ',  '*',  '\\', '.',  '@',  '~',  0x01, 0x1F, 0x7F, 0xC2,
+                                             0x85, 0x9F, 0xA0, 0xD8, 0x9C, 0xE2, 0x80, 0x81, 0x8E, 0xA8, 0xAE,
+                                             0xA6, 0xA9, 0xC3, 0xA9};
+    size_t n = sizeof alphabet;
+    char s[5] = {0};
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < n; j++)
+            for (size_t k = 0; k < n; k++) {
+                s[0] = (char)alphabet[i];
+                s[1] = (char)alphabet[j];
+                s[2] = (char)alphabet[k];
+                s[3] = 0;
+                same_as_reference(&m, s);
+                s[3] = 'z';
+                same_as_reference(&m, s);
+            }
+}
+END_TEST
+
 Suite *text_classes_suite(void)
 {
     Suite *s = suite_create("text_classes");
@@ -129,6 +200,7 @@ Suite *text_classes_suite(void)
     tcase_add_test(tc, blank_is_white_space_or_zero_width_only);
     tcase_add_test(tc, unsafe_is_controls_separators_and_bidi);
     tcase_add_test(tc, sanitize_and_text_replace_each_unsafe_character_once);
+    tcase_add_test(tc, escapers_copy_safe_runs_as_the_byte_definition_says);
     suite_add_tcase(s, tc);
     return s;
 }
