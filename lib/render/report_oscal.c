@@ -362,8 +362,9 @@ static int applicable(const aigov_report *rep, int32_t ri)
     return ag_rule_shown(rep, ri) && rep->r->status[ri] != AIGOV_STATUS_NOT_APPLICABLE;
 }
 
-/* Whether an applicable rule of this result reads evidence item `e`. */
-static int evidence_used(const aigov_report *rep, int32_t e)
+/* Marks in used[] (n_evidence bytes, zeroed) each evidence item an applicable rule of this
+ * result reads: one walk of the reported rules, not one per evidence item. */
+static void mark_evidence_used(const aigov_report *rep, uint8_t *used)
 {
     const aigov_table *t = rep->t;
     for (uint32_t k = 0; k < t->n_reported; k++) {
@@ -372,10 +373,8 @@ static int evidence_used(const aigov_report *rep, int32_t e)
             continue;
         const ag_rule *ru = &t->rules[ri];
         for (uint32_t x = 0; x < ru->ev_n; x++)
-            if (t->rule_evidence[ru->ev_first + x] == e)
-                return 1;
+            used[t->rule_evidence[ru->ev_first + x]] = 1;
     }
-    return 0;
 }
 
 static void observation(octx *o, int32_t e)
@@ -596,13 +595,21 @@ static void result(octx *o, const char *name)
                    "of the libaigov rule set was evaluated; the findings are those that apply or may apply.\"}]}");
 
     int any = 0;
+    uint8_t *used = t->n_evidence ? ag_calloc(rep->mem, t->n_evidence, 1) : NULL;
+    if (t->n_evidence && !used) {
+        b->oom = 1; /* the rendering fails with AIGOV_ENOMEM rather than leave observations out */
+        return;
+    }
+    if (used)
+        mark_evidence_used(rep, used);
     for (uint32_t e = 0; e < t->n_evidence; e++) {
-        if (!evidence_used(rep, (int32_t)e))
+        if (!used[e])
             continue;
         ag_buf_puts(b, any ? "," : ",\"observations\":[");
         any = 1;
         observation(o, (int32_t)e);
     }
+    ag_mfree(rep->mem, used);
     if (any)
         ag_buf_putc(b, ']');
 
