@@ -30,6 +30,7 @@ typedef struct octx {
     char facts[65];  /* digest of the descriptor's facts */
     char scope[32];  /* which result: "report", "system-N", "organisation" */
     int first;       /* list writer state */
+    ag_sha256 ids;   /* the UUIDs' hash state after the fields above (uuid): set by init */
 } octx;
 
 /* ---- strings ---------------------------------------------------------------- */
@@ -230,14 +231,8 @@ static void resource_uuid(octx *o, int quoted)
 /* Writes the quoted UUID of object `kind` `id` of this report. */
 static void uuid(octx *o, const char *kind, const char *id)
 {
-    ag_sha256 s;
+    ag_sha256 s = o->ids; /* the fields every UUID of this result shares, hashed once */
     char h[65];
-    ag_sha256_init(&s);
-    feed(&s, "libaigov-oscal/1");
-    feed(&s, o->rep->t->hash);
-    feed(&s, o->day);
-    feed(&s, o->facts);
-    feed(&s, o->scope);
     feed(&s, kind);
     feed(&s, id);
     ag_sha256_hex(&s, h);
@@ -673,6 +668,14 @@ static void init(octx *o, ag_buf *b, const aigov_report *rep, const char *scope)
     memcpy(o->ts + 10, "T00:00:00Z", 11);
     facts_digest(o->facts, rep->t, rep->f);
     snprintf(o->scope, sizeof o->scope, "%s", scope);
+    /* every UUID hashes these first (uuid): a result has hundreds of UUIDs, and the
+     * prefix is most of what each one hashes */
+    ag_sha256_init(&o->ids);
+    feed(&o->ids, "libaigov-oscal/1");
+    feed(&o->ids, rep->t->hash);
+    feed(&o->ids, o->day);
+    feed(&o->ids, o->facts);
+    feed(&o->ids, o->scope);
 }
 
 void ag_render_oscal(ag_buf *b, const aigov_report *rep)
