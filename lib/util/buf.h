@@ -69,9 +69,13 @@ static inline char *ag_put_u32(char *d, uint32_t n)
 /* The writers the renderers call most, inline: a copy when there is room. */
 static inline void ag_buf_put(ag_buf *b, const char *s, size_t n)
 {
-    char *d = ag_buf_room(b, n);
-    if (d)
-        ag_buf_commit(b, ag_put_mem(d, s, n));
+    /* the room check and the copy written out: the hottest writer, a few instructions
+     * shorter than through ag_buf_room and ag_buf_commit */
+    if (b->len + n + 1 > b->cap && !ag_buf_grow(b, n))
+        return;
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
 }
 static inline void ag_buf_puts(ag_buf *b, const char *s) { ag_buf_put(b, s, strlen(s)); }
 static inline void ag_buf_putc(ag_buf *b, char c) { ag_buf_put(b, &c, 1); }
