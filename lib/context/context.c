@@ -132,6 +132,18 @@ static int load(aigov_ctx *c, const char *json, size_t len, const aigov_eval_opt
     return 0;
 }
 
+/* Evaluates the system load() read. */
+static int evaluate_loaded(const aigov_report **out, aigov_ctx *c, int32_t as_of, aigov_error *err)
+{
+    int rc = ag_evaluate(&c->res, c->t, &c->facts, as_of, &c->mem);
+    if (rc)
+        return ag_err(err, rc, "out of memory evaluating");
+    /* one system of several: its own rules; the organisation's are reported once (eval_all) */
+    ag_report_set_part(&c->report, c->facts.n_systems ? AG_PART_SYSTEM : AG_PART_ALL);
+    *out = &c->report;
+    return 0;
+}
+
 int ag_eval_system(const aigov_report **out, size_t *out_systems, aigov_ctx *c, const char *json, size_t len,
                    size_t index, const aigov_eval_options *opts, aigov_error *err)
 {
@@ -142,13 +154,7 @@ int ag_eval_system(const aigov_report **out, size_t *out_systems, aigov_ctx *c, 
         *out_systems = systems;
     if (rc)
         return rc;
-    rc = ag_evaluate(&c->res, c->t, &c->facts, as_of, &c->mem);
-    if (rc)
-        return ag_err(err, rc, "out of memory evaluating");
-    /* one system of several: its own rules; the organisation's are reported once (eval_all) */
-    ag_report_set_part(&c->report, c->facts.n_systems ? AG_PART_SYSTEM : AG_PART_ALL);
-    *out = &c->report;
-    return 0;
+    return evaluate_loaded(out, c, as_of, err);
 }
 
 int ag_eval(const aigov_report **out, aigov_ctx *c, const char *json, size_t len, const aigov_eval_options *opts,
@@ -177,7 +183,23 @@ static int eval_all(aigov_verdict *v, ag_gate *g, ag_buf *b, aigov_ctx *c, const
 {
     const aigov_report *one;
     size_t systems = 0;
-    int rc = ag_eval_system(&one, &systems, c, json, len, 0, opts, err);
+    int32_t as_of;
+    int rc = load(c, json, len, opts, 0, &systems, &as_of, err);
+    if (!rc && b && systems > 1) {
+        /* a portfolio to render: every system is read before any is evaluated or rendered,
+         * so that a descriptor the last system makes invalid fails before the others are
+         * rendered (rendered and thrown away, they cost an invalid portfolio tens of times
+         * what reading it does); then system 0 again */
+        size_t max_input;
+        unsigned max_depth;
+        check_options(opts, &as_of, &max_input, &max_depth, err); /* checked by load */
+        for (size_t i = 1; i < systems && !rc; i++)
+            rc = ag_descriptor_system(&c->facts, c->t, &c->mem, json, (uint32_t)i, max_depth, err);
+        if (!rc)
+            rc = ag_descriptor_system(&c->facts, c->t, &c->mem, json, 0, max_depth, err);
+    }
+    if (!rc)
+        rc = evaluate_loaded(&one, c, as_of, err);
     if (rc)
         return rc;
     aigov_report *rep = &c->report;
@@ -203,10 +225,9 @@ static int eval_all(aigov_verdict *v, ag_gate *g, ag_buf *b, aigov_ctx *c, const
         }
         return 0;
     }
-    int32_t as_of;
     size_t max_input;
     unsigned max_depth;
-    check_options(opts, &as_of, &max_input, &max_depth, err); /* checked by ag_eval_system */
+    check_options(opts, &as_of, &max_input, &max_depth, err); /* checked by load */
     size_t limit = AIGOV_RENDER_LIMIT(len);
     ag_per_system_reset(&c->per_system);
     for (size_t i = 0; i < systems; i++) {

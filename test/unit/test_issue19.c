@@ -788,12 +788,89 @@ START_TEST(rule_compilation_is_linear)
 }
 END_TEST
 
+/* Fail before rendering: a portfolio whose last system is invalid is refused before any
+ * system is rendered (the systems are all read first), so its error costs reading, not
+ * tens of renderings thrown away. The allocator sees the largest block requested: a
+ * rendering of 39 systems needs one of megabytes. */
+static size_t largest_block;
+static void *largest_malloc(void *ud, size_t n)
+{
+    (void)ud;
+    largest_block = n > largest_block ? n : largest_block;
+    return malloc(n);
+}
+static void *largest_realloc(void *ud, void *p, size_t n)
+{
+    (void)ud;
+    largest_block = n > largest_block ? n : largest_block;
+    return realloc(p, n);
+}
+static void largest_free(void *ud, void *p)
+{
+    (void)ud;
+    free(p);
+}
+
+static char *portfolio_of(int systems, const char *last)
+{
+    size_t cap = 64 + (size_t)systems * 64, n = 0;
+    char *s = malloc(cap);
+    ck_assert(s != NULL);
+    n += (size_t)snprintf(s + n, cap - n, "{\"systems\":[");
+    for (int i = 0; i < systems; i++)
+        n += (size_t)snprintf(s + n, cap - n, "%s{\"system\":{\"%s\":\"s%d\"}}", i ? "," : "",
+                              i == systems - 1 ? last : "name", i);
+    n += (size_t)snprintf(s + n, cap - n, "]}");
+    ck_assert_uint_lt(n, cap);
+    return s;
+}
+
+START_TEST(invalid_portfolio_fails_before_rendering_any_system)
+{
+    aigov_allocator a = {largest_malloc, largest_realloc, largest_free, NULL};
+    /* (markdown folds a portfolio's rows to a budget, so its blocks do not show how many
+     * systems were rendered) */
+    static const int formats[] = {AIGOV_FORMAT_JSON,  AIGOV_FORMAT_TEXT,  AIGOV_FORMAT_OSCAL,
+                                  AIGOV_FORMAT_SARIF, AIGOV_FORMAT_JUNIT, AIGOV_FORMAT_HTML};
+    for (size_t f = 0; f < sizeof formats / sizeof *formats; f++) {
+        size_t rendered = 0; /* the largest block of the valid portfolio's rendering */
+        for (int valid = 1; valid >= 0; valid--) {
+            aigov_ctx *c = NULL;
+            ck_assert_int_eq(aigov_ctx_new(&c, aigov_table_builtin(), &a, NULL), 0);
+            char *doc = portfolio_of(20, valid ? "name" : "naml");
+            aigov_eval_options o = AIGOV_EVAL_OPTIONS_INIT;
+            o.as_of = "2027-12-02";
+            aigov_error err;
+            char *out = NULL;
+            size_t len = 0;
+            largest_block = 0;
+            int rc = aigov_eval_render(&out, &len, c, doc, strlen(doc), &o, formats[f], &err);
+            if (valid) { /* the same portfolio rendered: the test sees a rendering's blocks */
+                ck_assert_msg(rc == 0, "format %d: %d (%s)", formats[f], rc, err.message);
+                rendered = largest_block;
+                ck_assert_msg(rendered > 100u << 10, "format %d: %zu bytes rendered", formats[f], rendered);
+            } else {
+                ck_assert_int_eq(rc, AIGOV_EINPUT);
+                ck_assert_str_eq(err.path, "$.systems[19].system.naml");
+                ck_assert_ptr_null(out);
+                ck_assert_msg(largest_block * 8 < rendered, "format %d: a block of %zu bytes before the error (%zu rendered)",
+                              formats[f], largest_block, rendered);
+            }
+            aigov_free(out);
+            free(doc);
+            aigov_ctx_free(c);
+        }
+    }
+}
+END_TEST
+
 Suite *issue19_suite(void)
 {
     Suite *s = suite_create("issue19");
     TCase *tc = tcase_create("issue19");
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, invalid_portfolio_fails_before_rendering_any_system);
     tcase_add_test(tc, portfolio_has_one_verdict);
     tcase_add_test(tc, formats_render_the_same_numbers);
     tcase_add_test(tc, blank_strings_count_as_absent);
