@@ -226,10 +226,10 @@ static int names_an_argument(const char *msg, int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "-") == 0 && strstr(msg, "standard input"))
             return 1; /* how messages name "-" (cli_name) */
-        if (!argv[i][0] && strstr(msg, "''"))
-            return 1; /* an empty argument, quoted */
         const char *e = escaped(argv[i]);
         size_t n = strlen(e), eq = strcspn(e, "=");
+        if ((!argv[i][0] || (eq < n && !e[eq + 1])) && strstr(msg, "''"))
+            return 1; /* an empty argument or option value ("--answers="), quoted */
         size_t cut = n < 64 ? n : 64;
         int hit = contains(msg, e, cut) || (eq < n && contains(msg, e, eq < 64 ? eq : 64)) ||
                   (eq < n && contains(msg, e + eq + 1, n - eq - 1 < 64 ? n - eq - 1 : 64)) ||
