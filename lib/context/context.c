@@ -32,7 +32,9 @@ int ag_ctx_new(aigov_ctx **out, const aigov_table *t, const aigov_allocator *all
     c->shown = ag_calloc(&c->mem, t->n_reported + 1, sizeof *c->shown);
     c->caps = ag_calloc(&c->mem, t->n_penalties + 1, sizeof *c->caps);
     c->caps_done = ag_calloc(&c->mem, t->n_penalties + 1, 1);
-    if (!c->shown || !c->caps || !c->caps_done || ag_per_system_init(&c->per_system, t, &c->mem)) {
+    if (!c->shown || !c->caps || !c->caps_done || ag_report_index_init(&c->index, t, &c->mem) ||
+        ag_per_system_init(&c->per_system, t, &c->mem)) {
+        ag_report_index_free(&c->index, &c->mem);
         ag_mfree(&c->mem, c->caps_done);
         ag_mfree(&c->mem, c->caps);
         ag_mfree(&c->mem, c->shown);
@@ -41,7 +43,7 @@ int ag_ctx_new(aigov_ctx **out, const aigov_table *t, const aigov_allocator *all
         ag_mfree(&mem, c);
         return ag_err(err, AIGOV_ENOMEM, "out of memory creating a context");
     }
-    c->report = (aigov_report){.t = t, .f = &c->facts, .r = &c->res, .mem = &c->mem,
+    c->report = (aigov_report){.t = t, .f = &c->facts, .r = &c->res, .mem = &c->mem, .ix = &c->index,
                                .render_hint = &c->render_hint, .part = AG_PART_ALL, .shown = c->shown,
                                .framework = -1, .per_system = &c->per_system,
                                .caps = c->caps, .caps_done = c->caps_done};
@@ -55,6 +57,7 @@ void ag_ctx_free(aigov_ctx *c)
     ag_facts_free(&c->facts, &mem);
     ag_result_free(&c->res, &mem);
     ag_per_system_free(&c->per_system, &mem);
+    ag_report_index_free(&c->index, &mem);
     ag_mfree(&mem, c->shown);
     ag_mfree(&mem, c->caps);
     ag_mfree(&mem, c->caps_done);

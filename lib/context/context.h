@@ -18,6 +18,7 @@ struct aigov_ctx {
     ag_cap *caps;   /* the report's penalty caps, one per tier */
     uint8_t *caps_done;
     ag_per_system per_system; /* several systems: their results of per-system rules */
+    ag_report_index index;    /* the accessors' lookups by position and name */
     size_t render_hint;
 };
 

@@ -106,10 +106,7 @@ int ag_report_obligation_reason(aigov_condition *out, const aigov_report *rep, s
 int ag_report_fact_value(aigov_fact_value *out, const aigov_report *rep, const char *fact)
 {
     const aigov_table *t = rep->t;
-    int32_t fi = -1;
-    for (uint32_t k = 0; k < t->n_facts && fi < 0; k++)
-        if (strcmp(t->facts[k].id, fact) == 0)
-            fi = (int32_t)k;
+    int32_t fi = ag_table_find_fact(t, fact);
     if (fi < 0)
         return ag_not_found(out, sizeof *out);
     const ag_fact *fa = &t->facts[fi];

@@ -23,18 +23,22 @@ int ag_report_soa(aigov_soa *out, const aigov_report *rep)
     return 0;
 }
 
+/* How many controls the report's SoA section lists: every control, or none in the
+ * organisation's part or while a control's framework is not assessed (as ag_soa_count). */
+static uint32_t section_controls(const aigov_report *rep)
+{
+    if (rep->part == AG_PART_ORGANISATION)
+        return 0;
+    for (uint32_t fws = rep->ix->soa_frameworks; fws; fws &= fws - 1)
+        if (!rep->r->fw_assessed[__builtin_ctz(fws)])
+            return 0;
+    return rep->ix->n_soa_controls;
+}
+
 /* The rule of control `index` (table order) when the report has an SoA section, or -1. */
 static int32_t control_rule(const aigov_report *rep, size_t index)
 {
-    ag_soa_counts c;
-    counts(&c, rep);
-    if (index >= c.controls)
-        return -1;
-    size_t n = 0;
-    for (uint32_t ri = 0; ri < rep->t->n_rules; ri++)
-        if (ag_soa_is_control(&rep->t->rules[ri]) && n++ == index)
-            return (int32_t)ri;
-    return -1;
+    return index < section_controls(rep) ? rep->ix->soa_controls[index] : -1;
 }
 
 /* The k-th evidence reference of control ri, or NULL; *n receives how many it has. */
@@ -52,17 +56,12 @@ static const char *evidence_ref(const aigov_report *rep, int32_t ri, size_t k, s
     return found;
 }
 
-/* The k-th check of control ri's entry (reported rules with soa_of == ri, table order), or
- * -1; *n receives how many there are. */
-static int32_t finding(const aigov_report *rep, int32_t ri, size_t k, size_t *n)
+/* The findings of control `index` (reported rules with soa_of its rule, table order). */
+static const int32_t *findings(const aigov_report *rep, size_t index, size_t *n)
 {
-    const aigov_table *t = rep->t;
-    int32_t found = -1;
-    *n = 0;
-    for (uint32_t j = 0; j < t->n_reported; j++)
-        if (t->rules[t->reported[j]].soa_of == ri && (*n)++ == k)
-            found = t->reported[j];
-    return found;
+    const uint32_t *first = rep->ix->soa_findings_first;
+    *n = first[index + 1] - first[index];
+    return rep->ix->soa_findings + first[index];
 }
 
 int ag_report_soa_control(aigov_soa_control *out, const aigov_report *rep, size_t index)
@@ -86,7 +85,7 @@ int ag_report_soa_control(aigov_soa_control *out, const aigov_report *rep, size_
     v.grade = e.grade.grade;
     v.grade_basis = e.grade.basis;
     evidence_ref(rep, ri, (size_t)-1, &v.evidence_refs);
-    finding(rep, ri, (size_t)-1, &v.findings);
+    findings(rep, index, &v.findings);
     ag_fill(out, &v, sizeof v);
     return 0;
 }
@@ -103,11 +102,11 @@ int ag_report_soa_evidence_ref(const char **out_ref, const aigov_report *rep, si
 int ag_report_soa_finding(const char **out_rule_id, int *out_status, const aigov_report *rep, size_t index,
                           size_t k)
 {
-    int32_t ri = control_rule(rep, index);
-    size_t n;
-    int32_t fi = ri < 0 ? -1 : finding(rep, ri, k, &n);
-    if (fi < 0)
+    size_t n = 0;
+    const int32_t *found = control_rule(rep, index) < 0 ? NULL : findings(rep, index, &n);
+    if (k >= n)
         return AIGOV_ENOTFOUND;
+    int32_t fi = found[k];
     *out_rule_id = rep->t->rules[fi].id;
     *out_status = rep->r->status[fi];
     return 0;

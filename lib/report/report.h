@@ -3,6 +3,7 @@
 #define AIGOV_REPORT_H
 #include "eval/exposure.h"
 #include "eval/result.h"
+#include "report/index.h"
 #include "report/per_system.h"
 
 /* The compiler accepts at most 16 frameworks (the manifest's limit). */
@@ -33,6 +34,7 @@ struct aigov_report {
     const ag_facts *f;
     const ag_result *r;
     const ag_mem *mem; /* for rendered buffers */
+    const ag_report_index *ix; /* the context's lookups for the accessors */
     size_t *render_hint; /* size of the last rendering: one allocation of the right size next time */
     int part;            /* AG_PART_*: which rules a rendering shows */
     int32_t *shown;      /* the reported rules of the part, in table order (n_reported slots) */

@@ -42,3 +42,27 @@ int ag_table_find_rule(size_t *out_index, const aigov_table *t, const char *id)
         }
     return AIGOV_ENOTFOUND;
 }
+
+int32_t ag_table_find_fact(const aigov_table *t, const char *id)
+{
+    /* a fact is the leaf of the descriptor tree at its dotted id (compile/facts.c builds
+     * the tree from the ids): a probe of the reader's key index per segment */
+    int32_t node = 0;
+    for (const char *p = id;;) {
+        size_t len = strcspn(p, ".");
+        int32_t child = -1;
+        for (uint32_t h = ag_key_hash(node, p, len) & t->node_index_mask;; h = (h + 1) & t->node_index_mask) {
+            int32_t k = t->node_index[h];
+            if (k < 0)
+                return -1;
+            if (t->nodes[k].parent == node && strncmp(t->nodes[k].key, p, len) == 0 && !t->nodes[k].key[len]) {
+                child = k;
+                break;
+            }
+        }
+        if (!p[len])
+            return t->nodes[child].fact;
+        node = child;
+        p += len + 1;
+    }
+}

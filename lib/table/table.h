@@ -275,5 +275,7 @@ void ag_table_free(aigov_table *t); /* a heap table; the builtin one is left alo
 int ag_table_rule(aigov_rule_info *out, const aigov_table *t, size_t index);
 /* The index of the rule named `id` (case-sensitive); AIGOV_ENOTFOUND when none is. */
 int ag_table_find_rule(size_t *out_index, const aigov_table *t, const char *id);
+/* The index of the fact named `id` (case-sensitive), or -1. */
+int32_t ag_table_find_fact(const aigov_table *t, const char *id);
 
 #endif

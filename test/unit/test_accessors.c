@@ -702,6 +702,13 @@ START_TEST(argument_errors_fail_closed)
     aigov_condition c = AS(aigov_condition);
     ck_assert_int_eq(aigov_report_obligation_reason(&c, r, n, 0), AIGOV_ENOTFOUND);
     ck_assert_int_eq(aigov_report_fact_value(&fv, r, "no.such.fact"), AIGOV_ENOTFOUND);
+    /* a fact is found by its whole id: not by an object on its path, a path past it, an
+     * empty segment or a prefix */
+    const char *not_facts[] = {"", "system", "system.", ".system.name", "system..name", "system.name.x",
+                               "system.nam", "system.names", "System.name"};
+    for (size_t k = 0; k < sizeof not_facts / sizeof *not_facts; k++)
+        ck_assert_msg(aigov_report_fact_value(&fv, r, not_facts[k]) == AIGOV_ENOTFOUND, "'%s' is no fact",
+                      not_facts[k]);
     ck_assert_int_eq(aigov_report_fact_value(&fv, r, "system.name"), 0);
     ck_assert_int_eq(fv.known, 1);
     ck_assert_int_eq(fv.type, AIGOV_FACT_STRING);
