@@ -87,7 +87,9 @@ enum { STOP_TEXT = 1, MARKUP = 2, STOP_MD = 4 };
 #define MD_HI                                                                                        \
     (MD_BIT('\\') | MD_BIT('`') | MD_BIT('_') | MD_BIT('{') | MD_BIT('}') | MD_BIT('[') | MD_BIT(']') | \
      MD_BIT('|') | MD_BIT('~') | MD_BIT('@'))
-#define IS_MARKUP(c) ((c) < 0x40 ? (MD_LO >> (c)) & 1 : (c) < 0x80 ? (MD_HI >> ((c)-0x40)) & 1 : 0)
+/* (the shifts masked: clang checks the branches a constant ternary does not take) */
+#define IS_MARKUP(c) \
+    ((c) < 0x40 ? (MD_LO >> ((c)&63)) & 1 : (c) < 0x80 ? (MD_HI >> (((c)-0x40) & 63)) & 1 : 0)
 #define IS_STOP(c) ((c) < 0x20 || (c) == 0x7F || (c) == 0xC2 || (c) == 0xD8 || (c) == 0xE2)
 #define CLASS(c) ((IS_STOP(c) ? STOP_TEXT | STOP_MD : 0) | (IS_MARKUP(c) ? MARKUP | STOP_MD : 0))
 #define C4(c) CLASS(c), CLASS((c) + 1), CLASS((c) + 2), CLASS((c) + 3)
