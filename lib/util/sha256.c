@@ -45,10 +45,10 @@ static void block_portable(uint32_t st[8], const unsigned char *p)
  * block function uses. */
 static int have_sha_ni(void)
 {
-    unsigned a, b, c, d;
-    if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & (1u << 9)) || !(c & (1u << 19)))
-        return 0;
-    return __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & (1u << 29));
+    unsigned a, b, c1 = 0, c, d, b7 = 0; /* a leaf the processor lacks leaves them 0 */
+    __get_cpuid(1, &a, &b, &c1, &d);
+    __get_cpuid_count(7, 0, &a, &b7, &c, &d);
+    return (int)((c1 >> 9) & (c1 >> 19) & (b7 >> 29) & 1u);
 }
 
 /* One block through the SHA extensions. sha256rnds2 keeps the state as two registers,

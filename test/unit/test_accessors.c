@@ -243,8 +243,14 @@ static void soa_eq(const aigov_report *r, const aigov_overview *ov, const cJSON 
     aigov_soa s = AS(aigov_soa);
     ck_assert_int_eq(aigov_report_soa(&s, r), 0);
     ck_assert_uint_eq(s.controls, ov->soa_controls);
-    if (!soa) {
+    if (!soa) { /* no section (ISO/IEC 42001 not assessed, or the organisation's part): no entry */
         ck_assert_uint_eq(s.controls, 0);
+        aigov_soa_control c = AS(aigov_soa_control);
+        const char *ref = "x";
+        int st = -1;
+        ck_assert_int_eq(aigov_report_soa_control(&c, r, 0), AIGOV_ENOTFOUND);
+        ck_assert_int_eq(aigov_report_soa_evidence_ref(&ref, r, 0, 0), AIGOV_ENOTFOUND);
+        ck_assert_int_eq(aigov_report_soa_finding(&ref, &st, r, 0, 0), AIGOV_ENOTFOUND);
         return;
     }
     const cJSON *sm = get(soa, "summary");
@@ -902,6 +908,37 @@ END_TEST
         ck_assert_int_eq(call_out(&v_, NULL, __VA_ARGS__), AIGOV_EINVAL);                       \
     } while (0)
 
+/* The organisation's part of a portfolio has no SoA section (each system's part has it, the
+ * organisation running an AI management system): its counts are zero, it has no entry. */
+START_TEST(organisation_part_has_no_soa_entries)
+{
+    char *desc = unit_slurp("test/fuzz/fixtures/cli/portfolio.json");
+    aigov_ctx *ctx = NULL;
+    ck_assert_int_eq(aigov_ctx_new(&ctx, aigov_table_builtin(), NULL, NULL), 0);
+    aigov_eval_options o = AIGOV_EVAL_OPTIONS_INIT;
+    o.as_of = "2027-12-02";
+    const aigov_report *r = NULL;
+    size_t systems = 0;
+    aigov_soa s = AS(aigov_soa);
+    ck_assert_int_eq(aigov_eval_system(&r, &systems, ctx, desc, strlen(desc), 0, &o, NULL), 0);
+    ck_assert_uint_gt(systems, 1);
+    ck_assert_int_eq(aigov_report_soa(&s, r), 0);
+    ck_assert_uint_gt(s.controls, 0); /* a system's part has the section */
+    ck_assert_int_eq(aigov_eval_organisation(&r, ctx, desc, strlen(desc), &o, NULL), 0);
+    ck_assert_int_eq(aigov_report_soa(&s, r), 0);
+    ck_assert_uint_eq(s.controls, 0);
+    ck_assert_uint_eq(s.included + s.excluded + s.not_recorded + s.findings_gap + s.findings_unknown, 0);
+    aigov_soa_control c = AS(aigov_soa_control);
+    const char *id = "x";
+    int st = -1;
+    ck_assert_int_eq(aigov_report_soa_control(&c, r, 0), AIGOV_ENOTFOUND);
+    ck_assert_int_eq(aigov_report_soa_evidence_ref(&id, r, 0, 0), AIGOV_ENOTFOUND);
+    ck_assert_int_eq(aigov_report_soa_finding(&id, &st, r, 0, 0), AIGOV_ENOTFOUND);
+    aigov_ctx_free(ctx);
+    free(desc);
+}
+END_TEST
+
 START_TEST(no_report_fails_closed)
 {
     NO_REPORT(aigov_obligation, aigov_report_obligation, 0);
@@ -1006,6 +1043,7 @@ Suite *accessors_suite(void)
     tcase_add_test(tc, argument_errors_fail_closed);
     tcase_add_test(tc, enum_names);
     tcase_add_test(tc, no_report_fails_closed);
+    tcase_add_test(tc, organisation_part_has_no_soa_entries);
     tcase_add_test(tc, accessors_do_not_allocate);
     tcase_add_test(tc, penalty_sentence_built_once_per_evaluation);
     suite_add_tcase(s, tc);
