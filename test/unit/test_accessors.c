@@ -238,6 +238,17 @@ static void counts_eq(size_t total, size_t met, size_t gap, size_t unknown, size
     num_eq((double)na, get(j, "not_applicable"), "not_applicable");
 }
 
+/* A report without SoA entries: no control, evidence ref or finding at index 0. */
+static void expect_no_soa_entries(const aigov_report *r)
+{
+    aigov_soa_control c = AS(aigov_soa_control);
+    const char *ref = "x";
+    int st = -1;
+    ck_assert_int_eq(aigov_report_soa_control(&c, r, 0), AIGOV_ENOTFOUND);
+    ck_assert_int_eq(aigov_report_soa_evidence_ref(&ref, r, 0, 0), AIGOV_ENOTFOUND);
+    ck_assert_int_eq(aigov_report_soa_finding(&ref, &st, r, 0, 0), AIGOV_ENOTFOUND);
+}
+
 static void soa_eq(const aigov_report *r, const aigov_overview *ov, const cJSON *soa)
 {
     aigov_soa s = AS(aigov_soa);
@@ -245,12 +256,7 @@ static void soa_eq(const aigov_report *r, const aigov_overview *ov, const cJSON 
     ck_assert_uint_eq(s.controls, ov->soa_controls);
     if (!soa) { /* no section (ISO/IEC 42001 not assessed, or the organisation's part): no entry */
         ck_assert_uint_eq(s.controls, 0);
-        aigov_soa_control c = AS(aigov_soa_control);
-        const char *ref = "x";
-        int st = -1;
-        ck_assert_int_eq(aigov_report_soa_control(&c, r, 0), AIGOV_ENOTFOUND);
-        ck_assert_int_eq(aigov_report_soa_evidence_ref(&ref, r, 0, 0), AIGOV_ENOTFOUND);
-        ck_assert_int_eq(aigov_report_soa_finding(&ref, &st, r, 0, 0), AIGOV_ENOTFOUND);
+        expect_no_soa_entries(r);
         return;
     }
     const cJSON *sm = get(soa, "summary");
@@ -928,12 +934,7 @@ START_TEST(organisation_part_has_no_soa_entries)
     ck_assert_int_eq(aigov_report_soa(&s, r), 0);
     ck_assert_uint_eq(s.controls, 0);
     ck_assert_uint_eq(s.included + s.excluded + s.not_recorded + s.findings_gap + s.findings_unknown, 0);
-    aigov_soa_control c = AS(aigov_soa_control);
-    const char *id = "x";
-    int st = -1;
-    ck_assert_int_eq(aigov_report_soa_control(&c, r, 0), AIGOV_ENOTFOUND);
-    ck_assert_int_eq(aigov_report_soa_evidence_ref(&id, r, 0, 0), AIGOV_ENOTFOUND);
-    ck_assert_int_eq(aigov_report_soa_finding(&id, &st, r, 0, 0), AIGOV_ENOTFOUND);
+    expect_no_soa_entries(r);
     aigov_ctx_free(ctx);
     free(desc);
 }
