@@ -6,6 +6,10 @@
 int ag_report_index_init(ag_report_index *ix, const aigov_table *t, const ag_mem *mem)
 {
     memset(ix, 0, sizeof *ix);
+    ix->standard_framework = -1;
+    for (uint32_t k = 0; k < t->n_frameworks; k++)
+        if (strcmp(t->framework_ids[k], "iso42001") == 0)
+            ix->standard_framework = (int)k;
     uint32_t n_controls = 0, n_findings = 0;
     for (uint32_t ri = 0; ri < t->n_rules; ri++)
         n_controls += ag_soa_is_control(&t->rules[ri]);

@@ -16,6 +16,10 @@ typedef struct ag_report_index {
      * soa_findings[soa_findings_first[k] .. soa_findings_first[k + 1]) */
     uint32_t *soa_findings_first;
     int32_t *soa_findings;
+    /* the framework "iso42001", the voluntary standard beside the law (the legal gate and
+     * the next actions leave it out; text, markdown and HTML give its clauses a block of
+     * their own), or -1: one comparison per rule where a string comparison was */
+    int standard_framework;
 } ag_report_index;
 
 /* 0, or AIGOV_ENOMEM with nothing left allocated. */

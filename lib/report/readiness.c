@@ -32,7 +32,7 @@ static double gap_severity(const aigov_report *rep, int32_t ri)
     const aigov_table *t = rep->t;
     const ag_rule *ru = &t->rules[ri];
     if (ru->penalty < 0 || rep->r->status[ri] != AIGOV_STATUS_GAP || !ag_in_force(rep->r, ri) ||
-        strcmp(t->framework_ids[ru->framework], "iso42001") == 0)
+        ag_is_standard(rep, ru->framework))
         return 0;
     return tier_severity(&t->penalties[ru->penalty]);
 }

@@ -35,27 +35,40 @@ void ag_report_set_part(aigov_report *rep, int part)
         memset(rep->caps_done, 0, t->n_penalties);
     if (rep->only == AIGOV_ONLY_IN_FORCE) /* a rule that does not apply is listed by its date too */
         ag_dates_rest((ag_result *)r, t, rep->f);
+    /* counts by framework and status first (one increment per rule), summed below */
+    uint32_t by[AG_MAX_FRAMEWORKS][4] = {{0}};
+    uint32_t in_force[AG_MAX_FRAMEWORKS][4] = {{0}};
     for (uint32_t k = 0; k < t->n_reported; k++) {
         int32_t ri = t->reported[k];
-        if (!ag_rule_shown(rep, ri) || (rep->framework >= 0 && t->rules[ri].framework != rep->framework))
+        int fw = t->rules[ri].framework;
+        if (!ag_rule_shown(rep, ri) || (rep->framework >= 0 && fw != rep->framework))
             continue;
         uint8_t st = r->status[ri];
+        int now = ag_in_force(r, ri);
         if (rep->only == AIGOV_ONLY_ALL || (rep->only == AIGOV_ONLY_GAPS && st == AIGOV_STATUS_GAP) ||
-            (rep->only == AIGOV_ONLY_IN_FORCE && ag_in_force(r, ri)))
+            (rep->only == AIGOV_ONLY_IN_FORCE && now))
             rep->shown[rep->n_shown++] = ri;
-        ag_counts *cs[2] = {&rep->tally.all, &rep->tally.by_framework[t->rules[ri].framework]};
-        for (int x = 0; x < 2; x++) {
-            cs[x]->total++;
-            cs[x]->met += st == AIGOV_STATUS_MET;
-            cs[x]->gap += st == AIGOV_STATUS_GAP;
-            cs[x]->unknown += st == AIGOV_STATUS_UNKNOWN;
-            cs[x]->not_applicable += st == AIGOV_STATUS_NOT_APPLICABLE;
-        }
-        rep->tally.in_force_gaps += st == AIGOV_STATUS_GAP && ag_in_force(r, ri);
-        rep->tally.in_force_unknowns += st == AIGOV_STATUS_UNKNOWN && ag_in_force(r, ri);
-        if (rep->framework < 0 && strcmp(t->framework_ids[t->rules[ri].framework], "iso42001") == 0) {
-            rep->tally.standard_in_force_gaps += st == AIGOV_STATUS_GAP && ag_in_force(r, ri);
-            rep->tally.standard_in_force_unknowns += st == AIGOV_STATUS_UNKNOWN && ag_in_force(r, ri);
+        by[fw][st]++;
+        in_force[fw][st] += (uint32_t)now;
+    }
+    ag_counts *all = &rep->tally.all;
+    for (uint32_t fw = 0; fw < t->n_frameworks && fw < AG_MAX_FRAMEWORKS; fw++) {
+        ag_counts *c = &rep->tally.by_framework[fw];
+        c->met = by[fw][AIGOV_STATUS_MET];
+        c->gap = by[fw][AIGOV_STATUS_GAP];
+        c->unknown = by[fw][AIGOV_STATUS_UNKNOWN];
+        c->not_applicable = by[fw][AIGOV_STATUS_NOT_APPLICABLE];
+        c->total = c->met + c->gap + c->unknown + c->not_applicable;
+        all->met += c->met;
+        all->gap += c->gap;
+        all->unknown += c->unknown;
+        all->not_applicable += c->not_applicable;
+        all->total += c->total;
+        rep->tally.in_force_gaps += in_force[fw][AIGOV_STATUS_GAP];
+        rep->tally.in_force_unknowns += in_force[fw][AIGOV_STATUS_UNKNOWN];
+        if (rep->framework < 0 && ag_is_standard(rep, (int)fw)) {
+            rep->tally.standard_in_force_gaps += in_force[fw][AIGOV_STATUS_GAP];
+            rep->tally.standard_in_force_unknowns += in_force[fw][AIGOV_STATUS_UNKNOWN];
         }
     }
 }

@@ -67,6 +67,12 @@ static inline int ag_rule_in_part(const aigov_report *rep, int32_t ri)
     return rep->part == AG_PART_ORGANISATION ? org : !org;
 }
 
+/* Whether framework fw is ISO/IEC 42001, the voluntary standard (index.h). */
+static inline int ag_is_standard(const aigov_report *rep, int fw)
+{
+    return fw == rep->ix->standard_framework;
+}
+
 /* Whether the report shows rule ri: in its part, and of a framework that is assessed
  * (ISO/IEC 42001 is not while the organisation has not said whether it runs an AIMS). */
 static inline int ag_rule_shown(const aigov_report *rep, int32_t ri)

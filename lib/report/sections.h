@@ -3,7 +3,6 @@
  * 42001 clauses block or the Statement of Applicability. */
 #ifndef AIGOV_REPORT_SECTIONS_H
 #define AIGOV_REPORT_SECTIONS_H
-#include <string.h>
 #include "report/report.h"
 
 /* Whether a row belongs to the Statement of Applicability section instead of the obligation
@@ -22,6 +21,6 @@ static inline int ag_row_in_aims_block(const aigov_report *rep, int32_t ri)
 {
     const ag_rule *ru = &rep->t->rules[ri];
     return rep->part == AG_PART_ALL && ru->soa_decision < 0 && ru->soa_of < 0 &&
-           rep->r->fw_assessed[ru->framework] && strcmp(rep->t->framework_ids[ru->framework], "iso42001") == 0;
+           rep->r->fw_assessed[ru->framework] && ag_is_standard(rep, ru->framework);
 }
 #endif
