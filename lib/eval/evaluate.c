@@ -41,13 +41,17 @@ int ag_result_init(ag_result *r, const aigov_table *t, const ag_mem *mem)
     r->q_rule_words = t->n_reported / 64 + 1;
     r->q_rule_bits = ag_calloc(mem, nf * r->q_rule_words, sizeof *r->q_rule_bits);
     r->role_rules = ag_calloc(mem, nr, sizeof *r->role_rules);
+    r->class_rules = ag_calloc(mem, nr, sizeof *r->class_rules);
+    r->soa_checks = ag_calloc(mem, nr, sizeof *r->soa_checks);
+    r->soa_statements = ag_calloc(mem, nr, sizeof *r->soa_statements);
     r->block_epoch = ag_calloc(mem, t->n_dates + 1, sizeof *r->block_epoch);
     r->block_date = ag_calloc(mem, t->n_dates + 1, sizeof *r->block_date);
     r->block_flags = ag_calloc(mem, t->n_dates + 1, 1);
     if (!r->expr_val || !r->expr_epoch || !r->rule_val || !r->rule_date || !r->date_uncertain || !r->status ||
         !r->rule_bits || !r->ask_bits || !r->tier_bits || !r->f_tier || !r->f_gpai ||
         !r->f_rank || !r->f_count || !r->f_in_force || !r->f_gates || !r->questions || !r->sort_keys ||
-        !r->f_tally || !r->open_rules || !r->role_rules ||
+        !r->f_tally || !r->open_rules || !r->role_rules || !r->class_rules || !r->soa_checks ||
+        !r->soa_statements ||
         !r->set_slot || !r->set_tally || !r->set_used || !r->bits_read || !r->q_rule_bits ||
         !r->block_epoch || !r->block_date || !r->block_flags) {
         ag_result_free(r, mem);
@@ -58,15 +62,29 @@ int ag_result_init(ag_result *r, const aigov_table *t, const ag_mem *mem)
     r->role_bits = r->all_bits + r->words;
     r->date_bits = r->role_bits + r->words;
     r->tmp_bits = r->date_bits + r->words;
+    uint16_t scoped = 0; /* frameworks whose first scoped Annex A control is listed */
     for (uint32_t ri = 0; ri < t->n_rules; ri++) { /* the rules a question's rank reads */
-        if (t->rules[ri].confers_role >= 0)
+        const ag_rule *ru = &t->rules[ri];
+        if (ru->confers_role >= 0)
             r->role_rules[r->n_role_rules++] = (int32_t)ri;
-        if (t->rules[ri].confers_role >= 0 || t->rules[ri].classifies >= 0)
+        if (ru->confers_role >= 0 || ru->classifies >= 0) {
             r->bits_read[ri] = AG_BITS_ALWAYS;
+            r->class_rules[r->n_class_rules++] = (int32_t)ri;
+        }
+        if (ru->soa_decision >= 0 && ru->within >= 0 && ru->framework < 16 && !(scoped >> ru->framework & 1)) {
+            scoped |= (uint16_t)(1u << ru->framework);
+            r->fw_scope_rule[r->n_fw_scope++] = (int32_t)ri;
+        }
     }
-    for (uint32_t k = 0; k < t->n_reported; k++)
-        if (r->bits_read[t->reported[k]] == AG_BITS_NEVER)
-            r->bits_read[t->reported[k]] = AG_BITS_REPORTED;
+    for (uint32_t k = 0; k < t->n_reported; k++) {
+        int32_t ri = t->reported[k];
+        if (r->bits_read[ri] == AG_BITS_NEVER)
+            r->bits_read[ri] = AG_BITS_REPORTED;
+        if (t->rules[ri].soa_of >= 0)
+            r->soa_checks[r->n_soa_checks++] = ri;
+        if (t->rules[ri].soa_statement)
+            r->soa_statements[r->n_soa_statements++] = ri;
+    }
     for (uint32_t e = 0; e < t->n_exprs; e++)
         if (t->exprs[e].op == AG_OP_RULE)
             r->bits_read[t->exprs[e].a] = AG_BITS_ALWAYS;
@@ -79,6 +97,7 @@ void ag_result_free(ag_result *r, const ag_mem *mem)
                     r->rule_bits, r->ask_bits, r->tier_bits, r->f_tier,  r->f_gpai,
                     r->f_rank,   r->f_count,   r->f_in_force, r->f_gates,
                     r->questions, r->sort_keys, r->f_tally, r->open_rules, r->role_rules,
+                    r->class_rules, r->soa_checks, r->soa_statements,
                     r->set_slot, r->set_tally, r->set_used, r->bits_read,
                     r->q_rule_bits,
                     r->block_epoch, r->block_date, r->block_flags};
@@ -201,20 +220,17 @@ static uint8_t obligation_status(const ag_result *r, const aigov_table *t, const
  * exclusion and must hold up against the law; the clause requiring it cannot be met beside
  * an open check of the SoA. A gap of a check makes it a gap; an unknown check keeps a met
  * clause unknown. */
-static void soa_statement_status(ag_result *r, const aigov_table *t)
+static void soa_statement_status(ag_result *r)
 {
     int gap = 0, unknown = 0;
-    for (uint32_t k = 0; k < t->n_reported; k++) {
-        int32_t ri = t->reported[k];
-        if (t->rules[ri].soa_of < 0)
-            continue;
-        gap |= r->status[ri] == AIGOV_STATUS_GAP;
-        unknown |= r->status[ri] == AIGOV_STATUS_UNKNOWN;
+    for (uint32_t k = 0; k < r->n_soa_checks; k++) {
+        uint8_t st = r->status[r->soa_checks[k]];
+        gap |= st == AIGOV_STATUS_GAP;
+        unknown |= st == AIGOV_STATUS_UNKNOWN;
     }
-    for (uint32_t k = 0; k < t->n_reported; k++) {
-        int32_t ri = t->reported[k];
-        uint8_t *st = &r->status[ri];
-        if (!t->rules[ri].soa_statement || *st == AIGOV_STATUS_NOT_APPLICABLE)
+    for (uint32_t k = 0; k < r->n_soa_statements; k++) {
+        uint8_t *st = &r->status[r->soa_statements[k]];
+        if (*st == AIGOV_STATUS_NOT_APPLICABLE)
             continue;
         if (gap)
             *st = AIGOV_STATUS_GAP;
@@ -250,7 +266,8 @@ static void classify(ag_result *r, const aigov_table *t)
     for (int c = 0; c < AG_C_COUNT; c++)
         r->class_val[c] = AG_F;
     r->roles = 0;
-    for (uint32_t ri = 0; ri < t->n_rules; ri++) {
+    for (uint32_t k = 0; k < r->n_class_rules; k++) {
+        int32_t ri = r->class_rules[k];
         const ag_rule *ru = &t->rules[ri];
         uint8_t v = r->rule_val[ri];
         if (ru->confers_role >= 0 && v == AG_T)
@@ -293,12 +310,8 @@ void ag_dates_rest(ag_result *r, const aigov_table *t, const ag_facts *f)
 static void assess_frameworks(ag_result *r, const aigov_table *t)
 {
     memset(r->fw_assessed, 1, sizeof r->fw_assessed);
-    uint16_t seen = 0;
-    for (uint32_t ri = 0; ri < t->n_rules; ri++) {
-        const ag_rule *ru = &t->rules[ri];
-        if (ru->soa_decision < 0 || ru->within < 0 || ru->framework >= 16 || (seen >> ru->framework & 1))
-            continue;
-        seen |= (uint16_t)(1u << ru->framework);
+    for (uint32_t k = 0; k < r->n_fw_scope; k++) {
+        const ag_rule *ru = &t->rules[r->fw_scope_rule[k]];
         r->fw_assessed[ru->framework] = ag_expr_value(r, t, ru->within) != AG_U;
     }
 }
@@ -324,7 +337,7 @@ int ag_evaluate(ag_result *r, const aigov_table *t, const ag_facts *f, int32_t a
         if (r->status[ri] != AIGOV_STATUS_NOT_APPLICABLE)
             eval_dates(r, t, f, ri);
     }
-    soa_statement_status(r, t);
+    soa_statement_status(r);
     classify(r, t);
     r->questions_ready = 0;
     r->q_rules_ready = 0;

@@ -56,6 +56,15 @@ typedef struct ag_result {
     uint32_t *set_used;
     uint32_t set_slot_mask;
     int32_t *role_rules;  /* the rules that confer a role (the table's, listed once) */
+    /* the rules each later step of an evaluation reads, listed once from the table (most
+     * rules are none of these, and each step walked them all): those that classify or
+     * confer a role, in table order (classify); the reported checks of an SoA entry and
+     * the reported rules that require the SoA, in report order (soa_statement_status);
+     * per framework its first Annex A control with a scope (assess_frameworks) */
+    int32_t *class_rules, *soa_checks, *soa_statements;
+    uint32_t n_class_rules, n_soa_checks, n_soa_statements;
+    int32_t fw_scope_rule[16];
+    uint32_t n_fw_scope;
     uint8_t *bits_read;   /* per rule: who reads its set of unknown facts (AG_BITS_*) */
     /* each question's affected reported rules, built on first use (aigov_report_question_rule):
      * per fact a bit set of positions in t->reported, q_rule_words words */
