@@ -67,12 +67,12 @@ static AG_HOT_INLINE uint8_t leaf(const aigov_table *t, const ag_facts *f, const
  * slot of the expression's interned class (ag_expr.same): a class with
  * several members is worked out once per evaluation (epoch), its parts'
  * slots then hold what every member's parts would. */
-uint8_t ag_eval_expr(const aigov_table *t, const ag_facts *f, ag_result *r, int32_t ei)
+uint8_t ag_eval_node(const aigov_table *t, const ag_facts *f, ag_result *r, int32_t ei)
 {
     const ag_expr *e = &t->exprs[ei];
     int32_t slot = e->same;
     if (e->shared) {
-        if (r->expr_epoch[slot] == r->epoch)
+        if (r->expr_epoch[slot] == r->epoch) /* ag_eval_expr reads it first; a direct call too */
             return r->expr_val[slot];
         r->expr_epoch[slot] = r->epoch;
     }

@@ -115,8 +115,19 @@ int ag_result_init(ag_result *r, const aigov_table *t, const ag_mem *mem);
 void ag_result_free(ag_result *r, const ag_mem *mem);
 
 /* Three-valued value of expression ei given facts and the rule values
- * already computed (rules are evaluated in dependency order). */
-uint8_t ag_eval_expr(const aigov_table *t, const ag_facts *f, ag_result *r, int32_t ei);
+ * already computed (rules are evaluated in dependency order): kleene.c. */
+uint8_t ag_eval_node(const aigov_table *t, const ag_facts *f, ag_result *r, int32_t ei);
+
+/* The same, a shared expression already worked out in this evaluation read inline:
+ * about half the calls are such, and each paid a call with the evaluator's register
+ * saves to read one byte. */
+static inline uint8_t ag_eval_expr(const aigov_table *t, const ag_facts *f, ag_result *r, int32_t ei)
+{
+    const ag_expr *e = &t->exprs[ei];
+    if (e->shared && r->expr_epoch[e->same] == r->epoch)
+        return r->expr_val[e->same];
+    return ag_eval_node(t, f, r, ei);
+}
 
 /* Whether answering fact fi could change reported rule ri. */
 static inline int ag_affects(const ag_result *r, int32_t fi, int32_t ri)
