@@ -142,15 +142,10 @@ static void eval_rules(ag_result *r, const aigov_table *t, const ag_facts *f)
  * A case with not_before is due no earlier than that date fact's value when
  * the descriptor gives it (a pre-market duty falls due at the placing on the
  * market); an unknown value never postpones it. */
-static void eval_dates(ag_result *r, const aigov_table *t, const ag_facts *f, uint32_t ri)
+static void work_out_dates(ag_result *r, const aigov_table *t, const ag_facts *f, uint32_t ri)
 {
     const ag_rule *ru = &t->rules[ri];
-    uint32_t block = ru->dates_first; /* rules with the same cases share the block */
-    if (r->block_epoch[block] == r->epoch) {
-        r->rule_date[ri] = r->block_date[block];
-        r->date_uncertain[ri] = r->block_flags[block];
-        return;
-    }
+    uint32_t block = ru->dates_first;
     int32_t best = INT32_MAX;
     int uncertain = 0, at_placing = 0;
     for (uint32_t k = 0; k < ru->dates_n; k++) {
@@ -182,6 +177,19 @@ static void eval_dates(ag_result *r, const aigov_table *t, const ag_facts *f, ui
     r->block_epoch[block] = r->epoch;
     r->block_date[block] = best;
     r->block_flags[block] = r->date_uncertain[ri];
+}
+
+/* Rules with the same cases share the block, worked out once per evaluation: the
+ * rules after the first read it here, inline (most calls). */
+static inline void eval_dates(ag_result *r, const aigov_table *t, const ag_facts *f, uint32_t ri)
+{
+    uint32_t block = t->rules[ri].dates_first;
+    if (r->block_epoch[block] == r->epoch) {
+        r->rule_date[ri] = r->block_date[block];
+        r->date_uncertain[ri] = r->block_flags[block];
+        return;
+    }
+    work_out_dates(r, t, f, ri);
 }
 
 static uint8_t obligation_status(const ag_result *r, const aigov_table *t, const ag_facts *f,
