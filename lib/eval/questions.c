@@ -12,9 +12,17 @@
  * 64 * j + b may be non-zero (one summary word up to 4,032 facts). */
 #define SUMMARY(r, s) ((s) + (r)->fact_words)
 
+/* The table of up to 4,032 facts (the built-in one has hundreds) has one summary word:
+ * each operation takes that path first, without the loop over summary words. */
 static inline void set_clear(const ag_result *r, uint64_t *s)
 {
     uint64_t *sum = SUMMARY(r, s);
+    if (r->summary_words == 1) {
+        for (uint64_t m = sum[0]; m; m &= m - 1)
+            s[__builtin_ctzll(m)] = 0;
+        sum[0] = 0;
+        return;
+    }
     for (uint32_t j = 0; j < r->summary_words; j++) {
         for (uint64_t m = sum[j]; m; m &= m - 1)
             s[j * 64 + (uint32_t)__builtin_ctzll(m)] = 0;
@@ -25,6 +33,14 @@ static inline void set_clear(const ag_result *r, uint64_t *s)
 static inline void set_or(const ag_result *r, uint64_t *dst, const uint64_t *src)
 {
     const uint64_t *sum = SUMMARY(r, src);
+    if (r->summary_words == 1) {
+        SUMMARY(r, dst)[0] |= sum[0];
+        for (uint64_t m = sum[0]; m; m &= m - 1) {
+            uint32_t w = (uint32_t)__builtin_ctzll(m);
+            dst[w] |= src[w];
+        }
+        return;
+    }
     for (uint32_t j = 0; j < r->summary_words; j++) {
         SUMMARY(r, dst)[j] |= sum[j];
         for (uint64_t m = sum[j]; m; m &= m - 1) {
@@ -49,6 +65,16 @@ static int has_bit(const uint64_t *bits, int32_t fi)
 /* Runs BODY with FACT each fact of set s, in catalogue order. */
 #define SET_EACH(r, s, FACT, BODY)                                                     \
     do {                                                                               \
+        if ((r)->summary_words == 1) {                                                 \
+            for (uint64_t sm_ = SUMMARY(r, s)[0]; sm_; sm_ &= sm_ - 1) {               \
+                uint32_t w_ = (uint32_t)__builtin_ctzll(sm_);                          \
+                for (uint64_t m_ = (s)[w_]; m_; m_ &= m_ - 1) {                        \
+                    int32_t FACT = (int32_t)(w_ * 64 + (uint32_t)__builtin_ctzll(m_)); \
+                    BODY;                                                              \
+                }                                                                      \
+            }                                                                          \
+            break;                                                                     \
+        }                                                                              \
         for (uint32_t j_ = 0; j_ < (r)->summary_words; j_++)                           \
             for (uint64_t sm_ = SUMMARY(r, s)[j_]; sm_; sm_ &= sm_ - 1) {              \
                 uint32_t w_ = j_ * 64 + (uint32_t)__builtin_ctzll(sm_);                \
@@ -257,6 +283,8 @@ static void sort_keys(uint64_t *keys, uint32_t n)
 
 static int set_empty(const ag_result *r, const uint64_t *s)
 {
+    if (r->summary_words == 1)
+        return SUMMARY(r, s)[0] == 0;
     for (uint32_t j = 0; j < r->summary_words; j++)
         if (SUMMARY(r, s)[j])
             return 0;
@@ -266,6 +294,14 @@ static int set_empty(const ag_result *r, const uint64_t *s)
 static uint64_t set_hash(const ag_result *r, const uint64_t *s)
 {
     uint64_t h = 0x9E3779B97F4A7C15ull;
+    if (r->summary_words == 1) {
+        h = (h ^ SUMMARY(r, s)[0]) * 0xFF51AFD7ED558CCDull;
+        for (uint64_t m = SUMMARY(r, s)[0]; m; m &= m - 1) {
+            h = (h ^ s[__builtin_ctzll(m)]) * 0xFF51AFD7ED558CCDull;
+            h ^= h >> 29;
+        }
+        return h ^ (h >> 32);
+    }
     for (uint32_t j = 0; j < r->summary_words; j++) {
         h = (h ^ SUMMARY(r, s)[j]) * 0xFF51AFD7ED558CCDull;
         for (uint64_t m = SUMMARY(r, s)[j]; m; m &= m - 1) {
@@ -278,6 +314,14 @@ static uint64_t set_hash(const ag_result *r, const uint64_t *s)
 
 static int set_equal(const ag_result *r, const uint64_t *a, const uint64_t *b)
 {
+    if (r->summary_words == 1) {
+        if (SUMMARY(r, a)[0] != SUMMARY(r, b)[0])
+            return 0;
+        for (uint64_t m = SUMMARY(r, a)[0]; m; m &= m - 1)
+            if (a[__builtin_ctzll(m)] != b[__builtin_ctzll(m)])
+                return 0;
+        return 1;
+    }
     for (uint32_t j = 0; j < r->summary_words; j++) {
         if (SUMMARY(r, a)[j] != SUMMARY(r, b)[j])
             return 0;
