@@ -71,7 +71,8 @@ int ag_result_init(ag_result *r, const aigov_table *t, const ag_mem *mem)
             r->bits_read[ri] = AG_BITS_ALWAYS;
             r->class_rules[r->n_class_rules++] = (int32_t)ri;
         }
-        if (ru->soa_decision >= 0 && ru->within >= 0 && ru->framework < 16 && !(scoped >> ru->framework & 1)) {
+        /* frameworks number at most 16 (the compiler's limit, fw_assessed's size) */
+        if (ru->soa_decision >= 0 && ru->within >= 0 && !(scoped >> ru->framework & 1)) {
             scoped |= (uint16_t)(1u << ru->framework);
             r->fw_scope_rule[r->n_fw_scope++] = (int32_t)ri;
         }

@@ -71,11 +71,8 @@ uint8_t ag_eval_node(const aigov_table *t, const ag_facts *f, ag_result *r, int3
 {
     const ag_expr *e = &t->exprs[ei];
     int32_t slot = e->same;
-    if (e->shared) {
-        if (r->expr_epoch[slot] == r->epoch) /* ag_eval_expr reads it first; a direct call too */
-            return r->expr_val[slot];
+    if (e->shared) /* not yet worked out in this evaluation: ag_eval_expr, the only caller, read it */
         r->expr_epoch[slot] = r->epoch;
-    }
     uint8_t v;
     switch (e->op) {
     case AG_OP_TRUE: v = AG_T; break;

@@ -314,14 +314,6 @@ static uint64_t set_hash(const ag_result *r, const uint64_t *s)
 
 static int set_equal(const ag_result *r, const uint64_t *a, const uint64_t *b)
 {
-    if (r->summary_words == 1) {
-        if (SUMMARY(r, a)[0] != SUMMARY(r, b)[0])
-            return 0;
-        for (uint64_t m = SUMMARY(r, a)[0]; m; m &= m - 1)
-            if (a[__builtin_ctzll(m)] != b[__builtin_ctzll(m)])
-                return 0;
-        return 1;
-    }
     for (uint32_t j = 0; j < r->summary_words; j++) {
         if (SUMMARY(r, a)[j] != SUMMARY(r, b)[j])
             return 0;

@@ -115,7 +115,8 @@ int ag_result_init(ag_result *r, const aigov_table *t, const ag_mem *mem);
 void ag_result_free(ag_result *r, const ag_mem *mem);
 
 /* Three-valued value of expression ei given facts and the rule values
- * already computed (rules are evaluated in dependency order): kleene.c. */
+ * already computed (rules are evaluated in dependency order): kleene.c.
+ * Called through ag_eval_expr only: a shared ei is not yet worked out. */
 uint8_t ag_eval_node(const aigov_table *t, const ag_facts *f, ag_result *r, int32_t ei);
 
 /* The same, a shared expression already worked out in this evaluation read inline:

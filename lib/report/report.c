@@ -52,7 +52,7 @@ void ag_report_set_part(aigov_report *rep, int part)
         in_force[fw][st] += (uint32_t)now;
     }
     ag_counts *all = &rep->tally.all;
-    for (uint32_t fw = 0; fw < t->n_frameworks && fw < AG_MAX_FRAMEWORKS; fw++) {
+    for (uint32_t fw = 0; fw < t->n_frameworks; fw++) { /* at most AG_MAX_FRAMEWORKS (the compiler's limit) */
         ag_counts *c = &rep->tally.by_framework[fw];
         c->met = by[fw][AIGOV_STATUS_MET];
         c->gap = by[fw][AIGOV_STATUS_GAP];
