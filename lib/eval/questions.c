@@ -219,6 +219,9 @@ uint32_t ag_question_count(ag_result *r, const aigov_table *t, const ag_facts *f
     set_or(r, r->all_bits, r->gpai_bits);
     const uint64_t *scope_ask = NULL; /* the last scope walked alone, and its class */
     int32_t scope_same = -1;
+    /* tmp_bits holds the date facts of this block of date cases (rules with the same cases
+     * share a block, and neighbours in the report often do) */
+    int64_t tmp_block = -1;
     for (uint32_t k = 0; k < t->n_reported; k++) {
         int32_t ri = t->reported[k];
         const ag_rule *ru = &t->rules[ri];
@@ -238,8 +241,12 @@ uint32_t ag_question_count(ag_result *r, const aigov_table *t, const ag_facts *f
                 scope_ask = ask;
             }
             set_or(r, r->all_bits, ask);
-            if (dated)
-                date_facts(r, t, ru, r->date_bits);
+            if (dated && ru->dates_first != tmp_block) {
+                set_clear(r, r->tmp_bits);
+                date_facts(r, t, ru, r->tmp_bits);
+                set_or(r, r->date_bits, r->tmp_bits);
+                tmp_block = ru->dates_first;
+            }
             continue;
         }
         if (r->rule_val[ri] == AG_U)
@@ -247,10 +254,13 @@ uint32_t ag_question_count(ag_result *r, const aigov_table *t, const ag_facts *f
         if (ru->within >= 0)
             unknown_facts(r, t, ru->within, ask);
         if (dated) {
-            set_clear(r, r->tmp_bits);
-            date_facts(r, t, ru, r->tmp_bits);
+            if (ru->dates_first != tmp_block) {
+                set_clear(r, r->tmp_bits);
+                date_facts(r, t, ru, r->tmp_bits);
+                set_or(r, r->date_bits, r->tmp_bits);
+                tmp_block = ru->dates_first;
+            }
             set_or(r, ask, r->tmp_bits);
-            set_or(r, r->date_bits, r->tmp_bits);
         }
         if (r->rule_val[ri] == AG_T && r->status[ri] == AIGOV_STATUS_UNKNOWN)
             for (uint32_t e = 0; e < ru->ev_n; e++) {
