@@ -710,28 +710,25 @@ static void shared_json(ag_buf *b, const aigov_report *rep, uint8_t *seen)
     ag_buf_lit(b, "},");
 }
 
-/* The scratch of a compact rendering, one allocation: leaf_at and leaves (n_exprs + n_facts
- * each), then the `seen` bytes of shared_json. Out of memory sets the buffer's oom flag, so
- * the rendering fails with AIGOV_ENOMEM instead of coming out different. */
-static void form_open(jform *fm, ag_buf *b, const aigov_report *rep, int full)
+/* The scratch of a compact rendering, the context's (report.h: json_scratch): leaf_at and
+ * leaves (n_exprs + n_facts each), then the `seen` bytes of shared_json. leaf_at comes with
+ * every slot -1 and goes back so: form_close resets the slots of the keys numbered. */
+static void form_open(jform *fm, const aigov_report *rep, int full)
 {
     const aigov_table *t = rep->t;
     memset(fm, 0, sizeof *fm);
     if (full)
         return;
-    size_t keys = (size_t)t->n_exprs + t->n_facts;
-    fm->leaf_at = ag_malloc(rep->mem, keys * 2 * sizeof(int32_t) + t->n_evidence + t->n_penalties);
-    if (!fm->leaf_at) {
-        b->oom = 1;
-        return;
-    }
-    fm->leaves = fm->leaf_at + keys;
-    memset(fm->leaf_at, 0xff, keys * sizeof(int32_t));
+    fm->leaf_at = rep->json_scratch;
+    fm->leaves = fm->leaf_at + (size_t)t->n_exprs + t->n_facts;
 }
 
-static void form_close(jform *fm, const aigov_report *rep)
+static void form_close(jform *fm, const aigov_table *t)
 {
-    ag_mfree(rep->mem, fm->leaf_at);
+    for (uint32_t k = 0; k < fm->n_leaves; k++) {
+        int32_t key = fm->leaves[k];
+        fm->leaf_at[key < (int32_t)t->n_exprs ? t->exprs[key].same : key] = -1;
+    }
 }
 
 static void obligations_and_summary(ag_buf *b, const aigov_report *rep, int full)
@@ -739,7 +736,7 @@ static void obligations_and_summary(ag_buf *b, const aigov_report *rep, int full
     const aigov_table *t = rep->t;
     const ag_result *r = rep->r;
     jform form;
-    form_open(&form, b, rep, full);
+    form_open(&form, rep, full);
     if (full) {
         ag_buf_lit(b, "\"obligations\":[");
         for (uint32_t k = 0; k < rep->n_shown; k++) {
@@ -753,7 +750,7 @@ static void obligations_and_summary(ag_buf *b, const aigov_report *rep, int full
         conditions_json(b, rep, &form);
         shared_json(b, rep, (uint8_t *)(form.leaves + t->n_exprs + t->n_facts));
     }
-    form_close(&form, rep);
+    form_close(&form, t);
     if (rep->part != AG_PART_ORGANISATION) {
         if (full)
             questions_json(b, rep);

@@ -15,37 +15,50 @@ typedef struct rs {
     int left;
 } rs;
 
+static void decide(rs *s, int32_t ei);
+
+/* A part that decided: a leaf taken here (most parts are), anything else walked. */
+static inline void take(rs *s, int32_t kid)
+{
+    if (s->t->exprs[kid].op < AG_OP_FIRST_LEAF) {
+        decide(s, kid);
+    } else if (s->left > 0) {
+        s->left--;
+        s->fn(s->ud, kid);
+    }
+}
+
 static void decide(rs *s, int32_t ei)
 {
+    const ag_expr *e = &s->t->exprs[ei];
+    while (e->op == AG_OP_NOT) { /* a negation's reason is its part's */
+        ei = e->a;
+        e = &s->t->exprs[ei];
+    }
     if (s->left <= 0)
         return;
-    const ag_expr *e = &s->t->exprs[ei];
+    if (e->op != AG_OP_ALL && e->op != AG_OP_ANY) {
+        s->left--;
+        s->fn(s->ud, ei);
+        return;
+    }
     uint8_t v = ag_expr_value(s->r, s->t, ei);
-    if (e->op == AG_OP_ALL || e->op == AG_OP_ANY) {
-        uint8_t short_val = e->op == AG_OP_ALL ? AG_F : AG_T;
-        for (int32_t k = 0; k < e->b; k++) {
-            int32_t kid = s->t->kids[e->a + k];
-            uint8_t kv = ag_expr_value(s->r, s->t, kid);
-            if (v == short_val) {
-                if (kv == short_val) {
-                    decide(s, kid);
-                    return;
-                }
-            } else if (v == AG_U) {
-                if (kv == AG_U)
-                    decide(s, kid);
-            } else {
-                decide(s, kid);
+    uint8_t short_val = e->op == AG_OP_ALL ? AG_F : AG_T;
+    for (int32_t k = 0; k < e->b; k++) {
+        int32_t kid = s->t->kids[e->a + k];
+        uint8_t kv = ag_expr_value(s->r, s->t, kid);
+        if (v == short_val) {
+            if (kv == short_val) {
+                take(s, kid);
+                return;
             }
+        } else if (v == AG_U) {
+            if (kv == AG_U)
+                take(s, kid);
+        } else {
+            take(s, kid);
         }
-        return;
     }
-    if (e->op == AG_OP_NOT) {
-        decide(s, e->a);
-        return;
-    }
-    s->left--;
-    s->fn(s->ud, ei);
 }
 
 void ag_reasons(const aigov_table *t, const ag_result *r, int32_t ei, ag_leaf_fn fn, void *ud,

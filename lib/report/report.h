@@ -52,6 +52,11 @@ struct aigov_report {
      * caps_done is cleared by ag_report_set_part, which follows every evaluation */
     ag_cap *caps;
     uint8_t *caps_done;
+    /* the compact JSON rendering's numbering of conditions (report_json.c), kept by the
+     * context: leaf_at (n_exprs + n_facts slots, every one -1 between renderings, so a
+     * rendering resets the few it used instead of clearing them all), then as many for
+     * the keys in numbering order, then a byte per evidence item and penalty tier */
+    int32_t *json_scratch;
 };
 
 /* For a descriptor of several systems, the organisation's own rules (those
