@@ -35,10 +35,10 @@ typedef struct rule_counts {
     int coverage;
 } rule_counts;
 
-static void count_rule(rule_counts *c, const aigov_report *rep, int32_t ri, int32_t *keys)
+/* The counts but the reasons (the first pass kept those: count_rule). */
+static void count_lists(rule_counts *c, const aigov_report *rep, int32_t ri)
 {
     const ag_rule *ru = &rep->t->rules[ri];
-    c->reasons = (size_t)ag_obligation_reasons(rep, ri, keys);
     c->evidence = c->links = 0;
     c->coverage = AIGOV_COVERAGE_NONE;
     if (applies(rep, ri)) { /* what the JSON shows only of a rule that applies */
@@ -48,6 +48,18 @@ static void count_rule(rule_counts *c, const aigov_report *rep, int32_t ri, int3
         if (c->coverage != AIGOV_COVERAGE_NONE)
             c->links = (size_t)ru->xw_n;
     }
+}
+
+_Static_assert(AG_REASON_KEYS <= 255, "a rule's reason count fits bulk_n's byte");
+
+/* The counts of shown rule i; its reasons' keys and count kept in the context's scratch
+ * (report.h: bulk_keys, bulk_n) for the filling pass, which would walk them again. */
+static void count_rule(rule_counts *c, const aigov_report *rep, size_t i)
+{
+    int32_t *keys = rep->bulk_keys + i * AG_REASON_KEYS;
+    c->reasons = (size_t)ag_obligation_reasons(rep, rep->shown[i], keys);
+    rep->bulk_n[i] = (uint8_t)c->reasons;
+    count_lists(c, rep, rep->shown[i]);
 }
 
 static void reason_row(aigov_reason_row *row, const aigov_report *rep, int32_t key)
@@ -97,14 +109,16 @@ static void link_row(aigov_link_row *row, const aigov_report *rep, int32_t slot)
 }
 
 /* Fills reported rule i's row and its rows of the other lists (room checked by the caller). */
-static void fill_rule(aigov_obligation_lists *o, const aigov_report *rep, size_t i, int32_t *keys)
+static void fill_rule(aigov_obligation_lists *o, const aigov_report *rep, size_t i)
 {
     const aigov_table *t = rep->t;
     int32_t ri = rep->shown[i];
     const ag_rule *ru = &t->rules[ri];
     const ag_result *r = rep->r;
     rule_counts c;
-    count_rule(&c, rep, ri, keys);
+    count_lists(&c, rep, ri);
+    c.reasons = rep->bulk_n[i];
+    const int32_t *keys = rep->bulk_keys + i * AG_REASON_KEYS;
     aigov_obligation_row *row = &o->obligations[i];
     memset(row, 0, sizeof *row);
     row->rule = (unsigned)ri;
@@ -139,11 +153,10 @@ int aigov_report_obligation_lists(aigov_obligation_lists *out, const aigov_repor
     if (!out || !rep || out->size < OBLIGATION_LISTS_V1_SIZE)
         return AIGOV_EINVAL;
     ag_dates_rest((ag_result *)rep->r, rep->t, rep->f); /* a rule that does not apply: first use */
-    int32_t keys[AG_REASON_KEYS];
     size_t reasons = 0, evidence = 0, links = 0;
     for (uint32_t i = 0; i < rep->n_shown; i++) {
         rule_counts c;
-        count_rule(&c, rep, rep->shown[i], keys);
+        count_rule(&c, rep, i);
         reasons += c.reasons;
         evidence += c.evidence;
         links += c.links;
@@ -159,7 +172,7 @@ int aigov_report_obligation_lists(aigov_obligation_lists *out, const aigov_repor
     out->n_obligations = rep->n_shown;
     out->n_reasons = out->n_evidence = out->n_links = 0;
     for (uint32_t i = 0; i < rep->n_shown; i++)
-        fill_rule(out, rep, i, keys);
+        fill_rule(out, rep, i);
     return 0;
 }
 

@@ -6,6 +6,7 @@
 #include "context/context.h"
 #include "descriptor/parse.h"
 #include "render/render.h"
+#include "report/reasons.h"
 #include "util/date.h"
 #include "util/error.h"
 #include "util/text.h"
@@ -36,11 +37,15 @@ int ag_ctx_new(aigov_ctx **out, const aigov_table *t, const aigov_allocator *all
     c->json_scratch = ag_malloc(&c->mem, keys * 2 * sizeof(int32_t) + t->n_evidence + t->n_penalties + 1);
     if (c->json_scratch)
         memset(c->json_scratch, 0xff, keys * sizeof(int32_t));
-    if (!c->shown || !c->caps || !c->caps_done || !c->json_scratch ||
+    c->bulk_keys = ag_calloc(&c->mem, (size_t)t->n_reported * AG_REASON_KEYS + 1, sizeof *c->bulk_keys);
+    c->bulk_n = ag_calloc(&c->mem, t->n_reported + 1, 1);
+    if (!c->shown || !c->caps || !c->caps_done || !c->json_scratch || !c->bulk_keys || !c->bulk_n ||
         ag_report_index_init(&c->index, t, &c->mem) ||
         ag_per_system_init(&c->per_system, t, &c->mem)) {
         ag_report_index_free(&c->index, &c->mem);
         ag_mfree(&c->mem, c->json_scratch);
+        ag_mfree(&c->mem, c->bulk_keys);
+        ag_mfree(&c->mem, c->bulk_n);
         ag_mfree(&c->mem, c->caps_done);
         ag_mfree(&c->mem, c->caps);
         ag_mfree(&c->mem, c->shown);
@@ -52,7 +57,8 @@ int ag_ctx_new(aigov_ctx **out, const aigov_table *t, const aigov_allocator *all
     c->report = (aigov_report){.t = t, .f = &c->facts, .r = &c->res, .mem = &c->mem, .ix = &c->index,
                                .render_hint = &c->render_hint, .part = AG_PART_ALL, .shown = c->shown,
                                .framework = -1, .per_system = &c->per_system,
-                               .caps = c->caps, .caps_done = c->caps_done, .json_scratch = c->json_scratch};
+                               .caps = c->caps, .caps_done = c->caps_done, .json_scratch = c->json_scratch,
+                               .bulk_keys = c->bulk_keys, .bulk_n = c->bulk_n};
     *out = c;
     return 0;
 }
@@ -68,6 +74,8 @@ void ag_ctx_free(aigov_ctx *c)
     ag_mfree(&mem, c->caps);
     ag_mfree(&mem, c->caps_done);
     ag_mfree(&mem, c->json_scratch);
+    ag_mfree(&mem, c->bulk_keys);
+    ag_mfree(&mem, c->bulk_n);
     ag_mfree(&mem, c);
 }
 

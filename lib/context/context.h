@@ -17,7 +17,9 @@ struct aigov_ctx {
     int32_t *shown; /* the report's list of shown rules */
     ag_cap *caps;   /* the report's penalty caps, one per tier */
     uint8_t *caps_done;
-    int32_t *json_scratch; /* the report's (report.h) */
+    int32_t *json_scratch; /* the report's (report.h), as the two below */
+    int32_t *bulk_keys;
+    uint8_t *bulk_n;
     ag_per_system per_system; /* several systems: their results of per-system rules */
     ag_report_index index;    /* the accessors' lookups by position and name */
     size_t render_hint;

@@ -57,6 +57,10 @@ struct aigov_report {
      * rendering resets the few it used instead of clearing them all), then as many for
      * the keys in numbering order, then a byte per evidence item and penalty tier */
     int32_t *json_scratch;
+    /* aigov_report_obligation_lists' first pass keeps each shown rule's reasons (keys and
+     * count) for the second: AG_REASON_KEYS keys and a count per reported rule */
+    int32_t *bulk_keys;
+    uint8_t *bulk_n;
 };
 
 /* For a descriptor of several systems, the organisation's own rules (those
