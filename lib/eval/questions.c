@@ -96,25 +96,11 @@ static void unknown_leaf(const ag_result *r, const ag_expr *e, uint64_t *bits)
         set_bit(r, bits, e->a); /* is, eq/in/has, empty, a comparison: the fact read */
 }
 
-/* The parts of an unknown `all` or `any` (e): its unknown kids' leaves, NOTs seen through. */
-static void unknown_parts(const ag_result *r, const aigov_table *t, const ag_expr *e, uint64_t *bits)
-{
-    for (int32_t k = 0; k < e->b; k++) {
-        int32_t kid = t->kids[e->a + k];
-        if (ag_expr_value(r, t, kid) != AG_U)
-            continue;
-        const ag_expr *ke = &t->exprs[kid];
-        while (ke->op == AG_OP_NOT)
-            ke = &t->exprs[ke->a];
-        if (ke->op == AG_OP_ALL || ke->op == AG_OP_ANY)
-            unknown_parts(r, t, ke, bits);
-        else
-            unknown_leaf(r, ke, bits);
-    }
-}
+static void unknown_parts(const ag_result *r, const aigov_table *t, const ag_expr *e, uint64_t *bits);
 
-/* A leaf is read here, inline (most conditions the questions walk are a rule reference
- * or a fact test); only an `all` or `any` is walked out of line. */
+/* The unknown facts of expression ei if it is unknown. A leaf is read here, inline (most
+ * conditions the questions walk are a rule reference or a fact test); only an `all` or
+ * `any` is walked out of line. */
 static inline void unknown_facts(const ag_result *r, const aigov_table *t, int32_t ei, uint64_t *bits)
 {
     if (ag_expr_value(r, t, ei) != AG_U)
@@ -126,6 +112,13 @@ static inline void unknown_facts(const ag_result *r, const aigov_table *t, int32
         unknown_parts(r, t, e, bits);
     else
         unknown_leaf(r, e, bits);
+}
+
+/* The parts of an unknown `all` or `any` (e): its unknown kids' facts. */
+static void unknown_parts(const ag_result *r, const aigov_table *t, const ag_expr *e, uint64_t *bits)
+{
+    for (int32_t k = 0; k < e->b; k++)
+        unknown_facts(r, t, t->kids[e->a + k], bits);
 }
 
 /* Whether class c is among the outcomes still possible (set by classify). */
