@@ -163,6 +163,18 @@ static void date_facts(const ag_result *r, const aigov_table *t, const ag_rule *
     }
 }
 
+/* The date facts of rule ru's block of date cases into tmp_bits (and date_bits), walked
+ * only when *tmp_block, the block tmp_bits holds, is another. */
+static void block_date_facts(ag_result *r, const aigov_table *t, const ag_rule *ru, int64_t *tmp_block)
+{
+    if (ru->dates_first == *tmp_block)
+        return;
+    set_clear(r, r->tmp_bits);
+    date_facts(r, t, ru, r->tmp_bits);
+    set_or(r, r->date_bits, r->tmp_bits);
+    *tmp_block = ru->dates_first;
+}
+
 /* Stage 1: which facts are asked (the sets); stage 2 (ag_questions): how many
  * rules each affects and the asking order. A summary needs only stage 1. */
 uint32_t ag_question_count(ag_result *r, const aigov_table *t, const ag_facts *f)
@@ -234,12 +246,8 @@ uint32_t ag_question_count(ag_result *r, const aigov_table *t, const ag_facts *f
                 scope_ask = ask;
             }
             set_or(r, r->all_bits, ask);
-            if (dated && ru->dates_first != tmp_block) {
-                set_clear(r, r->tmp_bits);
-                date_facts(r, t, ru, r->tmp_bits);
-                set_or(r, r->date_bits, r->tmp_bits);
-                tmp_block = ru->dates_first;
-            }
+            if (dated)
+                block_date_facts(r, t, ru, &tmp_block);
             continue;
         }
         if (r->rule_val[ri] == AG_U)
@@ -247,12 +255,7 @@ uint32_t ag_question_count(ag_result *r, const aigov_table *t, const ag_facts *f
         if (ru->within >= 0)
             unknown_facts(r, t, ru->within, ask);
         if (dated) {
-            if (ru->dates_first != tmp_block) {
-                set_clear(r, r->tmp_bits);
-                date_facts(r, t, ru, r->tmp_bits);
-                set_or(r, r->date_bits, r->tmp_bits);
-                tmp_block = ru->dates_first;
-            }
+            block_date_facts(r, t, ru, &tmp_block);
             set_or(r, ask, r->tmp_bits);
         }
         if (r->rule_val[ri] == AG_T && r->status[ri] == AIGOV_STATUS_UNKNOWN)

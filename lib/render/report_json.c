@@ -20,14 +20,19 @@
  * `system.is_ai_system is true` is many expressions, but it interns them
  * (ag_expr.same: the first structurally equal one, whose value they share), so
  * a condition is keyed by its interned expression, or past n_exprs the
- * decision of a fact. leaf_at maps that key to the condition's index, -1
- * before it is first met. Without the map (out of memory) the rendering fails
- * with AIGOV_ENOMEM (the buffer's oom flag). */
+ * decision of a fact (leaf_slot). leaf_at maps that key to the condition's
+ * index, -1 before it is first met; the map is the context's (form_open). */
 typedef struct jform {
-    int32_t *leaf_at;    /* n_exprs + n_facts slots, or NULL */
+    int32_t *leaf_at;    /* n_exprs + n_facts slots */
     int32_t *leaves;     /* the keys in the order they were numbered (the first leaf met) */
     uint32_t n_leaves;
 } jform;
+
+/* A condition key's slot in leaf_at: an expression's interned class, or past n_exprs the key. */
+static int32_t leaf_slot(const aigov_table *t, int32_t key)
+{
+    return key < (int32_t)t->n_exprs ? t->exprs[key].same : key;
+}
 
 typedef struct jctx {
     ag_buf *b;
@@ -366,7 +371,7 @@ static void rule_numbered(ag_buf *b, const aigov_report *rep, int32_t ri, jform 
     d = ag_put_mem(d, id, id_n);
     d = ag_put_lit(d, "\",\"reasons\":[");
     for (int k = 0; k < n_keys; k++) {
-        int32_t key = keys[k], same = key < (int32_t)t->n_exprs ? t->exprs[key].same : key;
+        int32_t key = keys[k], same = leaf_slot(t, key);
         int32_t at = fm->leaf_at[same];
         if (at < 0) {
             at = fm->leaf_at[same] = (int32_t)fm->n_leaves;
@@ -725,10 +730,8 @@ static void form_open(jform *fm, const aigov_report *rep, int full)
 
 static void form_close(jform *fm, const aigov_table *t)
 {
-    for (uint32_t k = 0; k < fm->n_leaves; k++) {
-        int32_t key = fm->leaves[k];
-        fm->leaf_at[key < (int32_t)t->n_exprs ? t->exprs[key].same : key] = -1;
-    }
+    for (uint32_t k = 0; k < fm->n_leaves; k++)
+        fm->leaf_at[leaf_slot(t, fm->leaves[k])] = -1;
 }
 
 static void obligations_and_summary(ag_buf *b, const aigov_report *rep, int full)
@@ -745,7 +748,7 @@ static void obligations_and_summary(ag_buf *b, const aigov_report *rep, int full
             obligation_json(b, rep, rep->shown[k]);
         }
         ag_buf_lit(b, "],");
-    } else if (form.leaf_at) {
+    } else {
         obligations_compact(b, rep, &form);
         conditions_json(b, rep, &form);
         shared_json(b, rep, (uint8_t *)(form.leaves + t->n_exprs + t->n_facts));
