@@ -301,11 +301,13 @@ type Evidence struct {
 
 // Question is a fact still missing, in the order it should be asked.
 type Question struct {
-	Fact        string   `json:"fact"`
-	Ask         string   `json:"ask"`
-	AffectsTier bool     `json:"affects_tier"`
-	AffectsGPAI bool     `json:"affects_gpai"`
-	Affects     []string `json:"affects"`
+	Fact        string `json:"fact"`
+	Ask         string `json:"ask"`
+	AffectsTier bool   `json:"affects_tier"`
+	AffectsGPAI bool   `json:"affects_gpai"`
+	// Affects lists the reported rules the answer can decide. Questions that
+	// decide the same rules share one list: read it, do not modify it.
+	Affects []string `json:"affects"`
 }
 
 // Counts are numbers of reported rules by status.

@@ -489,27 +489,43 @@ func (b *builder) questions() ([]Question, error) {
 	l := &b.s.ql
 	rows := unsafe.Slice(l.questions, int(l.n_questions))
 	rules := unsafe.Slice(l.rules, int(l.n_rules))
-	ids := make([]string, len(rules))
-	seen := make(map[ruleList]int, len(rows))
+	// Questions often decide the same rules (a report of ~80 questions lists
+	// ~4,500 ids in ~1,000 distinct lists): each distinct list is converted
+	// once and the questions that decide it share it (Affects is read-only).
+	at := make([]int32, len(rows))   // where in ids row i's list starts
+	fresh := make([]bool, len(rows)) // row i's list is first seen there
+	seen := make(map[ruleList]int32, len(rows))
+	distinct := 0
 	for i := range rows {
 		first, n := int(rows[i].rules_first), int(rows[i].affected_rules)
 		list := rules[first : first+n]
-		// Questions often decide the same rules (a report of ~80 questions
-		// lists ~4,500 ids in ~1,000 distinct): a list seen before is copied.
 		key := ruleList{n: n, hash: hashPointers(list)}
-		if at, ok := seen[key]; ok && samePointers(rules[at:at+n], list) {
-			copy(ids[first:first+n], ids[at:at+n])
-			continue
+		if j, ok := seen[key]; ok {
+			f := int(rows[j].rules_first)
+			if samePointers(rules[f:f+n], list) {
+				at[i] = at[j]
+				continue
+			}
+		} else {
+			seen[key] = int32(i)
 		}
-		seen[key] = first
-		b.ids(ids[first:first+n], list)
+		at[i], fresh[i] = int32(distinct), true
+		distinct += n
+	}
+	ids := make([]string, distinct)
+	for i := range rows {
+		if !fresh[i] {
+			continue // a shared list, converted where first seen
+		}
+		first, n := int(rows[i].rules_first), int(rows[i].affected_rules)
+		b.ids(ids[at[i]:int(at[i])+n], rules[first:first+n])
 	}
 	out := make([]Question, len(rows))
 	for i := range rows {
 		q := &rows[i]
-		first, n := int(q.rules_first), int(q.affected_rules)
+		a, n := int(at[i]), int(q.affected_rules)
 		out[i] = Question{Fact: b.str(q.fact), Ask: b.str(q.ask), AffectsTier: q.affects_tier != 0,
-			AffectsGPAI: q.affects_gpai != 0, Affects: ids[first : first+n : first+n]}
+			AffectsGPAI: q.affects_gpai != 0, Affects: ids[a : a+n : a+n]}
 	}
 	return out, nil
 }
