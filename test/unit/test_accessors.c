@@ -1034,6 +1034,55 @@ START_TEST(enum_names)
 }
 END_TEST
 
+/* A fact's typed value says what the descriptor said: a number as the descriptor wrote it
+ * when the double is not exactly that decimal (the neighbour of a legal threshold must not
+ * read as the threshold itself: 10^25 + 1 FLOPs is above Art. 51(2)'s 10^25), the double's
+ * shortest text when the descriptor's is longer than number_text holds, a date as
+ * YYYY-MM-DD, and an unanswered fact as unknown. */
+START_TEST(fact_values_keep_the_descriptor_text)
+{
+    static const char desc[] =
+        "{\"organisation\": {\"annual_turnover_eur\": 1000000.10000000000000001},"
+        " \"gpai\": {\"is_gpai_model\": true, \"training_compute_flops\": 10000000000000000000000001,"
+        " \"planned_training_compute_flops\": 1.00000000000000000000000000000000000000001e30,"
+        " \"modification_compute_share\": 0.25},"
+        " \"system\": {\"market\": {\"placed_on_market_date\": \"2027-03-15\"}}}";
+    aigov_ctx *ctx = NULL;
+    ck_assert_int_eq(aigov_ctx_new(&ctx, aigov_table_builtin(), NULL, NULL), 0);
+    aigov_eval_options o = AIGOV_EVAL_OPTIONS_INIT;
+    o.as_of = "2026-12-07";
+    const aigov_report *r = NULL;
+    ck_assert_int_eq(aigov_eval(&r, ctx, desc, sizeof desc - 1, &o, NULL), 0);
+    static const struct {
+        const char *fact, *text;
+        double number;
+    } numbers[] = {
+        {"gpai.training_compute_flops", "10000000000000000000000001", 1e25},
+        {"organisation.annual_turnover_eur", "1000000.10000000000000001", 1000000.1},
+        {"gpai.modification_compute_share", "0.25", 0.25},
+        {"gpai.planned_training_compute_flops", "1e+30", 1e30},
+    };
+    for (size_t k = 0; k < sizeof numbers / sizeof *numbers; k++) {
+        aigov_fact_value v = AS(aigov_fact_value);
+        ck_assert_int_eq(aigov_report_fact_value(&v, r, numbers[k].fact), 0);
+        ck_assert_int_eq(v.type, AIGOV_FACT_NUMBER);
+        ck_assert_int_eq(v.known, 1);
+        ck_assert_msg(v.number == numbers[k].number, "%s: %.17g", numbers[k].fact, v.number);
+        ck_assert_str_eq(v.number_text, numbers[k].text);
+    }
+    aigov_fact_value v = AS(aigov_fact_value);
+    ck_assert_int_eq(aigov_report_fact_value(&v, r, "system.market.placed_on_market_date"), 0);
+    ck_assert_int_eq(v.type, AIGOV_FACT_DATE);
+    ck_assert_int_eq(v.known, 1);
+    ck_assert_str_eq(v.date, "2027-03-15");
+    ck_assert_int_eq(aigov_report_fact_value(&v, r, "gpai.placed_on_market_date"), 0);
+    ck_assert_int_eq(v.type, AIGOV_FACT_DATE);
+    ck_assert_int_eq(v.known, 0);
+    ck_assert_str_eq(v.date, "");
+    aigov_ctx_free(ctx);
+}
+END_TEST
+
 Suite *accessors_suite(void)
 {
     Suite *s = suite_create("accessors");
@@ -1043,6 +1092,7 @@ Suite *accessors_suite(void)
     tcase_add_test(tc, cases_cover_every_accessor);
     tcase_add_test(tc, argument_errors_fail_closed);
     tcase_add_test(tc, enum_names);
+    tcase_add_test(tc, fact_values_keep_the_descriptor_text);
     tcase_add_test(tc, no_report_fails_closed);
     tcase_add_test(tc, organisation_part_has_no_soa_entries);
     tcase_add_test(tc, accessors_do_not_allocate);

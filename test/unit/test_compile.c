@@ -1,5 +1,6 @@
 /* The rule compiler: what a reviewer would reject, rejected with the file,
  * rule id and JSON path. */
+#include <stdio.h>
 #include <string.h>
 #include "unit.h"
 
@@ -161,6 +162,42 @@ START_TEST(a_valid_set_compiles_with_revision_and_hash)
 }
 END_TEST
 
+/* The OSCAL catalog's last-modified comes from a "YYYY.MM.N" revision (the first of that
+ * month); any other revision, or a month out of range, gives the epoch rather than a date
+ * that was never meant. */
+START_TEST(the_catalog_is_dated_by_its_revision)
+{
+    static const struct {
+        const char *revision, *stamp;
+    } revisions[] = {
+        {"2026.12.1", "2026-12-01T00:00:00Z"}, {"2027.3.2", "2027-03-01T00:00:00Z"},
+        {"2026.13.1", "1970-01-01T00:00:00Z"}, {"2026.0.1", "1970-01-01T00:00:00Z"},
+        {"20x6.12.1", "1970-01-01T00:00:00Z"}, {"2026-12-01", "1970-01-01T00:00:00Z"},
+        {"2026.1", "1970-01-01T00:00:00Z"},    {"t1", "1970-01-01T00:00:00Z"},
+    };
+    const char *body = "{\"format\":\"aigov-rules/1\"," FACTS ",\"rules\":[" RULE(
+        "a.b", ",\"when\":{\"fact\":\"s.flag\",\"is\":true}") "]}";
+    for (size_t k = 0; k < sizeof revisions / sizeof *revisions; k++) {
+        char manifest[256];
+        snprintf(manifest, sizeof manifest,
+                 "{\"format\":\"aigov-rules/1\",\"manifest\":{\"revision\":\"%s\",\"frameworks\":"
+                 "[{\"id\":\"eu_ai_act\",\"name\":\"AI Act\"},{\"id\":\"iso42001\",\"name\":\"ISO\"}]}}",
+                 revisions[k].revision);
+        aigov_source src[2] = {{"manifest.json", manifest, strlen(manifest)}, {"body.json", body, strlen(body)}};
+        aigov_table *t = NULL;
+        aigov_error err;
+        ck_assert_msg(aigov_table_compile(&t, src, 2, NULL, &err) == 0, "%s: %s", revisions[k].revision, err.message);
+        char *out = NULL;
+        ck_assert_int_eq(aigov_table_render_rules(&out, NULL, t, AIGOV_FORMAT_OSCAL, &err), 0);
+        char want[64];
+        snprintf(want, sizeof want, "\"last-modified\":\"%s\"", revisions[k].stamp);
+        ck_assert_msg(strstr(out, want) != NULL, "revision %s: no %s", revisions[k].revision, want);
+        aigov_free(out);
+        aigov_table_free(t);
+    }
+}
+END_TEST
+
 Suite *compile_suite(void)
 {
     Suite *s = suite_create("compile");
@@ -168,6 +205,7 @@ Suite *compile_suite(void)
     tcase_add_test(tc, invalid_rule_sources_are_rejected_with_location);
     tcase_add_test(tc, syntax_errors_and_missing_manifest);
     tcase_add_test(tc, a_valid_set_compiles_with_revision_and_hash);
+    tcase_add_test(tc, the_catalog_is_dated_by_its_revision);
     suite_add_tcase(s, tc);
     return s;
 }
