@@ -178,6 +178,53 @@ START_TEST(verdict_arguments_fail_closed)
 }
 END_TEST
 
+/* --fail-on=unknown on a system whose tier is decided: what fails it is a rule in force whose
+ * status is unknown (it may be a gap), never one not yet in force (it cannot change a verdict
+ * on the duties in force). A spam filter (minimal risk) with Art. 4a(2) and Art. 99(5) open
+ * fails; answered, it passes though Art. 25(4) (from 2027-12-02) is still unknown. */
+START_TEST(fail_on_unknown_counts_unknowns_in_force_only)
+{
+    size_t len;
+    char *text = slurp("examples/descriptors/spam-filter.json", &len);
+    ck_assert_ptr_nonnull(text);
+    cJSON *doc = cJSON_Parse(text);
+    free(text);
+    ck_assert_ptr_nonnull(doc);
+    char *open = cJSON_PrintUnformatted(doc);
+    struct rows r;
+    eval_rows(&r, open, NULL, AIGOV_ONLY_ALL, AIGOV_FAIL_ON_UNKNOWN);
+    ck_assert_int_eq(r.verdict.tier, AIGOV_TIER_MINIMAL);
+    ck_assert_uint_eq(r.verdict.undetermined, 0);
+    ck_assert_uint_eq(r.verdict.summary.in_force_gaps, 0);
+    ck_assert_int_eq(r.verdict.failing, 1);
+    free(r.v);
+    eval_rows(&r, open, NULL, AIGOV_ONLY_ALL, AIGOV_FAIL_ON_GAP);
+    ck_assert_int_eq(r.verdict.failing, 0);
+    free(r.v);
+
+    cJSON *sys = cJSON_GetObjectItemCaseSensitive(doc, "system");
+    ck_assert_ptr_nonnull(cJSON_AddFalseToObject(sys, "special_category_data_for_bias"));
+    cJSON *ev = cJSON_AddObjectToObject(cJSON_GetObjectItemCaseSensitive(doc, "evidence"),
+                                        "accurate_information_to_authorities");
+    ck_assert_ptr_nonnull(cJSON_AddStringToObject(ev, "state", "implemented"));
+    ck_assert_ptr_nonnull(cJSON_AddStringToObject(ev, "ref", "REG-7"));
+    char *answered = cJSON_PrintUnformatted(doc);
+    eval_rows(&r, answered, NULL, AIGOV_ONLY_ALL, AIGOV_FAIL_ON_UNKNOWN);
+    int later = 0;
+    for (size_t i = 0; i < r.n; i++) {
+        if (r.v[i].status == AIGOV_STATUS_UNKNOWN)
+            ck_assert_msg(!r.v[i].in_force, "%s: unknown and in force", r.v[i].id);
+        later += r.v[i].status == AIGOV_STATUS_UNKNOWN && strcmp(r.v[i].id, "eu.art25.4.supplier_agreement") == 0;
+    }
+    ck_assert_int_eq(later, 1);
+    ck_assert_int_eq(r.verdict.failing, 0);
+    free(r.v);
+    free(open);
+    free(answered);
+    cJSON_Delete(doc);
+}
+END_TEST
+
 Suite *report_filters_suite(void)
 {
     Suite *s = suite_create("report_filters");
@@ -186,6 +233,7 @@ Suite *report_filters_suite(void)
     tcase_add_test(tc, filtered_rows_are_the_full_rows_that_pass);
     tcase_add_test(tc, standard_gaps_fail_the_gate_only_when_asked);
     tcase_add_test(tc, verdict_arguments_fail_closed);
+    tcase_add_test(tc, fail_on_unknown_counts_unknowns_in_force_only);
     suite_add_tcase(s, tc);
     return s;
 }
