@@ -747,6 +747,15 @@ static const bad_rules rule_cases[] = {
      "$.rules[0].per_system", "s.nope"},
     {WITH_MANIFEST, BODY("{" BASE("a.b", "obligation") HOLD DATE EVD ",\"when\":{\"known\":\"s.day\"},\"per_system\":true}"),
      AIGOV_ERULES, "a.b", "$.rules[0]", "'per_system' is for an obligation that reads only organisation facts"},
+    /* ... its date cases included: a named case that tests a system's fact makes the date a system's */
+    {WITH_MANIFEST, HEAD "\"dates\":[" DC("d.one", "[" IF_CASE "," DEFAULT_CASE "]") "],\"rules\":[{" BASE("a.b", "obligation")
+     HOLD WTRUE EVD ",\"applies_from\":\"d.one\",\"per_system\":true}]}",
+     AIGOV_ERULES, "a.b", "$.rules[0]", "'per_system' is for an obligation that reads only organisation facts"},
+    /* a case postponed to a fact's date names a date fact */
+    {WITH_MANIFEST, AF("[{\"date\":\"2027-12-02\",\"not_before\":\"s.flag\"}]"), AIGOV_ERULES, "a.b",
+     "$.rules[0].applies_from[0]", "'not_before' names a date fact"},
+    {WITH_MANIFEST, AF("[{\"date\":\"2027-12-02\",\"not_before\":7}]"), AIGOV_ERULES, "a.b",
+     "$.rules[0].applies_from[0]", "'not_before' names a date fact"},
     {WITH_MANIFEST, SOA_OBL("{\"decision\":\"s.dec\",\"justification\":\"s.why\"}"), AIGOV_ERULES, "a.b", "$.rules[0].soa",
      "missing required key 'control'"},
     {WITH_MANIFEST, SOA_OBL("{\"control\":\"" D16 "x\",\"decision\":\"s.dec\",\"justification\":\"s.why\"}"), AIGOV_ERULES,
