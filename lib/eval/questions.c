@@ -12,42 +12,47 @@
  * 64 * j + b may be non-zero (one summary word up to 4,032 facts). */
 #define SUMMARY(r, s) ((s) + (r)->fact_words)
 
-/* The table of up to 4,032 facts (the built-in one has hundreds) has one summary word:
- * each operation takes that path first, without the loop over summary words. */
-static inline void set_clear(const ag_result *r, uint64_t *s)
+/* Each set operation is written once, over NS summary words, and called through a macro
+ * that passes the constant 1 when the table has one summary word (up to 4,032 facts; the
+ * built-in one has hundreds): the compiler then drops the loop over summary words from that
+ * copy, which the questions' hot loops take. */
+#define ONE_OR_MANY(r, CALL) ((r)->summary_words == 1 ? CALL(1) : CALL((r)->summary_words))
+
+static inline __attribute__((always_inline)) void set_clear_n(const ag_result *r, uint64_t *s, uint32_t ns)
 {
     uint64_t *sum = SUMMARY(r, s);
-    if (r->summary_words == 1) {
-        for (uint64_t m = sum[0]; m; m &= m - 1)
-            s[__builtin_ctzll(m)] = 0;
-        sum[0] = 0;
-        return;
-    }
-    for (uint32_t j = 0; j < r->summary_words; j++) {
+    for (uint32_t j = 0; j < ns; j++) {
         for (uint64_t m = sum[j]; m; m &= m - 1)
             s[j * 64 + (uint32_t)__builtin_ctzll(m)] = 0;
         sum[j] = 0;
     }
 }
 
-static inline void set_or(const ag_result *r, uint64_t *dst, const uint64_t *src)
+static inline void set_clear(const ag_result *r, uint64_t *s)
+{
+#define CLEAR_N(ns) set_clear_n(r, s, ns)
+    ONE_OR_MANY(r, CLEAR_N);
+#undef CLEAR_N
+}
+
+static inline __attribute__((always_inline)) void set_or_n(const ag_result *r, uint64_t *dst, const uint64_t *src,
+                                                           uint32_t ns)
 {
     const uint64_t *sum = SUMMARY(r, src);
-    if (r->summary_words == 1) {
-        SUMMARY(r, dst)[0] |= sum[0];
-        for (uint64_t m = sum[0]; m; m &= m - 1) {
-            uint32_t w = (uint32_t)__builtin_ctzll(m);
-            dst[w] |= src[w];
-        }
-        return;
-    }
-    for (uint32_t j = 0; j < r->summary_words; j++) {
+    for (uint32_t j = 0; j < ns; j++) {
         SUMMARY(r, dst)[j] |= sum[j];
         for (uint64_t m = sum[j]; m; m &= m - 1) {
             uint32_t w = j * 64 + (uint32_t)__builtin_ctzll(m);
             dst[w] |= src[w];
         }
     }
+}
+
+static inline void set_or(const ag_result *r, uint64_t *dst, const uint64_t *src)
+{
+#define OR_N(ns) set_or_n(r, dst, src, ns)
+    ONE_OR_MANY(r, OR_N);
+#undef OR_N
 }
 
 static inline void set_bit(const ag_result *r, uint64_t *s, int32_t fi)
@@ -62,27 +67,25 @@ static int has_bit(const uint64_t *bits, int32_t fi)
     return (int)((bits[(uint32_t)fi / 64] >> ((uint32_t)fi % 64)) & 1u);
 }
 
-/* Runs BODY with FACT each fact of set s, in catalogue order. */
-#define SET_EACH(r, s, FACT, BODY)                                                     \
-    do {                                                                               \
-        if ((r)->summary_words == 1) {                                                 \
-            for (uint64_t sm_ = SUMMARY(r, s)[0]; sm_; sm_ &= sm_ - 1) {               \
-                uint32_t w_ = (uint32_t)__builtin_ctzll(sm_);                          \
-                for (uint64_t m_ = (s)[w_]; m_; m_ &= m_ - 1) {                        \
-                    int32_t FACT = (int32_t)(w_ * 64 + (uint32_t)__builtin_ctzll(m_)); \
-                    BODY;                                                              \
-                }                                                                      \
-            }                                                                          \
-            break;                                                                     \
-        }                                                                              \
-        for (uint32_t j_ = 0; j_ < (r)->summary_words; j_++)                           \
-            for (uint64_t sm_ = SUMMARY(r, s)[j_]; sm_; sm_ &= sm_ - 1) {              \
-                uint32_t w_ = j_ * 64 + (uint32_t)__builtin_ctzll(sm_);                \
-                for (uint64_t m_ = (s)[w_]; m_; m_ &= m_ - 1) {                        \
-                    int32_t FACT = (int32_t)(w_ * 64 + (uint32_t)__builtin_ctzll(m_)); \
-                    BODY;                                                              \
-                }                                                                      \
-            }                                                                          \
+/* Runs BODY with FACT each fact of set s, in catalogue order, over NS summary words. */
+#define SET_EACH_N(r, s, NS, FACT, BODY)                                                 \
+    for (uint32_t j_ = 0; j_ < (NS); j_++)                                               \
+        for (uint64_t sm_ = SUMMARY(r, s)[j_]; sm_; sm_ &= sm_ - 1) {                    \
+            uint32_t w_ = j_ * 64 + (uint32_t)__builtin_ctzll(sm_);                      \
+            for (uint64_t m_ = (s)[w_]; m_; m_ &= m_ - 1) {                              \
+                int32_t FACT = (int32_t)(w_ * 64 + (uint32_t)__builtin_ctzll(m_));       \
+                BODY;                                                                    \
+            }                                                                            \
+        }
+
+/* SET_EACH_N with the constant 1 for a table of one summary word (see ONE_OR_MANY). */
+#define SET_EACH(r, s, FACT, BODY)                                                       \
+    do {                                                                                 \
+        if ((r)->summary_words == 1) {                                                   \
+            SET_EACH_N(r, s, 1u, FACT, BODY)                                             \
+        } else {                                                                         \
+            SET_EACH_N(r, s, (r)->summary_words, FACT, BODY)                             \
+        }                                                                                \
     } while (0)
 
 /* The unknown facts an unknown condition depends on: the leaves of its unknown parts,
@@ -292,28 +295,25 @@ static void sort_keys(uint64_t *keys, uint32_t n)
     }
 }
 
-static int set_empty(const ag_result *r, const uint64_t *s)
+static inline __attribute__((always_inline)) int set_empty_n(const ag_result *r, const uint64_t *s, uint32_t ns)
 {
-    if (r->summary_words == 1)
-        return SUMMARY(r, s)[0] == 0;
-    for (uint32_t j = 0; j < r->summary_words; j++)
+    for (uint32_t j = 0; j < ns; j++)
         if (SUMMARY(r, s)[j])
             return 0;
     return 1;
 }
 
-static uint64_t set_hash(const ag_result *r, const uint64_t *s)
+static int set_empty(const ag_result *r, const uint64_t *s)
+{
+#define EMPTY_N(ns) set_empty_n(r, s, ns)
+    return ONE_OR_MANY(r, EMPTY_N);
+#undef EMPTY_N
+}
+
+static inline __attribute__((always_inline)) uint64_t set_hash_n(const ag_result *r, const uint64_t *s, uint32_t ns)
 {
     uint64_t h = 0x9E3779B97F4A7C15ull;
-    if (r->summary_words == 1) {
-        h = (h ^ SUMMARY(r, s)[0]) * 0xFF51AFD7ED558CCDull;
-        for (uint64_t m = SUMMARY(r, s)[0]; m; m &= m - 1) {
-            h = (h ^ s[__builtin_ctzll(m)]) * 0xFF51AFD7ED558CCDull;
-            h ^= h >> 29;
-        }
-        return h ^ (h >> 32);
-    }
-    for (uint32_t j = 0; j < r->summary_words; j++) {
+    for (uint32_t j = 0; j < ns; j++) {
         h = (h ^ SUMMARY(r, s)[j]) * 0xFF51AFD7ED558CCDull;
         for (uint64_t m = SUMMARY(r, s)[j]; m; m &= m - 1) {
             h = (h ^ s[j * 64 + (uint32_t)__builtin_ctzll(m)]) * 0xFF51AFD7ED558CCDull;
@@ -321,6 +321,13 @@ static uint64_t set_hash(const ag_result *r, const uint64_t *s)
         }
     }
     return h ^ (h >> 32);
+}
+
+static uint64_t set_hash(const ag_result *r, const uint64_t *s)
+{
+#define HASH_N(ns) set_hash_n(r, s, ns)
+    return ONE_OR_MANY(r, HASH_N);
+#undef HASH_N
 }
 
 static int set_equal(const ag_result *r, const uint64_t *a, const uint64_t *b)
