@@ -12,11 +12,10 @@
  * 64 * j + b may be non-zero (one summary word up to 4,032 facts). */
 #define SUMMARY(r, s) ((s) + (r)->fact_words)
 
-/* Each set operation is written once, over NS summary words, and called through a macro
- * that passes the constant 1 when the table has one summary word (up to 4,032 facts; the
- * built-in one has hundreds): the compiler then drops the loop over summary words from that
- * copy, which the questions' hot loops take. */
-#define ONE_OR_MANY(r, CALL) ((r)->summary_words == 1 ? CALL(1) : CALL((r)->summary_words))
+/* Each set operation is written once, over ns summary words, and its wrapper passes the
+ * constant 1 when the table has one summary word (up to 4,032 facts; the built-in one has
+ * hundreds): the compiler then drops the loop over summary words from that inlined copy,
+ * which the questions' hot loops take. */
 
 static inline __attribute__((always_inline)) void set_clear_n(const ag_result *r, uint64_t *s, uint32_t ns)
 {
@@ -30,9 +29,10 @@ static inline __attribute__((always_inline)) void set_clear_n(const ag_result *r
 
 static inline void set_clear(const ag_result *r, uint64_t *s)
 {
-#define CLEAR_N(ns) set_clear_n(r, s, ns)
-    ONE_OR_MANY(r, CLEAR_N);
-#undef CLEAR_N
+    if (r->summary_words == 1)
+        set_clear_n(r, s, 1);
+    else
+        set_clear_n(r, s, r->summary_words);
 }
 
 static inline __attribute__((always_inline)) void set_or_n(const ag_result *r, uint64_t *dst, const uint64_t *src,
@@ -50,9 +50,10 @@ static inline __attribute__((always_inline)) void set_or_n(const ag_result *r, u
 
 static inline void set_or(const ag_result *r, uint64_t *dst, const uint64_t *src)
 {
-#define OR_N(ns) set_or_n(r, dst, src, ns)
-    ONE_OR_MANY(r, OR_N);
-#undef OR_N
+    if (r->summary_words == 1)
+        set_or_n(r, dst, src, 1);
+    else
+        set_or_n(r, dst, src, r->summary_words);
 }
 
 static inline void set_bit(const ag_result *r, uint64_t *s, int32_t fi)
@@ -78,7 +79,7 @@ static int has_bit(const uint64_t *bits, int32_t fi)
             }                                                                            \
         }
 
-/* SET_EACH_N with the constant 1 for a table of one summary word (see ONE_OR_MANY). */
+/* SET_EACH_N with the constant 1 for a table of one summary word, as the set operations. */
 #define SET_EACH(r, s, FACT, BODY)                                                       \
     do {                                                                                 \
         if ((r)->summary_words == 1) {                                                   \
@@ -305,9 +306,7 @@ static inline __attribute__((always_inline)) int set_empty_n(const ag_result *r,
 
 static int set_empty(const ag_result *r, const uint64_t *s)
 {
-#define EMPTY_N(ns) set_empty_n(r, s, ns)
-    return ONE_OR_MANY(r, EMPTY_N);
-#undef EMPTY_N
+    return r->summary_words == 1 ? set_empty_n(r, s, 1) : set_empty_n(r, s, r->summary_words);
 }
 
 static inline __attribute__((always_inline)) uint64_t set_hash_n(const ag_result *r, const uint64_t *s, uint32_t ns)
@@ -325,9 +324,7 @@ static inline __attribute__((always_inline)) uint64_t set_hash_n(const ag_result
 
 static uint64_t set_hash(const ag_result *r, const uint64_t *s)
 {
-#define HASH_N(ns) set_hash_n(r, s, ns)
-    return ONE_OR_MANY(r, HASH_N);
-#undef HASH_N
+    return r->summary_words == 1 ? set_hash_n(r, s, 1) : set_hash_n(r, s, r->summary_words);
 }
 
 static int set_equal(const ag_result *r, const uint64_t *a, const uint64_t *b)
