@@ -4,6 +4,7 @@
  * evaluation; then the argument errors: NULL, an index past the end, a size below the first
  * version, each failing closed. */
 #include <cjson/cJSON.h>
+#include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1083,6 +1084,91 @@ START_TEST(fact_values_keep_the_descriptor_text)
 }
 END_TEST
 
+/* The penalty exposure of one report, worked out again from the obligation accessors; *several
+ * counts reports whose in-force gaps fall under two known caps. */
+static void exposure_matches(aigov_ctx *ctx, const char *desc, const char *what, const char *as_of, size_t *several)
+{
+    aigov_eval_options o = AIGOV_EVAL_OPTIONS_INIT;
+    o.as_of = as_of;
+    const aigov_report *r = NULL;
+    aigov_error err;
+    ck_assert_msg(aigov_eval(&r, ctx, desc, strlen(desc), &o, &err) == 0, "%s: %s", what, err.message);
+    size_t gaps = 0, caps = 0;
+    double best = -1, first = -1;
+    for (size_t i = 0; i < aigov_report_obligation_count(r); i++) {
+        aigov_obligation ob = AS(aigov_obligation);
+        ck_assert_int_eq(aigov_report_obligation(&ob, r, i), 0);
+        aigov_penalty p = AS(aigov_penalty);
+        if (ob.status != AIGOV_STATUS_GAP || !ob.in_force || aigov_report_obligation_penalty(&p, r, i) != 0)
+            continue;
+        gaps++;
+        if (!p.cap_known)
+            continue;
+        if (first < 0)
+            first = p.cap_eur;
+        caps += p.cap_eur != first;
+        if (p.cap_eur > best)
+            best = p.cap_eur;
+    }
+    *several += caps > 0;
+    aigov_exposure x = AS(aigov_exposure);
+    x.penalty.size = sizeof x.penalty;
+    ck_assert_int_eq(aigov_report_exposure(&x, r), 0);
+    ck_assert_msg(x.gaps_with_penalty == gaps, "%s at %s: %zu gaps with a penalty, the accessors %zu", what, as_of,
+                  x.gaps_with_penalty, gaps);
+    if (best >= 0) {
+        ck_assert_ptr_nonnull(x.rule);
+        ck_assert_int_eq(x.penalty.cap_known, 1);
+        ck_assert_msg(x.penalty.cap_eur == best, "%s at %s: exposure %.0f, highest cap %.0f", what, as_of,
+                      x.penalty.cap_eur, best);
+    } else if (gaps == 0) {
+        ck_assert_ptr_null(x.rule);
+    }
+}
+
+/* The penalty exposure the text, markdown and HTML reports summarise is the in-force gaps
+ * whose rule names a penalty tier and, of them, the one with the highest known cap (Art.
+ * 99(3)-(6)). Every bundled example at two dates, and each with a turnover known and the
+ * Art. 99(5) information duty a gap, so that gaps under two caps meet in one report (an SME's
+ * 99(4) at EUR 15M before its 99(5) at EUR 7.5M). */
+START_TEST(exposure_is_the_highest_known_cap_of_the_gaps_in_force)
+{
+    glob_t g;
+    ck_assert_int_eq(glob("examples/descriptors/*.json", 0, NULL, &g), 0);
+    aigov_ctx *ctx = NULL;
+    ck_assert_int_eq(aigov_ctx_new(&ctx, aigov_table_builtin(), NULL, NULL), 0);
+    const char *dates[] = {"2026-12-02", "2028-08-02"};
+    size_t several = 0;
+    for (size_t f = 0; f < g.gl_pathc; f++) {
+        char *desc = unit_slurp(g.gl_pathv[f]);
+        cJSON *doc = cJSON_Parse(desc);
+        ck_assert_ptr_nonnull(doc);
+        cJSON *org = cJSON_GetObjectItemCaseSensitive(doc, "organisation");
+        cJSON *ev = cJSON_GetObjectItemCaseSensitive(doc, "evidence");
+        if (!ev)
+            ev = cJSON_AddObjectToObject(doc, "evidence");
+        if (org) {
+            cJSON_DeleteItemFromObjectCaseSensitive(org, "annual_turnover_eur");
+            ck_assert_ptr_nonnull(cJSON_AddNumberToObject(org, "annual_turnover_eur", 2e9));
+        }
+        cJSON_DeleteItemFromObjectCaseSensitive(ev, "accurate_information_to_authorities");
+        cJSON *info = cJSON_AddObjectToObject(ev, "accurate_information_to_authorities");
+        ck_assert_ptr_nonnull(cJSON_AddStringToObject(info, "state", "absent"));
+        char *variant = cJSON_PrintUnformatted(doc);
+        for (size_t d = 0; d < 2; d++) {
+            exposure_matches(ctx, desc, g.gl_pathv[f], dates[d], &several);
+            exposure_matches(ctx, variant, g.gl_pathv[f], dates[d], &several);
+        }
+        free(variant);
+        cJSON_Delete(doc);
+        free(desc);
+    }
+    ck_assert_msg(several > 0, "no report has in-force gaps under two caps: the test shows nothing");
+    aigov_ctx_free(ctx);
+    globfree(&g);
+}
+END_TEST
+
 Suite *accessors_suite(void)
 {
     Suite *s = suite_create("accessors");
@@ -1093,6 +1179,7 @@ Suite *accessors_suite(void)
     tcase_add_test(tc, argument_errors_fail_closed);
     tcase_add_test(tc, enum_names);
     tcase_add_test(tc, fact_values_keep_the_descriptor_text);
+    tcase_add_test(tc, exposure_is_the_highest_known_cap_of_the_gaps_in_force);
     tcase_add_test(tc, no_report_fails_closed);
     tcase_add_test(tc, organisation_part_has_no_soa_entries);
     tcase_add_test(tc, accessors_do_not_allocate);
