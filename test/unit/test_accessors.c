@@ -1084,17 +1084,17 @@ START_TEST(fact_values_keep_the_descriptor_text)
 }
 END_TEST
 
-/* The penalty exposure of one report, worked out again from the obligation accessors; *several
- * counts reports whose in-force gaps fall under two known caps. */
-static void exposure_matches(aigov_ctx *ctx, const char *desc, const char *what, const char *as_of, size_t *several)
+/* The penalty exposure of one report, worked out again from the obligation accessors; *rising
+ * counts reports where a gap in force has a higher known cap than one listed before it. */
+static void exposure_matches(aigov_ctx *ctx, const char *desc, const char *what, const char *as_of, size_t *rising)
 {
     aigov_eval_options o = AIGOV_EVAL_OPTIONS_INIT;
     o.as_of = as_of;
     const aigov_report *r = NULL;
     aigov_error err;
     ck_assert_msg(aigov_eval(&r, ctx, desc, strlen(desc), &o, &err) == 0, "%s: %s", what, err.message);
-    size_t gaps = 0, caps = 0;
-    double best = -1, first = -1;
+    size_t gaps = 0, rises = 0;
+    double best = -1;
     for (size_t i = 0; i < aigov_report_obligation_count(r); i++) {
         aigov_obligation ob = AS(aigov_obligation);
         ck_assert_int_eq(aigov_report_obligation(&ob, r, i), 0);
@@ -1104,13 +1104,11 @@ static void exposure_matches(aigov_ctx *ctx, const char *desc, const char *what,
         gaps++;
         if (!p.cap_known)
             continue;
-        if (first < 0)
-            first = p.cap_eur;
-        caps += p.cap_eur != first;
+        rises += best >= 0 && p.cap_eur > best;
         if (p.cap_eur > best)
             best = p.cap_eur;
     }
-    *several += caps > 0;
+    *rising += rises > 0;
     aigov_exposure x = AS(aigov_exposure);
     x.penalty.size = sizeof x.penalty;
     ck_assert_int_eq(aigov_report_exposure(&x, r), 0);
@@ -1128,9 +1126,11 @@ static void exposure_matches(aigov_ctx *ctx, const char *desc, const char *what,
 
 /* The penalty exposure the text, markdown and HTML reports summarise is the in-force gaps
  * whose rule names a penalty tier and, of them, the one with the highest known cap (Art.
- * 99(3)-(6)). Every bundled example at two dates, and each with a turnover known and the
- * Art. 99(5) information duty a gap, so that gaps under two caps meet in one report (an SME's
- * 99(4) at EUR 15M before its 99(5) at EUR 7.5M). */
+ * 99(3)-(6), 101(1)). Every bundled example at two dates, and each as a large undertaking
+ * and as an SME with a turnover known and the Art. 99(5) information duty a gap, so that gaps
+ * under several caps meet in one report, in both orders: an SME's Art. 50 gap at EUR 3M
+ * (99(4) and (6): the lower of EUR 15M or 3%) listed before its GPAI duties at EUR 15M
+ * (101(1): the higher, no SME rule), and its 99(4) before its 99(5) at a lower cap. */
 START_TEST(exposure_is_the_highest_known_cap_of_the_gaps_in_force)
 {
     glob_t g;
@@ -1138,32 +1138,37 @@ START_TEST(exposure_is_the_highest_known_cap_of_the_gaps_in_force)
     aigov_ctx *ctx = NULL;
     ck_assert_int_eq(aigov_ctx_new(&ctx, aigov_table_builtin(), NULL, NULL), 0);
     const char *dates[] = {"2026-12-02", "2028-08-02"};
-    size_t several = 0;
+    size_t rising = 0;
     for (size_t f = 0; f < g.gl_pathc; f++) {
         char *desc = unit_slurp(g.gl_pathv[f]);
-        cJSON *doc = cJSON_Parse(desc);
-        ck_assert_ptr_nonnull(doc);
-        cJSON *org = cJSON_GetObjectItemCaseSensitive(doc, "organisation");
-        cJSON *ev = cJSON_GetObjectItemCaseSensitive(doc, "evidence");
-        if (!ev)
-            ev = cJSON_AddObjectToObject(doc, "evidence");
-        if (org) {
-            cJSON_DeleteItemFromObjectCaseSensitive(org, "annual_turnover_eur");
-            ck_assert_ptr_nonnull(cJSON_AddNumberToObject(org, "annual_turnover_eur", 2e9));
+        for (int sme = 0; sme < 2; sme++) {
+            cJSON *doc = cJSON_Parse(desc);
+            ck_assert_ptr_nonnull(doc);
+            cJSON *org = cJSON_GetObjectItemCaseSensitive(doc, "organisation");
+            cJSON *ev = cJSON_GetObjectItemCaseSensitive(doc, "evidence");
+            if (!ev)
+                ev = cJSON_AddObjectToObject(doc, "evidence");
+            if (org) {
+                cJSON_DeleteItemFromObjectCaseSensitive(org, "annual_turnover_eur");
+                ck_assert_ptr_nonnull(cJSON_AddNumberToObject(org, "annual_turnover_eur", sme ? 1e8 : 2e9));
+                cJSON_DeleteItemFromObjectCaseSensitive(org, "size");
+                ck_assert_ptr_nonnull(cJSON_AddStringToObject(org, "size", sme ? "small" : "large"));
+            }
+            cJSON_DeleteItemFromObjectCaseSensitive(ev, "accurate_information_to_authorities");
+            cJSON *info = cJSON_AddObjectToObject(ev, "accurate_information_to_authorities");
+            ck_assert_ptr_nonnull(cJSON_AddStringToObject(info, "state", "absent"));
+            char *variant = cJSON_PrintUnformatted(doc);
+            for (size_t d = 0; d < 2; d++) {
+                if (!sme)
+                    exposure_matches(ctx, desc, g.gl_pathv[f], dates[d], &rising);
+                exposure_matches(ctx, variant, g.gl_pathv[f], dates[d], &rising);
+            }
+            free(variant);
+            cJSON_Delete(doc);
         }
-        cJSON_DeleteItemFromObjectCaseSensitive(ev, "accurate_information_to_authorities");
-        cJSON *info = cJSON_AddObjectToObject(ev, "accurate_information_to_authorities");
-        ck_assert_ptr_nonnull(cJSON_AddStringToObject(info, "state", "absent"));
-        char *variant = cJSON_PrintUnformatted(doc);
-        for (size_t d = 0; d < 2; d++) {
-            exposure_matches(ctx, desc, g.gl_pathv[f], dates[d], &several);
-            exposure_matches(ctx, variant, g.gl_pathv[f], dates[d], &several);
-        }
-        free(variant);
-        cJSON_Delete(doc);
         free(desc);
     }
-    ck_assert_msg(several > 0, "no report has in-force gaps under two caps: the test shows nothing");
+    ck_assert_msg(rising > 0, "no report lists a higher cap after a lower one: the test shows nothing");
     aigov_ctx_free(ctx);
     globfree(&g);
 }
