@@ -582,6 +582,54 @@ START_TEST(pretty_printer_stops_at_a_cut_escape)
 }
 END_TEST
 
+/* SARIF results point at the descriptor's file (aigov_eval_options.source_name) as a URI
+ * reference, percent-encoded (a space, '#', '?' or '%' in a file name must not change what
+ * the URI names), and at "descriptor" when no name or an empty one is given. */
+START_TEST(sarif_locations_name_the_source_as_a_uri)
+{
+    static const struct {
+        const char *name, *uri;
+    } names[] = {
+        {NULL, "descriptor"},
+        {"", "descriptor"},
+        {"systems/cv screening#2?.json", "systems/cv%20screening%232%3F.json"},
+        {"100%.json", "100%25.json"},
+        {"K\xc3\xb6ln.json", "K%C3%B6ln.json"},
+    };
+    char *desc = unit_slurp("examples/descriptors/cv-screening-provider.json");
+    aigov_ctx *ctx = NULL;
+    ck_assert_int_eq(aigov_ctx_new(&ctx, aigov_table_builtin(), NULL, NULL), 0);
+    for (size_t k = 0; k < sizeof names / sizeof *names; k++) {
+        aigov_eval_options o = AIGOV_EVAL_OPTIONS_INIT;
+        o.as_of = "2028-08-02";
+        o.source_name = names[k].name;
+        char *out = NULL;
+        aigov_error err;
+        ck_assert_int_eq(aigov_eval_render(&out, NULL, ctx, desc, strlen(desc), &o, AIGOV_FORMAT_SARIF, &err), 0);
+        cJSON *doc = cJSON_Parse(out);
+        ck_assert_ptr_nonnull(doc);
+        const cJSON *results = cJSON_GetObjectItemCaseSensitive(
+            cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(doc, "runs"), 0), "results");
+        ck_assert_int_gt(cJSON_GetArraySize(results), 0);
+        const cJSON *res;
+        cJSON_ArrayForEach(res, results) {
+            const cJSON *loc = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(res, "locations"), 0);
+            const cJSON *uri = cJSON_GetObjectItemCaseSensitive(
+                cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(loc, "physicalLocation"),
+                                                 "artifactLocation"),
+                "uri");
+            ck_assert_msg(cJSON_IsString(uri) && strcmp(uri->valuestring, names[k].uri) == 0,
+                          "name %s: uri %s, want %s", names[k].name ? names[k].name : "(null)",
+                          cJSON_IsString(uri) ? uri->valuestring : "(none)", names[k].uri);
+        }
+        cJSON_Delete(doc);
+        aigov_free(out);
+    }
+    aigov_ctx_free(ctx);
+    free(desc);
+}
+END_TEST
+
 Suite *render_edges_suite(void)
 {
     Suite *s = suite_create("render_edges");
@@ -589,6 +637,7 @@ Suite *render_edges_suite(void)
     tcase_add_test(tc, every_condition_kind_in_every_format);
     tcase_add_test(tc, statement_of_applicability_states);
     tcase_add_test(tc, several_systems_in_oscal);
+    tcase_add_test(tc, sarif_locations_name_the_source_as_a_uri);
     tcase_add_test(tc, readiness_lists_sixteen_upcoming_dates_in_order);
     tcase_add_test(tc, catalogue_explain_schema_edges);
     tcase_add_test(tc, long_tests_are_cut_at_the_buffer);
