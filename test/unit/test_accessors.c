@@ -190,6 +190,10 @@ static void obligation_eq(const aigov_report *r, size_t i, const cJSON *j)
     if (!xw) {
         ck_assert_int_eq(o.coverage, AIGOV_COVERAGE_NONE);
         ck_assert_uint_eq(o.links, 0);
+        /* no crosswalk shown (none mapped, or the rule does not apply): no link either */
+        aigov_crosswalk_link none = AS(aigov_crosswalk_link);
+        ck_assert_int_eq(aigov_report_obligation_link(&none, r, i, 0), AIGOV_ENOTFOUND);
+        ck_assert_ptr_null(none.rule);
     } else {
         str_eq(aigov_coverage_name(o.coverage), get(xw, "coverage"), "coverage");
         str_eq(o.beyond, get(xw, "beyond"), "beyond");
@@ -210,6 +214,9 @@ static void obligation_eq(const aigov_report *r, size_t i, const cJSON *j)
             k++;
         }
         ck_assert_uint_eq(n_needed, (size_t)cJSON_GetArraySize(needed));
+        aigov_crosswalk_link past = AS(aigov_crosswalk_link);
+        ck_assert_int_eq(aigov_report_obligation_link(&past, r, i, o.links), AIGOV_ENOTFOUND);
+        ck_assert_ptr_null(past.rule);
     }
 
     const cJSON *sys = cJSON_GetObjectItemCaseSensitive(j, "systems");
