@@ -5,7 +5,7 @@
 const ag_cap *ag_report_tier_cap(const aigov_report *rep, int32_t p)
 {
     static const ag_cap none = {0};
-    if (p < 0 || !rep->caps)
+    if (p < 0) /* a rule without a penalty tier (caps are the context's, never NULL) */
         return &none;
     /* a report belongs to one context, used by one thread at a time: this lazy step needs no lock */
     if (!rep->caps_done[p]) {

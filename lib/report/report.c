@@ -31,8 +31,9 @@ void ag_report_set_part(aigov_report *rep, int part)
     rep->part = part;
     rep->n_shown = 0;
     memset(&rep->tally, 0, sizeof rep->tally);
-    if (rep->caps_done) /* new facts or as_of: each tier's cap is worked out again on first use */
-        memset(rep->caps_done, 0, t->n_penalties);
+    /* new facts or as_of: each tier's cap is worked out again on first use (caps_done is the
+     * context's, never NULL) */
+    memset(rep->caps_done, 0, t->n_penalties);
     if (rep->only == AIGOV_ONLY_IN_FORCE) /* a rule that does not apply is listed by its date too */
         ag_dates_rest((ag_result *)r, t, rep->f);
     /* counts by framework and status first (one increment per rule), summed below */
