@@ -185,9 +185,11 @@ type Obligation struct {
 	// (e.g. ISO/IEC 42001 Annex B guidance not considered): met, never a gap.
 	Observation bool       `json:"observation,omitempty"`
 	Reasons     []Reason   `json:"reasons"`
-	Evidence    []Evidence `json:"evidence"`            // nil when the status is not_applicable
-	Penalty     *Penalty   `json:"penalty,omitempty"`   // penalty exposure, when the rule has one
-	Crosswalk   *Crosswalk `json:"crosswalk,omitempty"` // ISO/IEC 42001 coverage, when mapped
+	Evidence    []Evidence `json:"evidence"` // nil when the status is not_applicable
+	// Penalty: the penalty exposure, when the rule has one; read-only, as the
+	// obligations of one penalty tier in a report share it.
+	Penalty   *Penalty   `json:"penalty,omitempty"`
+	Crosswalk *Crosswalk `json:"crosswalk,omitempty"` // ISO/IEC 42001 coverage, when mapped
 	// Systems: the organisation's part of several systems, on a rule whose results are
 	// kept per system (ISO/IEC 42001 8.2-8.4): each system's status of it.
 	Systems []SystemResult `json:"systems,omitempty"`

@@ -84,7 +84,6 @@ type builder struct {
 	// the part's reported rules in order (obligations): their C ids and ids
 	shown []*ruleStatic
 	cw    crosswalkSlabs
-	pens  []Penalty
 }
 
 func newBuilder(t *Table, s *C.aigovgo_slot, rep *C.aigov_report) *builder {
@@ -216,8 +215,11 @@ func (b *builder) obligations() ([]Obligation, error) {
 	}
 	// First the rules (from the cache) and the sizes of the report's lists, so
 	// that each list is one allocation cut into the obligations' slices.
+	if cap(b.shown) < len(rows) {
+		b.shown = make([]*ruleStatic, 0, len(rows)) // once: the parts of a report reuse it
+	}
 	b.shown = b.shown[:0]
-	holders, crosswalks, penalties := 0, 0, 0
+	holders, crosswalks := 0, 0
 	for i := range rows {
 		rs, err := b.rule(rows[i].rule, i)
 		if err != nil {
@@ -228,9 +230,6 @@ func (b *builder) obligations() ([]Obligation, error) {
 		if rows[i].status != statusNA && rows[i].coverage != C.AIGOV_COVERAGE_NONE {
 			crosswalks++
 		}
-		if rows[i].status != statusNA && rows[i].penalty_tier != nil {
-			penalties++
-		}
 	}
 	out := make([]Obligation, len(rows))
 	reasons := make([]Reason, len(conds))
@@ -238,7 +237,6 @@ func (b *builder) obligations() ([]Obligation, error) {
 	holderSlab := make([]string, holders)
 	b.cw = crosswalkSlabs{cws: make([]Crosswalk, crosswalks), iso: make([]string, len(links)),
 		links: make([]CrosswalkLink, len(links)), still: make([]string, len(links))}
-	b.pens = make([]Penalty, penalties)
 	for i := range rows {
 		row := &rows[i]
 		rs := b.shown[i]
@@ -286,6 +284,10 @@ func (b *builder) obligations() ([]Obligation, error) {
 // in one cgo call, into b.values.
 func (b *builder) factValues(conds []C.aigov_reason_row) error {
 	var facts []*C.char
+	if len(b.values) == 0 {
+		// sized for a report's usual few dozen distinct facts: no growth on the way
+		b.values = make(map[*C.char]json.RawMessage, 64)
+	}
 	for k := range conds {
 		f := conds[k].fact
 		if conds[k].kind != C.AIGOV_CONDITION_FACT || f == nil {
@@ -405,10 +407,11 @@ func (b *builder) evidence(ev *Evidence, e *C.aigov_evidence_row) {
 }
 
 // penalty is the cap of the rule's tier, read once per tier and report (a
-// cap depends on the tier, the descriptor and as_of, not on the rule).
+// cap depends on the tier, the descriptor and as_of, not on the rule); the
+// obligations of one tier share it (Obligation.Penalty is read-only).
 func (b *builder) penalty(i int, tier *C.char) (*Penalty, error) {
 	if p, ok := b.penalties[tier]; ok {
-		return b.penaltyCopy(p), nil
+		return p, nil
 	}
 	var p C.aigov_penalty
 	p.size = C.size_t(unsafe.Sizeof(p))
@@ -421,18 +424,7 @@ func (b *builder) penalty(i int, tier *C.char) (*Penalty, error) {
 		out.CapEUR = &v
 	}
 	b.penalties[tier] = out
-	return b.penaltyCopy(out), nil
-}
-
-// penaltyCopy is a copy of p of the obligation's own (cut from b.pens).
-func (b *builder) penaltyCopy(p *Penalty) *Penalty {
-	if len(b.pens) == 0 {
-		b.pens = make([]Penalty, 1)
-	}
-	c := &b.pens[0]
-	b.pens = b.pens[1:]
-	*c = *p
-	return c
+	return out, nil
 }
 
 // systems reads reported rule i's n per-system results (the organisation's
