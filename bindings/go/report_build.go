@@ -76,9 +76,9 @@ type builder struct {
 	t         *Table
 	s         *C.aigovgo_slot // where the bulk reads leave their lists
 	rep       *C.aigov_report
-	cache     *tableCache // the table's strings and rules, loaded once per report
-	adds      cacheAdds   // what this report found missing from cache (published at the end)
-	values    map[*C.char]json.RawMessage
+	cache     *tableCache                 // the table's strings and rules, loaded once per report
+	adds      cacheAdds                   // what this report found missing from cache (published at the end)
+	values    map[*C.char]json.RawMessage // nil until factValues (reading a nil map is fine)
 	penalties map[*C.char]*Penalty
 	dates     map[string]string // "YYYY-MM-DD" strings of this report, converted once
 	// the part's reported rules in order (obligations): their C ids and ids
@@ -87,7 +87,7 @@ type builder struct {
 }
 
 func newBuilder(t *Table, s *C.aigovgo_slot, rep *C.aigov_report) *builder {
-	return &builder{t: t, s: s, rep: rep, cache: t.cache.load(), values: map[*C.char]json.RawMessage{},
+	return &builder{t: t, s: s, rep: rep, cache: t.cache.load(),
 		penalties: map[*C.char]*Penalty{}, dates: map[string]string{}}
 }
 
@@ -110,7 +110,7 @@ func (b *builder) date(p *C.char) string {
 // reset points the builder at the next report part.
 func (b *builder) reset(rep *C.aigov_report) {
 	b.rep = rep
-	b.values = map[*C.char]json.RawMessage{}
+	b.values = nil // factValues makes it, sized, when the part's reasons name a fact
 	b.penalties = map[*C.char]*Penalty{}
 }
 
