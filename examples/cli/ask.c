@@ -778,7 +778,7 @@ int cli_ask(int argc, char **argv)
             fputs(report ? "\n" : ".\n", stdout);
         }
     }
-    if (fd >= 0)
+    if (fd >= 0 && fd != STDIN_FILENO) /* "--answers -" reads standard input: not ours to close */
         close(fd);
     free(in);
     free(s.skipped);

@@ -20,7 +20,8 @@
  *   - neither stdout nor stderr holds a raw control character (but '\n'
  *     and '\t'), a line or paragraph separator or a bidi control, and both
  *     are valid UTF-8;
- *   - no file descriptor leaks, and (the sanitizers) no crash, leak or UB.
+ *   - no file descriptor leaks, standard input is not closed, and (the
+ *     sanitizers) no crash, leak or UB.
  */
 #define _GNU_SOURCE /* scandirat */
 #include <errno.h>
@@ -179,6 +180,16 @@ static void sink_empty(sink *k, FILE *f)
 
 static void setup(void)
 {
+    /* standard input open, whatever the caller left there: a command that closes it
+     * ("--answers -" once did) is then caught by the descriptor check below, which
+     * compares the lowest free descriptor before and after each run */
+    if (fcntl(STDIN_FILENO, F_GETFD) < 0) {
+        int fd = open("/dev/null", O_RDONLY);
+        if (fd != STDIN_FILENO) {
+            fprintf(stderr, "fuzz_cli: cannot open /dev/null as standard input\n");
+            abort();
+        }
+    }
     fixtures = open(FUZZ_CLI_FIXTURES, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fixtures < 0) {
         fprintf(stderr, "fuzz_cli: cannot open the fixtures %s\n", FUZZ_CLI_FIXTURES);
@@ -341,6 +352,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (getenv("FUZZ_CLI_SHOW")) /* to see what a run did: the exit status and both streams */
         fprintf(stderr, "fuzz_cli: exit %d\n--- stdout (%zu bytes)\n%.2000s\n--- stderr\n%s---\n", rc, out_len,
                 out, err);
+    FUZZ_REQUIRE(fcntl(STDIN_FILENO, F_GETFD) >= 0, "standard input left open");
     FUZZ_REQUIRE(fd_after == fd_mark, "no file descriptor left open");
     FUZZ_REQUIRE(rc == 0 || rc == 1 || rc == 2, "the exit status is 0, 1 or 2");
     check_printable(out, out_len, "stdout: valid UTF-8, no control, separator or bidi character");
